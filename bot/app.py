@@ -1,0 +1,155 @@
+"""The one place that wires PeerCoach together: services, handlers, workers, intake."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Coroutine
+from datetime import timedelta
+from typing import Any
+
+from telegram.error import TelegramError
+
+from bot.clock import Clock, SystemClock
+from bot.delivery import DeliveryWorker
+from bot.dispatcher import Dispatcher, TimerHandler
+from bot.handlers import cohorts, help, members, onboarding, privacy
+from bot.i18n import LANGUAGES, Texts
+from bot.intake import PollingIntake, WebhookIntake
+from bot.ratelimit import RateLimiter
+from bot.router import Router
+from bot.services import Services, make_bot
+from bot.settings import Settings
+from storage import inbox, outbox
+from storage.db import Database
+from storage.migrate import upgrade_to_head
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("start", "help", "privacy", "settings", "cancel")
+HOUSEKEEPING_EVERY = timedelta(hours=1)
+
+
+def build_router() -> Router:
+    """All handlers, in the order that matters."""
+    router = Router()
+    cancellers: list[help.Canceller] = []
+    # Joining and consent first: every other feature assumes a person who agreed.
+    onboarding.register(router)
+    privacy.register(router)
+    # Help, settings and cancel answer at every point, whatever else is going on.
+    help.register(router, cancellers)
+    # Coordinators' tools.
+    cohorts.register(router)
+    # People blocking or unblocking the bot.
+    members.register(router)
+    return router
+
+
+def build_timer_handlers() -> dict[str, TimerHandler]:
+    """Timer kinds and what they do (reminders and time boxes register here)."""
+    return {}
+
+
+class PeerCoach:
+    """The running bot: intake stores updates, the dispatcher decides, delivery sends."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        limiter: RateLimiter | None = None,
+        poll_timeout: int = 25,
+    ) -> None:
+        self.services = Services(
+            settings=settings,
+            db=Database(settings.database_url),
+            texts=Texts.load(),
+            bot=make_bot(settings.token(), settings.telegram_api_base_url),
+            clock=clock or SystemClock(),
+        )
+        self.router = build_router()
+        self.delivery = DeliveryWorker(self.services, limiter)
+        self.dispatcher = Dispatcher(
+            self.services, self.router, build_timer_handlers(), on_replies=self.delivery.wake
+        )
+        self.webhook: WebhookIntake | None = None
+        self.polling: PollingIntake | None = None
+        if settings.webhook_url:
+            self.webhook = WebhookIntake(self.services, on_stored=self.dispatcher.wake)
+        else:
+            self.polling = PollingIntake(
+                self.services, on_stored=self.dispatcher.wake, poll_timeout=poll_timeout
+            )
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def start(self) -> None:
+        """Migrate, introduce ourselves to Telegram, and start the workers."""
+        await upgrade_to_head(self.services.db)
+        bot = self.services.bot
+        await bot.initialize()
+        self.services.bot_username = bot.username
+        await self._register_commands()
+        self._spawn(self.dispatcher.run(), "dispatcher")
+        self._spawn(self.delivery.run(), "delivery")
+        self._spawn(self._housekeeping(), "housekeeping")
+        if self.webhook is not None:
+            await self.webhook.start()
+        elif self.polling is not None:
+            self._spawn(self.polling.run(), "polling")
+        log.info("PeerCoach is running as @%s", bot.username)
+
+    async def stop(self) -> None:
+        """Stop taking updates, finish the turns under way, send what is ready, close."""
+        if self.webhook is not None:
+            await self.webhook.stop()
+        for task in self._tasks:
+            if task.get_name() in ("polling", "dispatcher", "housekeeping"):
+                task.cancel()
+        await self.dispatcher.drain()
+        with contextlib.suppress(TimeoutError):
+            # What is not sent by then stays in the outbox for the next start.
+            await asyncio.wait_for(self.delivery.drain(), timeout=5)
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.delivery.drain()
+        await self.services.bot.shutdown()
+        await self.services.db.dispose()
+
+    def _spawn(self, work: Coroutine[Any, Any, None], name: str) -> None:
+        task = asyncio.create_task(work, name=name)
+        task.add_done_callback(_report_crash)
+        self._tasks.append(task)
+
+    async def _register_commands(self) -> None:
+        """The command menu, per language (Telegram shows the one matching the app)."""
+        texts, default = self.services.texts, self.services.settings.default_language
+        for language in (*LANGUAGES, None):
+            commands = [
+                {"command": name, "description": texts.get(language or default, f"commands.{name}")}
+                for name in COMMANDS
+            ]
+            params: dict[str, Any] = {"commands": commands}
+            if language:
+                params["language_code"] = language
+            try:
+                await self.services.bot.call("setMyCommands", params)
+            except TelegramError as error:
+                log.warning("could not set the command menu (%s); continuing", error)
+
+    async def _housekeeping(self) -> None:
+        """Forget processed updates and sent messages once Telegram can no longer resend them."""
+        while True:
+            now = self.services.clock.now()
+            async with self.services.db.transaction() as session:
+                await inbox.purge_processed(session, older_than=timedelta(days=2), now=now)
+                await outbox.purge_sent(session, older_than=timedelta(days=7), now=now)
+            await asyncio.sleep(HOUSEKEEPING_EVERY.total_seconds())
+
+
+def _report_crash(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.critical("worker %s stopped: %r", task.get_name(), task.exception())

@@ -1,0 +1,222 @@
+"""The `peercoach` command: run the bot, migrate, manage cohorts and invites, try the demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import sys
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
+
+from telegram.error import TelegramError
+
+from bot.logs import configure_logging
+from bot.render import deep_link, short_date
+from bot.services import make_bot
+from bot.settings import Settings, SettingsError, load_settings
+from flows.onboarding import Role, valid_cohort_name
+from storage import cohorts
+from storage.db import Database
+from storage.migrate import upgrade_to_head
+from storage.models import utcnow
+
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A problem the operator can fix; printed as one sentence."""
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line: subcommands with their own --help."""
+    main = argparse.ArgumentParser(
+        prog="peercoach",
+        description="PeerCoach: a Telegram bot with which students coach each other.",
+        epilog="Settings come from the environment or a .env file; see the README.",
+    )
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser(
+        "run",
+        help="run the bot (applies migrations first)",
+        description="Run the bot with polling, or a webhook if WEBHOOK_URL is set.",
+    )
+    commands.add_parser(
+        "migrate",
+        help="bring the database schema up to date",
+        description="Apply the database migrations and exit.",
+    )
+    demo = commands.add_parser(
+        "demo",
+        help="try everything locally in a browser, no token needed",
+        description="Start the bot against the built-in Telegram emulator "
+        "and open a page where several people chat side by side.",
+    )
+    demo.add_argument("--port", type=int, default=8765, help="port of the page (default 8765)")
+    demo.add_argument("--db", help="SQLite file to keep (default: a temporary one)")
+    demo.add_argument("--no-browser", action="store_true", help="do not open a browser")
+
+    cohort = commands.add_parser(
+        "cohort", help="create and list cohorts", description="Create and list cohorts."
+    )
+    cohort_commands = cohort.add_subparsers(dest="cohort_command", required=True, metavar="ACTION")
+    create = cohort_commands.add_parser(
+        "create",
+        help="create a cohort and print its invite links",
+        description="Create a cohort and print three invite links: "
+        "students, teacher and coordinator.",
+    )
+    create.add_argument("name", help="the cohort's name, e.g. '5B Peer coaching'")
+    create.add_argument(
+        "--bot-username", help="the bot's @username (asked from Telegram if omitted)"
+    )
+    cohort_commands.add_parser(
+        "list",
+        help="list cohorts with their member counts",
+        description="List cohorts with their member counts per role.",
+    )
+
+    invite = commands.add_parser(
+        "invite", help="manage invite links", description="Manage invite links."
+    )
+    invite_commands = invite.add_subparsers(dest="invite_command", required=True, metavar="ACTION")
+    revoke = invite_commands.add_parser(
+        "revoke",
+        help="make an invite link stop working",
+        description="Revoke an invite code so its link stops working.",
+    )
+    revoke.add_argument("code", help="the code after ?start= in the link")
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the console script."""
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            from bot.sandbox.demo import run_demo  # the sandbox is only loaded when asked for
+
+            asyncio.run(run_demo(port=args.port, db_file=args.db, open_browser=not args.no_browser))
+            return
+        settings = load_settings()
+        configure_logging(settings.log_level, _secrets(settings))
+        action = ACTIONS[(args.command, _sub(args))]
+        asyncio.run(action(settings, args))
+    except (SettingsError, CliError) as error:
+        print(f"peercoach: {error}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        pass
+
+
+def _sub(args: argparse.Namespace) -> str:
+    return str(getattr(args, "cohort_command", None) or getattr(args, "invite_command", None) or "")
+
+
+def _secrets(settings: Settings) -> list[str]:
+    values = [settings.telegram_bot_token, settings.webhook_secret]
+    return [v.get_secret_value() for v in values if v is not None]
+
+
+async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
+    """Run until SIGINT or SIGTERM, then stop cleanly."""
+    from bot.app import PeerCoach
+
+    app = PeerCoach(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signum, stop.set)
+    await app.start()
+    await stop.wait()
+    await app.stop()
+
+
+async def migrate(settings: Settings, args: argparse.Namespace) -> None:
+    """Apply migrations."""
+    db = Database(settings.database_url)
+    await upgrade_to_head(db)
+    await db.dispose()
+    print("The database is up to date.")
+
+
+async def create_cohort(settings: Settings, args: argparse.Namespace) -> None:
+    """Create a cohort and print its three invite links."""
+    name = " ".join(args.name.split())
+    if not valid_cohort_name(name):
+        raise CliError("a cohort name has 2 to 80 characters and starts with a letter or digit")
+    username = args.bot_username or await _bot_username(settings)
+    db = Database(settings.database_url)
+    await upgrade_to_head(db)
+    try:
+        async with db.transaction() as session:
+            now = utcnow()
+            cohort = await cohorts.create_cohort(session, name=name, created_by=None, now=now)
+            invites = await cohorts.create_cohort_invites(session, cohort_id=cohort.id, now=now)
+    except cohorts.CohortExists:
+        raise CliError(f"a cohort named '{name}' exists already") from None
+    finally:
+        await db.dispose()
+    print(f"Cohort '{name}' created. Invite links:")
+    for role in Role:
+        invite = invites[role]
+        uses = "one person" if invite.max_uses == 1 else "anyone with the link"
+        until = short_date(invite.expires_at, "en", settings.zone)
+        print(f"  {role.value:<12} {deep_link(username, invite.code)}  ({uses}, until {until})")
+
+
+async def _bot_username(settings: Settings) -> str:
+    bot = make_bot(settings.token(), settings.telegram_api_base_url)
+    try:
+        async with bot:
+            return bot.username
+    except TelegramError as error:
+        raise CliError(
+            f"could not ask Telegram for the bot's username ({error}); pass --bot-username"
+        ) from None
+
+
+async def list_cohorts(settings: Settings, args: argparse.Namespace) -> None:
+    """Print cohorts and their member counts."""
+    db = Database(settings.database_url)
+    await upgrade_to_head(db)
+    async with db.sessions() as session:
+        summaries = await cohorts.list_cohorts(session)
+    await db.dispose()
+    if not summaries:
+        print("No cohorts yet. Create one with: peercoach cohort create NAME")
+        return
+    print(f"{'name':<32} {'students':>8} {'teachers':>8} {'coordinators':>12}  created")
+    for summary in summaries:
+        counts = summary.counts
+        print(
+            f"{summary.name:<32} {counts.get(Role.STUDENT, 0):>8} "
+            f"{counts.get(Role.TEACHER, 0):>8} {counts.get(Role.COORDINATOR, 0):>12}  "
+            f"{summary.created_at.astimezone(settings.zone):%Y-%m-%d}"
+        )
+
+
+async def revoke_invite(settings: Settings, args: argparse.Namespace) -> None:
+    """Revoke an invite code."""
+    db = Database(settings.database_url)
+    await upgrade_to_head(db)
+    try:
+        async with db.transaction() as session:
+            found = await cohorts.revoke_invite(session, code=args.code, now=utcnow())
+    finally:
+        await db.dispose()
+    if not found:
+        raise CliError(f"there is no invite with code '{args.code}'")
+    print("The invite is revoked; its link no longer works.")
+
+
+Action = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, None]]
+ACTIONS: dict[tuple[str, str], Action] = {
+    ("run", ""): run_bot,
+    ("migrate", ""): migrate,
+    ("cohort", "create"): create_cohort,
+    ("cohort", "list"): list_cohorts,
+    ("invite", "revoke"): revoke_invite,
+}

@@ -1,0 +1,187 @@
+"""The delivery worker: sends outbox rows in order per chat, within Telegram's limits."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import logging
+import random
+import warnings
+from collections import deque
+from datetime import timedelta
+from typing import Any
+
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+)
+
+from bot.ratelimit import RateLimiter
+from bot.services import Services
+from storage import outbox, people
+from storage.models import Chat
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+MAX_ATTEMPTS = 10
+IDLE_POLL_SECONDS = 1.0
+NOT_COUNTED = frozenset({"answerCallbackQuery", "setMyCommands", "getChat", "getChatMember"})
+HARMLESS = ("message is not modified",)
+
+
+class Next(enum.Enum):
+    """What a chat's queue does after one call."""
+
+    CONTINUE = "continue"
+    STOP = "stop"
+
+
+class DeliveryWorker:
+    """Claims due outbox rows and sends them, one chat at a time in order, many chats at once."""
+
+    def __init__(self, services: Services, limiter: RateLimiter | None = None) -> None:
+        self.services = services
+        self.limiter = limiter or RateLimiter()
+        self._wake = asyncio.Event()
+        self._queues: dict[int, deque[outbox.Delivery]] = {}
+        self._in_flight: set[int] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def wake(self) -> None:
+        """New rows were committed: look now."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        """Deliver until cancelled."""
+        while True:
+            self._wake.clear()
+            now = self.services.clock.now()
+            async with self.services.db.sessions() as session:
+                rows = await outbox.due(session, now=now, limit=BATCH, exclude=self._in_flight)
+                upcoming = None if rows else await outbox.next_due_at(session)
+            for row in rows:
+                self._in_flight.add(row.id)
+                self._queues.setdefault(row.chat_id, deque()).append(row)
+                if len(self._queues[row.chat_id]) == 1:
+                    self._spawn(self._drain_chat(row.chat_id))
+            if not rows:
+                self.limiter.forget_idle()
+                timeout = IDLE_POLL_SECONDS
+                if upcoming is not None:
+                    timeout = min(timeout, max(0.01, (upcoming - now).total_seconds()))
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout)
+
+    def _spawn(self, work: Any) -> None:
+        task: asyncio.Task[None] = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def drain(self) -> None:
+        """Wait for the sends under way (used when stopping)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    async def _drain_chat(self, chat_id: int) -> None:
+        queue = self._queues[chat_id]
+        try:
+            while queue:
+                delivery = queue[0]
+                if delivery.method not in NOT_COUNTED:
+                    await self.limiter.acquire(chat_id, interactive=delivery.priority == 0)
+                step = await self._send(delivery)
+                queue.popleft()
+                self._in_flight.discard(delivery.id)
+                if step is Next.STOP:
+                    break
+        finally:
+            # Rows left behind are picked up again from the database when they are due.
+            for left in queue:
+                self._in_flight.discard(left.id)
+            del self._queues[chat_id]
+
+    async def _send(self, delivery: outbox.Delivery) -> Next:
+        try:
+            result = await self.services.bot.call(delivery.method, delivery.payload)
+        except RetryAfter as error:
+            return await self._hold(delivery, error)
+        except ChatMigrated as error:
+            return await self._migrated(delivery, error.new_chat_id)
+        except Forbidden as error:
+            return await self._unreachable(delivery, str(error))
+        except BadRequest as error:
+            return await self._bad_request(delivery, str(error))
+        except InvalidToken as error:
+            log.critical("Telegram rejected the bot token; delivery waits a minute")
+            return await self._retry(delivery, str(error), delay=60.0)
+        except NetworkError as error:  # 5xx, time-outs, connection problems
+            delay = min(60.0, 2.0**delivery.attempts) * random.uniform(0.8, 1.2)
+            return await self._retry(delivery, str(error), delay=delay)
+        message_id = result.get("message_id") if isinstance(result, dict) else None
+        async with self.services.db.transaction() as session:
+            await outbox.mark_sent(
+                session, delivery=delivery, message_id=message_id, now=self.services.clock.now()
+            )
+        return Next.CONTINUE
+
+    async def _hold(self, delivery: outbox.Delivery, error: RetryAfter) -> Next:
+        with warnings.catch_warnings():
+            # PTB 22 warns that retry_after becomes a timedelta; both forms are handled here.
+            warnings.simplefilter("ignore")
+            seconds = error.retry_after
+        wait = seconds.total_seconds() if isinstance(seconds, timedelta) else float(seconds)
+        until = self.services.clock.now() + timedelta(seconds=wait)
+        log.info("flood wait of %.0fs for chat %s", wait, delivery.chat_id)
+        async with self.services.db.transaction() as session:
+            await outbox.hold_chat(session, chat_id=delivery.chat_id, until=until)
+        return Next.STOP
+
+    async def _migrated(self, delivery: outbox.Delivery, new_chat_id: int) -> Next:
+        log.info("chat %s moved to %s", delivery.chat_id, new_chat_id)
+        async with self.services.db.transaction() as session:
+            await outbox.move_chat(session, old_chat_id=delivery.chat_id, new_chat_id=new_chat_id)
+            chat = await session.get(Chat, delivery.chat_id)
+            if chat is not None:
+                chat.migrated_to = new_chat_id
+        return Next.STOP
+
+    async def _unreachable(self, delivery: outbox.Delivery, error: str) -> Next:
+        now = self.services.clock.now()
+        async with self.services.db.transaction() as session:
+            await outbox.fail_chat(session, chat_id=delivery.chat_id, error=error)
+            if delivery.chat_id > 0:
+                await people.mark_unreachable(session, user_id=delivery.chat_id, now=now)
+            else:
+                chat = await session.get(Chat, delivery.chat_id)
+                if chat is not None and chat.bot_removed_at is None:
+                    chat.bot_removed_at = now
+        return Next.STOP
+
+    async def _bad_request(self, delivery: outbox.Delivery, error: str) -> Next:
+        async with self.services.db.transaction() as session:
+            if any(phrase in error for phrase in HARMLESS):
+                await outbox.mark_sent(
+                    session, delivery=delivery, message_id=None, now=self.services.clock.now()
+                )
+            else:
+                log.warning("%s to chat %s refused: %s", delivery.method, delivery.chat_id, error)
+                await outbox.mark_failed(session, delivery_id=delivery.id, error=error)
+        return Next.CONTINUE
+
+    async def _retry(self, delivery: outbox.Delivery, error: str, *, delay: float) -> Next:
+        async with self.services.db.transaction() as session:
+            if delivery.attempts + 1 >= MAX_ATTEMPTS:
+                log.error(
+                    "giving up on %s to chat %s: %s", delivery.method, delivery.chat_id, error
+                )
+                await outbox.mark_failed(session, delivery_id=delivery.id, error=error)
+                return Next.CONTINUE
+            at = self.services.clock.now() + timedelta(seconds=delay)
+            await outbox.retry_later(session, delivery_id=delivery.id, at=at, error=error)
+        return Next.STOP

@@ -1,0 +1,205 @@
+"""Processes stored updates and due timers: one at a time per conversation, many at once overall."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.incoming import conversation_key, parse
+from bot.locks import KeyedLocks
+from bot.router import Router
+from bot.services import Services
+from bot.turn import Turn
+from storage import inbox, outbox, people, timers
+from storage.models import OutboxMessage, User
+
+log = logging.getLogger(__name__)
+
+TimerHandler = Callable[[Turn, timers.DueTimer], Awaitable[None]]
+BATCH = 200
+IDLE_POLL_SECONDS = 1.0
+
+
+class Dispatcher:
+    """Turns inbox rows and due timers into turns, serialised per conversation."""
+
+    def __init__(
+        self,
+        services: Services,
+        router: Router,
+        timer_handlers: dict[str, TimerHandler],
+        on_replies: Callable[[], None],
+    ) -> None:
+        self.services = services
+        self.router = router
+        self.timer_handlers = timer_handlers
+        self.on_replies = on_replies
+        self.locks = KeyedLocks()
+        self.capacity = asyncio.Semaphore(64)
+        self._wake = asyncio.Event()
+        self._updates_in_flight: set[int] = set()
+        self._timers_in_flight: set[int] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def wake(self) -> None:
+        """Look for work now (new updates were stored, or the clock moved)."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        """Dispatch until cancelled."""
+        while True:
+            self._wake.clear()
+            started = await self._start_updates() + await self._start_timers()
+            if not started:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), IDLE_POLL_SECONDS)
+
+    async def drain(self) -> None:
+        """Wait for the turns under way (used when stopping)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    def _spawn(self, work: Awaitable[None]) -> None:
+        task: asyncio.Task[None] = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _start_updates(self) -> int:
+        async with self.services.db.sessions() as session:
+            pending = await inbox.pending(session, limit=BATCH, exclude=self._updates_in_flight)
+        for update_id, payload in pending:
+            self._updates_in_flight.add(update_id)
+            self._spawn(self._process_update(update_id, payload))
+        return len(pending)
+
+    async def _start_timers(self) -> int:
+        now = self.services.clock.now()
+        async with self.services.db.sessions() as session:
+            due = await timers.due(session, now=now, limit=BATCH, exclude=self._timers_in_flight)
+        for timer in due:
+            self._timers_in_flight.add(timer.id)
+            self._spawn(self._process_timer(timer))
+        return len(due)
+
+    async def _process_update(self, update_id: int, payload: dict[str, Any]) -> None:
+        key = conversation_key(payload)
+        db = self.services.db
+        try:
+            async with self.locks.hold(key), self.capacity:
+                try:
+                    async with db.transaction() as session:
+                        if not await inbox.claim(session, update_id=update_id):
+                            return
+                        await db.lock_conversation(session, key)
+                        await self._handle_update(session, payload)
+                        await inbox.mark_done(
+                            session, update_id=update_id, now=self.services.clock.now()
+                        )
+                except Exception as error:
+                    log.exception("update %s failed", update_id)
+                    await self._record_failure(update_id, payload, error)
+        finally:
+            self._updates_in_flight.discard(update_id)
+            self.on_replies()
+
+    async def _handle_update(self, session: AsyncSession, payload: dict[str, Any]) -> None:
+        incoming = parse(payload)
+        user = (
+            await people.get_user(session, user_id=incoming.sender.id) if incoming.sender else None
+        )
+        if user is not None and incoming.sender is not None:
+            await people.refresh_profile(
+                session,
+                user=user,
+                first_name=incoming.sender.first_name,
+                username=incoming.sender.username,
+            )
+            if incoming.private:
+                await people.mark_reachable(session, user=user)
+        language = user.language if user and user.language else _sender_language(incoming)
+        turn = Turn(
+            self.services,
+            session,
+            self.services.clock.now(),
+            chat_id=incoming.chat_id,
+            sender=incoming.sender,
+            user=user,
+            language=language,
+        )
+        turn.callback_query_id = incoming.callback_id or None
+        await self.router.handle(turn, incoming)
+
+    async def _record_failure(
+        self, update_id: int, payload: dict[str, Any], error: Exception
+    ) -> None:
+        """Count the failure; after the last attempt, apologise instead of going silent."""
+        incoming = parse(payload)
+        now = self.services.clock.now()
+        async with self.services.db.transaction() as session:
+            gave_up = await inbox.record_failure(
+                session, update_id=update_id, error=repr(error), now=now
+            )
+            if gave_up and incoming.private and incoming.chat_id:
+                language = _sender_language(incoming) or self.services.settings.default_language
+                text = self.services.texts.get(language, "fallback.error")
+                session.add(_plain_message(incoming.chat_id, text, now))
+
+    async def _process_timer(self, timer: timers.DueTimer) -> None:
+        db = self.services.db
+        try:
+            async with (
+                self.locks.hold(timer.conversation),
+                self.capacity,
+                db.transaction() as session,
+            ):
+                if not await timers.claim(session, timer_id=timer.id):
+                    return
+                await db.lock_conversation(session, timer.conversation)
+                handler = self.timer_handlers.get(timer.kind)
+                if handler is None:
+                    log.error("no handler for timer kind %s", timer.kind)
+                else:
+                    await handler(await self._timer_turn(session, timer), timer)
+                await timers.mark_fired(session, timer_id=timer.id, now=self.services.clock.now())
+        except Exception:
+            log.exception("timer %s (%s) failed; it stays pending", timer.id, timer.kind)
+            await asyncio.sleep(1)  # do not spin on a timer that keeps failing
+        finally:
+            self._timers_in_flight.discard(timer.id)
+            self.on_replies()
+
+    async def _timer_turn(self, session: AsyncSession, timer: timers.DueTimer) -> Turn:
+        kind, _, ident = timer.conversation.partition(":")
+        chat_id = int(ident) if kind in ("user", "chat") and ident.lstrip("-").isdigit() else 0
+        user: User | None = None
+        if kind == "user":
+            user = await people.get_user(session, user_id=chat_id)
+        return Turn(
+            self.services,
+            session,
+            self.services.clock.now(),
+            chat_id=chat_id,
+            user=user,
+            language=user.language if user else None,
+        )
+
+
+def _sender_language(incoming: Any) -> str | None:
+    code = incoming.sender.language_code if incoming.sender else None
+    return code.split("-")[0] if code and code.split("-")[0] in ("nl", "en") else None
+
+
+def _plain_message(chat_id: int, text: str, now: Any) -> OutboxMessage:
+    return OutboxMessage(
+        chat_id=chat_id,
+        method="sendMessage",
+        payload={"chat_id": chat_id, "text": text},
+        priority=outbox.INTERACTIVE,
+        next_attempt_at=now,
+        created_at=now,
+    )

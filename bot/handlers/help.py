@@ -1,0 +1,77 @@
+"""/help per role, /settings for the language, and /cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from bot.incoming import Incoming
+from bot.router import Router
+from bot.turn import Choice, Turn
+from flows.onboarding import LANGUAGES, Onboarding, Role
+from storage import cohorts, people
+
+# Features that keep half-finished input register here; each returns True if it cancelled.
+Canceller = Callable[[Turn], Awaitable[bool]]
+ROLE_RANK = (Role.COORDINATOR, Role.TEACHER, Role.STUDENT)
+
+
+def register(router: Router, cancellers: list[Canceller]) -> None:
+    """Wire /help, /settings and /cancel."""
+
+    async def cancel(turn: Turn, incoming: Incoming) -> None:
+        await cancel_anything(turn, cancellers)
+
+    router.command("help", help_command, before_joining=True)
+    router.command("settings", settings_command, before_joining=True)
+    router.command("cancel", cancel, before_joining=True)
+
+
+async def help_command(turn: Turn, incoming: Incoming) -> None:
+    """/help: what this person can do, by their highest role."""
+    await show_help(turn)
+
+
+async def show_help(turn: Turn) -> None:
+    """Show the help that fits the person's role (or a newcomer's help)."""
+    if turn.user is None or turn.user.onboarding is not Onboarding.DONE:
+        await turn.say("help.newcomer")
+        return
+    memberships = await cohorts.memberships_of(turn.session, user_id=turn.user.id)
+    if not memberships:
+        await turn.say("help.newcomer")
+        return
+    top = next(role for role in ROLE_RANK if any(m.role is role for m in memberships))
+    listed = ", ".join(
+        f"{m.cohort_name} ({turn.text(f'role.{m.role.value}')})" for m in memberships
+    )
+    await turn.say(f"help.{top.value}", cohorts=listed)
+
+
+async def settings_command(turn: Turn, incoming: Incoming) -> None:
+    """/settings: switch language with a button."""
+    if turn.user is None:
+        await turn.say("fallback.not_joined")
+        return
+    await turn.say("settings.menu", choices=language_choices(turn))
+
+
+def language_choices(turn: Turn) -> list[list[Choice]]:
+    """The two language buttons, the current language first."""
+    order = sorted(LANGUAGES, key=lambda lang: lang != turn.language)
+    return [[turn.choice(f"language.button_{lang}", "lang", lang=lang) for lang in order]]
+
+
+async def cancel_anything(turn: Turn, cancellers: list[Canceller]) -> None:
+    """/cancel: stop whatever is half done, keeping nothing half-captured."""
+    user = turn.user
+    if user is not None and user.onboarding is not Onboarding.DONE:
+        # Joining was not finished: nothing about this person should stay behind.
+        await people.forget_user(turn.session, user_id=user.id)
+        turn.user = None
+        await turn.say("cancel.done")
+        return
+    for canceller in cancellers:
+        if await canceller(turn):
+            await turn.say("cancel.done")
+            return
+    await turn.say("cancel.nothing")

@@ -1,0 +1,64 @@
+"""/privacy: the notice at any time, and erasing one's data on request."""
+
+from __future__ import annotations
+
+from bot.handlers.onboarding import show_consent_question
+from bot.incoming import Incoming
+from bot.router import Router
+from bot.turn import Turn
+from flows.onboarding import Onboarding
+from storage import people
+from storage.models import Button
+
+
+def register(router: Router) -> None:
+    """Wire /privacy and the erase buttons."""
+    router.command("privacy", privacy_command, before_joining=True)
+    router.action("forget", ask_to_forget)
+    router.action("forget_yes", forget)
+    router.action("forget_no", keep)
+
+
+async def privacy_command(turn: Turn, incoming: Incoming) -> None:
+    """Show the notice; with the consent question while joining, with erase once joined."""
+    user = turn.user
+    if user is None:
+        await turn.say("privacy.notice")
+    elif user.onboarding is Onboarding.PRIVACY:
+        await show_consent_question(turn)
+    elif user.onboarding is Onboarding.DONE:
+        await turn.say("privacy.notice", choices=[[turn.choice("privacy.forget", "forget")]])
+    else:
+        await turn.say("privacy.notice")
+
+
+async def ask_to_forget(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Ask for confirmation before erasing everything."""
+    if incoming.message_id:
+        await turn.clear_buttons(incoming.message_id)
+    await turn.say(
+        "privacy.forget_confirm",
+        choices=[
+            [
+                turn.choice("privacy.forget_yes", "forget_yes"),
+                turn.choice("privacy.forget_no", "forget_no"),
+            ]
+        ],
+    )
+
+
+async def forget(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Erase the person and their memberships."""
+    if incoming.message_id:
+        await turn.clear_buttons(incoming.message_id)
+    if turn.user is not None:
+        await people.forget_user(turn.session, user_id=turn.user.id)
+        turn.user = None
+    await turn.say("privacy.forgotten")
+
+
+async def keep(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Change nothing."""
+    if incoming.message_id:
+        await turn.clear_buttons(incoming.message_id)
+    await turn.say("privacy.kept")

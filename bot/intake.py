@@ -1,0 +1,139 @@
+"""Durable intake: every update is stored and committed before Telegram is told we have it."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlparse
+
+from aiohttp import web
+from telegram.error import Conflict, InvalidToken, NetworkError
+
+from bot.services import Services
+from storage import inbox
+
+log = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member"]
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+async def store(services: Services, updates: list[dict[str, Any]]) -> None:
+    """Write updates to the inbox in one transaction."""
+    async with services.db.transaction() as session:
+        await inbox.store_updates(session, updates=updates)
+
+
+class PollingIntake:
+    """Our own getUpdates loop: the next offset (the acknowledgement) follows the commit."""
+
+    def __init__(
+        self, services: Services, on_stored: Callable[[], None], *, poll_timeout: int = 25
+    ) -> None:
+        self.services = services
+        self.on_stored = on_stored
+        self.poll_timeout = poll_timeout
+
+    async def run(self) -> None:
+        """Poll until cancelled."""
+        bot = self.services.bot
+        await bot.call("deleteWebhook", {"drop_pending_updates": False})
+        offset: int | None = None
+        failures = 0
+        while True:
+            params: dict[str, Any] = {
+                "timeout": self.poll_timeout,
+                "allowed_updates": json.dumps(ALLOWED_UPDATES),
+            }
+            if offset is not None:
+                params["offset"] = offset
+            try:
+                updates = await bot.call("getUpdates", params, read_timeout=self.poll_timeout + 10)
+                failures = 0
+            except InvalidToken:
+                raise
+            except Conflict:
+                log.warning("another poller or a webhook is active; asking for the webhook to go")
+                await asyncio.sleep(5)
+                await bot.call("deleteWebhook", {"drop_pending_updates": False})
+                continue
+            except NetworkError as error:
+                failures += 1
+                delay = min(30.0, 2.0**failures)
+                log.warning("getUpdates failed (%s); trying again in %.0fs", error, delay)
+                await asyncio.sleep(delay)
+                continue
+            if updates:
+                await store(self.services, updates)
+                offset = updates[-1]["update_id"] + 1
+                self.on_stored()
+
+
+class WebhookIntake:
+    """Our own webhook endpoint: checks the secret, stores, commits, and only then says 200."""
+
+    def __init__(self, services: Services, on_stored: Callable[[], None]) -> None:
+        self.services = services
+        self.on_stored = on_stored
+        self.secret = services.settings.webhook_secret_value()
+        self.url = services.settings.webhook_url or ""
+        self.path = urlparse(self.url).path or "/"
+        self._runner: web.AppRunner | None = None
+
+    def application(self) -> web.Application:
+        """The aiohttp application with the webhook and a health check."""
+        app = web.Application(client_max_size=1024 * 1024)
+        app.router.add_post(self.path, self.receive)
+        app.router.add_get("/healthz", self.health)
+        return app
+
+    async def start(self) -> None:
+        """Listen, then ask Telegram to push updates here."""
+        settings = self.services.settings
+        self._runner = web.AppRunner(self.application(), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, settings.webhook_listen, settings.webhook_port)
+        await site.start()
+        await self.services.bot.call(
+            "setWebhook",
+            {
+                "url": self.url,
+                "secret_token": self.secret,
+                "allowed_updates": json.dumps(ALLOWED_UPDATES),
+                "drop_pending_updates": False,
+            },
+        )
+        log.info(
+            "webhook listening on %s:%s%s",
+            settings.webhook_listen,
+            settings.webhook_port,
+            self.path,
+        )
+
+    async def stop(self) -> None:
+        """Stop listening (Telegram keeps the updates until we are back)."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def receive(self, request: web.Request) -> web.Response:
+        """One pushed update."""
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), self.secret.encode()):
+            return web.Response(status=403, text="forbidden")
+        try:
+            update = await request.json()
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return web.Response(status=400, text="not JSON")
+        if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
+            return web.Response(status=400, text="not an update")
+        await store(self.services, [update])
+        self.on_stored()
+        return web.Response(text="ok")
+
+    async def health(self, request: web.Request) -> web.Response:
+        """Liveness for load balancers and Docker."""
+        return web.Response(text="ok")

@@ -1,0 +1,111 @@
+"""Which handler answers an update: commands, buttons, free text, media and chat events."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot.incoming import Incoming, Kind
+from bot.turn import Turn
+from flows.onboarding import Onboarding
+from storage import buttons
+from storage.models import Button
+
+Handler = Callable[[Turn, Incoming], Awaitable[None]]
+ActionHandler = Callable[[Turn, Incoming, Button], Awaitable[None]]
+MaybeHandler = Callable[[Turn, Incoming], Awaitable[bool]]
+
+MAX_TEXT = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A slash command and whether it works before someone finished joining."""
+
+    handler: Handler
+    before_joining: bool = False
+
+
+class Router:
+    """Registers handlers by command, button action and kind, and picks one per update."""
+
+    def __init__(self) -> None:
+        self.commands: dict[str, Command] = {}
+        self.actions: dict[str, ActionHandler] = {}
+        self.text_handlers: list[MaybeHandler] = []
+        self.media_handlers: list[MaybeHandler] = []
+        self.group_handlers: list[MaybeHandler] = []
+        self.member_handlers: list[MaybeHandler] = []
+
+    def command(self, name: str, handler: Handler, *, before_joining: bool = False) -> None:
+        """Answer /name with handler."""
+        self.commands[name] = Command(handler, before_joining)
+
+    def action(self, name: str, handler: ActionHandler) -> None:
+        """Answer presses of buttons made with this action."""
+        self.actions[name] = handler
+
+    async def handle(self, turn: Turn, incoming: Incoming) -> None:
+        """Route one update to its handler."""
+        if incoming.kind is Kind.MEMBER:
+            await _first(self.member_handlers, turn, incoming)
+        elif not incoming.private:
+            await _first(self.group_handlers, turn, incoming)
+        elif incoming.kind is Kind.BUTTON:
+            await self._button(turn, incoming)
+            await turn.answer()  # always stop the spinner, even when nothing else was said
+        elif incoming.kind is Kind.COMMAND:
+            await self._command(turn, incoming)
+        elif incoming.kind is Kind.TEXT:
+            await self._text(turn, incoming)
+        elif incoming.kind is Kind.MEDIA:
+            if not await _first(self.media_handlers, turn, incoming):
+                await turn.say("fallback.media")
+        elif incoming.kind is Kind.EDITED:
+            await turn.say("fallback.edited")
+
+    async def _command(self, turn: Turn, incoming: Incoming) -> None:
+        command = self.commands.get(incoming.command)
+        if command is None:
+            await turn.say("fallback.unknown_command")
+        elif command.before_joining or _joined(turn):
+            await command.handler(turn, incoming)
+        elif turn.user is None:
+            await turn.say("fallback.not_joined")
+        else:
+            await turn.say("start.finish_first")
+
+    async def _text(self, turn: Turn, incoming: Incoming) -> None:
+        if turn.user is None:
+            await turn.say("fallback.not_joined")
+        elif not _joined(turn):
+            await turn.say("start.finish_first")
+        elif len(incoming.text) > MAX_TEXT:
+            await turn.say("fallback.too_long", limit=MAX_TEXT)
+        elif not await _first(self.text_handlers, turn, incoming):
+            await turn.say("fallback.text")
+
+    async def _button(self, turn: Turn, incoming: Incoming) -> None:
+        button = await buttons.resolve(turn.session, token=incoming.callback_data)
+        if button is None or button.chat_id != incoming.chat_id:
+            await turn.answer("fallback.stale_button", alert=True)
+            return
+        if button.user_id is not None and incoming.sender and button.user_id != incoming.sender.id:
+            await turn.answer("fallback.not_yours", alert=True)
+            return
+        handler = self.actions.get(button.action)
+        if handler is None:
+            await turn.answer("fallback.stale_button", alert=True)
+            return
+        await handler(turn, incoming, button)
+
+
+def _joined(turn: Turn) -> bool:
+    return turn.user is not None and turn.user.onboarding is Onboarding.DONE
+
+
+async def _first(handlers: list[MaybeHandler], turn: Turn, incoming: Incoming) -> bool:
+    for handler in handlers:
+        if await handler(turn, incoming):
+            return True
+    return False

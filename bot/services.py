@@ -1,0 +1,46 @@
+"""The long-lived things every part of the bot shares, built once in bot.app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import telegram
+from telegram.request import HTTPXRequest
+
+from bot.clock import Clock
+from bot.i18n import Texts
+from bot.settings import Settings
+from storage.db import Database
+
+
+class ApiBot(telegram.Bot):
+    """A telegram.Bot that can also make a raw Bot API call with a JSON-able dict."""
+
+    async def call(self, method: str, params: dict[str, Any], *, read_timeout: float = 10) -> Any:
+        """Call a Bot API method and return its raw result.
+
+        Outbox rows and getUpdates are plain dicts: parsing them into PTB objects and back
+        would cost CPU on every update. `do_api_request` would warn for known methods, so
+        this goes through the same private `_post` it uses (pinned to PTB 22).
+        """
+        return await self._post(method, api_kwargs=dict(params), read_timeout=read_timeout)
+
+
+def make_bot(token: str, base_url: str) -> ApiBot:
+    """A bot client whose connection pool fits concurrent delivery and long polling."""
+    request = HTTPXRequest(connection_pool_size=64, read_timeout=10, connect_timeout=5)
+    polling = HTTPXRequest(connection_pool_size=2, read_timeout=40, connect_timeout=5)
+    return ApiBot(token, base_url=base_url, request=request, get_updates_request=polling)
+
+
+@dataclass
+class Services:
+    """Settings, database, texts, the Bot API client and the clock."""
+
+    settings: Settings
+    db: Database
+    texts: Texts
+    bot: ApiBot
+    clock: Clock
+    bot_username: str = field(default="")

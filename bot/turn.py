@@ -1,0 +1,167 @@
+"""A turn: the work of one update or timer, with its transaction and the replies it queues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.render import inline_keyboard, split_text
+from bot.services import Services
+from storage import buttons, outbox
+from storage.models import User
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    """The Telegram user an update came from."""
+
+    id: int
+    first_name: str
+    username: str | None
+    language_code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One inline button: its label and what pressing it means."""
+
+    label: str
+    action: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+class Turn:
+    """Everything a handler needs: who, where, when, the session, and how to reply."""
+
+    def __init__(
+        self,
+        services: Services,
+        session: AsyncSession,
+        now: datetime,
+        *,
+        chat_id: int,
+        sender: Sender | None = None,
+        user: User | None = None,
+        language: str | None = None,
+    ) -> None:
+        self.services = services
+        self.session = session
+        self.now = now
+        self.chat_id = chat_id
+        self.sender = sender
+        self.user = user
+        self.language = language or services.settings.default_language
+        self.callback_query_id: str | None = None
+        self.callback_answered = False
+
+    def text(self, key: str, **params: object) -> str:
+        """A text in this turn's language."""
+        return self.services.texts.get(self.language, key, **params)
+
+    def choice(self, key: str, action: str, **args: Any) -> Choice:
+        """A button whose label is a text key."""
+        return Choice(self.text(key), action, args)
+
+    async def say(
+        self,
+        key: str,
+        *,
+        choices: list[list[Choice]] | None = None,
+        chat_id: int | None = None,
+        priority: int = outbox.INTERACTIVE,
+        remember_as: str | None = None,
+        **params: object,
+    ) -> None:
+        """Queue a text by key, with buttons, to this chat or another."""
+        await self.send_text(
+            self.text(key, **params),
+            choices=choices,
+            chat_id=chat_id,
+            priority=priority,
+            remember_as=remember_as,
+        )
+
+    async def send_text(
+        self,
+        text: str,
+        *,
+        choices: list[list[Choice]] | None = None,
+        chat_id: int | None = None,
+        priority: int = outbox.INTERACTIVE,
+        remember_as: str | None = None,
+    ) -> None:
+        """Queue a rendered text; long texts are split and the buttons go with the last part."""
+        target = self.chat_id if chat_id is None else chat_id
+        parts = split_text(text)
+        markup = await self.keyboard(choices, chat_id=target) if choices else None
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            payload: dict[str, Any] = {
+                "chat_id": target,
+                "text": part,
+                "parse_mode": "HTML",
+                "link_preview_options": {"is_disabled": True},
+            }
+            if last and markup:
+                payload["reply_markup"] = markup
+            await outbox.enqueue(
+                self.session,
+                chat_id=target,
+                method="sendMessage",
+                payload=payload,
+                now=self.now,
+                priority=priority,
+                remember_as=remember_as if last else None,
+            )
+
+    async def keyboard(self, choices: list[list[Choice]], *, chat_id: int) -> dict[str, Any]:
+        """Store what each button means and build the inline keyboard of short tokens."""
+        # In a private chat only its owner may press; in groups the handler checks the role.
+        allowed = chat_id if chat_id > 0 else None
+        rows = []
+        for row in choices:
+            tokens = []
+            for choice in row:
+                token = await buttons.create(
+                    self.session,
+                    chat_id=chat_id,
+                    user_id=allowed,
+                    action=choice.action,
+                    args=choice.args,
+                    now=self.now,
+                )
+                tokens.append((choice.label, token))
+            rows.append(tokens)
+        return inline_keyboard(rows)
+
+    async def answer(
+        self, key: str | None = None, *, alert: bool = False, **params: object
+    ) -> None:
+        """Answer the pressed button (stops the spinner), optionally with a short notice."""
+        if self.callback_query_id is None or self.callback_answered:
+            return
+        self.callback_answered = True
+        payload: dict[str, Any] = {"callback_query_id": self.callback_query_id}
+        if key:
+            payload["text"] = self.text(key, **params)[:200]
+            payload["show_alert"] = alert
+        await outbox.enqueue(
+            self.session,
+            chat_id=self.chat_id,
+            method="answerCallbackQuery",
+            payload=payload,
+            now=self.now,
+        )
+
+    async def clear_buttons(self, message_id: int) -> None:
+        """Take the buttons off a message, so a card cannot be answered twice."""
+        await outbox.enqueue(
+            self.session,
+            chat_id=self.chat_id,
+            method="editMessageReplyMarkup",
+            payload={"chat_id": self.chat_id, "message_id": message_id},
+            now=self.now,
+        )

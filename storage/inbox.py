@@ -1,0 +1,92 @@
+"""The inbox: updates stored before they are acknowledged, processed once by update_id."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.db import is_postgresql
+from storage.models import InboxUpdate
+
+MAX_ATTEMPTS = 3
+
+
+async def store_updates(session: AsyncSession, *, updates: Sequence[dict[str, Any]]) -> None:
+    """Insert updates, ignoring ones already stored (Telegram may send an update twice)."""
+    if not updates:
+        return
+    rows = [{"update_id": u["update_id"], "payload": u, "status": "pending"} for u in updates]
+    insert = pg_insert if is_postgresql(session) else sqlite_insert
+    await session.execute(insert(InboxUpdate).values(rows).on_conflict_do_nothing())
+
+
+async def pending(
+    session: AsyncSession, *, limit: int, exclude: set[int] | None = None
+) -> list[tuple[int, dict[str, Any]]]:
+    """The oldest updates still waiting to be processed, with their payloads."""
+    query = (
+        select(InboxUpdate.update_id, InboxUpdate.payload)
+        .where(InboxUpdate.status == "pending")
+        .order_by(InboxUpdate.update_id)
+        .limit(limit + len(exclude or ()))
+    )
+    rows = (await session.execute(query)).all()
+    return [(i, p) for i, p in rows if p is not None and (not exclude or i not in exclude)][:limit]
+
+
+async def claim(session: AsyncSession, *, update_id: int) -> bool:
+    """Lock a pending update for this transaction; False when another worker has it or did it."""
+    query = select(InboxUpdate.update_id).where(
+        InboxUpdate.update_id == update_id, InboxUpdate.status == "pending"
+    )
+    if is_postgresql(session):
+        query = query.with_for_update(skip_locked=True)
+    return (await session.execute(query)).scalar_one_or_none() is not None
+
+
+async def mark_done(session: AsyncSession, *, update_id: int, now: datetime) -> None:
+    """Mark an update processed and erase its content: what people wrote is not kept."""
+    await session.execute(
+        update(InboxUpdate)
+        .where(InboxUpdate.update_id == update_id)
+        .values(status="done", payload=None, processed_at=now)
+    )
+
+
+async def record_failure(
+    session: AsyncSession, *, update_id: int, error: str, now: datetime
+) -> bool:
+    """Count a failed attempt; returns True when the update is given up on."""
+    row = await session.get(InboxUpdate, update_id)
+    if row is None:
+        return True
+    row.attempts += 1
+    row.error = error[:2000]
+    if row.attempts >= MAX_ATTEMPTS:
+        row.status, row.payload, row.processed_at = "failed", None, now
+        return True
+    return False
+
+
+async def highest_update_id(session: AsyncSession) -> int | None:
+    """The newest update id ever stored, to resume polling after a restart."""
+    return (await session.execute(select(func.max(InboxUpdate.update_id)))).scalar()
+
+
+async def purge_processed(session: AsyncSession, *, older_than: timedelta, now: datetime) -> int:
+    """Forget processed updates after Telegram stops redelivering them (it keeps them 24 h)."""
+    keep_newest = await highest_update_id(session)
+    result = await session.execute(
+        delete(InboxUpdate).where(
+            InboxUpdate.status != "pending",
+            InboxUpdate.processed_at < now - older_than,
+            InboxUpdate.update_id != keep_newest,
+        )
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]  # CursorResult has rowcount
