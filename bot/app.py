@@ -14,7 +14,7 @@ from telegram.error import TelegramError
 from bot.clock import Clock, SystemClock
 from bot.delivery import DeliveryWorker
 from bot.dispatcher import Dispatcher, TimerHandler
-from bot.handlers import cohorts, help, members, onboarding, privacy
+from bot.handlers import cohorts, groups, help, members, onboarding, privacy
 from bot.i18n import LANGUAGES, Texts
 from bot.intake import PollingIntake, WebhookIntake
 from bot.ratelimit import RateLimiter
@@ -44,6 +44,8 @@ def build_router() -> Router:
     cohorts.register(router)
     # People blocking or unblocking the bot.
     members.register(router)
+    # Last resort in groups, after every feature that works there.
+    groups.register(router)
     return router
 
 

@@ -80,7 +80,14 @@ class Dispatcher:
     async def _start_timers(self) -> int:
         now = self.services.clock.now()
         async with self.services.db.sessions() as session:
-            due = await timers.due(session, now=now, limit=BATCH, exclude=self._timers_in_flight)
+            # Only kinds this process knows: a timer from a newer version waits for that version.
+            due = await timers.due(
+                session,
+                now=now,
+                kinds=self.timer_handlers.keys(),
+                limit=BATCH,
+                exclude=self._timers_in_flight,
+            )
         for timer in due:
             self._timers_in_flight.add(timer.id)
             self._spawn(self._process_timer(timer))
@@ -160,11 +167,8 @@ class Dispatcher:
                 if not await timers.claim(session, timer_id=timer.id):
                     return
                 await db.lock_conversation(session, timer.conversation)
-                handler = self.timer_handlers.get(timer.kind)
-                if handler is None:
-                    log.error("no handler for timer kind %s", timer.kind)
-                else:
-                    await handler(await self._timer_turn(session, timer), timer)
+                handler = self.timer_handlers[timer.kind]
+                await handler(await self._timer_turn(session, timer), timer)
                 await timers.mark_fired(session, timer_id=timer.id, now=self.services.clock.now())
         except Exception:
             log.exception("timer %s (%s) failed; it stays pending", timer.id, timer.kind)

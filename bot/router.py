@@ -15,8 +15,6 @@ Handler = Callable[[Turn, Incoming], Awaitable[None]]
 ActionHandler = Callable[[Turn, Incoming, Button], Awaitable[None]]
 MaybeHandler = Callable[[Turn, Incoming], Awaitable[bool]]
 
-MAX_TEXT = 4096
-
 
 @dataclass(frozen=True, slots=True)
 class Command:
@@ -80,8 +78,6 @@ class Router:
             await turn.say("fallback.not_joined")
         elif not _joined(turn):
             await turn.say("start.finish_first")
-        elif len(incoming.text) > MAX_TEXT:
-            await turn.say("fallback.too_long", limit=MAX_TEXT)
         elif not await _first(self.text_handlers, turn, incoming):
             await turn.say("fallback.text")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -65,12 +66,17 @@ async def cancel_conversation(session: AsyncSession, *, conversation: str) -> No
 
 
 async def due(
-    session: AsyncSession, *, now: datetime, limit: int, exclude: set[int] | None = None
+    session: AsyncSession,
+    *,
+    now: datetime,
+    kinds: Collection[str],
+    limit: int,
+    exclude: set[int] | None = None,
 ) -> list[DueTimer]:
-    """Timers whose time has come, earliest first."""
+    """Timers of the given kinds whose time has come, earliest first."""
     query = (
         select(Timer)
-        .where(Timer.status == "pending", Timer.due_at <= now)
+        .where(Timer.status == "pending", Timer.due_at <= now, Timer.kind.in_(list(kinds)))
         .order_by(Timer.due_at, Timer.id)
         .limit(limit + len(exclude or ()))
     )

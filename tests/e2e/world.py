@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -18,8 +19,14 @@ from storage import cohorts
 from storage.models import utcnow
 
 # Roomy limits for conversation tests; the delivery tests use Telegram's real ones.
-RELAXED = Limits(private_burst=50, private_rate=200, group_burst=50, group_rate=200,
-                 overall_burst=100, overall_rate=500)
+RELAXED = Limits(
+    private_burst=50,
+    private_rate=200,
+    group_burst=50,
+    group_rate=200,
+    overall_burst=100,
+    overall_rate=500,
+)
 
 
 @dataclass
@@ -53,6 +60,17 @@ class World:
         await person.expect()
         await person.press(_labels(person)[0])
         await person.expect()
+
+
+async def eventually(
+    check: Callable[[], Awaitable[bool]], *, seconds: float = 5.0, step: float = 0.05
+) -> None:
+    """Wait until an asynchronous check holds; fail with a clear message when it never does."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not await check():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"{check.__name__} did not hold within {seconds}s")
+        await asyncio.sleep(step)
 
 
 def _labels(person: ScriptedUser) -> list[str]:
