@@ -15,6 +15,7 @@ from bot.clock import Clock, SystemClock
 from bot.delivery import DeliveryWorker
 from bot.dispatcher import Dispatcher, TimerHandler
 from bot.handlers import cohorts, groups, help, members, onboarding, privacy
+from bot.health import beat_forever
 from bot.i18n import LANGUAGES, Texts
 from bot.intake import PollingIntake, WebhookIntake
 from bot.ratelimit import RateLimiter
@@ -97,6 +98,7 @@ class PeerCoach:
         self._spawn(self.dispatcher.run(), "dispatcher")
         self._spawn(self.delivery.run(), "delivery")
         self._spawn(self._housekeeping(), "housekeeping")
+        self._spawn(beat_forever(), "heartbeat")
         if self.webhook is not None:
             await self.webhook.start()
         elif self.polling is not None:
@@ -108,7 +110,7 @@ class PeerCoach:
         if self.webhook is not None:
             await self.webhook.stop()
         for task in self._tasks:
-            if task.get_name() in ("polling", "dispatcher", "housekeeping"):
+            if task.get_name() in ("polling", "dispatcher", "housekeeping", "heartbeat"):
                 task.cancel()
         await self.dispatcher.drain()
         with contextlib.suppress(TimeoutError):

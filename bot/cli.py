@@ -134,6 +134,17 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
     await app.stop()
 
 
+async def health(settings: Settings, args: argparse.Namespace) -> None:
+    """Exit 1 with the reason when the bot is not healthy."""
+    from bot.health import problem
+
+    reason = await problem(settings.database_url)
+    if reason is not None:
+        print(f"peercoach: unhealthy: {reason}", file=sys.stderr)
+        sys.exit(1)
+    print("healthy")
+
+
 async def migrate(settings: Settings, args: argparse.Namespace) -> None:
     """Apply migrations."""
     db = Database(settings.database_url)
@@ -216,6 +227,7 @@ Action = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, None]]
 ACTIONS: dict[tuple[str, str], Action] = {
     ("run", ""): run_bot,
     ("migrate", ""): migrate,
+    ("health", ""): health,
     ("cohort", "create"): create_cohort,
     ("cohort", "list"): list_cohorts,
     ("invite", "revoke"): revoke_invite,

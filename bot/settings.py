@@ -68,9 +68,7 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as error:
-            raise ValueError(
-                f"'{value}' is not a known time zone such as Europe/Brussels"
-            ) from error
+            raise ValueError(f"'{value}' is not a time zone such as Europe/Brussels") from error
         return value
 
     @property

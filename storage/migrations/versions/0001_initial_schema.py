@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-21 14:17:20.366988
+Create Date: 2026-11-21 14:25:55.570089
 """
 
 from collections.abc import Sequence
@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import storage.models
+
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -43,8 +44,8 @@ def upgrade() -> None:
     op.create_table(
         "inbox",
         sa.Column("update_id", sa.BigInteger(), autoincrement=False, nullable=False),
-        sa.Column("payload", sa.JSON(), nullable=True),
-        sa.Column("status", sa.String(length=8), nullable=False),
+        sa.Column("payload", sa.JSON(none_as_null=True), nullable=True),
+        sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("error", sa.Text(), nullable=True),
         sa.Column("received_at", storage.models.UTCDateTime(timezone=True), nullable=False),
@@ -61,7 +62,7 @@ def upgrade() -> None:
         sa.Column("method", sa.String(length=32), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
         sa.Column("priority", sa.Integer(), nullable=False),
-        sa.Column("status", sa.String(length=8), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("next_attempt_at", storage.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("created_at", storage.models.UTCDateTime(timezone=True), nullable=False),
@@ -92,7 +93,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
         sa.Column("due_at", storage.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("status", sa.String(length=8), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("fired_at", storage.models.UTCDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_timers")),
         sa.UniqueConstraint("name", name=op.f("uq_timers_name")),

@@ -1,0 +1,138 @@
+"""The durable pipeline tables on SQLite and PostgreSQL: inbox, outbox, timers, buttons."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from storage import buttons, inbox, outbox, timers
+from storage.db import Database
+from storage.models import utcnow
+
+
+def update(update_id: int, text: str = "hoi") -> dict[str, object]:
+    return {
+        "update_id": update_id,
+        "message": {"message_id": 1, "text": text, "chat": {"id": 5, "type": "private"}},
+    }
+
+
+async def test_inbox_ignores_duplicates_and_erases_content(database: Database) -> None:
+    async with database.transaction() as session:
+        await inbox.store_updates(session, updates=[update(1), update(2)])
+    async with database.transaction() as session:
+        await inbox.store_updates(session, updates=[update(2, "dubbel"), update(3)])
+    async with database.transaction() as session:
+        pending = await inbox.pending(session, limit=10)
+        assert [uid for uid, _ in pending] == [1, 2, 3]
+        assert pending[1][1]["message"]["text"] == "hoi"  # the first copy wins
+        assert await inbox.claim(session, update_id=1)
+        await inbox.mark_done(session, update_id=1, now=utcnow())
+    async with database.transaction() as session:
+        assert not await inbox.claim(session, update_id=1)
+        assert [uid for uid, _ in await inbox.pending(session, limit=10, exclude={2})] == [3]
+        assert await inbox.highest_update_id(session) == 3
+
+
+async def test_inbox_gives_up_after_three_failures(database: Database) -> None:
+    async with database.transaction() as session:
+        await inbox.store_updates(session, updates=[update(7)])
+    for attempt in range(3):
+        async with database.transaction() as session:
+            gave_up = await inbox.record_failure(session, update_id=7, error="boom", now=utcnow())
+        assert gave_up is (attempt == 2)
+    async with database.sessions() as session:
+        assert await inbox.pending(session, limit=10) == []
+
+
+async def test_outbox_orders_interactive_first_and_holds_a_chat(database: Database) -> None:
+    now = utcnow()
+    async with database.transaction() as session:
+        await outbox.enqueue(
+            session,
+            chat_id=1,
+            method="sendMessage",
+            payload={"text": "bulk"},
+            now=now,
+            priority=outbox.BULK,
+        )
+        await outbox.enqueue(
+            session, chat_id=2, method="sendMessage", payload={"text": "reply"}, now=now
+        )
+        await outbox.enqueue(
+            session, chat_id=1, method="sendMessage", payload={"text": "later"}, now=now
+        )
+    async with database.transaction() as session:
+        due = await outbox.due(session, now=now, limit=10)
+        assert [d.payload["text"] for d in due] == ["reply", "later", "bulk"]
+        await outbox.hold_chat(session, chat_id=1, until=now + timedelta(seconds=30))
+    async with database.transaction() as session:
+        assert [d.chat_id for d in await outbox.due(session, now=now, limit=10)] == [2]
+        assert await outbox.next_due_at(session) == now
+
+
+async def test_outbox_follows_a_migrated_group_and_remembers_messages(database: Database) -> None:
+    now = utcnow()
+    async with database.transaction() as session:
+        await outbox.enqueue(
+            session,
+            chat_id=-5,
+            method="sendMessage",
+            payload={"chat_id": -5, "text": "x"},
+            now=now,
+            remember_as="status",
+        )
+    async with database.transaction() as session:
+        await outbox.move_chat(session, old_chat_id=-5, new_chat_id=-1005)
+    async with database.transaction() as session:
+        (delivery,) = await outbox.due(session, now=now, limit=10)
+        assert (delivery.chat_id, delivery.payload["chat_id"]) == (-1005, -1005)
+        await outbox.mark_sent(session, delivery=delivery, message_id=77, now=now)
+    async with database.sessions() as session:
+        remembered = await outbox.remembered_message(session, name="status")
+        assert remembered is not None and (remembered.chat_id, remembered.message_id) == (-1005, 77)
+        assert await outbox.due(session, now=now, limit=10) == []
+
+
+async def test_named_timers_replace_and_fire_once(database: Database) -> None:
+    now = utcnow()
+    async with database.transaction() as session:
+        await timers.schedule(
+            session,
+            conversation="room:1",
+            kind="end",
+            name="room:1:end",
+            due_at=now + timedelta(minutes=5),
+        )
+        await timers.schedule(
+            session,
+            conversation="room:1",
+            kind="end",
+            name="room:1:end",
+            due_at=now + timedelta(minutes=1),
+        )
+        await timers.schedule(
+            session, conversation="user:2", kind="other", due_at=now - timedelta(seconds=1)
+        )
+    later = now + timedelta(minutes=2)
+    async with database.transaction() as session:
+        (due,) = await timers.due(session, now=later, kinds={"end"}, limit=10)
+        assert due.due_at == now + timedelta(minutes=1)
+        assert await timers.claim(session, timer_id=due.id)
+        await timers.mark_fired(session, timer_id=due.id, now=later)
+    async with database.transaction() as session:
+        assert await timers.due(session, now=later, kinds={"end"}, limit=10) == []
+        await timers.cancel_conversation(session, conversation="user:2")
+        assert await timers.due(session, now=later, kinds={"other"}, limit=10) == []
+
+
+async def test_buttons_resolve_only_real_tokens(database: Database) -> None:
+    async with database.transaction() as session:
+        token = await buttons.create(
+            session, chat_id=5, user_id=5, action="lang", args={"lang": "en"}, now=utcnow()
+        )
+    assert len(token.encode()) <= 64
+    async with database.sessions() as session:
+        button = await buttons.resolve(session, token=token)
+        assert button is not None and button.args == {"lang": "en"}
+        assert await buttons.resolve(session, token="forged") is None
+        assert await buttons.resolve(session, token="x" * 64) is None

@@ -1,0 +1,75 @@
+"""Pure onboarding decisions: invite problems and the language offered first."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from flows.onboarding import (
+    InviteFacts,
+    InviteProblem,
+    Onboarding,
+    Role,
+    invite_problem,
+    preselected_language,
+    stage_after_language,
+    valid_cohort_name,
+)
+
+NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+
+
+def facts(**changes: object) -> InviteFacts:
+    base = {
+        "role": Role.STUDENT,
+        "cohort_id": 1,
+        "expires_at": NOW + timedelta(days=1),
+        "revoked": False,
+        "uses": 0,
+        "max_uses": None,
+    }
+    return InviteFacts(**{**base, **changes})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("code", "invite", "problem"),
+    [
+        ("", None, InviteProblem.MISSING),
+        ("abc", None, InviteProblem.UNKNOWN),
+        ("abc", facts(revoked=True), InviteProblem.REVOKED),
+        ("abc", facts(expires_at=NOW), InviteProblem.EXPIRED),
+        ("abc", facts(max_uses=1, uses=1), InviteProblem.USED),
+        ("abc", facts(max_uses=1, uses=0), None),
+        ("abc", facts(uses=500), None),
+    ],
+)
+def test_invite_problems(code: str, invite: InviteFacts | None, problem: InviteProblem) -> None:
+    assert invite_problem(code, invite, NOW) == problem
+
+
+@pytest.mark.parametrize(
+    ("telegram", "default", "offered"),
+    [
+        ("nl", "nl", "nl"),
+        ("en-GB", "nl", "en"),
+        ("nl-BE", "en", "nl"),
+        ("fr", "en", "en"),
+        (None, "nl", "nl"),
+    ],
+)
+def test_language_offered_first(telegram: str | None, default: str, offered: str) -> None:
+    assert preselected_language(telegram, default) == offered
+
+
+def test_language_leads_to_consent_only_once() -> None:
+    assert stage_after_language(Onboarding.LANGUAGE) is Onboarding.PRIVACY
+    assert stage_after_language(Onboarding.DONE) is Onboarding.DONE
+
+
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [("5B Coaching", True), ("x", False), ("-lol", False), ("a" * 81, False), ("Année 2", True)],
+)
+def test_cohort_names(name: str, ok: bool) -> None:
+    assert valid_cohort_name(name) is ok
