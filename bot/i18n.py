@@ -34,6 +34,19 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
+def _read_language(folder: Path) -> dict[str, str]:
+    """All texts of one language; a key defined in two files is an error."""
+    merged: dict[str, str] = {}
+    for path in sorted(folder.glob("*.toml")):
+        for key, text in _flatten(tomllib.loads(path.read_text("utf-8"))).items():
+            if key in merged:
+                raise TextsError(f"text '{key}' is defined twice in {folder.name}/")
+            merged[key] = text
+    if not merged:
+        raise TextsError(f"no texts found in {folder}")
+    return merged
+
+
 def _placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
@@ -46,19 +59,16 @@ class Texts:
 
     @classmethod
     def load(cls, directory: Path = TEXTS_DIR, languages: tuple[str, ...] = LANGUAGES) -> Texts:
-        """Read every language and check that keys and placeholders agree."""
-        catalogs = {
-            lang: _flatten(tomllib.loads((directory / f"{lang}.toml").read_text("utf-8")))
-            for lang in languages
-        }
+        """Read every language (one folder each, a file per feature) and check they agree."""
+        catalogs = {lang: _read_language(directory / lang) for lang in languages}
         first, *others = languages
         for other in others:
             for missing in sorted(set(catalogs[first]) ^ set(catalogs[other])):
                 where = other if missing in catalogs[first] else first
-                raise TextsError(f"text '{missing}' is missing in {where}.toml")
+                raise TextsError(f"text '{missing}' is missing in {where}/")
             for key, text in catalogs[first].items():
                 if _placeholders(text) != _placeholders(catalogs[other][key]):
-                    raise TextsError(f"text '{key}' has different placeholders in {other}.toml")
+                    raise TextsError(f"text '{key}' has different placeholders in {other}/")
         return cls(catalogs)
 
     def has(self, key: str) -> bool:

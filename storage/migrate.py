@@ -27,7 +27,7 @@ async def upgrade_to_head(database: Database) -> None:
 
     def run(connection: Connection) -> None:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")  # features may add parallel branches
 
     async with database.engine.begin() as connection:
         await connection.run_sync(run)

@@ -135,6 +135,34 @@ class Invite(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class Match(Base):
+    """Two or three students who coach each other; created by pairing, used by trajectories."""
+
+    __tablename__ = "matches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))  # reciprocal, one_way or triad
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active/dissolved/closed
+    dissolved_reason: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+
+
+class MatchMember(Base):
+    """A person in a match; position orders them (one-way: coach first; triads: rotation)."""
+
+    __tablename__ = "match_members"
+
+    match_id: Mapped[int] = mapped_column(
+        ForeignKey("matches.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+
+
 class Chat(Base):
     """A group chat the bot is in, and where it moved when Telegram upgraded it."""
 

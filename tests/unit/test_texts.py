@@ -51,15 +51,28 @@ def test_parameters_are_escaped_unless_marked_html() -> None:
     assert "<i>x</i>" in texts.get("en", "cohort.exists", name=Html("<i>x</i>"))
 
 
+def write(root: Path, language: str, content: str, name: str = "core") -> None:
+    (root / language).mkdir(exist_ok=True)
+    (root / language / f"{name}.toml").write_text(content, "utf-8")
+
+
+def test_a_key_in_two_files_is_refused(tmp_path: Path) -> None:
+    write(tmp_path, "nl", '[a]\nb = "x"\n')
+    write(tmp_path, "nl", '[a]\nb = "y"\n', name="other")
+    write(tmp_path, "en", '[a]\nb = "x"\n')
+    with pytest.raises(TextsError, match="defined twice"):
+        Texts.load(tmp_path)
+
+
 def test_a_missing_translation_is_named(tmp_path: Path) -> None:
-    (tmp_path / "nl.toml").write_text('[a]\nb = "x"\nc = "y"\n', "utf-8")
-    (tmp_path / "en.toml").write_text('[a]\nb = "x"\n', "utf-8")
-    with pytest.raises(TextsError, match=r"'a\.c' is missing in en\.toml"):
+    write(tmp_path, "nl", '[a]\nb = "x"\nc = "y"\n')
+    write(tmp_path, "en", '[a]\nb = "x"\n')
+    with pytest.raises(TextsError, match=r"'a\.c' is missing in en/"):
         Texts.load(tmp_path)
 
 
 def test_differing_placeholders_are_named(tmp_path: Path) -> None:
-    (tmp_path / "nl.toml").write_text('[a]\nb = "hoi {name}"\n', "utf-8")
-    (tmp_path / "en.toml").write_text('[a]\nb = "hi {nam}"\n', "utf-8")
+    write(tmp_path, "nl", '[a]\nb = "hoi {name}"\n')
+    write(tmp_path, "en", '[a]\nb = "hi {nam}"\n')
     with pytest.raises(TextsError, match=r"'a\.b' has different placeholders"):
         Texts.load(tmp_path)
