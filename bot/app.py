@@ -18,7 +18,7 @@ from bot.handlers import cohorts, groups, help, members, onboarding, privacy
 from bot.health import beat_forever
 from bot.i18n import LANGUAGES, Texts
 from bot.intake import PollingIntake, WebhookIntake
-from bot.ratelimit import RateLimiter
+from bot.ratelimit import Limits, RateLimiter
 from bot.router import Router
 from bot.services import Services, make_bot
 from bot.settings import Settings
@@ -74,6 +74,7 @@ class PeerCoach:
             clock=clock or SystemClock(),
         )
         self.router = build_router()
+        limiter = limiter or RateLimiter(Limits.with_overall(settings.delivery_max_per_second))
         self.delivery = DeliveryWorker(self.services, limiter)
         self.dispatcher = Dispatcher(
             self.services, self.router, build_timer_handlers(), on_replies=self.delivery.wake

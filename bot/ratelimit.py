@@ -23,6 +23,11 @@ class Limits:
     overall_burst: int = 5
     overall_rate: float = 25.0
 
+    @classmethod
+    def with_overall(cls, per_second: int) -> Limits:
+        """Telegram's per-chat limits with another overall cap (burst included)."""
+        return cls(overall_burst=5, overall_rate=float(per_second - 5))
+
 
 class TokenBucket:
     """A classic token bucket on the monotonic clock."""

@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     default_language: Literal["nl", "en"] = "nl"
     timezone: str = "Europe/Brussels"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Telegram's overall cap; raise only when Telegram allows your bot more (paid broadcasts).
+    delivery_max_per_second: int = Field(default=30, ge=6, le=1000)
 
     @field_validator("telegram_bot_token")
     @classmethod
