@@ -7,12 +7,17 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.settings import async_database_url
 from storage.db import Database
 from storage.migrate import upgrade_to_head
+
+# No deadlines: property tests check behaviour, never timing (CI machines are shared).
+settings.register_profile("peercoach", deadline=None, derandomize=bool(os.environ.get("CI")))
+settings.load_profile("peercoach")
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
 BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES_URL else [])]
