@@ -10,13 +10,14 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.incoming import conversation_key, parse
+from bot.incoming import Incoming, conversation_key, parse
 from bot.locks import KeyedLocks
 from bot.router import Router
 from bot.services import Services
 from bot.turn import Turn
+from flows.onboarding import LANGUAGES
 from storage import inbox, outbox, people, timers
-from storage.models import OutboxMessage, User
+from storage.models import User
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +155,13 @@ class Dispatcher:
             if gave_up and incoming.private and incoming.chat_id:
                 language = _sender_language(incoming) or self.services.settings.default_language
                 text = self.services.texts.get(language, "fallback.error")
-                session.add(_plain_message(incoming.chat_id, text, now))
+                await outbox.enqueue(
+                    session,
+                    chat_id=incoming.chat_id,
+                    method="sendMessage",
+                    payload={"chat_id": incoming.chat_id, "text": text},
+                    now=now,
+                )
 
     async def _process_timer(self, timer: timers.DueTimer) -> None:
         db = self.services.db
@@ -193,17 +200,8 @@ class Dispatcher:
         )
 
 
-def _sender_language(incoming: Any) -> str | None:
+def _sender_language(incoming: Incoming) -> str | None:
+    """The sender's Telegram language when we speak it (for people not yet joined)."""
     code = incoming.sender.language_code if incoming.sender else None
-    return code.split("-")[0] if code and code.split("-")[0] in ("nl", "en") else None
-
-
-def _plain_message(chat_id: int, text: str, now: Any) -> OutboxMessage:
-    return OutboxMessage(
-        chat_id=chat_id,
-        method="sendMessage",
-        payload={"chat_id": chat_id, "text": text},
-        priority=outbox.INTERACTIVE,
-        next_attempt_at=now,
-        created_at=now,
-    )
+    prefix = code.split("-")[0] if code else None
+    return prefix if prefix in LANGUAGES else None
