@@ -15,6 +15,7 @@ from bot.clock import Clock, SystemClock
 from bot.delivery import DeliveryWorker
 from bot.dispatcher import Dispatcher, TimerHandler
 from bot.handlers import cohorts, groups, help, members, onboarding, privacy
+from bot.handlers import room as rooms  # group-coaching rooms (issue 5)
 from bot.health import beat_forever
 from bot.i18n import LANGUAGES, Texts
 from bot.intake import PollingIntake, WebhookIntake
@@ -45,6 +46,8 @@ def build_router() -> Router:
     cohorts.register(router)
     # People blocking or unblocking the bot.
     members.register(router)
+    # Group-coaching rooms: their group handlers must come before the groups last resort.
+    rooms.register(router)
     # Last resort in groups, after every feature that works there.
     groups.register(router)
     return router
@@ -52,7 +55,9 @@ def build_router() -> Router:
 
 def build_timer_handlers() -> dict[str, TimerHandler]:
     """Timer kinds and what they do (reminders and time boxes register here)."""
-    return {}
+    return {
+        **rooms.timer_handlers(),  # room time boxes (issue 5)
+    }
 
 
 class PeerCoach:

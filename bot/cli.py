@@ -57,6 +57,11 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", help="SQLite file to keep (default: a temporary one)")
     demo.add_argument("--no-browser", action="store_true", help="do not open a browser")
 
+    commands.add_parser(
+        "health",
+        help="exit 0 when the running bot is alive (for Docker)",
+        description="Check the running bot's heartbeat and the database.",
+    )
     cohort = commands.add_parser(
         "cohort", help="create and list cohorts", description="Create and list cohorts."
     )

@@ -44,7 +44,9 @@ async def show_help(turn: Turn) -> None:
     listed = ", ".join(
         f"{m.cohort_name} ({turn.text(f'role.{m.role.value}')})" for m in memberships
     )
-    await turn.say(f"help.{top.value}", cohorts=listed)
+    # Teachers add the bot to their class group with this link (other roles ignore it).
+    startgroup = f"https://t.me/{turn.services.bot_username}?startgroup=room"
+    await turn.say(f"help.{top.value}", cohorts=listed, startgroup=startgroup)
 
 
 async def settings_command(turn: Turn, incoming: Incoming) -> None:

@@ -316,6 +316,8 @@ def choose_step(room: Room, actor_id: int, now: datetime, choice: int) -> Result
     text = options[choice].text
     draft = Draft(room)
     draft.set(chosen_step=text)
+    # Picking an idea is the case-holder speaking: nobody needs to be asked about silence.
+    draft.set_timer(TimerKind.CASE_HOLDER_SILENT, None)
     draft.emit(PrivatePrompt(actor_id, "room.prompt.step_chosen", {"text": text}))
     return draft.outcome(now)
 

@@ -1,0 +1,120 @@
+"""Group-coaching rooms in Telegram: wiring the setup, lobby, running, chat and timer handlers."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bot.dispatcher import TimerHandler
+from bot.handlers import room_chat, room_lobby, room_running, room_setup
+from bot.handlers.room_effects import TIMER_KIND
+from bot.handlers.room_render import ASSIGN, HAND_OUT_ROLES, ROOM_ACTION
+from bot.handlers.room_timers import fire_room_timer
+from bot.incoming import Incoming, Kind
+from bot.router import MaybeHandler, Router
+from bot.turn import Turn
+from flows.room import (
+    RoomAction,
+    cancel_back,
+    confirm_back,
+    end,
+    leave,
+    next_step,
+    open_roles,
+    pass_turn,
+    pause,
+    request_back,
+    resume,
+    reveal,
+    start,
+)
+from flows.room.model import Role, Room
+from storage import buttons, rooms
+from storage.models import Button
+from storage.room_models import RoomRow
+
+RoomHandler = Callable[[Turn, Incoming, RoomRow, Room, dict[str, Any]], Awaitable[bool]]
+
+HANDLERS: dict[str, RoomHandler] = {
+    RoomAction.JOIN: room_lobby.join_room,
+    RoomAction.LEAVE: room_running.simple(leave),
+    RoomAction.OPEN_ROLES: room_running.simple(open_roles),
+    RoomAction.VOLUNTEER_CASE_HOLDER: room_lobby.volunteering(Role.CASE_HOLDER),
+    RoomAction.VOLUNTEER_FACILITATOR: room_lobby.volunteering(Role.FACILITATOR),
+    RoomAction.VOLUNTEER_TIMEKEEPER: room_lobby.volunteering(Role.TIMEKEEPER),
+    RoomAction.START: room_running.simple(start),
+    RoomAction.PASS: room_running.simple(pass_turn),
+    RoomAction.REVEAL: room_running.simple(reveal),
+    RoomAction.NEXT: room_running.simple(next_step),
+    RoomAction.BACK: room_running.simple(request_back),
+    RoomAction.CONFIRM_BACK: room_running.simple(confirm_back),
+    RoomAction.CANCEL_BACK: room_running.simple(cancel_back),
+    RoomAction.PAUSE: room_running.simple(pause),
+    RoomAction.RESUME: room_running.simple(resume),
+    RoomAction.EXTEND: room_running.more_time,
+    RoomAction.END: room_running.simple(end),
+    RoomAction.CHOOSE_STEP: room_running.pick_step,
+    HAND_OUT_ROLES: room_lobby.roles_card,
+    ASSIGN: room_lobby.assign,
+}
+# Buttons this feature puts in groups (the router hands every group update to group handlers).
+GROUP_ACTIONS = frozenset(
+    {ROOM_ACTION, room_setup.LINK, room_setup.PROTOCOLS, room_setup.SETUP, room_setup.OPEN}
+)
+# The teacher's roles card stays usable for several roles; other private cards are answered once.
+KEEP_BUTTONS = frozenset({ASSIGN})
+
+
+def register(router: Router) -> None:
+    """Wire rooms: group handlers (before the groups last resort), buttons, private texts."""
+    router.group_handlers.append(group_buttons(router))
+    router.group_handlers.append(room_setup.room_command)
+    router.group_handlers.append(room_chat.service_message)
+    router.group_handlers.append(room_running.group_contribution)
+    router.member_handlers.append(room_chat.group_membership)
+    router.text_handlers.append(room_running.private_contribution)
+    router.media_handlers.append(room_running.private_contribution)
+    router.command("room", room_setup.room_in_private)
+    router.action(ROOM_ACTION, room_button)
+    router.action(room_setup.LINK, room_setup.pick_cohort)
+    router.action(room_setup.PROTOCOLS, room_setup.show_protocols)
+    router.action(room_setup.SETUP, room_setup.show_setup)
+    router.action(room_setup.OPEN, room_setup.open_room)
+
+
+def timer_handlers() -> dict[str, TimerHandler]:
+    """The room's timer kind and its handler, for bot.app.build_timer_handlers."""
+    return {TIMER_KIND: fire_room_timer}
+
+
+async def room_button(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Any room button, in the group or in a private card: lock the room, then act."""
+    args = button.args
+    handler = HANDLERS.get(str(args.get("a")))
+    room_id = args.get("r")
+    row = await rooms.lock_room(turn.session, room_id=room_id) if isinstance(room_id, int) else None
+    if handler is None or row is None or incoming.sender is None:
+        await turn.answer("fallback.stale_button", alert=True)
+        return
+    accepted = await handler(turn, incoming, row, rooms.snapshot_of(row), args)
+    if accepted and incoming.private and incoming.message_id and args.get("a") not in KEEP_BUTTONS:
+        await turn.clear_buttons(incoming.message_id)
+
+
+def group_buttons(router: Router) -> MaybeHandler:
+    """Presses in groups reach the group handlers, not router.actions: route ours from here."""
+
+    async def press(turn: Turn, incoming: Incoming) -> bool:
+        if incoming.kind is not Kind.BUTTON:
+            return False
+        button = await buttons.resolve(turn.session, token=incoming.callback_data)
+        if button is not None and button.action not in GROUP_ACTIONS:
+            return False
+        if button is None or button.chat_id != incoming.chat_id:
+            await turn.answer("fallback.stale_button", alert=True)
+        else:
+            await router.actions[button.action](turn, incoming, button)
+        await turn.answer()  # always stop the spinner, like the router does in private chats
+        return True
+
+    return press

@@ -1,0 +1,51 @@
+"""Who is who around a room: joined people, a cohort's teachers and members, display names."""
+
+from __future__ import annotations
+
+from bot.handlers.room_render import bot_text
+from bot.turn import Turn
+from flows.onboarding import Onboarding, Role
+from storage import cohorts
+
+
+def joined(turn: Turn) -> bool:
+    """Whether the person finished joining (so the bot may write to them privately)."""
+    return turn.user is not None and turn.user.onboarding is Onboarding.DONE
+
+
+def actor_id(turn: Turn) -> int:
+    """The id of the person acting in this turn."""
+    assert turn.sender is not None
+    return turn.sender.id
+
+
+def display_name(turn: Turn) -> str:
+    """The first name to show in a room."""
+    if turn.user is not None and turn.user.first_name:
+        return turn.user.first_name
+    return turn.sender.first_name if turn.sender is not None else "?"
+
+
+async def teaching(turn: Turn) -> dict[int, str]:
+    """The cohorts this person teaches, by id, with their names."""
+    if not joined(turn):
+        return {}
+    assert turn.user is not None
+    memberships = await cohorts.memberships_of(turn.session, user_id=turn.user.id)
+    return {m.cohort_id: m.cohort_name for m in memberships if m.role is Role.TEACHER}
+
+
+async def in_cohort(turn: Turn, cohort_id: int) -> bool:
+    """Whether this joined person belongs to the cohort, in any role."""
+    if not joined(turn):
+        return False
+    assert turn.user is not None
+    memberships = await cohorts.memberships_of(turn.session, user_id=turn.user.id)
+    return any(m.cohort_id == cohort_id for m in memberships)
+
+
+async def join_hint(turn: Turn, language: str, *, chat_id: int) -> None:
+    """Tell someone in the group, briefly, to join privately with the class link first."""
+    link = f"https://t.me/{turn.services.bot_username}"
+    text = bot_text(turn, language, "rooms.join_first", name=display_name(turn), link=link)
+    await turn.send_text(text, chat_id=chat_id)

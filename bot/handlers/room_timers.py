@@ -1,0 +1,27 @@
+"""Room time boxes firing: a step's warning and end, a silent case-holder, an idle room."""
+
+from __future__ import annotations
+
+from bot.handlers.room_effects import carry_out
+from bot.turn import Turn
+from flows.room import Outcome, TimerKind, timer_fired
+from storage import rooms
+from storage.timers import DueTimer
+
+
+async def fire_room_timer(turn: Turn, timer: DueTimer) -> None:
+    """Let the room decide what a due timer means; stale timers change nothing."""
+    room_id, kind = timer.payload.get("room_id"), timer.payload.get("kind")
+    if not isinstance(room_id, int) or kind not in {k.value for k in TimerKind}:
+        return
+    row = await rooms.lock_room(turn.session, room_id=room_id)
+    if row is None or await rooms.keep_if_moved(
+        turn.session, timer_id=timer.id, due_at=timer.due_at
+    ):
+        return
+    room = rooms.snapshot_of(row)
+    result = timer_fired(room, turn.now, TimerKind(kind))
+    if isinstance(result, Outcome) and (result.effects or result.room != room):
+        # The step's successor timers reuse this name: free it before they are scheduled.
+        await rooms.release_timer_name(turn.session, timer_id=timer.id)
+        await carry_out(turn, row, result)

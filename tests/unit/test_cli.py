@@ -1,0 +1,76 @@
+"""The `peercoach` command line: help everywhere, cohorts and invites, clear errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+
+@pytest.fixture(autouse=True)
+def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Run in an empty folder with a SQLite file and no token."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["run"],
+        ["migrate"],
+        ["demo"],
+        ["health"],
+        ["cohort"],
+        ["cohort", "create"],
+        ["cohort", "list"],
+        ["invite"],
+        ["invite", "revoke"],
+    ],
+)
+def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([*command, "--help"])
+    assert done.value.code == 0
+    assert "usage: peercoach" in capsys.readouterr().out
+
+
+def test_cohort_create_prints_three_deep_links_and_list_counts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(["cohort", "create", "5B  Peer coaching", "--bot-username", "school_bot"])
+    out = capsys.readouterr().out
+    links = re.findall(r"https://t\.me/school_bot\?start=([A-Za-z0-9_-]{16})", out)
+    assert len(set(links)) == 3
+    assert "student" in out and "teacher" in out and "coordinator" in out
+    main(["cohort", "list"])
+    assert "5B Peer coaching" in capsys.readouterr().out
+
+
+def test_errors_are_one_sentence_with_exit_status_2(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["cohort", "create", "4A", "--bot-username", "b"])
+    capsys.readouterr()
+    for argv, message in [
+        (["cohort", "create", "4A", "--bot-username", "b"], "exists already"),
+        (["cohort", "create", "!", "--bot-username", "b"], "2 to 80 characters"),
+        (["invite", "revoke", "nope"], "no invite with code 'nope'"),
+        (["run"], "TELEGRAM_BOT_TOKEN is not set"),
+    ]:
+        with pytest.raises(SystemExit) as done:
+            main(argv)
+        err = capsys.readouterr().err
+        assert done.value.code == 2
+        assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_revoking_an_invite_from_the_list(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["cohort", "create", "4A", "--bot-username", "b"])
+    code = re.findall(r"\?start=(\S+)", capsys.readouterr().out)[0]
+    main(["invite", "revoke", code])
+    assert "no longer works" in capsys.readouterr().out
