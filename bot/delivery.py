@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import enum
 import logging
 import random
@@ -21,6 +20,7 @@ from telegram.error import (
     RetryAfter,
 )
 
+from bot.loops import run_forever
 from bot.ratelimit import RateLimiter
 from bot.services import Services
 from storage import outbox, people
@@ -59,24 +59,25 @@ class DeliveryWorker:
 
     async def run(self) -> None:
         """Deliver until cancelled."""
-        while True:
-            self._wake.clear()
-            now = self.services.clock.now()
-            async with self.services.db.sessions() as session:
-                rows = await outbox.due(session, now=now, limit=BATCH, exclude=self._in_flight)
-                upcoming = None if rows else await outbox.next_due_at(session)
-            for row in rows:
-                self._in_flight.add(row.id)
-                self._queues.setdefault(row.chat_id, deque()).append(row)
-                if len(self._queues[row.chat_id]) == 1:
-                    self._spawn(self._drain_chat(row.chat_id))
-            if not rows:
-                self.limiter.forget_idle()
-                timeout = IDLE_POLL_SECONDS
-                if upcoming is not None:
-                    timeout = min(timeout, max(0.01, (upcoming - now).total_seconds()))
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), timeout)
+        await run_forever("delivery", self._deliver_once, self._wake)
+
+    async def _deliver_once(self) -> float:
+        """Start sending what is due; return how long to idle when nothing was."""
+        now = self.services.clock.now()
+        async with self.services.db.sessions() as session:
+            rows = await outbox.due(session, now=now, limit=BATCH, exclude=self._in_flight)
+            upcoming = None if rows else await outbox.next_due_at(session)
+        for row in rows:
+            self._in_flight.add(row.id)
+            self._queues.setdefault(row.chat_id, deque()).append(row)
+            if len(self._queues[row.chat_id]) == 1:
+                self._spawn(self._drain_chat(row.chat_id))
+        if rows:
+            return 0.0
+        self.limiter.forget_idle()
+        if upcoming is None:
+            return IDLE_POLL_SECONDS
+        return min(IDLE_POLL_SECONDS, max(0.01, (upcoming - now).total_seconds()))
 
     def _spawn(self, work: Any) -> None:
         task: asyncio.Task[None] = asyncio.ensure_future(work)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -12,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.incoming import Incoming, conversation_key, parse
 from bot.locks import KeyedLocks
+from bot.loops import run_forever
 from bot.router import Router
 from bot.services import Services
 from bot.turn import Turn
@@ -53,12 +53,11 @@ class Dispatcher:
 
     async def run(self) -> None:
         """Dispatch until cancelled."""
-        while True:
-            self._wake.clear()
-            started = await self._start_updates() + await self._start_timers()
-            if not started:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), IDLE_POLL_SECONDS)
+        await run_forever("dispatcher", self._dispatch_once, self._wake)
+
+    async def _dispatch_once(self) -> float:
+        started = await self._start_updates() + await self._start_timers()
+        return 0.0 if started else IDLE_POLL_SECONDS
 
     async def drain(self) -> None:
         """Wait for the turns under way (used when stopping)."""
@@ -171,12 +170,12 @@ class Dispatcher:
                 self.capacity,
                 db.transaction() as session,
             ):
-                if not await timers.claim(session, timer_id=timer.id):
+                if not await timers.claim(session, timer=timer):
                     return
                 await db.lock_conversation(session, timer.conversation)
                 handler = self.timer_handlers[timer.kind]
                 await handler(await self._timer_turn(session, timer), timer)
-                await timers.mark_fired(session, timer_id=timer.id, now=self.services.clock.now())
+                await timers.mark_fired(session, timer=timer, now=self.services.clock.now())
         except Exception:
             log.exception("timer %s (%s) failed; it stays pending", timer.id, timer.kind)
             await asyncio.sleep(1)  # do not spin on a timer that keeps failing

@@ -11,8 +11,9 @@ from typing import Any
 from urllib.parse import urlparse
 
 from aiohttp import web
-from telegram.error import Conflict, InvalidToken, NetworkError
+from telegram.error import Conflict
 
+from bot.loops import run_forever
 from bot.services import Services
 from storage import inbox
 
@@ -37,40 +38,36 @@ class PollingIntake:
         self.services = services
         self.on_stored = on_stored
         self.poll_timeout = poll_timeout
+        self.offset: int | None = None
+        self._webhook_cleared = False
 
     async def run(self) -> None:
-        """Poll until cancelled."""
+        """Poll until cancelled; network and database faults are retried with backoff."""
+        await run_forever("polling", self._poll_once, asyncio.Event())
+
+    async def _poll_once(self) -> float:
+        """One long poll: store what arrived, then move the offset (the acknowledgement)."""
         bot = self.services.bot
-        await bot.call("deleteWebhook", {"drop_pending_updates": False})
-        offset: int | None = None
-        failures = 0
-        while True:
-            params: dict[str, Any] = {
-                "timeout": self.poll_timeout,
-                "allowed_updates": json.dumps(ALLOWED_UPDATES),
-            }
-            if offset is not None:
-                params["offset"] = offset
-            try:
-                updates = await bot.call("getUpdates", params, read_timeout=self.poll_timeout + 10)
-                failures = 0
-            except InvalidToken:
-                raise
-            except Conflict:
-                log.warning("another poller or a webhook is active; asking for the webhook to go")
-                await asyncio.sleep(5)
-                await bot.call("deleteWebhook", {"drop_pending_updates": False})
-                continue
-            except NetworkError as error:
-                failures += 1
-                delay = min(30.0, 2.0**failures)
-                log.warning("getUpdates failed (%s); trying again in %.0fs", error, delay)
-                await asyncio.sleep(delay)
-                continue
-            if updates:
-                await store(self.services, updates)
-                offset = updates[-1]["update_id"] + 1
-                self.on_stored()
+        if not self._webhook_cleared:
+            await bot.call("deleteWebhook", {"drop_pending_updates": False})
+            self._webhook_cleared = True
+        params: dict[str, Any] = {
+            "timeout": self.poll_timeout,
+            "allowed_updates": json.dumps(ALLOWED_UPDATES),
+        }
+        if self.offset is not None:
+            params["offset"] = self.offset
+        try:
+            updates = await bot.call("getUpdates", params, read_timeout=self.poll_timeout + 10)
+        except Conflict:
+            log.warning("another poller or a webhook is active; asking for the webhook to go")
+            self._webhook_cleared = False
+            return 5.0
+        if updates:
+            await store(self.services, updates)
+            self.offset = updates[-1]["update_id"] + 1
+            self.on_stored()
+        return 0.0
 
 
 class WebhookIntake:

@@ -254,35 +254,3 @@ async def pending_status_send(
         .limit(1)
     )
     return (await session.scalars(query)).first()
-
-
-async def release_timer_name(session: AsyncSession, *, timer_id: int) -> None:
-    """Free the name of a timer that is firing now, so what it schedules becomes a new row.
-
-    The dispatcher marks the firing row as fired after the handler; a room timer that
-    schedules its own successor under the same name would otherwise be marked fired with it.
-    """
-    await session.execute(update(Timer).where(Timer.id == timer_id).values(name=None))
-
-
-async def keep_if_moved(session: AsyncSession, *, timer_id: int, due_at: datetime) -> bool:
-    """True when a timer picked up for firing was moved to another time meanwhile.
-
-    Two timers of a room can be picked up in one batch; the first may reschedule the second
-    (same name, new time). The dispatcher would still mark the second one fired after its
-    handler, so the new time is carried over to a fresh row under the name.
-    """
-    row = await session.get(Timer, timer_id, populate_existing=True)
-    if row is None or row.due_at == due_at:
-        return False
-    moved = Timer(
-        name=row.name,
-        conversation=row.conversation,
-        kind=row.kind,
-        payload=row.payload,
-        due_at=row.due_at,
-    )
-    row.name = None
-    await session.flush()
-    session.add(moved)
-    return True

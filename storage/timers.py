@@ -91,16 +91,24 @@ async def next_due_at(session: AsyncSession) -> datetime | None:
     return (await session.execute(query)).scalar_one_or_none()
 
 
-async def claim(session: AsyncSession, *, timer_id: int) -> bool:
-    """Take a pending timer for this transaction; False when another worker fired it."""
-    query = select(Timer.id).where(Timer.id == timer_id, Timer.status == "pending")
+async def claim(session: AsyncSession, *, timer: DueTimer) -> bool:
+    """Take a pending timer for this transaction.
+
+    False when another worker fired it, or when it was moved to another time since it was
+    picked up (it fires again when the new time comes).
+    """
+    query = select(Timer.id).where(
+        Timer.id == timer.id, Timer.status == "pending", Timer.due_at == timer.due_at
+    )
     if is_postgresql(session):
         query = query.with_for_update(skip_locked=True)
     return (await session.execute(query)).scalar_one_or_none() is not None
 
 
-async def mark_fired(session: AsyncSession, *, timer_id: int, now: datetime) -> None:
-    """Record that a timer did its work."""
+async def mark_fired(session: AsyncSession, *, timer: DueTimer, now: datetime) -> None:
+    """Record that a timer did its work, unless its handler rescheduled it (same name)."""
     await session.execute(
-        update(Timer).where(Timer.id == timer_id).values(status="fired", fired_at=now)
+        update(Timer)
+        .where(Timer.id == timer.id, Timer.due_at == timer.due_at)
+        .values(status="fired", fired_at=now)
     )

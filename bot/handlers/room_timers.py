@@ -15,13 +15,9 @@ async def fire_room_timer(turn: Turn, timer: DueTimer) -> None:
     if not isinstance(room_id, int) or kind not in {k.value for k in TimerKind}:
         return
     row = await rooms.lock_room(turn.session, room_id=room_id)
-    if row is None or await rooms.keep_if_moved(
-        turn.session, timer_id=timer.id, due_at=timer.due_at
-    ):
+    if row is None:
         return
     room = rooms.snapshot_of(row)
     result = timer_fired(room, turn.now, TimerKind(kind))
     if isinstance(result, Outcome) and (result.effects or result.room != room):
-        # The step's successor timers reuse this name: free it before they are scheduled.
-        await rooms.release_timer_name(turn.session, timer_id=timer.id)
         await carry_out(turn, row, result)

@@ -10,7 +10,7 @@ import sys
 from datetime import timedelta
 
 import aiohttp
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from bot.app import PeerCoach
 from bot.intake import SECRET_HEADER
@@ -148,3 +148,21 @@ async def test_sigkill_mid_stream_loses_no_accepted_update(database_url: str) ->
 
         await eventually(all_done)
         await db.dispose()
+
+
+async def test_the_bot_survives_its_database_connections_being_killed(database_url: str) -> None:
+    if not database_url.startswith("postgresql"):
+        return  # SQLite has no server to restart; the loop test covers the mechanism there
+    async with running_world(database_url) as world:
+        codes = await world.cohort()
+        ria = world.person("Ria")
+        await world.join(ria, codes[Role.STUDENT])
+        async with world.app.services.db.engine.connect() as connection:
+            await connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            )
+        await ria.send("/help")
+        await ria.expect("Wat kun je hier doen?", timeout=15)

@@ -117,12 +117,37 @@ async def test_named_timers_replace_and_fire_once(database: Database) -> None:
     async with database.transaction() as session:
         (due,) = await timers.due(session, now=later, kinds={"end"}, limit=10)
         assert due.due_at == now + timedelta(minutes=1)
-        assert await timers.claim(session, timer_id=due.id)
-        await timers.mark_fired(session, timer_id=due.id, now=later)
+        assert await timers.claim(session, timer=due)
+        await timers.mark_fired(session, timer=due, now=later)
     async with database.transaction() as session:
         assert await timers.due(session, now=later, kinds={"end"}, limit=10) == []
         await timers.cancel_conversation(session, conversation="user:2")
         assert await timers.due(session, now=later, kinds={"other"}, limit=10) == []
+
+
+async def test_a_timer_rescheduled_while_firing_is_kept(database: Database) -> None:
+    now = utcnow()
+    async with database.transaction() as session:
+        await timers.schedule(
+            session, conversation="room:1", kind="end", name="room:1:end", due_at=now
+        )
+    async with database.transaction() as session:
+        (firing,) = await timers.due(session, now=now, kinds={"end"}, limit=10)
+        assert await timers.claim(session, timer=firing)
+        # The handler moves its own successor to a later time under the same name.
+        await timers.schedule(
+            session,
+            conversation="room:1",
+            kind="end",
+            name="room:1:end",
+            due_at=now + timedelta(minutes=3),
+        )
+        await timers.mark_fired(session, timer=firing, now=now)
+    async with database.transaction() as session:
+        (kept,) = await timers.due(session, now=now + timedelta(minutes=3), kinds={"end"}, limit=10)
+        assert kept.due_at == now + timedelta(minutes=3)
+        stale = timers.DueTimer(kept.id, kept.conversation, kept.kind, kept.payload, now)
+        assert not await timers.claim(session, timer=stale)  # picked before it was moved
 
 
 async def test_buttons_resolve_only_real_tokens(database: Database) -> None:
