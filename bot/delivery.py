@@ -66,7 +66,7 @@ class DeliveryWorker:
         now = self.services.clock.now()
         async with self.services.db.sessions() as session:
             rows = await outbox.due(session, now=now, limit=BATCH, exclude=self._in_flight)
-            upcoming = None if rows else await outbox.next_due_at(session)
+            upcoming = None if rows else await outbox.next_due_at(session, after=now)
         for row in rows:
             self._in_flight.add(row.id)
             self._queues.setdefault(row.chat_id, deque()).append(row)
@@ -106,6 +106,7 @@ class DeliveryWorker:
             for left in queue:
                 self._in_flight.discard(left.id)
             del self._queues[chat_id]
+            self.wake()  # this chat's next rows (or held ones) may be fetched again
 
     async def _send(self, delivery: outbox.Delivery) -> Next:
         try:

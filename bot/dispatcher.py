@@ -100,13 +100,11 @@ class Dispatcher:
             async with self.locks.hold(key), self.capacity:
                 try:
                     async with db.transaction() as session:
-                        if not await inbox.claim(session, update_id=update_id):
+                        now = self.services.clock.now()
+                        if not await inbox.claim_done(session, update_id=update_id, now=now):
                             return
                         await db.lock_conversation(session, key)
                         await self._handle_update(session, payload)
-                        await inbox.mark_done(
-                            session, update_id=update_id, now=self.services.clock.now()
-                        )
                 except Exception as error:
                     log.exception("update %s failed", update_id)
                     await self._record_failure(update_id, payload, error)

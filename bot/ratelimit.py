@@ -13,20 +13,20 @@ class Limits:
 
     A bucket of capacity C refilled at r per second sends at most C + r*W in any window W,
     so the rates leave room for the burst: groups 3 + 17/60*60 = 20 per minute, private chats
-    3 + 1 = 4 per second, overall 5 + 25 = 30 per second.
+    3 + 1 = 4 per second, overall 3 + 27 = 30 per second.
     """
 
     private_burst: int = 3
     private_rate: float = 1.0
     group_burst: int = 3
     group_rate: float = 17 / 60
-    overall_burst: int = 5
-    overall_rate: float = 25.0
+    overall_burst: int = 3
+    overall_rate: float = 27.0
 
     @classmethod
     def with_overall(cls, per_second: int) -> Limits:
         """Telegram's per-chat limits with another overall cap (burst included)."""
-        return cls(overall_burst=5, overall_rate=float(per_second - 5))
+        return cls(overall_burst=3, overall_rate=float(per_second - 3))
 
 
 class TokenBucket:

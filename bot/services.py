@@ -29,7 +29,8 @@ class ApiBot(telegram.Bot):
 
 def make_bot(token: str, base_url: str) -> ApiBot:
     """A bot client whose connection pool fits concurrent delivery and long polling."""
-    request = HTTPXRequest(connection_pool_size=64, read_timeout=10, connect_timeout=5)
+    # httpcore scans every pooled connection on each request: a small pool is cheaper.
+    request = HTTPXRequest(connection_pool_size=16, read_timeout=10, connect_timeout=5)
     polling = HTTPXRequest(connection_pool_size=2, read_timeout=40, connect_timeout=5)
     return ApiBot(token, base_url=base_url, request=request, get_updates_request=polling)
 

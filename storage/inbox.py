@@ -40,23 +40,24 @@ async def pending(
     return [(i, p) for i, p in rows if p is not None and (not exclude or i not in exclude)][:limit]
 
 
-async def claim(session: AsyncSession, *, update_id: int) -> bool:
-    """Lock a pending update for this transaction; False when another worker has it or did it."""
-    query = select(InboxUpdate.update_id).where(
+async def claim_done(session: AsyncSession, *, update_id: int, now: datetime) -> bool:
+    """Mark a pending update done and erase its content, in the transaction that processes it.
+
+    One statement claims and completes: the row stays locked until commit, and a rollback
+    (the handler failed) makes it pending again. False when another worker has it or did it.
+    """
+    pending = select(InboxUpdate.update_id).where(
         InboxUpdate.update_id == update_id, InboxUpdate.status == "pending"
     )
     if is_postgresql(session):
-        query = query.with_for_update(skip_locked=True)
-    return (await session.execute(query)).scalar_one_or_none() is not None
-
-
-async def mark_done(session: AsyncSession, *, update_id: int, now: datetime) -> None:
-    """Mark an update processed and erase its content: what people wrote is not kept."""
-    await session.execute(
+        # Skip, rather than wait for, a row another process is processing right now.
+        pending = pending.with_for_update(skip_locked=True)
+    result = await session.execute(
         update(InboxUpdate)
-        .where(InboxUpdate.update_id == update_id)
+        .where(InboxUpdate.update_id.in_(pending.scalar_subquery()))
         .values(status="done", payload=None, processed_at=now)
     )
+    return bool(result.rowcount)  # type: ignore[attr-defined]  # CursorResult has rowcount
 
 
 async def record_failure(

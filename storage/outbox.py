@@ -58,25 +58,30 @@ async def due(
 ) -> list[Delivery]:
     """Pending calls whose time has come, interactive before bulk, oldest first."""
     excluded = set(exclude)
+    # Plain columns, not ORM objects: this runs on every wake of the delivery worker.
     query = (
-        select(OutboxMessage)
+        select(
+            OutboxMessage.id,
+            OutboxMessage.chat_id,
+            OutboxMessage.method,
+            OutboxMessage.payload,
+            OutboxMessage.priority,
+            OutboxMessage.attempts,
+            OutboxMessage.remember_as,
+        )
         .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
         .order_by(OutboxMessage.priority, OutboxMessage.id)
         .limit(limit + len(excluded))
     )
-    rows = (await session.scalars(query)).all()
-    return [
-        Delivery(r.id, r.chat_id, r.method, r.payload, r.priority, r.attempts, r.remember_as)
-        for r in rows
-        if r.id not in excluded
-    ][:limit]
+    rows = (await session.execute(query)).all()
+    return [Delivery(*row) for row in rows if row[0] not in excluded][:limit]
 
 
-async def next_due_at(session: AsyncSession) -> datetime | None:
-    """When the earliest pending call becomes due, to sleep until then."""
+async def next_due_at(session: AsyncSession, *, after: datetime) -> datetime | None:
+    """When the next pending call becomes due after `after` (those due now are being sent)."""
     query = (
         select(OutboxMessage.next_attempt_at)
-        .where(OutboxMessage.status == "pending")
+        .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at > after)
         .order_by(OutboxMessage.next_attempt_at)
         .limit(1)
     )

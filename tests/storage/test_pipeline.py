@@ -25,10 +25,9 @@ async def test_inbox_ignores_duplicates_and_erases_content(database: Database) -
         pending = await inbox.pending(session, limit=10)
         assert [uid for uid, _ in pending] == [1, 2, 3]
         assert pending[1][1]["message"]["text"] == "hoi"  # the first copy wins
-        assert await inbox.claim(session, update_id=1)
-        await inbox.mark_done(session, update_id=1, now=utcnow())
+        assert await inbox.claim_done(session, update_id=1, now=utcnow())
     async with database.transaction() as session:
-        assert not await inbox.claim(session, update_id=1)
+        assert not await inbox.claim_done(session, update_id=1, now=utcnow())
         assert [uid for uid, _ in await inbox.pending(session, limit=10, exclude={2})] == [3]
         assert await inbox.highest_update_id(session) == 3
 
@@ -67,7 +66,7 @@ async def test_outbox_orders_interactive_first_and_holds_a_chat(database: Databa
         await outbox.hold_chat(session, chat_id=1, until=now + timedelta(seconds=30))
     async with database.transaction() as session:
         assert [d.chat_id for d in await outbox.due(session, now=now, limit=10)] == [2]
-        assert await outbox.next_due_at(session) == now
+        assert await outbox.next_due_at(session, after=now) == now + timedelta(seconds=30)
 
 
 async def test_outbox_follows_a_migrated_group_and_remembers_messages(database: Database) -> None:
