@@ -14,7 +14,16 @@ from telegram.error import TelegramError
 from bot.clock import Clock, SystemClock
 from bot.delivery import DeliveryWorker
 from bot.dispatcher import Dispatcher, TimerHandler
-from bot.handlers import cohorts, groups, help, members, onboarding, privacy
+from bot.handlers import (
+    cohorts,
+    groups,
+    help,
+    members,
+    onboarding,
+    pairing,  # coordinators pair peer coaches (issue 4)
+    privacy,
+    trajectory,  # peer-coaching trajectories (issue 3)
+)
 from bot.handlers import room as rooms  # group-coaching rooms (issue 5)
 from bot.health import beat_forever
 from bot.i18n import LANGUAGES, Texts
@@ -29,7 +38,19 @@ from storage.migrate import upgrade_to_head
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("start", "help", "privacy", "settings", "cancel")
+# The menu Telegram shows; each command also works for roles that do not see it listed.
+COMMANDS = (
+    "help",
+    "talk",
+    "journal",
+    "steps",
+    "plan",
+    "pool",
+    "contract",
+    "privacy",
+    "settings",
+    "cancel",
+)
 HOUSEKEEPING_EVERY = timedelta(hours=1)
 
 
@@ -44,6 +65,10 @@ def build_router() -> Router:
     help.register(router, cancellers)
     # Coordinators' tools.
     cohorts.register(router)
+    # Pairing (issue 4): before the trajectories, so a profile answer is not relayed to a partner.
+    pairing.register(router, cancellers)
+    # Peer-coaching trajectories (issue 3): captures, then the chat relay, for matched students.
+    trajectory.register(router, cancellers)
     # People blocking or unblocking the bot.
     members.register(router)
     # Group-coaching rooms: their group handlers must come before the groups last resort.
@@ -57,6 +82,8 @@ def build_timer_handlers() -> dict[str, TimerHandler]:
     """Timer kinds and what they do (reminders and time boxes register here)."""
     return {
         **rooms.timer_handlers(),  # room time boxes (issue 5)
+        **trajectory.timer_handlers(),  # trajectory reminders and nudges (issue 3)
+        **pairing.timer_handlers(),  # the end of a pause in the pairing pool (issue 4)
     }
 
 
@@ -121,7 +148,8 @@ class PeerCoach:
         await self.dispatcher.drain()
         with contextlib.suppress(TimeoutError):
             # What is not sent by then stays in the outbox for the next start.
-            await asyncio.wait_for(self.delivery.drain(), timeout=5)
+            async with asyncio.timeout(5):
+                await self.delivery.drain()
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)

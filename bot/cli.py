@@ -12,6 +12,7 @@ from typing import Any
 
 from telegram.error import TelegramError
 
+from bot import pairing_cli  # `peercoach pair` (issue 4)
 from bot.logs import configure_logging
 from bot.render import deep_link, short_date
 from bot.services import make_bot
@@ -92,6 +93,9 @@ def parser() -> argparse.ArgumentParser:
         description="Revoke an invite code so its link stops working.",
     )
     revoke.add_argument("code", help="the code after ?start= in the link")
+
+    # Pairing (issue 4): print, export or import a round.
+    pairing_cli.add_parser(commands)
     return main
 
 
@@ -236,4 +240,5 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("cohort", "create"): create_cohort,
     ("cohort", "list"): list_cohorts,
     ("invite", "revoke"): revoke_invite,
+    ("pair", ""): pairing_cli.pair,  # issue 4
 }

@@ -1,6 +1,8 @@
 """Every table of the program, for Alembic and tests: importing this registers all models."""
 
+import storage.pairing_models  # pairing pool, wishes and rounds (issue 4)
 import storage.room_models  # group-coaching rooms (issue 5)
+import storage.trajectory_models  # noqa: F401  # trajectory tables (issue 3)
 from storage.models import Base
 
 __all__ = ["Base"]

@@ -1,0 +1,110 @@
+"""/nopair: a student's private "please don't pair me with" list, chosen from classmates' names.
+Only the pairing algorithm reads it: nobody else ever sees it, coordinators included."""
+
+from __future__ import annotations
+
+from bot.handlers.pairing_common import (
+    cohorts_with_role,
+    done_with,
+    int_arg,
+    page_of,
+    replace_buttons,
+    rows_of,
+)
+from bot.incoming import Incoming
+from bot.router import Router
+from bot.turn import Choice, Turn
+from flows.onboarding import Role
+from storage import pairing
+from storage.models import Button
+
+
+def register(router: Router) -> None:
+    """Wire /nopair and its toggles."""
+    router.command("nopair", nopair_command)
+    router.action("np_toggle", toggle)
+    router.action("np_page", turn_page)
+    router.action("np_done", done)
+
+
+async def nopair_command(turn: Turn, incoming: Incoming) -> None:
+    """/nopair: the classmates as buttons; the ones on the list are marked."""
+    mine = await cohorts_with_role(turn, Role.STUDENT)
+    if not mine:
+        await turn.say("pairing.students_only")
+        return
+    if not await _classmates(turn):
+        await turn.say("pairing.nopair_nobody")
+        return
+    await turn.say("pairing.nopair_intro", choices=await _buttons(turn, 0))
+
+
+async def _classmates(turn: Turn) -> list[tuple[int, str]]:
+    """Students of the person's cohorts, by name, without the person."""
+    assert turn.user is not None
+    mine = await cohorts_with_role(turn, Role.STUDENT)
+    ids = await pairing.cohort_students(turn.session, cohort_ids=[m.cohort_id for m in mine])
+    contacts = await pairing.contacts(turn.session, user_ids=ids)
+    others = [(uid, contacts[uid].name) for uid in ids if uid != turn.user.id and uid in contacts]
+    return sorted(others, key=lambda pair: (pair[1].lower(), pair[0]))
+
+
+def labels(people: list[tuple[int, str]]) -> dict[int, str]:
+    """A label per person; equal first names get a number, so each button is clear."""
+    seen: dict[str, int] = {}
+    result: dict[int, str] = {}
+    for uid, name in people:
+        seen[name] = seen.get(name, 0) + 1
+        result[uid] = name if seen[name] == 1 else f"{name} ({seen[name]})"
+    return result
+
+
+async def _buttons(turn: Turn, page: int) -> list[list[Choice]]:
+    assert turn.user is not None
+    people = await _classmates(turn)
+    chosen = await pairing.do_not_pair_of(turn.session, user_id=turn.user.id)
+    named = labels(people)
+    shown, before, after = page_of(people, page)
+    choices = [
+        Choice(f"{'🚫 ' if uid in chosen else ''}{named[uid]}", "np_toggle", {"u": uid, "p": page})
+        for uid, _ in shown
+    ]
+    rows = rows_of(choices, 2)
+    nav = []
+    if before:
+        nav.append(turn.choice("pairing.btn_previous", "np_page", p=page - 1))
+    if after:
+        nav.append(turn.choice("pairing.btn_next", "np_page", p=page + 1))
+    if nav:
+        rows.append(nav)
+    rows.append([turn.choice("pairing.btn_nopair_done", "np_done")])
+    return rows
+
+
+async def toggle(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Put a classmate on the list or take them off; the buttons change in place."""
+    other = int_arg(button.args, "u")
+    page = int_arg(button.args, "p") or 0
+    if turn.user is None or other not in {uid for uid, _ in await _classmates(turn)}:
+        await turn.answer("fallback.stale_button", alert=True)
+        return
+    added = await pairing.toggle_do_not_pair(
+        turn.session, user_id=turn.user.id, other_id=other, now=turn.now
+    )
+    await turn.answer("pairing.nopair_added" if added else "pairing.nopair_removed")
+    await replace_buttons(turn, incoming.message_id, await _buttons(turn, page))
+
+
+async def turn_page(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Another page of names."""
+    await replace_buttons(
+        turn, incoming.message_id, await _buttons(turn, int_arg(button.args, "p") or 0)
+    )
+
+
+async def done(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Close the list with a reminder of who sees it: nobody."""
+    assert turn.user is not None
+    await done_with(turn, incoming.message_id)
+    count = len(await pairing.do_not_pair_of(turn.session, user_id=turn.user.id))
+    await turn.say("pairing.nopair_saved", count=count)

@@ -1,0 +1,200 @@
+"""Re-pairing in one step: the coordinators' "re-pair now" button, /partner for a student whose
+partner stopped responding, the kind pause question for that partner, and a pause's end."""
+
+from __future__ import annotations
+
+from bot.dispatcher import TimerHandler
+from bot.handlers.pairing_common import (
+    coordinates,
+    date_text,
+    done_with,
+    int_arg,
+    names_of,
+    speaking,
+)
+from bot.handlers.pairing_notices import notify_repair_needed, to_coordinators
+from bot.handlers.pairing_pool import PAUSE_OVER, offer_pause
+from bot.handlers.pairing_preview import start_repair
+from bot.handlers.pairing_round import load_pool
+from bot.handlers.trajectory import dissolve_match
+from bot.incoming import Incoming
+from bot.router import Router
+from bot.turn import Turn
+from storage import matches, pairing
+from storage.models import Button
+from storage.pairing_models import PoolEntry, PoolStatus
+from storage.timers import DueTimer
+
+
+def register(router: Router) -> None:
+    """Wire the re-pair button, /partner and the answers around a silent partner."""
+    router.action("pr_repair", repair_pressed)
+    router.command("partner", partner_command)
+    router.action("pt_silent", partner_silent)
+    router.action("pt_fine", partner_fine)
+    router.action("pt_end", end_and_repair)
+    router.action("pt_reach", reach_out_first)
+    router.action("pt_want", want_new_partner)
+
+
+async def repair_pressed(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """From a notice: propose partners for just those people, for the coordinator to confirm."""
+    cohort_id = int_arg(button.args, "c")
+    if cohort_id is None or await coordinates(turn, cohort_id) is None:
+        await turn.answer("pairing.coordinators_only", alert=True)
+        return
+    await done_with(turn, incoming.message_id)
+    view = await load_pool(turn.session, cohort_id=cohort_id, now=turn.now)
+    asked = button.args.get("p")
+    wanted = set(asked) if isinstance(asked, list) else set()
+    await start_repair(turn, view, [uid for uid in view.waiting() if uid in wanted])
+
+
+# --- "My partner stopped responding" ----------------------------------------------------------
+
+
+async def partner_command(turn: Turn, incoming: Incoming) -> None:
+    """/partner: something is up with your partner; tell the coordinator, confidentially."""
+    assert turn.user is not None
+    match = await matches.active_match_of(turn.session, user_id=turn.user.id)
+    if match is None:
+        await turn.say("pairing.partner_none")
+        return
+    await turn.say(
+        "pairing.partner_ask",
+        choices=[
+            [turn.choice("pairing.btn_partner_silent", "pt_silent", m=match.id)],
+            [turn.choice("pairing.btn_partner_fine", "pt_fine")],
+        ],
+    )
+
+
+async def partner_fine(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """False alarm."""
+    await done_with(turn, incoming.message_id)
+    await turn.say("pairing.partner_fine")
+
+
+async def partner_silent(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """The coordinators hear who reported and who the partners are; the partners hear nothing."""
+    assert turn.user is not None
+    match_id = int_arg(button.args, "m")
+    match = await matches.lock_match(turn.session, match_id=match_id) if match_id else None
+    members = await matches.members_of(turn.session, match_id=match.id) if match else []
+    if match is None or match.status != "active" or turn.user.id not in members:
+        await turn.answer("fallback.stale_button", alert=True)
+        return
+    await done_with(turn, incoming.message_id)
+    reporter = turn.user.id
+    contacts = await pairing.contacts(turn.session, user_ids=members)
+    names = {uid: c.name for uid, c in contacts.items()}
+    partners = [uid for uid in members if uid != reporter]
+    args = {"m": match.id, "u": reporter}
+    await to_coordinators(
+        turn,
+        match.cohort_id,
+        lambda: turn.text(
+            "pairing.silent_notice",
+            name=names.get(reporter, "?"),
+            partners=names_of(partners, names, turn),
+            since=date_text(turn, match.created_at),
+        ),
+        lambda: [
+            [turn.choice("pairing.btn_end_repair", "pt_end", **args)],
+            [turn.choice("pairing.btn_reach_out", "pt_reach", **args)],
+        ],
+    )
+    await turn.say("pairing.partner_reported")
+
+
+async def reach_out_first(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """The coordinator first contacts the partner in person; the match goes on."""
+    match_id = int_arg(button.args, "m")
+    match = await matches.lock_match(turn.session, match_id=match_id) if match_id else None
+    if match is None or await coordinates(turn, match.cohort_id) is None:
+        await turn.answer("pairing.coordinators_only", alert=True)
+        return
+    # The buttons stay: ending the match later is still one tap away.
+    await turn.answer("pairing.reach_out_ok", alert=True)
+
+
+async def end_and_repair(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """End the match without blame, ask the silent partners kindly whether they want a pause,
+    and propose a new partner for the one who reported."""
+    match_id, reporter = int_arg(button.args, "m"), int_arg(button.args, "u")
+    match = await matches.lock_match(turn.session, match_id=match_id) if match_id else None
+    if match is None or reporter is None or await coordinates(turn, match.cohort_id) is None:
+        await turn.answer("pairing.coordinators_only", alert=True)
+        return
+    await done_with(turn, incoming.message_id)
+    if match.status != "active":
+        await turn.say("pairing.match_already_ended")
+        return
+    members = await matches.members_of(turn.session, match_id=match.id)
+    await dissolve_match(turn, match.id, "coordinator_ended")
+    for uid in members:
+        if uid != reporter:
+            await ask_kindly_about_pause(turn, match.cohort_id, uid)
+    view = await load_pool(turn.session, cohort_id=match.cohort_id, now=turn.now)
+    silent = [uid for uid in members if uid != reporter]
+    reporting = [uid for uid in view.waiting() if uid == reporter]
+    await start_repair(turn, view, reporting, keep_apart=silent)
+
+
+async def ask_kindly_about_pause(turn: Turn, cohort_id: int, user_id: int) -> None:
+    """Someone who did not respond for a while: a pause, a new partner, or leaving the pool."""
+    entry = await pairing.pool_entry(turn.session, cohort_id=cohort_id, user_id=user_id)
+    contact = (await pairing.contacts(turn.session, user_ids=[user_id])).get(user_id)
+    if entry is None or entry.status is not PoolStatus.ACTIVE or contact is None:
+        return
+    if contact.unreachable:
+        return
+    with speaking(turn, contact.language):
+        await offer_pause(turn, entry, key="pairing.pause_offer", from_offer=True, chat_id=user_id)
+
+
+async def want_new_partner(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Rather a new partner than a pause: the coordinators can re-pair in one step."""
+    entry = await _own_entry_for(turn, button)
+    if entry is None:
+        return
+    await done_with(turn, incoming.message_id)
+    entry.paused_until = None
+    await notify_repair_needed(turn, entry.cohort_id, [entry.user_id], "wants_partner")
+    await turn.say("pairing.want_partner_ok")
+
+
+async def _own_entry_for(turn: Turn, button: Button) -> PoolEntry | None:
+    entry_id = int_arg(button.args, "e")
+    entry = await pairing.entry_by_id(turn.session, entry_id=entry_id) if entry_id else None
+    if entry is None or turn.user is None or entry.user_id != turn.user.id:
+        await turn.answer("fallback.stale_button", alert=True)
+        return None
+    if entry.status is not PoolStatus.ACTIVE:
+        await turn.answer("fallback.stale_button", alert=True)
+        return None
+    return entry
+
+
+# --- A pause comes to its end -----------------------------------------------------------------
+
+
+async def fire_pause_over(turn: Turn, timer: DueTimer) -> None:
+    """The pause is over: welcome back, and the coordinators may pair them without a new round."""
+    entry_id = timer.payload.get("e")
+    entry = await pairing.entry_by_id(turn.session, entry_id=entry_id) if entry_id else None
+    if entry is None or entry.status is not PoolStatus.ACTIVE or entry.paused_until is None:
+        return
+    if entry.paused_until > turn.now:
+        return  # paused again for longer: that timer will come
+    entry.paused_until = None
+    await turn.say("pairing.pause_over", chat_id=entry.user_id)
+    if await matches.active_match_of(turn.session, user_id=entry.user_id) is not None:
+        return
+    if await pairing.has_confirmed_round(turn.session, cohort_id=entry.cohort_id):
+        await notify_repair_needed(turn, entry.cohort_id, [entry.user_id], "pause_over")
+
+
+def timer_handlers() -> dict[str, TimerHandler]:
+    """The pause's end."""
+    return {PAUSE_OVER: fire_pause_over}

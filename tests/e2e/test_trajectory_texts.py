@@ -1,0 +1,50 @@
+"""Every text key the trajectory builds at run time (from steps, reasons, labels) exists, in
+both languages: the text-key scan only sees literal keys."""
+
+from __future__ import annotations
+
+from bot.handlers.trajectory_ask import DATE_OFFSETS
+from bot.handlers.trajectory_cards import NOTEBOOK, THEME_CAPTURES
+from bot.handlers.trajectory_moves import GUARDS, REFUSALS
+from bot.i18n import Texts
+from flows.scheduling import ReminderKind
+from flows.trajectory import (
+    ContractItemKey,
+    DissolvedReason,
+    MatchKind,
+    NoteTopic,
+    Step,
+    StepStatus,
+)
+
+
+def built_keys() -> set[str]:
+    labels = {key for keys in NOTEBOOK.values() for key in keys}
+    labels |= {key for themes in THEME_CAPTURES.values() for key in themes.values()}
+    labels |= {topic.value for topic in NoteTopic}
+    statuses = {StepStatus.DONE, StepStatus.DROPPED, StepStatus.CHANGED}
+    keys = {f"step_{step.value}" for step in Step}
+    keys |= {f"label_{label}" for label in labels}
+    keys |= {f"item_{key.value}" for key in ContractItemKey}
+    keys |= {f"start_{kind.value}" for kind in MatchKind}
+    keys |= {f"in_days_{offset}" for offset in DATE_OFFSETS}
+    keys |= {f"dissolved_{reason.value}" for reason in DissolvedReason}
+    keys |= {f"refused_{name}" for name in GUARDS | REFUSALS} | {"refused_other"}
+    keys |= {f"reminder_{kind.value}" for kind in ReminderKind}
+    keys |= {f"small_{s.value}" for s in statuses} | {f"coach_small_{s.value}" for s in statuses}
+    keys |= {"begun_chat", "begun_face", "too_long_goal", "too_long_note"}
+    keys |= {"contract_head", "contract_head_accept", "contract_head_revisit"}
+    return {f"trajectory.{key}" for key in keys}
+
+
+def test_every_built_key_exists() -> None:
+    texts = Texts.load()
+    assert sorted(key for key in built_keys() if not texts.has(key)) == []
+
+
+def test_labels_fit_on_a_button() -> None:
+    texts = Texts.load()
+    for language in ("nl", "en"):
+        for key in built_keys():
+            if ".label_" in key or ".item_" in key:
+                assert len(texts.get(language, key)) <= 30, (language, key)
