@@ -47,11 +47,13 @@ class Router:
         """Route one update to its handler."""
         if incoming.kind is Kind.MEMBER:
             await _first(self.member_handlers, turn, incoming)
-        elif not incoming.private:
-            await _first(self.group_handlers, turn, incoming)
         elif incoming.kind is Kind.BUTTON:
+            # Buttons route by their stored action in every chat; in groups the action checks
+            # the presser's role, since a group button is not bound to one person.
             await self._button(turn, incoming)
             await turn.answer()  # always stop the spinner, even when nothing else was said
+        elif not incoming.private:
+            await _first(self.group_handlers, turn, incoming)
         elif incoming.kind is Kind.COMMAND:
             await self._command(turn, incoming)
         elif incoming.kind is Kind.TEXT:

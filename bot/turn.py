@@ -141,12 +141,16 @@ class Turn:
         self, key: str | None = None, *, alert: bool = False, **params: object
     ) -> None:
         """Answer the pressed button (stops the spinner), optionally with a short notice."""
+        await self.answer_text(self.text(key, **params) if key else None, alert=alert)
+
+    async def answer_text(self, text: str | None, *, alert: bool = False) -> None:
+        """Answer the pressed button with a ready text, once per turn."""
         if self.callback_query_id is None or self.callback_answered:
             return
         self.callback_answered = True
         payload: dict[str, Any] = {"callback_query_id": self.callback_query_id}
-        if key:
-            payload["text"] = self.text(key, **params)[:200]
+        if text:
+            payload["text"] = text[:200]  # Telegram's limit for callback answers
             payload["show_alert"] = alert
         await outbox.enqueue(
             self.session,
@@ -154,6 +158,29 @@ class Turn:
             method="answerCallbackQuery",
             payload=payload,
             now=self.now,
+        )
+
+    async def edit_text(
+        self,
+        message_id: int,
+        text: str,
+        *,
+        choices: list[list[Choice]] | None = None,
+        chat_id: int | None = None,
+    ) -> None:
+        """Replace a message's text in place; without choices its buttons go away."""
+        target = self.chat_id if chat_id is None else chat_id
+        payload: dict[str, Any] = {
+            "chat_id": target,
+            "message_id": message_id,
+            "text": text,
+            "parse_mode": "HTML",
+            "link_preview_options": {"is_disabled": True},
+        }
+        if choices:
+            payload["reply_markup"] = await self.keyboard(choices, chat_id=target)
+        await outbox.enqueue(
+            self.session, chat_id=target, method="editMessageText", payload=payload, now=self.now
         )
 
     async def clear_buttons(self, message_id: int) -> None:

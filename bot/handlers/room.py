@@ -10,8 +10,8 @@ from bot.handlers import room_chat, room_lobby, room_running, room_setup
 from bot.handlers.room_effects import TIMER_KIND
 from bot.handlers.room_render import ASSIGN, HAND_OUT_ROLES, ROOM_ACTION
 from bot.handlers.room_timers import fire_room_timer
-from bot.incoming import Incoming, Kind
-from bot.router import MaybeHandler, Router
+from bot.incoming import Incoming
+from bot.router import Router
 from bot.turn import Turn
 from flows.room import (
     RoomAction,
@@ -29,7 +29,7 @@ from flows.room import (
     start,
 )
 from flows.room.model import Role, Room
-from storage import buttons, rooms
+from storage import rooms
 from storage.models import Button
 from storage.room_models import RoomRow
 
@@ -57,17 +57,12 @@ HANDLERS: dict[str, RoomHandler] = {
     HAND_OUT_ROLES: room_lobby.roles_card,
     ASSIGN: room_lobby.assign,
 }
-# Buttons this feature puts in groups (the router hands every group update to group handlers).
-GROUP_ACTIONS = frozenset(
-    {ROOM_ACTION, room_setup.LINK, room_setup.PROTOCOLS, room_setup.SETUP, room_setup.OPEN}
-)
 # The teacher's roles card stays usable for several roles; other private cards are answered once.
 KEEP_BUTTONS = frozenset({ASSIGN})
 
 
 def register(router: Router) -> None:
     """Wire rooms: group handlers (before the groups last resort), buttons, private texts."""
-    router.group_handlers.append(group_buttons(router))
     router.group_handlers.append(room_setup.room_command)
     router.group_handlers.append(room_chat.service_message)
     router.group_handlers.append(room_running.group_contribution)
@@ -99,22 +94,3 @@ async def room_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     accepted = await handler(turn, incoming, row, rooms.snapshot_of(row), args)
     if accepted and incoming.private and incoming.message_id and args.get("a") not in KEEP_BUTTONS:
         await turn.clear_buttons(incoming.message_id)
-
-
-def group_buttons(router: Router) -> MaybeHandler:
-    """Presses in groups reach the group handlers, not router.actions: route ours from here."""
-
-    async def press(turn: Turn, incoming: Incoming) -> bool:
-        if incoming.kind is not Kind.BUTTON:
-            return False
-        button = await buttons.resolve(turn.session, token=incoming.callback_data)
-        if button is not None and button.action not in GROUP_ACTIONS:
-            return False
-        if button is None or button.chat_id != incoming.chat_id:
-            await turn.answer("fallback.stale_button", alert=True)
-        else:
-            await router.actions[button.action](turn, incoming, button)
-        await turn.answer()  # always stop the spinner, like the router does in private chats
-        return True
-
-    return press

@@ -7,9 +7,7 @@ import html
 from bot.handlers.room_render import (
     ROOM_ACTION,
     action_choice,
-    answer_with,
     bot_text,
-    edit_message,
     in_rows,
     room_lines,
     room_text,
@@ -89,8 +87,8 @@ async def update_status(turn: Turn, room_id: int, room: Room) -> None:
     choices = status_choices(turn, room_id, room, turn.now)
     sent = await outbox.remembered_message(turn.session, name=name)
     if sent is not None and sent.chat_id == room.chat_id:
-        await edit_message(
-            turn, chat_id=room.chat_id, message_id=sent.message_id, text=text, choices=choices
+        await turn.edit_text(
+            chat_id=room.chat_id, message_id=sent.message_id, text=text, choices=choices
         )
         return
     waiting = await rooms.pending_status_send(turn.session, name=name, chat_id=room.chat_id)
@@ -150,7 +148,7 @@ async def refuse(turn: Turn, language: str, refused: Refused, *, chat_id: int | 
     """Tell the actor why not: as a button answer when they pressed one, else as a message."""
     text = refusal_text(language, refused)
     if turn.callback_query_id is not None:
-        await answer_with(turn, text)
+        await turn.answer_text(text, alert=True)
     elif chat_id is not None:
         await turn.send_text(text, chat_id=chat_id)
 

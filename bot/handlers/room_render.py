@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from bot.i18n import Html
+from bot.i18n import LANGUAGES, Html, Texts
 from bot.turn import Choice, Turn
 from flows.protocols import load_room_texts
 from flows.room import RoomAction, RoomState, TextLine, status_lines, status_view
 from flows.room.model import Room
-from storage import outbox
 
 # Every room button is one action; its args say which room ("r") and what to do ("a").
 ROOM_ACTION = "room"
@@ -22,12 +21,15 @@ ASSIGN = "assign"
 BUTTONS_PER_ROW = 3
 
 
+@cache
+def _room_texts() -> Texts:
+    """flows' room texts behind the same lookup and escaping as the bot's own texts."""
+    return Texts({language: dict(load_room_texts(language)) for language in LANGUAGES})
+
+
 def room_text(language: str, key: str, params: Mapping[str, object] | None = None) -> str:
     """One text from flows' room texts, with its parameters HTML-escaped (the texts may use <b>)."""
-    template = load_room_texts(language)[key]
-    if not params:
-        return template
-    return template.format(**{name: _escaped(value) for name, value in params.items()})
+    return _room_texts().get(language, key, **(params or {}))
 
 
 def room_lines(language: str, lines: Sequence[TextLine]) -> str:
@@ -73,45 +75,3 @@ def status_choices(turn: Turn, room_id: int, room: Room, now: datetime) -> list[
         text = bot_text(turn, room.language, "rooms.hand_out_roles")
         choices.insert(-1, Choice(text, ROOM_ACTION, {"r": room_id, "a": HAND_OUT_ROLES}))
     return in_rows(choices)
-
-
-async def edit_message(
-    turn: Turn,
-    *,
-    chat_id: int,
-    message_id: int,
-    text: str,
-    choices: list[list[Choice]] | None = None,
-) -> None:
-    """Queue an edit of a bot message's text; without choices its buttons go away."""
-    payload: dict[str, Any] = {
-        "chat_id": chat_id,
-        "message_id": message_id,
-        "text": text,
-        "parse_mode": "HTML",
-        "link_preview_options": {"is_disabled": True},
-    }
-    if choices:
-        payload["reply_markup"] = await turn.keyboard(choices, chat_id=chat_id)
-    await outbox.enqueue(
-        turn.session, chat_id=chat_id, method="editMessageText", payload=payload, now=turn.now
-    )
-
-
-async def answer_with(turn: Turn, text: str, *, alert: bool = True) -> None:
-    """Answer the pressed button with a ready text (a refusal only the presser sees)."""
-    if turn.callback_query_id is None or turn.callback_answered:
-        return
-    turn.callback_answered = True
-    payload = {"callback_query_id": turn.callback_query_id, "text": text[:200], "show_alert": alert}
-    await outbox.enqueue(
-        turn.session,
-        chat_id=turn.chat_id,
-        method="answerCallbackQuery",
-        payload=payload,
-        now=turn.now,
-    )
-
-
-def _escaped(value: object) -> str:
-    return str(value) if isinstance(value, Html) else html.escape(str(value), quote=False)

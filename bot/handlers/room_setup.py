@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.handlers.room_effects import carry_out, refusal_text
 from bot.handlers.room_people import actor_id, display_name, join_hint, joined, teaching
-from bot.handlers.room_render import answer_with, bot_text, edit_message, label
+from bot.handlers.room_render import bot_text, label
 from bot.incoming import Incoming, Kind
 from bot.turn import Choice, Turn
 from flows.protocols import Protocol, list_protocols, load_protocol
@@ -103,7 +103,9 @@ async def pick_cohort(turn: Turn, incoming: Incoming, button: Button) -> None:
     cohort_id = button.args.get("c")
     mine = await teaching(turn)
     if cohort_id not in mine:
-        await answer_with(turn, bot_text(turn, turn.language, "rooms.only_teacher_button"))
+        await turn.answer_text(
+            bot_text(turn, turn.language, "rooms.only_teacher_button"), alert=True
+        )
         return
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)
@@ -116,8 +118,7 @@ async def show_protocols(turn: Turn, incoming: Incoming, button: Button) -> None
     if cohort_id is None or incoming.message_id is None:
         return
     text = turn.text("rooms.pick_protocol")
-    await edit_message(
-        turn,
+    await turn.edit_text(
         chat_id=turn.chat_id,
         message_id=incoming.message_id,
         text=text,
@@ -133,8 +134,7 @@ async def show_setup(turn: Turn, incoming: Incoming, button: Button) -> None:
         return
     protocol = load_protocol(str(args.get("p")), turn.language)
     minutes = _minutes(protocol, args)
-    await edit_message(
-        turn,
+    await turn.edit_text(
         chat_id=turn.chat_id,
         message_id=incoming.message_id,
         text=_setup_text(turn, protocol, minutes),
@@ -161,7 +161,7 @@ async def open_room(turn: Turn, incoming: Incoming, button: Button) -> None:
         existing=rooms.snapshot_of(existing) if existing is not None else None,
     )
     if isinstance(result, Refused):
-        await answer_with(turn, refusal_text(turn.language, result))
+        await turn.answer_text(refusal_text(turn.language, result), alert=True)
         return
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)
@@ -174,7 +174,7 @@ async def _teacher_pressed(turn: Turn, args: dict[str, Any]) -> int | None:
     cohort_id = args.get("c")
     if isinstance(cohort_id, int) and cohort_id in await teaching(turn):
         return cohort_id
-    await answer_with(turn, bot_text(turn, turn.language, "rooms.only_teacher_button"))
+    await turn.answer_text(bot_text(turn, turn.language, "rooms.only_teacher_button"), alert=True)
     return None
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from bot.turn import Choice, Turn
 from flows.scripts import ScriptError, Scripts, load_custom_script, load_scripts
 from flows.trajectory import MatchKind, Party, Step, Trajectory
-from storage import matches, outbox, people, trajectories
+from storage import matches, people, trajectories
 from storage.models import Button, Match
 from storage.trajectory_models import AwaitedInput, PairState, TrajectoryRow
 
@@ -201,24 +201,6 @@ async def done_with(turn: Turn, message_id: int | None) -> None:
     """Take the buttons off the card that was just answered."""
     if message_id:
         await turn.clear_buttons(message_id)
-
-
-async def edit_card(
-    turn: Turn, message_id: int, text: str, choices: list[list[Choice]] | None
-) -> None:
-    """Replace a card in this chat in place (text and buttons), instead of sending a new one."""
-    payload: dict[str, Any] = {
-        "chat_id": turn.chat_id,
-        "message_id": message_id,
-        "text": text,
-        "parse_mode": "HTML",
-        "link_preview_options": {"is_disabled": True},
-    }
-    if choices:
-        payload["reply_markup"] = await turn.keyboard(choices, chat_id=turn.chat_id)
-    await outbox.enqueue(
-        turn.session, chat_id=turn.chat_id, method="editMessageText", payload=payload, now=turn.now
-    )
 
 
 # --- Scripts ------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from bot.handlers.trajectory_core import (
     arg_int,
     day_label,
     done_with,
-    edit_card,
     load_pair,
     moment_label,
     pair_of,
@@ -101,7 +100,7 @@ async def plan_again(turn: Turn, incoming: Incoming, button: Button) -> None:
         return
     text, choices = _day_card(turn, pair)
     if incoming.message_id and button.args.get("edit"):
-        await edit_card(turn, incoming.message_id, text, choices)
+        await turn.edit_text(incoming.message_id, text, choices=choices)
     else:
         await turn.send_text(text, choices=choices)
 
@@ -120,7 +119,7 @@ async def choose_day(turn: Turn, incoming: Incoming, button: Button) -> None:
     ]
     back = turn.choice("trajectory.btn_other_day", "tr_plan", m=pair.match.id, edit=True)
     text = turn.text("trajectory.plan_time", day=day_label(turn, slots[0].day))
-    await edit_card(turn, incoming.message_id, text, [times, [back]])
+    await turn.edit_text(incoming.message_id, text, choices=[times, [back]])
 
 
 async def choose_slot(turn: Turn, incoming: Incoming, button: Button) -> None:

@@ -25,7 +25,6 @@ from bot.handlers.trajectory_core import (
     Pair,
     arg_int,
     done_with,
-    edit_card,
     load_pair,
     pair_of,
     put,
@@ -279,7 +278,7 @@ async def _refresh_card(turn: Turn, pair: Pair, row: TrajectoryRow, message_id: 
     if message_id is None:
         await turn.send_text(text, choices=choices)
     else:
-        await edit_card(turn, message_id, text, choices)
+        await turn.edit_text(message_id, text, choices=choices)
 
 
 # --- Ending -----------------------------------------------------------------------------------
