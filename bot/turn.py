@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -56,6 +58,16 @@ class Turn:
         self.language = language or services.settings.default_language
         self.callback_query_id: str | None = None
         self.callback_answered = False
+
+    @contextmanager
+    def speaking(self, language: str | None) -> Iterator[None]:
+        """Render texts and button labels in another person's language for a while."""
+        saved = self.language
+        self.language = language or saved
+        try:
+            yield
+        finally:
+            self.language = saved
 
     def text(self, key: str, **params: object) -> str:
         """A text in this turn's language."""

@@ -1,9 +1,8 @@
-"""Shared ground of the pairing handlers: cohorts by role, speaking to others, naming things."""
+"""Shared ground of the pairing handlers: cohorts by role and naming things."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -43,17 +42,6 @@ def int_arg(args: Mapping[str, Any], name: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-@contextmanager
-def speaking(turn: Turn, language: str | None) -> Iterator[None]:
-    """Render texts and button labels in another person's language for a while."""
-    saved = turn.language
-    turn.language = language or saved
-    try:
-        yield
-    finally:
-        turn.language = saved
-
-
 async def say_to(
     turn: Turn,
     contact: Contact,
@@ -65,7 +53,7 @@ async def say_to(
     """A text by key to another person, in their language."""
     if contact.unreachable:
         return
-    with speaking(turn, contact.language):
+    with turn.speaking(contact.language):
         text = turn.text(key, **params)
         await turn.send_text(text, chat_id=contact.id, priority=priority)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from bot.handlers.pairing_common import date_text, names_of, speaking
+from bot.handlers.pairing_common import date_text, names_of
 from bot.turn import Choice, Turn
 from flows.onboarding import Role
 from storage import cohorts, pairing
@@ -29,7 +29,7 @@ async def to_coordinators(
     for contact in (await pairing.contacts(turn.session, user_ids=ids)).values():
         if contact.unreachable:
             continue
-        with speaking(turn, contact.language):
+        with turn.speaking(contact.language):
             await turn.send_text(
                 render(), chat_id=contact.id, choices=choices() if choices else None
             )

@@ -10,7 +10,6 @@ from bot.handlers.pairing_common import (
     done_with,
     int_arg,
     names_of,
-    speaking,
 )
 from bot.handlers.pairing_notices import notify_repair_needed, to_coordinators
 from bot.handlers.pairing_pool import PAUSE_OVER, offer_pause
@@ -149,7 +148,7 @@ async def ask_kindly_about_pause(turn: Turn, cohort_id: int, user_id: int) -> No
         return
     if contact.unreachable:
         return
-    with speaking(turn, contact.language):
+    with turn.speaking(contact.language):
         await offer_pause(turn, entry, key="pairing.pause_offer", from_offer=True, chat_id=user_id)
 
 

@@ -14,7 +14,6 @@ from bot.handlers.pairing_common import (
     names_of,
     reasons_text,
     say_to,
-    speaking,
     unmatched_text,
 )
 from bot.handlers.trajectory import start_match
@@ -276,7 +275,7 @@ async def introduce(turn: Turn, view: PoolView, match: Match) -> int:
         contact = view.contacts[uid]
         if contact.unreachable:
             continue
-        with speaking(turn, contact.language):
+        with turn.speaking(contact.language):
             cards = [_partner_card(turn, view, other) for other in match.members if other != uid]
             text = turn.text(
                 "pairing.intro",
@@ -303,7 +302,7 @@ async def tell_unmatched(
     """Someone without a partner hears why and what happens next."""
     until = view.paused_until(contact.id)
     if why is UnmatchedReason.PAUSED and until is not None:
-        with speaking(turn, contact.language):
+        with turn.speaking(contact.language):
             date = date_text(turn, until)
         await say_to(turn, contact, "pairing.unpaired_paused", until=date, cohort=view.cohort_name)
         return

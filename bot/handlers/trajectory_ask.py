@@ -10,7 +10,6 @@ from bot.handlers.trajectory_core import (
     await_input,
     day_label,
     scripts_for,
-    speaking_to,
     today,
 )
 from bot.i18n import Html
@@ -54,7 +53,7 @@ async def ask(
 async def _text_prompt(
     turn: Turn, pair: Pair, row: TrajectoryRow, person: Member, key: str, *, chain: str, by: Party
 ) -> None:
-    with speaking_to(turn, person):
+    with turn.speaking(person.language):
         if by is Party.COACH:
             prompt = turn.text("trajectory.coach_compliment_prompt", name=pair.name(row.coachee_id))
         else:
@@ -90,7 +89,7 @@ async def send_scale(
     turn: Turn, pair: Pair, row: TrajectoryRow, person: Member, *, chain: str = ""
 ) -> None:
     """The scale question with its buttons (also used to ask again)."""
-    with speaking_to(turn, person):
+    with turn.speaking(person.language):
         script = (await scripts_for(turn, pair, person.language)).step(Step(row.step))
         buttons = [Choice(str(value), "tr_scale", {"t": row.id, "v": value}) for value in range(11)]
         rows = [buttons[:6], buttons[6:]]
@@ -102,7 +101,7 @@ async def send_scale(
 
 async def send_dates(turn: Turn, row: TrajectoryRow, person: Member, action: str) -> None:
     """Day buttons for a small step: tomorrow, in three days, in a week, in two weeks."""
-    with speaking_to(turn, person):
+    with turn.speaking(person.language):
         start = today(turn)
         buttons = [
             Choice(
@@ -126,7 +125,7 @@ async def ask_role(turn: Turn, pair: Pair, row: TrajectoryRow, person: Member) -
 
 async def send_roles(turn: Turn, pair: Pair, row: TrajectoryRow, person: Member) -> None:
     """The six coach roles as buttons, each explained in one line."""
-    with speaking_to(turn, person):
+    with turn.speaking(person.language):
         scripts = await scripts_for(turn, pair, person.language)
         roles = scripts.reflection.roles
         listed = "\n".join(f"• <b>{roles[r].name}</b>: {roles[r].description}" for r in CoachRole)
@@ -142,7 +141,7 @@ async def send_roles(turn: Turn, pair: Pair, row: TrajectoryRow, person: Member)
 async def send_steps(turn: Turn, pair: Pair, row: TrajectoryRow, person: Member) -> None:
     """The coachee's small steps with buttons to tick off, change or drop each open one."""
     snapshot = pair.snap(row)
-    with speaking_to(turn, person):
+    with turn.speaking(person.language):
         if not snapshot.small_steps:
             await turn.say("trajectory.steps_none", chat_id=person.id)
             return

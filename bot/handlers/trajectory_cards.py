@@ -8,7 +8,6 @@ from bot.handlers.trajectory_core import (
     Member,
     Pair,
     scripts_for,
-    speaking_to,
     step_name,
     tell_text,
 )
@@ -159,7 +158,7 @@ def move_choices(
 async def send_coach_card(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
     """Send the coach the prompt card of where they are."""
     coach = pair.member(row.coach_id)
-    with speaking_to(turn, coach):
+    with turn.speaking(coach.language):
         text, choices = await coach_card_parts(turn, pair, row)
         await turn.send_text(text, chat_id=coach.id, choices=choices)
 
@@ -231,7 +230,7 @@ async def _step_script(turn: Turn, pair: Pair, member: Member, step: Step) -> St
 async def send_home(turn: Turn, pair: Pair, member: Member) -> None:
     """Where this member stands in each trajectory, with the way to start the next conversation."""
     lines: list[str] = []
-    with speaking_to(turn, member):
+    with turn.speaking(member.language):
         for row in pair.rows:
             lines.append(_home_line(turn, pair, row, member.id))
         text = turn.text("trajectory.home", lines=Html("\n".join(lines)))

@@ -19,7 +19,6 @@ from bot.handlers.trajectory_core import (
     pair_of,
     put,
     scripts_for,
-    speaking_to,
     stale,
     tell,
     tell_text,
@@ -147,7 +146,7 @@ async def _send_item_card(
     latest = _latest(pair, rows, key)
     confirmed = _has_confirmed(pair, rows, key, member.id)
     args = {"m": pair.match.id, "k": key.value}
-    with speaking_to(turn, member):
+    with turn.speaking(member.language):
         text = turn.text(
             "trajectory.contract_item",
             number=KEYS.index(key) + 1,
@@ -300,7 +299,7 @@ async def _item_agreed(
     turn: Turn, pair: Pair, rows: list[TrajectoryRow], key: ContractItemKey, value: str
 ) -> None:
     for member in pair.members:
-        with speaking_to(turn, member):
+        with turn.speaking(member.language):
             label = turn.text(f"trajectory.item_{key.value}")
             await turn.say(
                 "trajectory.contract_agreed", chat_id=member.id, label=label, value=value

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -160,17 +159,6 @@ def put(turn: Turn, pair: Pair, row: TrajectoryRow, trajectory: Trajectory) -> N
 # --- Speaking to each member in their own language -------------------------------------------
 
 
-@contextmanager
-def speaking_to(turn: Turn, member: Member) -> Iterator[None]:
-    """Texts and button labels built inside are in this member's language."""
-    saved = turn.language
-    turn.language = member.language
-    try:
-        yield
-    finally:
-        turn.language = saved
-
-
 async def tell(
     turn: Turn,
     member: Member,
@@ -180,7 +168,7 @@ async def tell(
     **params: object,
 ) -> None:
     """Send a text by key to a member, in their language, with buttons built in it too."""
-    with speaking_to(turn, member):
+    with turn.speaking(member.language):
         text = turn.text(key, **params)
         await turn.send_text(text, chat_id=member.id, choices=choices() if choices else None)
 
@@ -193,7 +181,7 @@ async def tell_text(
     choices: Callable[[], list[list[Choice]]] | None = None,
 ) -> None:
     """Send a composed text to a member, rendered and labelled in their language."""
-    with speaking_to(turn, member):
+    with turn.speaking(member.language):
         await turn.send_text(render(), chat_id=member.id, choices=choices() if choices else None)
 
 

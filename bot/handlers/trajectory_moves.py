@@ -22,7 +22,6 @@ from bot.handlers.trajectory_core import (
     pair_of,
     put,
     scripts_for,
-    speaking_to,
     stale,
     step_name,
     tell,
@@ -283,7 +282,7 @@ async def announce(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
         member = pair.member(uid)
         script = (await scripts_for(turn, pair, member.language)).step(step)
         intro = script.coach_intro if party is Party.COACH else script.coachee_intro
-        with speaking_to(turn, member):
+        with turn.speaking(member.language):
             await turn.say(
                 "trajectory.new_step",
                 chat_id=uid,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.handlers.trajectory_core import Pair, pair_of, speaking_to, tell
+from bot.handlers.trajectory_core import Pair, pair_of, tell
 from bot.handlers.trajectory_ending import dissolve_if_unreachable
 from bot.incoming import Incoming
 from bot.turn import Turn
@@ -38,7 +38,7 @@ async def relay_media(turn: Turn, incoming: Incoming) -> bool:
         await turn.say("trajectory.media_refused")
         return True
     for member in pair.others(turn.chat_id):
-        with speaking_to(turn, member):
+        with turn.speaking(member.language):
             caption = turn.text(
                 "trajectory.relayed_caption",
                 name=pair.name(turn.chat_id),

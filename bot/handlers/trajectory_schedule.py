@@ -15,7 +15,6 @@ from bot.handlers.trajectory_core import (
     moment_label,
     pair_of,
     put,
-    speaking_to,
     stale,
     tell,
     today,
@@ -77,7 +76,7 @@ async def plan_command(turn: Turn, incoming: Incoming) -> None:
 
 async def send_plan_card(turn: Turn, pair: Pair, member: Member) -> None:
     """Day buttons for the coming week (only days that still have a time to choose)."""
-    with speaking_to(turn, member):
+    with turn.speaking(member.language):
         text, choices = _day_card(turn, pair)
         await turn.send_text(text, chat_id=member.id, choices=choices)
 
@@ -145,7 +144,7 @@ async def plan(turn: Turn, pair: Pair, when: datetime, *, planner: int) -> None:
     label = moment_label(turn, when)
     await turn.say("trajectory.planned", when=label)
     for member in pair.others(planner):
-        with speaking_to(turn, member):
+        with turn.speaking(member.language):
             await turn.say(
                 "trajectory.planned_by",
                 chat_id=member.id,
@@ -220,7 +219,7 @@ async def fire_reminder(turn: Turn, timer: DueTimer) -> None:
     if await _wait_for_morning(turn, timer):
         return
     for member in pair.members:
-        with speaking_to(turn, member):
+        with turn.speaking(member.language):
             await turn.say(
                 f"trajectory.reminder_{timer.payload.get('r')}",
                 chat_id=member.id,
@@ -317,7 +316,7 @@ async def _pair_of_button(turn: Turn, button: Button) -> Pair | None:
 
 
 def _label_for(turn: Turn, member: Member, moment: datetime) -> str:
-    with speaking_to(turn, member):
+    with turn.speaking(member.language):
         return moment_label(turn, moment)
 
 

@@ -29,7 +29,6 @@ from bot.handlers.trajectory_core import (
     pair_of,
     put,
     scripts_for,
-    speaking_to,
     stale,
     step_name,
     tell,
@@ -189,7 +188,7 @@ async def begin(turn: Turn, pair: Pair, row: TrajectoryRow, mode: str) -> None:
         await trajectories.clear_input(turn.session, user_id=member.id)
     for member in pair.members:
         others = ", ".join(m.name for m in pair.others(member.id))
-        with speaking_to(turn, member):
+        with turn.speaking(member.language):
             how = Html(turn.text(f"trajectory.begun_{mode}", others=others))
             await turn.say(
                 "trajectory.begun",
