@@ -167,15 +167,20 @@ class MembershipView:
     role: Role
 
 
-async def memberships_of(session: AsyncSession, *, user_id: int) -> list[MembershipView]:
-    """The cohorts a person belongs to, with their role in each."""
-    rows = await session.execute(
+async def memberships_of(
+    session: AsyncSession, *, user_id: int, role: Role | None = None
+) -> list[MembershipView]:
+    """The cohorts a person belongs to (with that role, if given), with their role in each."""
+    query = (
         select(Membership.cohort_id, Cohort.name, Membership.role)
         .join(Cohort, Cohort.id == Membership.cohort_id)
         .where(Membership.user_id == user_id)
         .order_by(Membership.joined_at)
     )
-    return [MembershipView(cid, name, Role(role)) for cid, name, role in rows.all()]
+    if role is not None:
+        query = query.where(Membership.role == role)
+    rows = await session.execute(query)
+    return [MembershipView(cid, name, Role(r)) for cid, name, r in rows.all()]
 
 
 async def members_with_role(session: AsyncSession, *, cohort_id: int, role: Role) -> list[int]:

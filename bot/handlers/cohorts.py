@@ -20,8 +20,7 @@ def register(router: Router) -> None:
 
 async def _coordinated(turn: Turn) -> list[cohorts.MembershipView]:
     assert turn.user is not None
-    memberships = await cohorts.memberships_of(turn.session, user_id=turn.user.id)
-    return [m for m in memberships if m.role is Role.COORDINATOR]
+    return await cohorts.memberships_of(turn.session, user_id=turn.user.id, role=Role.COORDINATOR)
 
 
 async def new_cohort(turn: Turn, incoming: Incoming) -> None:

@@ -24,8 +24,7 @@ PER_ROW = 3
 async def cohorts_with_role(turn: Turn, role: Role) -> list[cohorts.MembershipView]:
     """The cohorts in which this person has the role."""
     assert turn.user is not None
-    memberships = await cohorts.memberships_of(turn.session, user_id=turn.user.id)
-    return [m for m in memberships if m.role is role]
+    return await cohorts.memberships_of(turn.session, user_id=turn.user.id, role=role)
 
 
 async def coordinates(turn: Turn, cohort_id: Any) -> str | None:

@@ -31,8 +31,8 @@ async def teaching(turn: Turn) -> dict[int, str]:
     if not joined(turn):
         return {}
     assert turn.user is not None
-    memberships = await cohorts.memberships_of(turn.session, user_id=turn.user.id)
-    return {m.cohort_id: m.cohort_name for m in memberships if m.role is Role.TEACHER}
+    mine = await cohorts.memberships_of(turn.session, user_id=turn.user.id, role=Role.TEACHER)
+    return {m.cohort_id: m.cohort_name for m in mine}
 
 
 async def in_cohort(turn: Turn, cohort_id: int) -> bool:

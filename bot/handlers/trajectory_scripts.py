@@ -41,8 +41,8 @@ def register(router: Router) -> None:
 
 async def _coordinated(turn: Turn) -> dict[int, str]:
     assert turn.user is not None
-    memberships = await cohorts.memberships_of(turn.session, user_id=turn.user.id)
-    return {m.cohort_id: m.cohort_name for m in memberships if m.role is Role.COORDINATOR}
+    mine = await cohorts.memberships_of(turn.session, user_id=turn.user.id, role=Role.COORDINATOR)
+    return {m.cohort_id: m.cohort_name for m in mine}
 
 
 async def script_command(turn: Turn, incoming: Incoming) -> None:
