@@ -23,7 +23,6 @@ from typing import Any
 
 from bot.app import PeerCoach
 from bot.logs import configure_logging
-from bot.sandbox.demo_edits import TextEdits
 from bot.sandbox.demo_http import add_demo_routes
 from bot.sandbox.demo_seed import DemoWorld, Persona, add_persona, current_roles, seed
 from bot.sandbox.emulator import TelegramEmulator
@@ -52,7 +51,6 @@ class DemoSession:
         self._emulator: TelegramEmulator | None = None
         self._app: PeerCoach | None = None
         self._world: DemoWorld | None = None
-        self._text_edits: TextEdits | None = None
         self._reset_lock = asyncio.Lock()
         self._reset_task: asyncio.Task[None] | None = None
         self._reset_target = 0
@@ -76,12 +74,6 @@ class DemoSession:
         return self._world
 
     @property
-    def text_edits(self) -> TextEdits:
-        """Return which messages of the current generation had their text edited."""
-        assert self._text_edits is not None, "the demo is not running"
-        return self._text_edits
-
-    @property
     def url(self) -> str:
         """Return the address of the page."""
         return f"{self.emulator.root_url}/"
@@ -99,8 +91,6 @@ class DemoSession:
             raise DemoError(f"port {self.port} {reason}; pick another with --port N") from None
         self._emulator = emulator
         self.port = emulator.port
-        self._text_edits = TextEdits(emulator)
-        self._text_edits.start()
         settings = load_settings(
             _env_file=None,
             telegram_bot_token=emulator.token,
@@ -126,9 +116,6 @@ class DemoSession:
             except TimeoutError:
                 log.warning("the bot did not stop within %ss; closing anyway", APP_STOP_SECONDS)
             self._app = None
-        if self._text_edits is not None:
-            await self._text_edits.stop()
-            self._text_edits = None
         if self._emulator is not None:
             await self._emulator.stop()
             self._emulator = None

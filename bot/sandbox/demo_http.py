@@ -51,7 +51,6 @@ class DemoRoutes:
                 "bot": {"id": bot.id, "name": bot.first_name, "username": bot.username},
                 **(await session.world_json()),
                 "commands": _command_menus(session.emulator.commands),
-                "text_edited": session.text_edits.edited(),
             }
         )
 

@@ -142,7 +142,7 @@ class MessageMethods(ApiBase):
             raise bad_request(NOT_MODIFIED)
         self.admit(chat)
         message.reply_markup = markup
-        self.world.record_edit(message)
+        self.world.record_edit(message, content=False)
         return message.to_api()
 
     def _editable(self, params: Params) -> tuple[EmuChat, EmuMessage]:

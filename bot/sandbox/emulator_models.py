@@ -131,6 +131,8 @@ class EmuMessage:
     extra: dict[str, Any] = field(default_factory=dict)
     edit_count: int = 0
     edit_date: int | None = None
+    # Telegram marks a message "edited" for text, caption or media changes, not keyboard-only.
+    text_edited: bool = False
     deleted: bool = False
     silent: bool = False
 
@@ -199,6 +201,7 @@ class EmuMessage:
             "file_id": self.file.file_id if self.file else None,
             "service": {key: _view_value(value) for key, value in self.extra.items()},
             "edit_count": self.edit_count,
+            "text_edited": self.text_edited,
             "deleted": self.deleted,
             "silent": self.silent,
         }

@@ -204,9 +204,10 @@ class EmulatorState:
         event_type = "message" if message.from_bot else "user_message"
         self.changed(chat, lambda: _message_event(event_type, message))
 
-    def record_edit(self, message: EmuMessage) -> None:
-        """Note an edit of a message (its fields are already updated)."""
+    def record_edit(self, message: EmuMessage, *, content: bool = True) -> None:
+        """Note an edit (fields already updated); content=False for a keyboard-only edit."""
         message.edit_count += 1
+        message.text_edited = message.text_edited or content
         message.edit_date = self.now()
         message.chat.edit_log.append(message.message_id)
         self.changed(message.chat, lambda: _message_event("edit", message))

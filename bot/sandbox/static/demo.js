@@ -143,7 +143,6 @@
     users: new Map(), // user id -> Bot API user
     chats: new Map(), // chat id -> chat record (view, messages, elements)
     personas: new Map(), // user id -> {user_id, name, role}
-    textEdited: new Set(), // "chat:message" of messages whose text (not just buttons) changed
     fileInfo: new Map(), // file id -> Promise of {file_name, mime_type}
   };
   let language = localStorage.getItem("peercoach-demo-language") === "en" ? "en" : "nl";
@@ -564,11 +563,6 @@
   function upsertMessage(view) {
     const chat = model.chats.get(view.chat_id);
     if (!chat) return;
-    const key = `${view.chat_id}:${view.message_id}`;
-    const previous = chat.messages.get(view.message_id);
-    if (previous && (previous.html !== view.html || previous.file_id !== view.file_id)) {
-      model.textEdited.add(key);
-    }
     chat.messages.set(view.message_id, view);
     const existing = chat.items.get(view.message_id);
     if (view.deleted) {
@@ -577,7 +571,7 @@
       return;
     }
     const stick = nearBottom(chat.list);
-    const item = renderMessage(chat, view, model.textEdited.has(key));
+    const item = renderMessage(chat, view, view.text_edited);
     chat.items.set(view.message_id, item);
     if (existing) {
       existing.replaceWith(item);
@@ -821,7 +815,6 @@
   function applyInfo(info) {
     model.info = info;
     model.personas = new Map(info.personas.map((persona) => [persona.user_id, persona]));
-    model.textEdited = new Set(info.text_edited.map(([chat, message]) => `${chat}:${message}`));
     renderCohort();
   }
 
