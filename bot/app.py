@@ -109,7 +109,7 @@ class PeerCoach:
         limiter = limiter or RateLimiter(Limits.with_overall(settings.delivery_max_per_second))
         self.delivery = DeliveryWorker(self.services, limiter)
         self.dispatcher = Dispatcher(
-            self.services, self.router, build_timer_handlers(), on_replies=self.delivery.wake
+            self.services, self.router, build_timer_handlers(), on_replies=self.delivery.accept
         )
         self.webhook: WebhookIntake | None = None
         self.polling: PollingIntake | None = None

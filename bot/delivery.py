@@ -8,6 +8,7 @@ import logging
 import random
 import warnings
 from collections import deque
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -52,10 +53,18 @@ class DeliveryWorker:
         self._queues: dict[int, deque[outbox.Delivery]] = {}
         self._in_flight: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._unrecorded: list[outbox.Sent] = []
+        self._recording = asyncio.Lock()
 
     def wake(self) -> None:
         """New rows were committed: look now."""
         self._wake.set()
+
+    def accept(self, deliveries: Sequence[outbox.Delivery]) -> None:
+        """Send calls a turn just committed, without reading them back from the database."""
+        for delivery in deliveries:
+            if delivery.id not in self._in_flight:  # the poll may have found it first
+                self._queue(delivery)
 
     async def run(self) -> None:
         """Deliver until cancelled."""
@@ -68,16 +77,24 @@ class DeliveryWorker:
             rows = await outbox.due(session, now=now, limit=BATCH, exclude=self._in_flight)
             upcoming = None if rows else await outbox.next_due_at(session, after=now)
         for row in rows:
-            self._in_flight.add(row.id)
-            self._queues.setdefault(row.chat_id, deque()).append(row)
-            if len(self._queues[row.chat_id]) == 1:
-                self._spawn(self._drain_chat(row.chat_id))
+            self._queue(row)
+        if len(rows) == BATCH:
+            return 0.0  # more may be due right now
         if rows:
-            return 0.0
+            return IDLE_POLL_SECONDS  # turns hand over what they queue; this poll is the net
         self.limiter.forget_idle()
         if upcoming is None:
             return IDLE_POLL_SECONDS
         return min(IDLE_POLL_SECONDS, max(0.01, (upcoming - now).total_seconds()))
+
+    def _queue(self, delivery: outbox.Delivery) -> None:
+        """Line a call up behind its chat's earlier ones (by id: the order they were made)."""
+        self._in_flight.add(delivery.id)
+        queue = self._queues.setdefault(delivery.chat_id, deque())
+        later = (i for i, queued in enumerate(queue) if i > 0 and queued.id > delivery.id)
+        queue.insert(next(later, len(queue)), delivery)  # never before the one being sent
+        if len(queue) == 1:
+            self._spawn(self._drain_chat(delivery.chat_id))
 
     def _spawn(self, work: Any) -> None:
         task: asyncio.Task[None] = asyncio.ensure_future(work)
@@ -103,10 +120,12 @@ class DeliveryWorker:
                     break
         finally:
             # Rows left behind are picked up again from the database when they are due.
+            left_behind = bool(queue)
             for left in queue:
                 self._in_flight.discard(left.id)
             del self._queues[chat_id]
-            self.wake()  # this chat's next rows (or held ones) may be fetched again
+            if left_behind:
+                self.wake()  # fetch them again: they go out when they are due
 
     async def _send(self, delivery: outbox.Delivery) -> Next:
         try:
@@ -126,11 +145,24 @@ class DeliveryWorker:
             delay = min(60.0, 2.0**delivery.attempts) * random.uniform(0.8, 1.2)
             return await self._retry(delivery, str(error), delay=delay)
         message_id = result.get("message_id") if isinstance(result, dict) else None
-        async with self.services.db.transaction() as session:
-            await outbox.mark_sent(
-                session, delivery=delivery, message_id=message_id, now=self.services.clock.now()
-            )
+        await self._record(outbox.Sent(delivery, message_id))
         return Next.CONTINUE
+
+    async def _record(self, sent: outbox.Sent) -> None:
+        """Record a sent call before its chat goes on; calls sent meanwhile share the write."""
+        self._unrecorded.append(sent)
+        async with self._recording:
+            # Whoever holds the lock writes every call sent so far, so under load one commit
+            # records many; a caller whose call was written by another finds nothing left.
+            batch, self._unrecorded = self._unrecorded, []
+            if not batch:
+                return
+            try:
+                async with self.services.db.transaction() as session:
+                    await outbox.mark_sent(session, sent=batch, now=self.services.clock.now())
+            except BaseException:
+                self._unrecorded[:0] = batch  # the next caller tries again; none is lost
+                raise
 
     async def _hold(self, delivery: outbox.Delivery, error: RetryAfter) -> Next:
         with warnings.catch_warnings():
@@ -168,9 +200,8 @@ class DeliveryWorker:
     async def _bad_request(self, delivery: outbox.Delivery, error: str) -> Next:
         async with self.services.db.transaction() as session:
             if any(phrase in error for phrase in HARMLESS):
-                await outbox.mark_sent(
-                    session, delivery=delivery, message_id=None, now=self.services.clock.now()
-                )
+                sent = [outbox.Sent(delivery, None)]
+                await outbox.mark_sent(session, sent=sent, now=self.services.clock.now())
             else:
                 log.warning("%s to chat %s refused: %s", delivery.method, delivery.chat_id, error)
                 await outbox.mark_failed(session, delivery_id=delivery.id, error=error)

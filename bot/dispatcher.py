@@ -34,7 +34,7 @@ class Dispatcher:
         services: Services,
         router: Router,
         timer_handlers: dict[str, TimerHandler],
-        on_replies: Callable[[], None],
+        on_replies: Callable[[list[outbox.Delivery]], None],
     ) -> None:
         self.services = services
         self.router = router
@@ -56,7 +56,9 @@ class Dispatcher:
         await run_forever("dispatcher", self._dispatch_once, self._wake)
 
     async def _dispatch_once(self) -> float:
-        started = await self._start_updates() + await self._start_timers()
+        # One session asks for both kinds of work: a session costs a connection round trip.
+        async with self.services.db.sessions() as session:
+            started = await self._start_updates(session) + await self._start_timers(session)
         return 0.0 if started else IDLE_POLL_SECONDS
 
     async def drain(self) -> None:
@@ -69,25 +71,22 @@ class Dispatcher:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _start_updates(self) -> int:
-        async with self.services.db.sessions() as session:
-            pending = await inbox.pending(session, limit=BATCH, exclude=self._updates_in_flight)
+    async def _start_updates(self, session: AsyncSession) -> int:
+        pending = await inbox.pending(session, limit=BATCH, exclude=self._updates_in_flight)
         for update_id, payload in pending:
             self._updates_in_flight.add(update_id)
             self._spawn(self._process_update(update_id, payload))
         return len(pending)
 
-    async def _start_timers(self) -> int:
-        now = self.services.clock.now()
-        async with self.services.db.sessions() as session:
-            # Only kinds this process knows: a timer from a newer version waits for that version.
-            due = await timers.due(
-                session,
-                now=now,
-                kinds=self.timer_handlers.keys(),
-                limit=BATCH,
-                exclude=self._timers_in_flight,
-            )
+    async def _start_timers(self, session: AsyncSession) -> int:
+        # Only kinds this process knows: a timer from a newer version waits for that version.
+        due = await timers.due(
+            session,
+            now=self.services.clock.now(),
+            kinds=self.timer_handlers.keys(),
+            limit=BATCH,
+            exclude=self._timers_in_flight,
+        )
         for timer in due:
             self._timers_in_flight.add(timer.id)
             self._spawn(self._process_timer(timer))
@@ -105,12 +104,13 @@ class Dispatcher:
                             return
                         await db.lock_conversation(session, key)
                         await self._handle_update(session, payload)
+                    # Handed over while the conversation is held, so its replies stay in order.
+                    self.on_replies(outbox.queued(session))
                 except Exception as error:
                     log.exception("update %s failed", update_id)
                     await self._record_failure(update_id, payload, error)
         finally:
             self._updates_in_flight.discard(update_id)
-            self.on_replies()
 
     async def _handle_update(self, session: AsyncSession, payload: dict[str, Any]) -> None:
         incoming = parse(payload)
@@ -159,27 +159,25 @@ class Dispatcher:
                     payload={"chat_id": incoming.chat_id, "text": text},
                     now=now,
                 )
+        self.on_replies(outbox.queued(session))
 
     async def _process_timer(self, timer: timers.DueTimer) -> None:
         db = self.services.db
         try:
-            async with (
-                self.locks.hold(timer.conversation),
-                self.capacity,
-                db.transaction() as session,
-            ):
-                if not await timers.claim(session, timer=timer):
-                    return
-                await db.lock_conversation(session, timer.conversation)
-                handler = self.timer_handlers[timer.kind]
-                await handler(await self._timer_turn(session, timer), timer)
-                await timers.mark_fired(session, timer=timer, now=self.services.clock.now())
+            async with self.locks.hold(timer.conversation), self.capacity:
+                async with db.transaction() as session:
+                    if not await timers.claim(session, timer=timer):
+                        return
+                    await db.lock_conversation(session, timer.conversation)
+                    handler = self.timer_handlers[timer.kind]
+                    await handler(await self._timer_turn(session, timer), timer)
+                    await timers.mark_fired(session, timer=timer, now=self.services.clock.now())
+                self.on_replies(outbox.queued(session))
         except Exception:
             log.exception("timer %s (%s) failed; it stays pending", timer.id, timer.kind)
             await asyncio.sleep(1)  # do not spin on a timer that keeps failing
         finally:
             self._timers_in_flight.discard(timer.id)
-            self.on_replies()
 
     async def _timer_turn(self, session: AsyncSession, timer: timers.DueTimer) -> Turn:
         kind, _, ident = timer.conversation.partition(":")

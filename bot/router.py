@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from sqlalchemy import ColumnElement, Select
+
 from bot.incoming import Incoming, Kind
 from bot.turn import Turn
 from flows.onboarding import Onboarding
-from storage import buttons
+from storage import awaiting, buttons
 from storage.models import Button
 
 Handler = Callable[[Turn, Incoming], Awaitable[None]]
@@ -24,14 +26,48 @@ class Command:
     before_joining: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Listener:
+    """A handler of free text or media, and the SQL condition under which its feature waits."""
+
+    handler: MaybeHandler
+    waits: ColumnElement[bool]
+
+
+class Listeners:
+    """The handlers of one kind of free input, in order; one query tells which may want it."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+        self._query: Select[*tuple[bool, ...]] | None = None
+
+    def add(self, handler: MaybeHandler, waits: ColumnElement[bool], *, first: bool) -> None:
+        """Listen with handler whenever waits holds for the person who wrote."""
+        self._listeners.insert(0 if first else len(self._listeners), Listener(handler, waits))
+        self._query = None
+
+    async def offer(self, turn: Turn, incoming: Incoming) -> bool:
+        """Hand the input to the first waiting handler that takes it; False when none did."""
+        if turn.user is None or not self._listeners:
+            return False
+        if self._query is None:
+            self._query = awaiting.ask_all([listener.waits for listener in self._listeners])
+        flags = await awaiting.which(turn.session, self._query, person=turn.user.id)
+        for listener, waiting in zip(self._listeners, flags, strict=True):
+            # A flag is a hint read before any lock: each handler checks again and may decline.
+            if waiting and await listener.handler(turn, incoming):
+                return True
+        return False
+
+
 class Router:
     """Registers handlers by command, button action and kind, and picks one per update."""
 
     def __init__(self) -> None:
         self.commands: dict[str, Command] = {}
         self.actions: dict[str, ActionHandler] = {}
-        self.text_handlers: list[MaybeHandler] = []
-        self.media_handlers: list[MaybeHandler] = []
+        self.texts = Listeners()
+        self.media = Listeners()
         self.group_handlers: list[MaybeHandler] = []
         self.member_handlers: list[MaybeHandler] = []
 
@@ -42,6 +78,18 @@ class Router:
     def action(self, name: str, handler: ActionHandler) -> None:
         """Answer presses of buttons made with this action."""
         self.actions[name] = handler
+
+    def on_text(
+        self, handler: MaybeHandler, *, waits: ColumnElement[bool], first: bool = False
+    ) -> None:
+        """Offer private free text to handler when its feature waits for the writer."""
+        self.texts.add(handler, waits, first=first)
+
+    def on_media(
+        self, handler: MaybeHandler, *, waits: ColumnElement[bool], first: bool = False
+    ) -> None:
+        """Offer private photos, voice and files to handler when its feature waits for them."""
+        self.media.add(handler, waits, first=first)
 
     async def handle(self, turn: Turn, incoming: Incoming) -> None:
         """Route one update to its handler."""
@@ -59,7 +107,7 @@ class Router:
         elif incoming.kind is Kind.TEXT:
             await self._text(turn, incoming)
         elif incoming.kind is Kind.MEDIA:
-            if not await _first(self.media_handlers, turn, incoming):
+            if not await self.media.offer(turn, incoming):
                 await turn.say("fallback.media")
         elif incoming.kind is Kind.EDITED:
             await turn.say("fallback.edited")
@@ -80,7 +128,7 @@ class Router:
             await turn.say("fallback.not_joined")
         elif not _joined(turn):
             await turn.say("start.finish_first")
-        elif not await _first(self.text_handlers, turn, incoming):
+        elif not await self.texts.offer(turn, incoming):
             await turn.say("fallback.text")
 
     async def _button(self, turn: Turn, incoming: Incoming) -> None:

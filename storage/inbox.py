@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, Table, Update, bindparam, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,17 +26,37 @@ async def store_updates(session: AsyncSession, *, updates: Sequence[dict[str, An
     await session.execute(insert(InboxUpdate).values(rows).on_conflict_do_nothing())
 
 
+# Every update runs these two: built once with parameters, not per call (see outbox.py).
+INBOX = cast(Table, InboxUpdate.__table__)  # a mapped class always has a Table
+_PENDING = (
+    select(INBOX.c.update_id, INBOX.c.payload)
+    .where(INBOX.c.status == "pending")
+    .order_by(INBOX.c.update_id)
+    .limit(bindparam("limit"))
+)
+_STILL_PENDING = select(INBOX.c.update_id).where(
+    INBOX.c.update_id == bindparam("claimed"), INBOX.c.status == "pending"
+)
+
+
+def _claim(still_pending: Select[int]) -> Update:
+    return (
+        update(INBOX)
+        .where(INBOX.c.update_id.in_(still_pending.scalar_subquery()))
+        .values(status="done", payload=None, processed_at=bindparam("now"))
+    )
+
+
+_CLAIM = _claim(_STILL_PENDING)
+# On PostgreSQL, skip (rather than wait for) a row another process is processing right now.
+_CLAIM_UNLESS_LOCKED = _claim(_STILL_PENDING.with_for_update(skip_locked=True))
+
+
 async def pending(
     session: AsyncSession, *, limit: int, exclude: set[int] | None = None
 ) -> list[tuple[int, dict[str, Any]]]:
     """The oldest updates still waiting to be processed, with their payloads."""
-    query = (
-        select(InboxUpdate.update_id, InboxUpdate.payload)
-        .where(InboxUpdate.status == "pending")
-        .order_by(InboxUpdate.update_id)
-        .limit(limit + len(exclude or ()))
-    )
-    rows = (await session.execute(query)).all()
+    rows = await session.execute(_PENDING, {"limit": limit + len(exclude or ())})
     return [(i, p) for i, p in rows if p is not None and (not exclude or i not in exclude)][:limit]
 
 
@@ -46,17 +66,8 @@ async def claim_done(session: AsyncSession, *, update_id: int, now: datetime) ->
     One statement claims and completes: the row stays locked until commit, and a rollback
     (the handler failed) makes it pending again. False when another worker has it or did it.
     """
-    pending = select(InboxUpdate.update_id).where(
-        InboxUpdate.update_id == update_id, InboxUpdate.status == "pending"
-    )
-    if is_postgresql(session):
-        # Skip, rather than wait for, a row another process is processing right now.
-        pending = pending.with_for_update(skip_locked=True)
-    result = await session.execute(
-        update(InboxUpdate)
-        .where(InboxUpdate.update_id.in_(pending.scalar_subquery()))
-        .values(status="done", payload=None, processed_at=now)
-    )
+    claim = _CLAIM_UNLESS_LOCKED if is_postgresql(session) else _CLAIM
+    result = await session.execute(claim, {"claimed": update_id, "now": now})
     return bool(result.rowcount)  # type: ignore[attr-defined]  # CursorResult has rowcount
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.awaiting import PERSON
 from storage.db import is_postgresql
 from storage.models import Match, MatchMember
 
@@ -33,6 +34,12 @@ async def members_of(session: AsyncSession, *, match_id: int) -> list[int]:
         .order_by(MatchMember.position)
     )
     return list(rows.all())
+
+
+IN_ACTIVE_MATCH = exists().where(
+    MatchMember.user_id == PERSON, MatchMember.match_id == Match.id, Match.status == "active"
+)
+"""Whether this person is in an active match (their messages may be for a partner)."""
 
 
 async def active_match_of(session: AsyncSession, *, user_id: int) -> Match | None:

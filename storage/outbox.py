@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OutboxMessage, SentMessage
 
 INTERACTIVE = 0
 BULK = 1
+QUEUED = "outbox.queued"  # session.info: the calls this transaction added, for the worker
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,48 @@ class Delivery:
     remember_as: str | None
 
 
+# The delivery path runs these for every message: built once as Core statements with
+# parameters, they skip the ORM's unit of work and SQLAlchemy's per-call statement building.
+OUTBOX = cast(Table, OutboxMessage.__table__)  # a mapped class always has a Table
+_ENQUEUE = insert(OUTBOX)
+_DUE = (
+    select(
+        OUTBOX.c.id,
+        OUTBOX.c.chat_id,
+        OUTBOX.c.method,
+        OUTBOX.c.payload,
+        OUTBOX.c.priority,
+        OUTBOX.c.attempts,
+        OUTBOX.c.remember_as,
+    )
+    .where(OUTBOX.c.status == "pending", OUTBOX.c.next_attempt_at <= bindparam("now"))
+    .order_by(OUTBOX.c.priority, OUTBOX.c.id)
+    .limit(bindparam("limit"))
+)
+_NEXT_DUE = (
+    select(OUTBOX.c.next_attempt_at)
+    .where(OUTBOX.c.status == "pending", OUTBOX.c.next_attempt_at > bindparam("after"))
+    .order_by(OUTBOX.c.next_attempt_at)
+    .limit(1)
+)
+# The text is erased once sent: only the fact that it was sent is kept.
+_MARK_SENT = (
+    update(OUTBOX)
+    .where(OUTBOX.c.id == bindparam("row"))
+    .values(
+        status="sent", sent_at=bindparam("at"), sent_message_id=bindparam("message"), payload={}
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """A call Telegram accepted, and the id of the message it made (if any)."""
+
+    delivery: Delivery
+    message_id: int | None
+
+
 async def enqueue(
     session: AsyncSession,
     *,
@@ -40,17 +83,25 @@ async def enqueue(
     remember_as: str | None = None,
 ) -> None:
     """Add a call to make; it is sent only if the surrounding transaction commits."""
-    session.add(
-        OutboxMessage(
-            chat_id=chat_id,
-            method=method,
-            payload=payload,
-            priority=priority,
-            remember_as=remember_as,
-            next_attempt_at=now,
-            created_at=now,
-        )
-    )
+    row = {
+        "chat_id": chat_id,
+        "method": method,
+        "payload": payload,
+        "priority": priority,
+        "remember_as": remember_as,
+        "next_attempt_at": now,
+        "created_at": now,
+    }
+    result = await session.execute(_ENQUEUE, row)
+    (row_id,) = result.inserted_primary_key  # type: ignore[attr-defined]  # a CursorResult
+    delivery = Delivery(row_id, chat_id, method, payload, priority, 0, remember_as)
+    session.info.setdefault(QUEUED, []).append(delivery)
+
+
+def queued(session: AsyncSession) -> list[Delivery]:
+    """The calls added in this session, taken once its transaction committed."""
+    taken: list[Delivery] = session.info.pop(QUEUED, [])
+    return taken
 
 
 async def due(
@@ -58,53 +109,30 @@ async def due(
 ) -> list[Delivery]:
     """Pending calls whose time has come, interactive before bulk, oldest first."""
     excluded = set(exclude)
-    # Plain columns, not ORM objects: this runs on every wake of the delivery worker.
-    query = (
-        select(
-            OutboxMessage.id,
-            OutboxMessage.chat_id,
-            OutboxMessage.method,
-            OutboxMessage.payload,
-            OutboxMessage.priority,
-            OutboxMessage.attempts,
-            OutboxMessage.remember_as,
-        )
-        .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
-        .order_by(OutboxMessage.priority, OutboxMessage.id)
-        .limit(limit + len(excluded))
-    )
-    rows = (await session.execute(query)).all()
+    rows = await session.execute(_DUE, {"now": now, "limit": limit + len(excluded)})
     return [Delivery(*row) for row in rows if row[0] not in excluded][:limit]
 
 
 async def next_due_at(session: AsyncSession, *, after: datetime) -> datetime | None:
     """When the next pending call becomes due after `after` (those due now are being sent)."""
-    query = (
-        select(OutboxMessage.next_attempt_at)
-        .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at > after)
-        .order_by(OutboxMessage.next_attempt_at)
-        .limit(1)
-    )
-    return (await session.execute(query)).scalar_one_or_none()
+    return (await session.execute(_NEXT_DUE, {"after": after})).scalar_one_or_none()
 
 
-async def mark_sent(
-    session: AsyncSession, *, delivery: Delivery, message_id: int | None, now: datetime
-) -> None:
-    """Record a call as made; the text is erased, only the fact that it was sent is kept."""
-    await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id == delivery.id)
-        .values(status="sent", sent_at=now, sent_message_id=message_id, payload={})
-    )
-    if delivery.remember_as and message_id is not None:
-        await remember_message(
-            session,
-            name=delivery.remember_as,
-            chat_id=delivery.chat_id,
-            message_id=message_id,
-            now=now,
-        )
+async def mark_sent(session: AsyncSession, *, sent: Sequence[Sent], now: datetime) -> None:
+    """Record calls as made, in one statement; messages to edit later are remembered by name."""
+    if not sent:
+        return
+    rows = [{"row": s.delivery.id, "at": now, "message": s.message_id} for s in sent]
+    await session.execute(_MARK_SENT, rows)
+    for item in sent:
+        if item.delivery.remember_as and item.message_id is not None:
+            await remember_message(
+                session,
+                name=item.delivery.remember_as,
+                chat_id=item.delivery.chat_id,
+                message_id=item.message_id,
+                now=now,
+            )
 
 
 async def mark_failed(session: AsyncSession, *, delivery_id: int, error: str) -> None:

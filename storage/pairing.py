@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.onboarding import Role
@@ -23,6 +23,7 @@ from flows.pairing import (
     Unmatched,
     UnmatchedReason,
 )
+from storage.awaiting import PERSON
 from storage.db import is_postgresql
 from storage.models import Match as MatchRow
 from storage.models import MatchMember, Membership, User
@@ -112,6 +113,14 @@ async def active_entries_of(session: AsyncSession, *, user_id: int) -> list[Pool
         PoolEntry.user_id == user_id, PoolEntry.status == PoolStatus.ACTIVE
     )
     return list((await session.scalars(query.order_by(PoolEntry.cohort_id))).all())
+
+
+AWAITS_PROFILE_TEXT = exists().where(
+    PoolEntry.user_id == PERSON,
+    PoolEntry.status == PoolStatus.ACTIVE,
+    PoolEntry.awaiting.is_not(None),
+)
+"""Whether a pool profile question waits for this person's line."""
 
 
 async def awaiting_entry(session: AsyncSession, *, user_id: int) -> PoolEntry | None:

@@ -6,10 +6,11 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.room import Room, RoomState
+from storage.awaiting import PERSON
 from storage.db import is_postgresql
 from storage.models import Chat, OutboxMessage, SentMessage, Timer
 from storage.room_models import RoomPrompt, RoomRow
@@ -215,6 +216,10 @@ async def set_prompt(
         )
     else:
         prompt.room_id, prompt.step_index, prompt.created_at = room_id, step_index, now
+
+
+AWAITS_PROMPT = exists().where(RoomPrompt.user_id == PERSON)
+"""Whether a room step waits for this person's private contribution."""
 
 
 async def pending_prompt(session: AsyncSession, *, user_id: int) -> RoomPrompt | None:

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.awaiting import PERSON
 from storage.models import Match
 from storage.trajectory_models import AwaitedInput, CohortScript, PairState, TrajectoryRow
 
@@ -105,6 +106,10 @@ async def set_input(
     row.kind, row.trajectory_id, row.data, row.created_at = kind, trajectory_id, data or {}, now
     await session.flush()
     return row
+
+
+AWAITS_INPUT = exists().where(AwaitedInput.user_id == PERSON)
+"""Whether a trajectory waits for this person's answer (a capture, a proposal, a file)."""
 
 
 async def get_input(session: AsyncSession, *, user_id: int) -> AwaitedInput | None:

@@ -51,7 +51,7 @@ def register(router: Router) -> None:
     router.action("pl_leave", ask_leave)
     router.action("pl_leaveok", leave)
     router.action("pl_stay", stay)
-    router.text_handlers.append(profile_text)
+    router.on_text(profile_text, waits=pairing.AWAITS_PROFILE_TEXT)
 
 
 async def pool_command(turn: Turn, incoming: Incoming) -> None:

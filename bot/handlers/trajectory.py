@@ -52,9 +52,9 @@ def register(router: Router, cancellers: list[Canceller]) -> None:
         trajectory_progress,
     ):
         part.register(router)
-    router.text_handlers.append(awaited_text)
-    router.text_handlers.append(trajectory_relay.relay_text)
-    router.media_handlers.append(trajectory_relay.relay_media)
+    router.on_text(awaited_text, waits=trajectories.AWAITS_INPUT)
+    router.on_text(trajectory_relay.relay_text, waits=matches.IN_ACTIVE_MATCH)
+    router.on_media(trajectory_relay.relay_media, waits=matches.IN_ACTIVE_MATCH)
     cancellers.append(cancel_input)
 
 

@@ -35,7 +35,7 @@ def register(router: Router) -> None:
     router.action("tr_slang", pick_language)
     router.action("tr_sreset", reset_script)
     # Before the relay: a coordinator's file is a script, not a message for a partner.
-    router.media_handlers.insert(0, uploaded)
+    router.on_media(uploaded, waits=trajectories.AWAITS_INPUT, first=True)
     input_kind("script", reask=ask_for_file)
 
 

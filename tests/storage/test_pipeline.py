@@ -85,7 +85,7 @@ async def test_outbox_follows_a_migrated_group_and_remembers_messages(database: 
     async with database.transaction() as session:
         (delivery,) = await outbox.due(session, now=now, limit=10)
         assert (delivery.chat_id, delivery.payload["chat_id"]) == (-1005, -1005)
-        await outbox.mark_sent(session, delivery=delivery, message_id=77, now=now)
+        await outbox.mark_sent(session, sent=[outbox.Sent(delivery, 77)], now=now)
     async with database.sessions() as session:
         remembered = await outbox.remembered_message(session, name="status")
         assert remembered is not None and (remembered.chat_id, remembered.message_id) == (-1005, 77)
