@@ -83,7 +83,7 @@ def build_timer_handlers() -> dict[str, TimerHandler]:
     return {
         **rooms.timer_handlers(),  # room time boxes (issue 5)
         **trajectory.timer_handlers(),  # trajectory reminders and nudges (issue 3)
-        **pairing.timer_handlers(),  # the end of a pause in the pairing pool (issue 4)
+        **pairing.timer_handlers(),  # quiet students and pauses in the pairing pool (issue 4)
     }
 
 

@@ -34,7 +34,8 @@ class TrajectoryRow(Base):
 
 
 class PairState(Base):
-    """What the members of a match share beyond each trajectory: click check, conversation, plan."""
+    """What the members of a match share beyond each trajectory: click check, conversation, plan,
+    and who let the bot's prompts pass."""
 
     __tablename__ = "trajectory_pairs"
 
@@ -47,6 +48,8 @@ class PairState(Base):
     mode: Mapped[str | None] = mapped_column(String(8))  # chat or face
     conversations: Mapped[int] = mapped_column(default=0)  # conversations started, ever
     next_meeting: Mapped[datetime | None]
+    # Per member (by id as text): the prompts they let pass in a row (a flows Silence), no content.
+    silences: Mapped[dict[str, Any] | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -22,5 +22,5 @@ def register(router: Router, cancellers: list[Canceller]) -> None:
 
 
 def timer_handlers() -> dict[str, TimerHandler]:
-    """The end of a pause."""
+    """A student quiet for a while, and the end of a pause."""
     return pairing_repair.timer_handlers()

@@ -342,12 +342,12 @@ async def offer_pause(
     entry: PoolEntry,
     *,
     key: str = "pairing.ask_pause",
-    from_offer: bool = False,
+    kind_rows: list[list[Choice]] | None = None,
     chat_id: int | None = None,
 ) -> None:
-    """The pause question with a button per end date; asked kindly after a silence, it also
-    offers a new partner and leaving the pool."""
-    mark = {"o": 1} if from_offer else {}
+    """The pause question with a button per end date. Asked kindly after a silence, `kind_rows`
+    take the place of "never mind", and a pause chosen there reaches the coordinators."""
+    mark = {"o": 1} if kind_rows is not None else {}
     rows = [
         [
             Choice(
@@ -362,11 +362,10 @@ async def offer_pause(
         ]
         for days in PAUSE_DAYS
     ]
-    if from_offer:
-        rows.append([turn.choice("pairing.btn_want_partner", "pt_want", e=entry.id)])
-        rows.append([turn.choice("pairing.btn_leave_pool", "pl_leave", e=entry.id)])
-    else:
+    if kind_rows is None:
         rows.append([turn.choice("pairing.btn_no_pause", "pl_stay")])
+    else:
+        rows.extend(kind_rows)
     await turn.say(key, choices=rows, chat_id=chat_id)
 
 

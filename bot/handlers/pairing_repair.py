@@ -1,5 +1,6 @@
 """Re-pairing in one step: the coordinators' "re-pair now" button, /partner for a student whose
-partner stopped responding, the kind pause question for that partner, and a pause's end."""
+partner stopped responding, a student who let the bot's prompts pass, the kind pause question
+for them, and a pause's end."""
 
 from __future__ import annotations
 
@@ -16,9 +17,13 @@ from bot.handlers.pairing_pool import PAUSE_OVER, offer_pause
 from bot.handlers.pairing_preview import start_repair
 from bot.handlers.pairing_round import load_pool
 from bot.handlers.trajectory import dissolve_match
+from bot.handlers.trajectory_core import Pair, load_pair, pair_of
+from bot.handlers.trajectory_schedule import QUIET, wait_for_morning
+from bot.i18n import Html
 from bot.incoming import Incoming
 from bot.router import Router
 from bot.turn import Turn
+from flows.trajectory import Silence, mark_asked, should_ask
 from storage import matches, pairing
 from storage.models import Button
 from storage.pairing_models import PoolEntry, PoolStatus
@@ -34,6 +39,7 @@ def register(router: Router) -> None:
     router.action("pt_end", end_and_repair)
     router.action("pt_reach", reach_out_first)
     router.action("pt_want", want_new_partner)
+    router.action("pt_here", still_here)
 
 
 async def repair_pressed(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -118,11 +124,13 @@ async def reach_out_first(turn: Turn, incoming: Incoming, button: Button) -> Non
 
 
 async def end_and_repair(turn: Turn, incoming: Incoming, button: Button) -> None:
-    """End the match without blame, ask the silent partners kindly whether they want a pause,
-    and propose a new partner for the one who reported."""
-    match_id, reporter = int_arg(button.args, "m"), int_arg(button.args, "u")
+    """End the match without blame, ask the silent members kindly whether they want a pause,
+    and propose a new partner for the others. The silent ones are everyone but the reporter
+    after /partner, or the one member the bot noticed (`s`) after unanswered prompts."""
+    match_id, reporter, quiet = (int_arg(button.args, k) for k in ("m", "u", "s"))
     match = await matches.lock_match(turn.session, match_id=match_id) if match_id else None
-    if match is None or reporter is None or await coordinates(turn, match.cohort_id) is None:
+    known = reporter is not None or quiet is not None
+    if match is None or not known or await coordinates(turn, match.cohort_id) is None:
         await turn.answer("pairing.coordinators_only", alert=True)
         return
     await done_with(turn, incoming.message_id)
@@ -130,26 +138,39 @@ async def end_and_repair(turn: Turn, incoming: Incoming, button: Button) -> None
         await turn.say("pairing.match_already_ended")
         return
     members = await matches.members_of(turn.session, match_id=match.id)
+    silent = [quiet] if quiet is not None else [uid for uid in members if uid != reporter]
     await dissolve_match(turn, match.id, "coordinator_ended")
-    for uid in members:
-        if uid != reporter:
-            await ask_kindly_about_pause(turn, match.cohort_id, uid)
+    for uid in silent:
+        await ask_kindly_about_pause(turn, match.cohort_id, uid)
     view = await load_pool(turn.session, cohort_id=match.cohort_id, now=turn.now)
-    silent = [uid for uid in members if uid != reporter]
-    reporting = [uid for uid in view.waiting() if uid == reporter]
-    await start_repair(turn, view, reporting, keep_apart=silent)
+    staying = [uid for uid in view.waiting() if uid in members and uid not in silent]
+    await start_repair(turn, view, staying, keep_apart=silent)
 
 
-async def ask_kindly_about_pause(turn: Turn, cohort_id: int, user_id: int) -> None:
-    """Someone who did not respond for a while: a pause, a new partner, or leaving the pool."""
+async def ask_kindly_about_pause(
+    turn: Turn, cohort_id: int, user_id: int, *, matched: bool = False
+) -> bool:
+    """Someone who did not respond for a while: a pause, or else (their match ended) a new
+    partner or leaving the pool; while their match goes on, "I'm still here". False when they
+    cannot be asked (not in the pool, or unreachable)."""
     entry = await pairing.pool_entry(turn.session, cohort_id=cohort_id, user_id=user_id)
     contact = (await pairing.contacts(turn.session, user_ids=[user_id])).get(user_id)
     if entry is None or entry.status is not PoolStatus.ACTIVE or contact is None:
-        return
+        return False
     if contact.unreachable:
-        return
+        return False
     with turn.speaking(contact.language):
-        await offer_pause(turn, entry, key="pairing.pause_offer", from_offer=True, chat_id=user_id)
+        if matched:
+            key = "pairing.quiet_offer"
+            rows = [[turn.choice("pairing.btn_still_here", "pt_here", e=entry.id)]]
+        else:
+            key = "pairing.pause_offer"
+            rows = [
+                [turn.choice("pairing.btn_want_partner", "pt_want", e=entry.id)],
+                [turn.choice("pairing.btn_leave_pool", "pl_leave", e=entry.id)],
+            ]
+        await offer_pause(turn, entry, key=key, kind_rows=rows, chat_id=user_id)
+    return True
 
 
 async def want_new_partner(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -175,6 +196,69 @@ async def _own_entry_for(turn: Turn, button: Button) -> PoolEntry | None:
     return entry
 
 
+# --- A student who lets the bot's prompts pass ---------------------------------------------
+
+
+async def fire_quiet(turn: Turn, timer: DueTimer) -> None:
+    """Several prompts in a row went unanswered, and a day more passed: ask the student kindly
+    whether a pause would help (once per silence), and tell the coordinators, confidentially."""
+    match_id, user_id = timer.payload.get("m"), timer.payload.get("u")
+    pair = await load_pair(turn, match_id) if isinstance(match_id, int) else None
+    if pair is None or not pair.active or user_id not in pair.member_ids:
+        return
+    silence = pair.silence(user_id)
+    if not should_ask(silence) or await wait_for_morning(turn, timer):
+        return
+    pair.keep_silence(user_id, mark_asked(silence))
+    asked = await ask_kindly_about_pause(turn, pair.match.cohort_id, user_id, matched=True)
+    await _tell_coordinators_quiet(turn, pair, user_id, silence, asked=asked)
+
+
+async def _tell_coordinators_quiet(
+    turn: Turn, pair: Pair, user_id: int, silence: Silence, *, asked: bool
+) -> None:
+    """Who, how many prompts and since when; with the buttons of a reported silent partner."""
+    name = pair.name(user_id)
+    partners = [m.id for m in pair.others(user_id)]
+    names = {m.id: m.name for m in pair.members}
+    args = {"m": pair.match.id, "s": user_id}
+    await to_coordinators(
+        turn,
+        pair.match.cohort_id,
+        lambda: turn.text(
+            "pairing.quiet_notice",
+            name=name,
+            count=silence.count,
+            since=date_text(turn, silence.since or turn.now),
+            partners=names_of(partners, names, turn),
+            asked=Html(turn.text("pairing.quiet_asked", name=name)) if asked else "",
+        ),
+        lambda: [
+            [turn.choice("pairing.btn_end_repair", "pt_end", **args)],
+            [turn.choice("pairing.btn_reach_out", "pt_reach", **args)],
+        ],
+    )
+
+
+async def still_here(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """The kind question answered with "I'm still here": no pause, and the coordinators hear
+    that they need not step in."""
+    entry = await _own_entry_for(turn, button)
+    if entry is None:
+        return
+    await done_with(turn, incoming.message_id)
+    # Loading their own match as its member is what ends the silence (see load_pair).
+    if await pair_of(turn) is None:
+        await turn.say("pairing.nothing_changed")  # the match ended meanwhile
+        return
+    await turn.say("pairing.still_here_ok")
+    contact = (await pairing.contacts(turn.session, user_ids=[entry.user_id])).get(entry.user_id)
+    name = contact.name if contact else "?"
+    await to_coordinators(
+        turn, entry.cohort_id, lambda: turn.text("pairing.still_here_notice", name=name)
+    )
+
+
 # --- A pause comes to its end -----------------------------------------------------------------
 
 
@@ -195,5 +279,5 @@ async def fire_pause_over(turn: Turn, timer: DueTimer) -> None:
 
 
 def timer_handlers() -> dict[str, TimerHandler]:
-    """The pause's end."""
-    return {PAUSE_OVER: fire_pause_over}
+    """A student quiet for a while, and the pause's end."""
+    return {QUIET: fire_quiet, PAUSE_OVER: fire_pause_over}

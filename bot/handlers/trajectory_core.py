@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.turn import Choice, Turn
 from flows.scripts import ScriptError, Scripts, load_custom_script, load_scripts
-from flows.trajectory import MatchKind, Party, Step, Trajectory
+from flows.trajectory import MatchKind, Party, Silence, Step, Trajectory, heard_from
 from storage import matches, people, trajectories
 from storage.models import Button, Match
 from storage.trajectory_models import AwaitedInput, PairState, TrajectoryRow
@@ -57,6 +57,11 @@ class Pair:
         people = {r.coach_id for r in self.rows} | {r.coachee_id for r in self.rows}
         return people - {m.id for m in self.members}
 
+    @property
+    def member_ids(self) -> set[int]:
+        """The ids of everyone in the match."""
+        return {m.id for m in self.members}
+
     def others(self, user_id: int) -> list[Member]:
         """Everyone in the match but this person."""
         return [m for m in self.members if m.id != user_id]
@@ -100,9 +105,24 @@ class Pair:
         """Conversations held in the whole match."""
         return sum(self.snap(r).conversation_count for r in self.rows)
 
+    def silence(self, user_id: int) -> Silence:
+        """The prompts this member let pass in a row (none by default)."""
+        stored = (self.state.silences or {}).get(str(user_id))
+        return Silence.from_dict(stored) if stored else Silence()
+
+    def keep_silence(self, user_id: int, silence: Silence) -> None:
+        """Store a member's silence; an ended one leaves no trace."""
+        others = {k: v for k, v in (self.state.silences or {}).items() if k != str(user_id)}
+        if silence.count:
+            others[str(user_id)] = silence.to_dict()
+        self.state.silences = others or None
+
 
 async def load_pair(turn: Turn, match_id: int) -> Pair | None:
-    """The match with everything about it, locked against the partners acting at once."""
+    """The match with everything about it, locked against the partners acting at once.
+
+    Every trajectory handler loads the match, so this is also where a member acting in their
+    own chat (a button, a text, a command) ends their run of unanswered prompts."""
     match = await matches.lock_match(turn.session, match_id=match_id)
     if match is None:
         return None
@@ -110,7 +130,18 @@ async def load_pair(turn: Turn, match_id: int) -> Pair | None:
     members = [await _member(turn, user_id) for user_id in member_ids]
     rows = await trajectories.trajectories_of_match(turn.session, match_id=match_id)
     state = await trajectories.pair_state(turn.session, match_id=match_id, now=turn.now)
-    return Pair(match, state, members, rows)
+    pair = Pair(match, state, members, rows)
+    _heard_from_sender(turn, pair)
+    return pair
+
+
+def _heard_from_sender(turn: Turn, pair: Pair) -> None:
+    """A member who acts in their private chat is not silent; timers have no sender."""
+    sender = turn.sender
+    if sender is None or sender.id != turn.chat_id or sender.id not in pair.member_ids:
+        return
+    if pair.silence(sender.id).count:
+        pair.keep_silence(sender.id, heard_from())
 
 
 async def pair_of(turn: Turn, user_id: int | None = None) -> Pair | None:

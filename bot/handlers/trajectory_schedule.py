@@ -1,4 +1,5 @@
-"""Planning the next conversation with buttons, and the durable timers: reminders, nudges."""
+"""Planning the next conversation with buttons, and the durable timers: reminders, nudges, and
+counting the prompts a member lets pass."""
 
 from __future__ import annotations
 
@@ -31,11 +32,14 @@ from flows.scheduling import (
     step_nudge_time,
 )
 from flows.trajectory import (
+    GRACE,
     CaptureError,
     Party,
     SmallStep,
+    grace_starts,
     mark_step_nudged,
     plan_meeting,
+    prompt_sent,
     steps_due_for_nudge,
 )
 from storage import timers, trajectories
@@ -46,6 +50,8 @@ from storage.trajectory_models import TrajectoryRow
 REMINDER = "trajectory_reminder"
 MET_CHECK = "trajectory_met"
 NUDGE = "trajectory_nudge"
+# A member let several prompts pass: the pairing feature, which owns the pause, handles it.
+QUIET = "trajectory_quiet"
 DAYS_PER_ROW = 3
 
 
@@ -216,7 +222,7 @@ async def fire_reminder(turn: Turn, timer: DueTimer) -> None:
     pair = await _planned_pair(turn, timer)
     if pair is None or pair.state.next_meeting is None or pair.state.next_meeting <= turn.now:
         return  # re-planned, or it fires so late that the conversation already began
-    if await _wait_for_morning(turn, timer):
+    if await wait_for_morning(turn, timer):
         return
     for member in pair.members:
         with turn.speaking(member.language):
@@ -230,7 +236,7 @@ async def fire_reminder(turn: Turn, timer: DueTimer) -> None:
 async def fire_met_check(turn: Turn, timer: DueTimer) -> None:
     """After the planned time: ask whether the conversation took place."""
     pair = await _planned_pair(turn, timer)
-    if pair is None or pair.talking is not None or await _wait_for_morning(turn, timer):
+    if pair is None or pair.talking is not None or await wait_for_morning(turn, timer):
         return
     assert pair.state.next_meeting is not None
     args = {"m": pair.match.id, "at": timer.payload.get("at")}
@@ -251,13 +257,14 @@ async def fire_met_check(turn: Turn, timer: DueTimer) -> None:
             when=_label_for(turn, member, pair.state.next_meeting),
             choices=answers,
         )
+        await prompted(turn, pair, member)
 
 
 async def fire_nudge(turn: Turn, timer: DueTimer) -> None:
     """A small step passed its date: one kind question to the coachee, never a second."""
     row = await trajectories.get_trajectory(turn.session, trajectory_id=timer.payload.get("t", 0))
     pair = await load_pair(turn, row.match_id) if row else None
-    if row is None or pair is None or not pair.active or await _wait_for_morning(turn, timer):
+    if row is None or pair is None or not pair.active or await wait_for_morning(turn, timer):
         return
     number = timer.payload.get("n")
     due = steps_due_for_nudge(pair.snap(row), today(turn))
@@ -279,9 +286,29 @@ async def fire_nudge(turn: Turn, timer: DueTimer) -> None:
             [turn.choice("trajectory.btn_step_drop", "tr_step", **args, a="drop")],
         ],
     )
+    await prompted(turn, pair, pair.member(row.coachee_id))
 
 
-async def _wait_for_morning(turn: Turn, timer: DueTimer) -> bool:
+async def prompted(turn: Turn, pair: Pair, member: Member) -> None:
+    """A prompt went out on its own: one more in the member's run; a complete run gets a day's
+    grace, then the pairing feature asks kindly about a pause (see QUIET)."""
+    if member.unreachable:
+        return  # it never reached them; the match's unreachable handling takes over
+    silence = prompt_sent(pair.silence(member.id), turn.now)
+    pair.keep_silence(member.id, silence)
+    if not grace_starts(silence):
+        return
+    await timers.schedule(
+        turn.session,
+        conversation=f"match:{pair.match.id}",
+        kind=QUIET,
+        due_at=shift_out_of_quiet_hours(turn.now + GRACE, turn.services.settings.timezone),
+        payload={"m": pair.match.id, "u": member.id},
+        name=f"trajectory:{pair.match.id}:quiet:{member.id}",
+    )
+
+
+async def wait_for_morning(turn: Turn, timer: DueTimer) -> bool:
     """In quiet hours, try again when they end; True when the timer was put off."""
     zone = turn.services.settings.timezone
     if not is_quiet(turn.now, zone):
