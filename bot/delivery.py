@@ -52,6 +52,9 @@ class DeliveryWorker:
         self._wake = asyncio.Event()
         self._queues: dict[int, deque[outbox.Delivery]] = {}
         self._in_flight: set[int] = set()
+        # Done (sent, failed or put off) but kept in flight until the next poll begins: a poll
+        # that was already reading may still see such a row as pending.
+        self._finished: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._unrecorded: list[outbox.Sent] = []
         self._recording = asyncio.Lock()
@@ -63,8 +66,7 @@ class DeliveryWorker:
     def accept(self, deliveries: Sequence[outbox.Delivery]) -> None:
         """Send calls a turn just committed, without reading them back from the database."""
         for delivery in deliveries:
-            if delivery.id not in self._in_flight:  # the poll may have found it first
-                self._queue(delivery)
+            self._queue(delivery)
 
     async def run(self) -> None:
         """Deliver until cancelled."""
@@ -73,6 +75,8 @@ class DeliveryWorker:
     async def _deliver_once(self) -> float:
         """Start sending what is due; return how long to idle when nothing was."""
         now = self.services.clock.now()
+        self._in_flight -= self._finished  # their outcome was committed before this read
+        self._finished.clear()
         async with self.services.db.sessions() as session:
             rows = await outbox.due(session, now=now, limit=BATCH, exclude=self._in_flight)
             upcoming = None if rows else await outbox.next_due_at(session, after=now)
@@ -89,6 +93,8 @@ class DeliveryWorker:
 
     def _queue(self, delivery: outbox.Delivery) -> None:
         """Line a call up behind its chat's earlier ones (by id: the order they were made)."""
+        if delivery.id in self._in_flight:
+            return  # handed over and found by the poll as well: it goes out once
         self._in_flight.add(delivery.id)
         queue = self._queues.setdefault(delivery.chat_id, deque())
         later = (i for i, queued in enumerate(queue) if i > 0 and queued.id > delivery.id)
@@ -115,7 +121,7 @@ class DeliveryWorker:
                     await self.limiter.acquire(chat_id, interactive=delivery.priority == 0)
                 step = await self._send(delivery)
                 queue.popleft()
-                self._in_flight.discard(delivery.id)
+                self._finished.add(delivery.id)
                 if step is Next.STOP:
                     break
         finally:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -105,12 +105,14 @@ def queued(session: AsyncSession) -> list[Delivery]:
 
 
 async def due(
-    session: AsyncSession, *, now: datetime, limit: int, exclude: Iterable[int] = ()
+    session: AsyncSession, *, now: datetime, limit: int, exclude: Collection[int] = ()
 ) -> list[Delivery]:
-    """Pending calls whose time has come, interactive before bulk, oldest first."""
-    excluded = set(exclude)
-    rows = await session.execute(_DUE, {"now": now, "limit": limit + len(excluded)})
-    return [Delivery(*row) for row in rows if row[0] not in excluded][:limit]
+    """Pending calls whose time has come, interactive before bulk, oldest first.
+
+    `exclude` is checked after the read, so a live set also leaves out rows taken meanwhile.
+    """
+    rows = (await session.execute(_DUE, {"now": now, "limit": limit + len(exclude)})).all()
+    return [Delivery(*row) for row in rows if row[0] not in exclude][:limit]
 
 
 async def next_due_at(session: AsyncSession, *, after: datetime) -> datetime | None:

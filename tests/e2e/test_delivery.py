@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
+from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from bot.ratelimit import Limits
 from bot.sandbox.driver import ScriptedUser
 from bot.turn import Turn
 from flows.onboarding import Role
+from storage import outbox
 from storage.models import OutboxMessage, User, utcnow
 from tests.e2e.world import World, eventually, running_world
 
@@ -20,6 +24,41 @@ async def send(world: World, chat_id: int, text: str) -> None:
         turn = Turn(world.app.services, session, utcnow(), chat_id=chat_id)
         await turn.send_text(text)
     world.app.delivery.wake()
+
+
+async def test_a_reply_the_poll_read_while_it_went_out_is_sent_once(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The poll reads a reply as pending; the turn hands it over, it is sent and recorded;
+    only then does the poll's read come back. The reply must not go out a second time."""
+    read_before_the_send, sent_and_recorded = asyncio.Event(), asyncio.Event()
+    real_due = outbox.due
+
+    async def slow_due(session: Any, *, now: Any, limit: int, exclude: Any = ()) -> Any:
+        rows = await real_due(session, now=now, limit=limit)
+        if rows and not read_before_the_send.is_set():
+            read_before_the_send.set()
+            await sent_and_recorded.wait()
+        return [row for row in rows if row.id not in exclude]
+
+    async with running_world(database_url) as world:
+        ada = world.person("Ada")
+        async with world.app.services.db.transaction() as session:
+            await Turn(world.app.services, session, utcnow(), chat_id=ada.chat_id).send_text("één")
+        monkeypatch.setattr(outbox, "due", slow_due)
+        world.app.delivery.wake()
+        await read_before_the_send.wait()
+        world.app.delivery.accept(outbox.queued(session))
+        await ada.expect("één")
+
+        async def recorded() -> bool:
+            async with world.app.services.db.sessions() as session:
+                row = (await session.scalars(select(OutboxMessage))).one()
+                return row.status == "sent"
+
+        await eventually(recorded)
+        sent_and_recorded.set()
+        await ada.expect_silence(1.5)
 
 
 async def test_flood_wait_holds_only_that_chat(database_url: str) -> None:
