@@ -255,6 +255,14 @@ async def trajectory_closed(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
     for uid in (row.coach_id, row.coachee_id):
         other = row.coachee_id if uid == row.coach_id else row.coach_id
         await tell(turn, pair.member(uid), "trajectory.closed", name=pair.name(other))
+    if row.observer_id is not None:
+        await tell(
+            turn,
+            pair.member(row.observer_id),
+            "trajectory.closed_observed",
+            coach=pair.name(row.coach_id),
+            coachee=pair.name(row.coachee_id),
+        )
     if all(pair.snap(r).terminal for r in pair.rows):
         await _wind_down(turn, pair, status="closed", reason=None)
         for member in pair.members:

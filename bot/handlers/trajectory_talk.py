@@ -187,9 +187,8 @@ async def begin(turn: Turn, pair: Pair, row: TrajectoryRow, mode: str) -> None:
         # A new conversation: whatever was still awaited belongs to an earlier moment.
         await trajectories.clear_input(turn.session, user_id=member.id)
     for member in pair.members:
-        others = ", ".join(m.name for m in pair.others(member.id))
         with turn.speaking(member.language):
-            how = Html(turn.text(f"trajectory.begun_{mode}", others=others))
+            how = Html(_how_we_talk(turn, pair, row, member.id, mode))
             await turn.say(
                 "trajectory.begun",
                 chat_id=member.id,
@@ -204,6 +203,18 @@ async def begin(turn: Turn, pair: Pair, row: TrajectoryRow, mode: str) -> None:
     await send_coach_card(turn, pair, row)
     await send_notebook(turn, pair, row, intro=True)
     await send_observer_card(turn, pair, row)
+
+
+def _how_we_talk(turn: Turn, pair: Pair, row: TrajectoryRow, user_id: int, mode: str) -> str:
+    """What happens to what this member types: passed on, or (for the observer) kept out."""
+    if mode == "chat" and user_id == row.observer_id:
+        return turn.text(
+            "trajectory.begun_chat_observer",
+            coach=pair.name(row.coach_id),
+            coachee=pair.name(row.coachee_id),
+        )
+    others = ", ".join(m.name for m in pair.others(user_id))
+    return turn.text(f"trajectory.begun_{mode}", others=others)
 
 
 # --- The coach's prompt card ------------------------------------------------------------------
@@ -303,8 +314,9 @@ async def end_conversation(turn: Turn, pair: Pair, *, aftercare: bool = True) ->
     pair.state.talking_id, pair.state.mode = None, None
     put(turn, pair, row, record_meeting(pair.snap(row), held=True, at=turn.now))
     await forget_plan(turn, pair)
+    ended = "trajectory.ended_triad" if pair.kind is MatchKind.TRIAD else "trajectory.ended"
     for member in pair.members:
-        await tell(turn, member, "trajectory.ended")
+        await tell(turn, member, ended)
     if aftercare:
         await after_conversation(turn, pair, row)
 

@@ -122,21 +122,43 @@ async def plan_first_slot(planner: ScriptedUser, other: ScriptedUser, planned: s
     return time
 
 
-async def begin_chat(coach: ScriptedUser, coachee: ScriptedUser, *, mode: str) -> EmuMessage:
+async def begin_chat(
+    coach: ScriptedUser,
+    coachee: ScriptedUser,
+    *,
+    mode: str,
+    observer: ScriptedUser | None = None,
+) -> EmuMessage:
     """The coach starts a conversation from the home card (with the who-question of a
-    reciprocal pair) in Dutch; returns the coach's prompt card."""
+    reciprocal pair) in Dutch; a triad's observer gets the prompts. Returns the coach's card."""
     await coach.press("▶️ Start ons gesprek")
     who = await coach.expect()
     if "Wie coacht" in (who.text or ""):
         await coach.press(f"Ik coach {coachee.user.first_name}")
         await coach.expect("Waar praten jullie")
+    else:
+        assert f"{coach.user.first_name} en {coachee.user.first_name}?" in (who.text or "")
     await coach.press(mode)
-    await coach.expect("Jullie gesprek is begonnen")
+    roles = f"{coach.user.first_name} coacht, {coachee.user.first_name} is coachee"
+    for person in (coach, coachee, *([observer] if observer else [])):
+        begun = await person.expect("Jullie gesprek is begonnen")
+        assert roles in (begun.text or ""), begun.text
     await coach.expect("Voor jou als coach")
     card = await coach.expect("Vraag 1 van")
-    await coachee.expect("Jullie gesprek is begonnen")
     await coachee.expect("Jouw logboek")
+    if observer is not None:
+        await watches(observer, coach, coachee)
     return card
+
+
+async def watches(observer: ScriptedUser, coach: ScriptedUser, coachee: ScriptedUser) -> str:
+    """A triad's observer gets what to look for in this step; returns the step's name."""
+    card = await observer.expect("Jij bent de observator")
+    text = card.text or ""
+    pair = f"{coach.user.first_name} coacht {coachee.user.first_name}. Stap: "
+    assert pair in text and "\n• " in text, text
+    assert not observer.buttons(card)  # the observer watches: nothing to press, nothing to write
+    return text.split(pair)[1].split(".")[0]
 
 
 async def put_snapshots(world: World, match_id: int, *snapshot: Trajectory) -> None:
@@ -165,3 +187,118 @@ async def toast(person: ScriptedUser, contains: str, *, limit: int = 10) -> None
         if contains in (answer.text or ""):
             return
     raise AssertionError(f"{person.user.first_name} never saw a toast with {contains!r}")
+
+
+async def new_step(
+    coach: ScriptedUser,
+    coachee: ScriptedUser,
+    step: str,
+    theme: str,
+    observer: ScriptedUser | None = None,
+) -> None:
+    """The trajectory moved on mid-conversation: coach and coachee hear it and get their new
+    cards (the coach's on this theme); a triad's observer gets the step's prompts."""
+    for person in (coach, coachee):
+        await person.expect(f"Nieuwe stap: {step}")
+    await coach.expect(f"{step} · {theme}")
+    await coachee.expect(f"Jouw logboek · {step}")
+    if observer is not None:
+        assert await watches(observer, coach, coachee) == step
+
+
+async def small_step(coach: ScriptedUser, coachee: ScriptedUser, text: str, *, days: int) -> None:
+    """The coachee, asked for a small step, writes it and picks its date; the coach sees it."""
+    await coachee.expect("kleine stap")
+    await coachee.send(text)
+    dates = await coachee.expect("Wanneer wil je deze stap gezet hebben?")
+    labels = {1: "Morgen", 3: "Over 3 dagen", 7: "Over een week", 14: "Over 2 weken"}
+    await coachee.press(next(b for b in coachee.buttons(dates) if b.startswith(labels[days])))
+    await coachee.expect("Staat in je logboek")
+    await coach.expect(f"Kleine stap\n{text} (")
+
+
+async def goal_to_path(
+    coach: ScriptedUser,
+    coachee: ScriptedUser,
+    *,
+    goal: str,
+    scale: int,
+    stage: str,
+    step: str,
+    observer: ScriptedUser | None = None,
+) -> None:
+    """On the goal card: the coach moves on and the coachee writes goal and scale, confirms,
+    plans a stage and a dated small step, and sets off. The coach sees every capture."""
+    name = coachee.user.first_name
+    await coach.press("➡️ Op naar de route")
+    await coach.expect(f"Ik vraag {name}")
+    await coachee.expect("Schrijf je doel in je eigen woorden")
+    await coachee.send(goal)
+    await coachee.expect("Staat in je logboek")
+    await coach.expect(f"Mijn doel\n{goal}")
+    await coachee.expect("Waar sta je nu, van 0 tot 10?")
+    await coachee.press(str(scale))
+    await coachee.expect("Staat in je logboek")
+    await coach.expect(f"{name} geeft zichzelf nu een {scale} van de 10")
+    confirm = await coachee.expect("Is dit jouw doel")
+    assert goal in (confirm.text or "")
+    await coachee.press("✅ Ja, dit is mijn doel")
+    await new_step(coach, coachee, "De route", "Waar je nu staat", observer)
+
+    await coach.press("➡️ Op weg!")
+    await coach.expect(f"Ik vraag {name}")
+    await coachee.expect("Noem een etappe")
+    await coachee.send(stage)
+    await coachee.expect("Staat in je logboek")
+    await coach.expect(f"Etappe\n{stage}")
+    await coachee.expect("Nog een etappe erbij")
+    await coachee.press("➡️ Naar mijn stap")
+    await small_step(coach, coachee, step, days=7)
+    route = await coachee.expect("Jouw route")
+    assert stage in (route.text or "") and step in (route.text or "")
+    await coachee.press("✅ Zo ga ik op weg")
+    await new_step(coach, coachee, "Onderweg", "Wat gaat beter", observer)
+
+
+async def harvest(
+    coach: ScriptedUser,
+    coachee: ScriptedUser,
+    *,
+    review: str,
+    scale: int,
+    learned: str,
+    keep: str | None,
+    feedback: str,
+    compliment: str,
+) -> None:
+    """On the closing card the coach finishes: the coachee looks back in their own words (the
+    coach reads along) until both are asked to close together. `keep=None` skips that one."""
+    name = coachee.user.first_name
+    await coach.press("✅ Klaar om af te sluiten")
+    await coach.expect(f"Ik vraag {name}")
+    await coachee.expect("Kijk terug")
+    await coachee.send(review)
+    await coachee.expect("Staat in je logboek")
+    await coach.expect(f"{name} schreef op · 🔭 Terugblik\n{review}")
+    await coachee.expect("van 0 tot 10")
+    await coachee.press(str(scale))
+    await coachee.expect("Staat in je logboek")
+    await coach.expect(f"{name} geeft zichzelf nu een {scale} van de 10")
+    written = [("Wat heb je geleerd", "🎓 Wat ik leerde", learned)]
+    written += [("Wat blijf je doen", "🔁 Wat ik blijf doen", keep)]
+    written += [("Wat deed je coach", "🗣 Feedback voor mijn coach", feedback)]
+    for prompt, label, text in written:
+        await coachee.expect(prompt)
+        if text is None:
+            await coachee.press("⏭ Overslaan")
+            continue
+        await coachee.send(text)
+        await coachee.expect("Staat in je logboek")
+        await coach.expect(f"{label}\n{text}")
+    await coachee.expect("Geef de ander een compliment")
+    await coachee.send(compliment)
+    await coachee.expect("Staat in je logboek")
+    await coach.expect(f"{name} geeft je een compliment:\n{compliment}")
+    for person in (coachee, coach):
+        card = await person.expect("Ronden jullie de coaching samen af?")
+        assert person.buttons(card) == ["✅ Ja, we ronden af", "↩️ Nog niet"]

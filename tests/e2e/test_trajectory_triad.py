@@ -1,15 +1,34 @@
-"""Three students in a triad: coach, coachee and observer rotate per conversation; the observer
-watches with prompts, stays out of the chat and gives feedback with the five questions."""
+"""Three students in a triad go the whole way: Anna coaches Ben, Ben coaches Cas, Cas coaches
+Anna. Coach, coachee and observer rotate per conversation; the observer watches with prompts,
+stays out of the chat and gives feedback with the five questions; every trajectory goes from
+contact through goal, route and path to a closing both partners confirm."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
 import pytest
+from sqlalchemy import select
 
-from flows.trajectory import ReflectionQuestion, Step
-from tests.e2e.test_trajectory_support import pair_up, snapshots
+from bot.sandbox.driver import ScriptedUser
+from bot.sandbox.emulator_models import EmuMessage
+from flows.trajectory import NoteTopic, ReflectionQuestion, Step, StepStatus
+from storage.models import Match
+from tests.e2e.test_trajectory_support import (
+    begin_chat,
+    expect_all,
+    goal_to_path,
+    harvest,
+    new_step,
+    pair_up,
+    plan_first_slot,
+    small_step,
+    snapshots,
+)
 from tests.e2e.world import World, running_world
+
+CHAT = "💬 Hier in de chat"
+FACE = "🪑 Samen, in het echt"
 
 
 @pytest.fixture
@@ -18,7 +37,7 @@ async def world(database_url: str) -> AsyncIterator[World]:
         yield running
 
 
-async def test_a_triad_rotates_and_the_observer_gives_feedback(world: World) -> None:
+async def test_a_triad_rotates_through_the_whole_trajectory(world: World) -> None:
     (anna, ben, cas), _, match_id = await pair_up(world, ["Anna", "Ben", "Cas"], kind="triad")
     for person in (anna, ben, cas):
         await person.expect("Jullie zijn met z'n drieën: jij,")
@@ -28,13 +47,69 @@ async def test_a_triad_rotates_and_the_observer_gives_feedback(world: World) -> 
     await ben.expect("Waar jullie staan")
     await cas.expect("Waar jullie staan")
 
+    await contact_and_contract(anna, ben, cas)
+    await goals_and_routes(anna, ben, cas)
+    await paths_and_closings(anna, ben, cas)
+
+    trajectories = await snapshots(world, match_id)
+    assert all(t.step is Step.CLOSED and t.contract.closed_at for t in trajectories)
+    walked = [" ".join(move.dest.value for move in t.moves) for t in trajectories]
+    assert walked == [
+        "contract goal route path closing closed",
+        "contract goal route path route path closing closed",  # Ben and Cas re-planned the route
+        "contract goal route path goal path closing closed",  # Anna went back to her goal
+    ]
+    anna_ben, ben_cas, cas_anna = trajectories
+    assert [t.conversation_count for t in trajectories] == [3, 2, 2]  # seven in the rotation
+    assert anna_ben.goal == "Niet meer alles op het laatste moment doen"
+    assert [s.value for s in anna_ben.scales] == [5, 7]
+    assert [s.text for s in anna_ben.stages] == ["Een planning voor de toetsweek"]
+    assert [(s.text, s.status) for s in anna_ben.small_steps] == [
+        ("Vandaag één taak afmaken", StepStatus.OPEN)
+    ]
+    assert ben_cas.goal == "Rustiger worden voor presentaties"
+    assert [(s.text, s.status) for s in ben_cas.small_steps] == [
+        ("Mijn spreekbeurt oefenen voor de spiegel", StepStatus.DONE),
+        ("Een vraag stellen in de les", StepStatus.OPEN),
+    ]
+    assert ben_cas.notes_about(NoteTopic.BETTER)[0].text == "Ik durf vaker iets te zeggen"
+    assert [g.text for g in cas_anna.goals] == [
+        "Meer bewegen naast school",
+        "Twee keer per week sporten",
+    ]
+    assert [s.value for s in cas_anna.scales] == [3, 4, 6]
+    assert not cas_anna.notes_about(NoteTopic.KEEP_DOING)  # Anna skipped that one
+    assert {t.notes_about(NoteTopic.LEARNED)[0].text for t in trajectories} == {
+        "Dat ik meer kan dan ik dacht",
+        "Oefenen helpt echt",
+        "Kleine stappen zijn genoeg",
+    }
+    # Feedback from the observers: Cas twice on Anna (first and last), Anna once on Ben.
+    assert [o.conversation for o in anna_ben.observations] == [1, 3]
+    assert set(anna_ben.observations[0].answers) == {
+        ReflectionQuestion.RECOGNISED,
+        ReflectionQuestion.TAKE_AWAY,
+    }
+    assert len(ben_cas.observations[0].answers) == 5
+    assert not cas_anna.observations  # Ben chose not now
+    async with world.app.services.db.sessions() as session:
+        match = (await session.scalars(select(Match).where(Match.id == match_id))).one()
+        assert match.status == "closed"
+
+
+# --- Conversation 1 and the contract ----------------------------------------------------------
+
+
+async def contact_and_contract(anna: ScriptedUser, ben: ScriptedUser, cas: ScriptedUser) -> None:
+    """Anna coaches Ben in the chat while Cas observes; then the click check and the contract."""
     # Conversation 1: Anna coaches Ben, Cas observes (no who-question: the rotation decides).
     await anna.press("▶️ Start ons gesprek")
     await anna.expect("Waar praten jullie, Anna en Ben?")
-    await anna.press("💬 Hier in de chat")
-    for person in (anna, ben, cas):
-        begun = await person.expect("Anna coacht, Ben is coachee")
-    assert "Anna, Ben" in (begun.text or "")  # Cas reads who the messages go to
+    await anna.press(CHAT)
+    begun = await expect_all((anna, ben, cas), "Anna coacht, Ben is coachee")
+    assert "stuur ik door naar Ben, Cas" in (begun[0].text or "")
+    assert "stuur ik door naar Anna, Cas" in (begun[1].text or "")
+    assert "Anna en Ben praten hier in de chat en jij leest mee" in (begun[2].text or "")
     await anna.expect("Voor jou als coach")
     await anna.expect("Kennismaken · Luchtig beginnen")
     await ben.expect("Jouw logboek · Kennismaken")
@@ -53,38 +128,25 @@ async def test_a_triad_rotates_and_the_observer_gives_feedback(world: World) -> 
 
     await anna.press("⏹ Gesprek afronden")
     for person in (anna, ben, cas):
-        await person.expect("Het gesprek is afgerond")
+        await person.expect("Het gesprek is afgerond. Goed gedaan, alle drie!")
         await person.expect("klikte het?")
     await anna.expect("Neem even tijd")
     await cas.expect("Je feedback gaat naar Anna")
-    await cas.press("✍️ Feedback geven")
-    await cas.expect("Vraag 1 van 5")
-    await cas.send("Je stelde rustige vragen")
-    await cas.expect("Vraag 2 van 5")
-    await cas.press("⏭ Overslaan")
-    for number in (3, 4):
-        await cas.expect(f"Vraag {number} van 5")
-        await cas.press("⏭ Overslaan")
-    await cas.expect("Vraag 5 van 5")
-    await cas.send("Meer doorvragen")
-    await cas.expect("Je feedback is naar Anna gestuurd")
-    feedback = await anna.expect("Feedback van Cas")
-    assert "Je stelde rustige vragen" in (feedback.text or "") and "Meer doorvragen" in (
-        feedback.text or ""
+    feedback = await give_feedback(
+        cas, anna, ["Je stelde rustige vragen", None, None, None, "Meer doorvragen"]
     )
+    assert "Je stelde rustige vragen" in (feedback.text or "")
+    assert "Meer doorvragen" in (feedback.text or "")
 
     # The click check and the contract need all three.
     for person in (anna, ben):
         await person.press("Ja, het klikt")
         await person.expect("wachten nog")
     await cas.press("Ja, het klikt")
-    for person in (anna, ben, cas):
-        await person.expect("Het klikt bij jullie allemaal")
-        await person.expect("Kies een voorstel")
+    await expect_all((anna, ben, cas), "Het klikt bij jullie allemaal")
+    await expect_all((anna, ben, cas), "Kies een voorstel")
     for number in range(1, 9):
-        card = await anna.expect(f"Afspraak {number} van 8")
-        await ben.expect(f"Afspraak {number} van 8")
-        await cas.expect(f"Afspraak {number} van 8")
+        card = (await expect_all((anna, ben, cas), f"Afspraak {number} van 8"))[0]
         choice = anna.buttons(card)[0]
         await anna.press(choice)
         await anna.expect("Je voorstel is doorgegeven")
@@ -93,45 +155,257 @@ async def test_a_triad_rotates_and_the_observer_gives_feedback(world: World) -> 
         await ben.press("Akkoord")
         await ben.expect("Zodra iedereen akkoord is")
         await cas.press("Akkoord")
-        for person in (anna, ben, cas):
-            await person.expect("Afgesproken · ")
-    for person in (anna, ben, cas):
-        await person.expect("Alle afspraken zijn rond")
+        await expect_all((anna, ben, cas), "Afgesproken · ")
+    await expect_all((anna, ben, cas), "Alle afspraken zijn rond")
     for person in (anna, ben):
         await person.press("✅ Zo spreken we het af")
         await person.expect("Zodra iedereen akkoord is")
     await cas.press("✅ Zo spreken we het af")
-    for person in (anna, ben, cas):
-        await person.expect("Jullie afspraken staan")
-        await person.expect("Waar jullie staan")
-        await person.expect("Wanneer is jullie volgende gesprek?")
+    await expect_all((anna, ben, cas), "Jullie afspraken staan")
+    await expect_all((anna, ben, cas), "Waar jullie staan")
+    await expect_all((anna, ben, cas), "Wanneer is jullie volgende gesprek?")
 
-    # Conversation 2 rotates: Ben coaches Cas, Anna observes; only the coach sees the captures.
-    await ben.send("/talk")
-    await ben.expect("Waar jullie staan")
-    await ben.press("▶️ Start ons gesprek")
-    await ben.expect("Waar praten jullie, Ben en Cas?")
-    await ben.press("🪑 Samen, in het echt")
-    for person in (anna, ben, cas):
-        await person.expect("Ben coacht, Cas is coachee. Stap: Je doel.")
-    await ben.expect("Voor jou als coach")
-    await ben.expect("Je doel · De droom")
-    await cas.expect("Jouw logboek · Je doel")
-    await anna.expect("Jij bent de observator")
-    await ben.press("➡️ Op naar de route")
-    await cas.expect("Schrijf je doel")
-    await cas.send("Rustiger worden voor presentaties")
+    # Cas plans the next conversation for all three.
+    await cas.send("/plan")
+    time = await plan_first_slot(cas, ben, "Gepland")
+    planned = await anna.expect("Cas plande jullie volgende gesprek")
+    assert time in (planned.text or "")
+
+
+# --- Conversations 2 to 4: a goal, a route and the first steps for each --------------------------
+
+
+async def goals_and_routes(anna: ScriptedUser, ben: ScriptedUser, cas: ScriptedUser) -> None:
+    """The rotation goes round once: each trajectory gets its goal, its route and sets off."""
+    # Conversation 2: Ben coaches Cas face to face, Anna observes; only the coach sees captures.
+    card = await talk(ben, cas, anna, mode=FACE)
+    assert "Je doel · De droom" in (card.text or "")
+    await cas.send("Dit hoeft niemand te lezen")
+    await cas.expect("in het echt, dus ik stuur niets door")
+    await goal_to_path(
+        ben,
+        cas,
+        goal="Rustiger worden voor presentaties",
+        scale=3,
+        stage="Oefenen voor een klein publiek",
+        step="Mijn spreekbeurt oefenen voor de spiegel",
+        observer=anna,
+    )
+    await anna.expect_silence(0.1)  # the observer heard of each step, never what Cas wrote
+    await end_talk(ben, cas, anna)
+    feedback = await give_feedback(
+        anna,
+        ben,
+        [
+            "Je liet Cas zelf het doel kiezen",
+            "Hoe snel het ging",
+            "Soms praatte je door Cas heen",
+            "Een doel mag klein beginnen",
+            "Stiltes laten vallen",
+        ],
+    )
+    assert (feedback.text or "").count("\n\n") == 5  # a heading and all five answers
+    await ben.press("Nu niet")
+    await ben.expect("een andere keer")
+
+    # Between conversations Cas ticks off his step; Ben hears of it, Anna does not.
+    await cas.send("/steps")
+    await cas.expect("Jouw kleine stappen")
+    await cas.press("✅ 1")
+    await cas.expect("Top, stap gezet: Mijn spreekbeurt oefenen")
+    await ben.expect("Cas zette een stap")
+    await anna.expect_silence(0.1)
+
+    # Conversation 3 rotates on: Cas coaches Anna in the chat, Ben observes and stays quiet.
+    await talk(cas, anna, ben, mode=CHAT)
+    await cas.press("💬 Stel deze vraag")
+    for person in (anna, ben):
+        await person.expect("Cas vraagt: ")
+    await anna.send("Ik wil fitter worden")
+    await cas.expect("Anna: Ik wil fitter worden")
+    await ben.expect("Anna: Ik wil fitter worden")
+    await ben.send("Goed plan!")
+    await ben.expect("kijk je mee zonder mee te praten")
+    await goal_to_path(
+        cas,
+        anna,
+        goal="Meer bewegen naast school",
+        scale=3,
+        stage="Een sport uitkiezen",
+        step="Een proefles boeken",
+        observer=ben,
+    )
+    await end_talk(cas, anna, ben)
+    await ben.press("Nu niet")  # observing is an offer, not a duty
+    await ben.expect("een andere keer")
+
+    # Conversation 4 comes back to Anna coaching Ben, with Cas observing again.
+    await talk(anna, ben, cas, mode=FACE)
+    await goal_to_path(
+        anna,
+        ben,
+        goal="Niet meer alles op het laatste moment doen",
+        scale=5,
+        stage="Een planning voor de toetsweek",
+        step="Vandaag één taak afmaken",
+        observer=cas,
+    )
+    await end_talk(anna, ben, cas)
+
+
+# --- Conversations 5 to 7: on the path, winding back once, then closing -------------------------
+
+
+async def paths_and_closings(anna: ScriptedUser, ben: ScriptedUser, cas: ScriptedUser) -> None:
+    """Each trajectory walks its path and closes, until the whole triad is done."""
+    # Conversation 5: Ben coaches Cas; what goes better, then the route once more.
+    await talk(ben, cas, anna, mode=CHAT)
+    await cas.press("✨ Wat beter gaat")
+    await cas.expect("Wat gaat er beter")
+    await cas.send("Ik durf vaker iets te zeggen")
     await cas.expect("Staat in je logboek")
+    await ben.expect("Cas schreef op · ✨ Wat beter gaat\nIk durf vaker iets te zeggen")
+    await ben.press("🗺 Route opnieuw")
+    await new_step(ben, cas, "De route", "Waar je nu staat", anna)
+    await ben.press("➡️ Op weg!")
     await ben.expect("Ik vraag Cas")
-    await ben.expect("Rustiger worden voor presentaties")
-    await anna.expect_silence(0.2)
+    await small_step(ben, cas, "Een vraag stellen in de les", days=3)  # the stage still stands
+    await cas.expect("Jouw route")
+    await cas.press("✅ Zo ga ik op weg")
+    await new_step(ben, cas, "Onderweg", "Wat gaat beter", anna)
+    await ben.press("🏁 Afronden")
+    await new_step(ben, cas, "Afronden", "Terugkijken", anna)
+    await harvest(
+        ben,
+        cas,
+        review="Presentaties voelen minder eng",
+        scale=7,
+        learned="Oefenen helpt echt",
+        keep="Vooraf hardop oefenen",
+        feedback="Je vroeg goed door",
+        compliment="Je bleef rustig als ik twijfelde",
+    )
+    await close_together(ben, cas, anna)
+    await end_talk(ben, cas, anna, ended=False)
+    await anna.press("Nu niet")
+    await anna.expect("een andere keer")
 
-    first, second, third = await snapshots(world, match_id)
-    assert first.step is Step.CONTRACT or first.step is Step.GOAL
-    assert first.conversation_count == 1
-    assert set(first.observations[0].answers) == {
-        ReflectionQuestion.RECOGNISED,
-        ReflectionQuestion.TAKE_AWAY,
-    }
-    assert second.goal == "Rustiger worden voor presentaties"
-    assert third.goal is None and third.step is Step.GOAL
+    # Conversation 6: Cas coaches Anna; Anna winds back to her goal herself.
+    await anna.send("/talk")
+    home = await anna.expect("Waar jullie staan")
+    assert "🎉 Ben coacht Cas: Afgerond" in (home.text or "")
+    await talk(cas, anna, ben, mode=FACE)
+    await anna.press("↩️ Terug naar het doel")
+    await new_step(cas, anna, "Je doel", "De droom", ben)
+    await cas.press("➡️ Op naar de route")
+    await cas.expect("Ik vraag Anna")
+    await anna.expect("Schrijf je doel")
+    await anna.send("Twee keer per week sporten")
+    await anna.expect("Staat in je logboek")
+    await cas.expect("Mijn doel\nTwee keer per week sporten")
+    await anna.expect("Waar sta je nu")
+    await anna.press("4")
+    await anna.expect("Staat in je logboek")
+    await cas.expect("Anna geeft zichzelf nu een 4 van de 10")
+    await anna.expect("Is dit jouw doel")
+    await anna.press("✅ Ja, dit is mijn doel")
+    # The route still stands, so the new goal leads straight back onto the path.
+    await new_step(cas, anna, "Onderweg", "Wat gaat beter", ben)
+    await cas.press("🏁 Afronden")
+    await new_step(cas, anna, "Afronden", "Terugkijken", ben)
+    await harvest(
+        cas,
+        anna,
+        review="Ik sport nu elke dinsdag",
+        scale=6,
+        learned="Kleine stappen zijn genoeg",
+        keep=None,
+        feedback="Je liet me zelf kiezen",
+        compliment="Je was altijd op tijd",
+    )
+    await close_together(cas, anna, ben)
+    await end_talk(cas, anna, ben, ended=False)
+
+    # Conversation 7: Anna coaches Ben, the last open trajectory; its close ends the triad.
+    await talk(anna, ben, cas, mode=CHAT)
+    await ben.press("✨ Wat beter gaat")
+    await ben.expect("Wat gaat er beter")
+    await ben.send("Ik begin eerder aan toetsen")
+    await ben.expect("Staat in je logboek")
+    await anna.expect("Ik begin eerder aan toetsen")
+    await anna.press("🏁 Afronden")
+    await new_step(anna, ben, "Afronden", "Terugkijken", cas)
+    await harvest(
+        anna,
+        ben,
+        review="Mijn toetsweek was rustig",
+        scale=7,
+        learned="Dat ik meer kan dan ik dacht",
+        keep="Elke zondag plannen",
+        feedback="Goede vragen",
+        compliment="Je nam me serieus",
+    )
+    await close_together(anna, ben, cas)
+    await expect_all((anna, ben, cas), "Jullie afspraken zijn afgesloten")
+    await anna.expect("Neem even tijd")
+    # The observer's feedback still reaches Anna after the triad has closed.
+    await cas.expect("Je feedback gaat naar Anna")
+    feedback = await give_feedback(cas, anna, ["Je rondde het mooi af", None, None, None, None])
+    assert "Je rondde het mooi af" in (feedback.text or "")
+    for person in (anna, ben, cas):
+        await person.expect_silence(0.1)  # no planning: the triad is done
+    await ben.send("/talk")
+    await ben.expect("Je hebt nu geen coachingspartner")
+
+
+# --- Steps of the story that repeat ----------------------------------------------------------
+
+
+async def talk(
+    coach: ScriptedUser, coachee: ScriptedUser, observer: ScriptedUser, *, mode: str
+) -> EmuMessage:
+    """The coach the rotation names opens /talk and starts; returns the coach's first card."""
+    await coach.send("/talk")
+    await coach.expect("Waar jullie staan")
+    return await begin_chat(coach, coachee, mode=mode, observer=observer)
+
+
+async def end_talk(
+    coach: ScriptedUser, coachee: ScriptedUser, observer: ScriptedUser, *, ended: bool = True
+) -> None:
+    """The coach ends the conversation (unless closing it already did): the coach may reflect,
+    the observer may give feedback, and all three are asked to plan the next one."""
+    if ended:
+        await coach.press("⏹ Gesprek afronden")
+        await expect_all((coach, coachee, observer), "Het gesprek is afgerond")
+    await coach.expect("Neem even tijd")
+    await observer.expect(f"Je feedback gaat naar {coach.user.first_name}")
+    await expect_all((coach, coachee, observer), "Wanneer is jullie volgende gesprek?")
+
+
+async def give_feedback(
+    observer: ScriptedUser, coach: ScriptedUser, answers: list[str | None]
+) -> EmuMessage:
+    """The observer answers the five questions (None skips one); returns what the coach gets."""
+    await observer.press("✍️ Feedback geven")
+    for number, answer in enumerate(answers, start=1):
+        await observer.expect(f"Vraag {number} van 5")
+        if answer is None:
+            await observer.press("⏭ Overslaan")
+        else:
+            await observer.send(answer)
+    await observer.expect(f"Je feedback is naar {coach.user.first_name} gestuurd")
+    return await coach.expect(f"Feedback van {observer.user.first_name}")
+
+
+async def close_together(
+    coach: ScriptedUser, coachee: ScriptedUser, observer: ScriptedUser
+) -> None:
+    """The coachee confirms the close, then the coach; the observer has no say, but hears it."""
+    await coachee.press("✅ Ja, we ronden af")
+    await coachee.expect(f"wachten op {coach.user.first_name}")
+    await coach.press("✅ Ja, we ronden af")
+    await expect_all((coach, coachee, observer), "Het gesprek is afgerond")
+    await expect_all((coach, coachee), "Jullie coaching is afgerond")
+    names = f"{coach.user.first_name} en {coachee.user.first_name}"
+    await observer.expect(f"De coaching van {names} is afgerond")
