@@ -114,10 +114,10 @@ class PeerCoach:
         self.webhook: WebhookIntake | None = None
         self.polling: PollingIntake | None = None
         if settings.webhook_url:
-            self.webhook = WebhookIntake(self.services, on_stored=self.dispatcher.wake)
+            self.webhook = WebhookIntake(self.services, on_stored=self.dispatcher.accept)
         else:
             self.polling = PollingIntake(
-                self.services, on_stored=self.dispatcher.wake, poll_timeout=poll_timeout
+                self.services, on_stored=self.dispatcher.accept, poll_timeout=poll_timeout
             )
         self._tasks: list[asyncio.Task[None]] = []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -46,10 +46,20 @@ class Dispatcher:
         self._updates_in_flight: set[int] = set()
         self._timers_in_flight: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
+        # Until the first look at the inbox, older pending updates may exist: they go first.
+        self._caught_up = False
 
     def wake(self) -> None:
         """Look for work now (new updates were stored, or the clock moved)."""
         self._wake.set()
+
+    def accept(self, updates: Sequence[dict[str, Any]]) -> None:
+        """Process updates the intake just committed, without reading them back."""
+        if not self._caught_up:
+            self.wake()  # the first look at the inbox takes them, in order with older ones
+            return
+        for update in updates:
+            self._start_update(update["update_id"], update)
 
     async def run(self) -> None:
         """Dispatch until cancelled."""
@@ -58,8 +68,11 @@ class Dispatcher:
     async def _dispatch_once(self) -> float:
         # One session asks for both kinds of work: a session costs a connection round trip.
         async with self.services.db.sessions() as session:
-            started = await self._start_updates(session) + await self._start_timers(session)
-        return 0.0 if started else IDLE_POLL_SECONDS
+            updates = await self._start_updates(session)
+            timers_started = await self._start_timers(session)
+        self._caught_up = True
+        # The intake hands new updates over; this look is the net (restarts, failed attempts).
+        return 0.0 if BATCH in (updates, timers_started) else IDLE_POLL_SECONDS
 
     async def drain(self) -> None:
         """Wait for the turns under way (used when stopping)."""
@@ -74,9 +87,14 @@ class Dispatcher:
     async def _start_updates(self, session: AsyncSession) -> int:
         pending = await inbox.pending(session, limit=BATCH, exclude=self._updates_in_flight)
         for update_id, payload in pending:
-            self._updates_in_flight.add(update_id)
-            self._spawn(self._process_update(update_id, payload))
+            self._start_update(update_id, payload)
         return len(pending)
+
+    def _start_update(self, update_id: int, payload: dict[str, Any]) -> None:
+        if update_id in self._updates_in_flight:
+            return  # handed over and found by a look at the inbox as well
+        self._updates_in_flight.add(update_id)
+        self._spawn(self._process_update(update_id, payload))
 
     async def _start_timers(self, session: AsyncSession) -> int:
         # Only kinds this process knows: a timer from a newer version waits for that version.

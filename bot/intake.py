@@ -33,7 +33,11 @@ class PollingIntake:
     """Our own getUpdates loop: the next offset (the acknowledgement) follows the commit."""
 
     def __init__(
-        self, services: Services, on_stored: Callable[[], None], *, poll_timeout: int = 25
+        self,
+        services: Services,
+        on_stored: Callable[[list[dict[str, Any]]], None],
+        *,
+        poll_timeout: int = 25,
     ) -> None:
         self.services = services
         self.on_stored = on_stored
@@ -66,14 +70,16 @@ class PollingIntake:
         if updates:
             await store(self.services, updates)
             self.offset = updates[-1]["update_id"] + 1
-            self.on_stored()
+            self.on_stored(updates)
         return 0.0
 
 
 class WebhookIntake:
     """Our own webhook endpoint: checks the secret, stores, commits, and only then says 200."""
 
-    def __init__(self, services: Services, on_stored: Callable[[], None]) -> None:
+    def __init__(
+        self, services: Services, on_stored: Callable[[list[dict[str, Any]]], None]
+    ) -> None:
         self.services = services
         self.on_stored = on_stored
         self.secret = services.settings.webhook_secret_value()
@@ -128,7 +134,7 @@ class WebhookIntake:
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             return web.Response(status=400, text="not an update")
         await store(self.services, [update])
-        self.on_stored()
+        self.on_stored([update])
         return web.Response(text="ok")
 
     async def health(self, request: web.Request) -> web.Response:
