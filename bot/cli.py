@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import signal
 import sys
 from collections.abc import Callable, Coroutine, Sequence
@@ -139,6 +140,9 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
     await app.start()
+    # What exists now (modules, mappers, compiled statements) lives as long as the process.
+    # Frozen, the full collections skip it: otherwise each one pauses replies for ~100 ms.
+    gc.freeze()
     await stop.wait()
     await app.stop()
 
