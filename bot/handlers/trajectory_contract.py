@@ -195,6 +195,8 @@ async def send_summary(turn: Turn, pair: Pair, member: Member, *, buttons: str =
         if buttons == "accept":
             return [[turn.choice("trajectory.btn_accept_contract", "tr_caccept", **args)]]
         if buttons == "revisit":
+            if not _revisits(pair, member.id):
+                return []  # an observer reads along; the coach and coachee decide
             return [
                 [Choice(scripts.contract.still_works, "tr_cstill", args)],
                 [turn.choice("trajectory.btn_adjust", "tr_cadjust", **args)],
@@ -343,6 +345,12 @@ async def contract_accepted(turn: Turn, pair: Pair) -> None:
 
 
 # --- The half-way revisit ---------------------------------------------------------------------
+
+
+def _revisits(pair: Pair, user_id: int) -> bool:
+    """Whether this person is coach or coachee in a trajectory whose contract is revisited."""
+    due = [r for r in pair.live_rows() if revisit_due(pair.snap(r))]
+    return any(pair.party(row, user_id) is not None for row in due)
 
 
 async def offer_revisit(turn: Turn, pair: Pair) -> bool:

@@ -6,22 +6,42 @@ contact through goal, route and path to a closing both partners confirm."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
 
+from bot.handlers.trajectory_contract import offer_revisit
+from bot.handlers.trajectory_core import load_pair
 from bot.sandbox.driver import ScriptedUser
 from bot.sandbox.emulator_models import EmuMessage
-from flows.trajectory import NoteTopic, ReflectionQuestion, Step, StepStatus
-from storage.models import Match
+from bot.turn import Turn
+from flows.trajectory import (
+    ContractItemKey,
+    Event,
+    NoteTopic,
+    Party,
+    ReflectionQuestion,
+    Step,
+    StepStatus,
+    Trajectory,
+    confirm_item,
+    fire,
+    propose_item,
+    record_meeting,
+)
+from storage import outbox
+from storage.models import Match, utcnow
 from tests.e2e.test_trajectory_support import (
     begin_chat,
     expect_all,
     goal_to_path,
+    greeted,
     harvest,
     new_step,
     pair_up,
     plan_first_slot,
+    put_snapshots,
     small_step,
     snapshots,
 )
@@ -35,6 +55,46 @@ FACE = "🪑 Samen, in het echt"
 async def world(database_url: str) -> AsyncIterator[World]:
     async with running_world(database_url) as running:
         yield running
+
+
+async def test_at_the_half_way_revisit_the_observer_reads_along_without_buttons(
+    world: World,
+) -> None:
+    (anna, ben, cas), _, match_id = await pair_up(world, ["Anna", "Ben", "Cas"], kind="triad")
+    await greeted(anna, ben, cas)
+    # Anna coaches Ben (Cas observes): two of their four conversations took place since the
+    # contract. The other two trajectories have not had one yet.
+    not_yet = _four_agreed(held_since=0)
+    await put_snapshots(world, match_id, _four_agreed(held_since=2), not_yet, not_yet)
+    async with world.app.services.db.transaction() as session:
+        turn = Turn(world.app.services, session, utcnow(), chat_id=anna.chat_id)
+        pair = await load_pair(turn, match_id)
+        assert pair is not None and await offer_revisit(turn, pair)
+    world.app.delivery.accept(outbox.queued(session))
+
+    for person in (anna, ben, cas):
+        await person.expect("Halverwege")
+    for person in (anna, ben):
+        summary = await person.expect("Jullie afspraken tot nu toe")
+        assert "Klopt nog steeds" in person.buttons(summary)
+    summary = await cas.expect("Jullie afspraken tot nu toe")
+    assert "4 gesprekken" in (summary.text or "") and cas.buttons(summary) == []
+
+
+def _four_agreed(*, held_since: int) -> Trajectory:
+    """A trajectory on its path under a contract of four conversations, some held since."""
+    trajectory = record_meeting(
+        Trajectory(step=Step.CONTRACT, click_confirmed=True), held=True, at=utcnow()
+    )
+    for key in ContractItemKey:
+        value = "4 gesprekken" if key is ContractItemKey.CONVERSATIONS else "Prima zo"
+        trajectory = propose_item(trajectory, key, value, by=Party.COACH, at=utcnow())
+        trajectory = confirm_item(trajectory, key, by=Party.COACHEE)
+    for party in (Party.COACH, Party.COACHEE):
+        trajectory = fire(trajectory, Event.ACCEPT_CONTRACT, party, at=utcnow()).trajectory
+    for _ in range(held_since):
+        trajectory = record_meeting(trajectory, held=True, at=utcnow())
+    return replace(trajectory, step=Step.PATH)
 
 
 async def test_a_triad_rotates_through_the_whole_trajectory(world: World) -> None:
