@@ -230,19 +230,7 @@ async def goal_to_path(
     """On the goal card: the coach moves on and the coachee writes goal and scale, confirms,
     plans a stage and a dated small step, and sets off. The coach sees every capture."""
     name = coachee.user.first_name
-    await coach.press("➡️ Op naar de route")
-    await coach.expect(f"Ik vraag {name}")
-    await coachee.expect("Schrijf je doel in je eigen woorden")
-    await coachee.send(goal)
-    await coachee.expect("Staat in je logboek")
-    await coach.expect(f"Mijn doel\n{goal}")
-    await coachee.expect("Waar sta je nu, van 0 tot 10?")
-    await coachee.press(str(scale))
-    await coachee.expect("Staat in je logboek")
-    await coach.expect(f"{name} geeft zichzelf nu een {scale} van de 10")
-    confirm = await coachee.expect("Is dit jouw doel")
-    assert goal in (confirm.text or "")
-    await coachee.press("✅ Ja, dit is mijn doel")
+    await write_goal(coach, coachee, goal, scale)
     await new_step(coach, coachee, "De route", "Waar je nu staat", observer)
 
     await coach.press("➡️ Op weg!")
@@ -258,6 +246,28 @@ async def goal_to_path(
     assert stage in (route.text or "") and step in (route.text or "")
     await coachee.press("✅ Zo ga ik op weg")
     await new_step(coach, coachee, "Onderweg", "Wat gaat beter", observer)
+
+
+async def write_goal(coach: ScriptedUser, coachee: ScriptedUser, goal: str, scale: int) -> None:
+    """On the goal card the coach moves on; the coachee writes goal and scale and confirms."""
+    await coach.press("➡️ Op naar de route")
+    await coach.expect(f"Ik vraag {coachee.user.first_name}")
+    await coachee.expect("Schrijf je doel in je eigen woorden")
+    await coachee.send(goal)
+    await coachee.expect("Staat in je logboek")
+    await coach.expect(f"Mijn doel\n{goal}")
+    await coachee.expect("Waar sta je nu, van 0 tot 10?")
+    await give_scale(coach, coachee, scale)
+    confirm = await coachee.expect("Is dit jouw doel")
+    assert goal in (confirm.text or "")
+    await coachee.press("✅ Ja, dit is mijn doel")
+
+
+async def give_scale(coach: ScriptedUser, coachee: ScriptedUser, scale: int) -> None:
+    """The coachee presses a number on the scale; the coach reads it."""
+    await coachee.press(str(scale))
+    await coachee.expect("Staat in je logboek")
+    await coach.expect(f"{coachee.user.first_name} geeft zichzelf nu een {scale} van de 10")
 
 
 async def harvest(
@@ -281,9 +291,7 @@ async def harvest(
     await coachee.expect("Staat in je logboek")
     await coach.expect(f"{name} schreef op · 🔭 Terugblik\n{review}")
     await coachee.expect("van 0 tot 10")
-    await coachee.press(str(scale))
-    await coachee.expect("Staat in je logboek")
-    await coach.expect(f"{name} geeft zichzelf nu een {scale} van de 10")
+    await give_scale(coach, coachee, scale)
     written = [("Wat heb je geleerd", "🎓 Wat ik leerde", learned)]
     written += [("Wat blijf je doen", "🔁 Wat ik blijf doen", keep)]
     written += [("Wat deed je coach", "🗣 Feedback voor mijn coach", feedback)]

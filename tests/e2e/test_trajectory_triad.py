@@ -44,6 +44,7 @@ from tests.e2e.test_trajectory_support import (
     put_snapshots,
     small_step,
     snapshots,
+    write_goal,
 )
 from tests.e2e.world import World, running_world
 
@@ -357,18 +358,7 @@ async def paths_and_closings(anna: ScriptedUser, ben: ScriptedUser, cas: Scripte
     await talk(cas, anna, ben, mode=FACE)
     await anna.press("↩️ Terug naar het doel")
     await new_step(cas, anna, "Je doel", "De droom", ben)
-    await cas.press("➡️ Op naar de route")
-    await cas.expect("Ik vraag Anna")
-    await anna.expect("Schrijf je doel")
-    await anna.send("Twee keer per week sporten")
-    await anna.expect("Staat in je logboek")
-    await cas.expect("Mijn doel\nTwee keer per week sporten")
-    await anna.expect("Waar sta je nu")
-    await anna.press("4")
-    await anna.expect("Staat in je logboek")
-    await cas.expect("Anna geeft zichzelf nu een 4 van de 10")
-    await anna.expect("Is dit jouw doel")
-    await anna.press("✅ Ja, dit is mijn doel")
+    await write_goal(cas, anna, "Twee keer per week sporten", scale=4)
     # The route still stands, so the new goal leads straight back onto the path.
     await new_step(cas, anna, "Onderweg", "Wat gaat beter", ben)
     await cas.press("🏁 Afronden")
