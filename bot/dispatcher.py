@@ -70,7 +70,7 @@ class Dispatcher:
         async with self.services.db.sessions() as session:
             updates = await self._start_updates(session)
             timers_started = await self._start_timers(session)
-        self._caught_up = True
+        self._caught_up = self._caught_up or updates < BATCH  # else older ones remain
         # The intake hands new updates over; this look is the net (restarts, failed attempts).
         return 0.0 if BATCH in (updates, timers_started) else IDLE_POLL_SECONDS
 
