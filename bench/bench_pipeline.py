@@ -158,7 +158,7 @@ class Traffic:
         self._next_user = itertools.cycle(users)
         self._numbers = itertools.count(1)
         # Each text gets exactly one reply, so the n-th bot message answers the n-th text.
-        self._expected = {user.id: len(emulator.bot_messages(user.id)) for user in users}
+        self._expected = {user.id: emulator.bot_message_count(user.id) for user in users}
 
     def send(self) -> asyncio.Task[float | None]:
         """Queue one update now; the task gives its latency in ms (None: no reply in time)."""
@@ -171,7 +171,7 @@ class Traffic:
 
     async def _latency(self, chat_id: int, wanted: int, sent: float) -> float | None:
         def replied() -> bool:
-            return len(self.emulator.bot_messages(chat_id)) >= wanted
+            return self.emulator.bot_message_count(chat_id) >= wanted
 
         try:
             await self.emulator.wait_for(replied, REPLY_TIMEOUT, chat_id=chat_id)

@@ -22,6 +22,8 @@ import psutil
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from bot.settings import async_database_url
+
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "results"
 DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
@@ -147,7 +149,7 @@ def postgres_url() -> str:
 
 async def postgres_problem(url: str) -> str | None:
     """Why PostgreSQL cannot be used, or None when it answers."""
-    engine = create_async_engine(_asyncpg(url))
+    engine = create_async_engine(async_database_url(url))
     try:
         async with asyncio.timeout(5), engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
@@ -160,20 +162,13 @@ async def postgres_problem(url: str) -> str | None:
 
 async def reset_postgres(url: str) -> None:
     """Start from an empty public schema, as the test suite does."""
-    engine = create_async_engine(_asyncpg(url))
+    engine = create_async_engine(async_database_url(url))
     try:
         async with engine.begin() as connection:
             await connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
             await connection.execute(text("CREATE SCHEMA public"))
     finally:
         await engine.dispose()
-
-
-def _asyncpg(url: str) -> str:
-    for plain in ("postgresql://", "postgres://"):
-        if url.startswith(plain):
-            return "postgresql+asyncpg://" + url[len(plain) :]
-    return url
 
 
 def percentile(values: Sequence[float], q: float) -> float:

@@ -24,7 +24,7 @@ from telegram.error import (
 from bot.loops import run_forever
 from bot.ratelimit import RateLimiter
 from bot.services import Services
-from storage import outbox, people
+from storage import outbox, people, rooms
 from storage.models import Chat
 
 log = logging.getLogger(__name__)
@@ -198,9 +198,7 @@ class DeliveryWorker:
             if delivery.chat_id > 0:
                 await people.mark_unreachable(session, user_id=delivery.chat_id, now=now)
             else:
-                chat = await session.get(Chat, delivery.chat_id)
-                if chat is not None and chat.bot_removed_at is None:
-                    chat.bot_removed_at = now
+                await rooms.mark_bot_removed(session, chat_id=delivery.chat_id, now=now)
         return Next.STOP
 
     async def _bad_request(self, delivery: outbox.Delivery, error: str) -> Next:

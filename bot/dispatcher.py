@@ -9,13 +9,13 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.incoming import Incoming, conversation_key, parse
+from bot.incoming import Incoming, Kind, conversation_key, parse
 from bot.locks import KeyedLocks
 from bot.loops import run_forever
 from bot.router import Router
 from bot.services import Services
 from bot.turn import Turn
-from flows.onboarding import LANGUAGES
+from flows.onboarding import preselected_language
 from storage import inbox, outbox, people, timers
 from storage.models import User
 
@@ -142,9 +142,12 @@ class Dispatcher:
                 first_name=incoming.sender.first_name,
                 username=incoming.sender.username,
             )
-            if incoming.private:
+            if incoming.private and incoming.kind is not Kind.MEMBER:
+                # Writing to the bot means it is not blocked; block and unblock events say so
+                # themselves (bot/handlers/members.py).
                 await people.mark_reachable(session, user=user)
-        language = user.language if user and user.language else _sender_language(incoming)
+        default = self.services.settings.default_language
+        language = (user.language if user else None) or _sender_language(incoming, default)
         turn = Turn(
             self.services,
             session,
@@ -168,7 +171,7 @@ class Dispatcher:
                 session, update_id=update_id, error=repr(error), now=now
             )
             if gave_up and incoming.private and incoming.chat_id:
-                language = _sender_language(incoming) or self.services.settings.default_language
+                language = _sender_language(incoming, self.services.settings.default_language)
                 text = self.services.texts.get(language, "fallback.error")
                 await outbox.enqueue(
                     session,
@@ -213,8 +216,6 @@ class Dispatcher:
         )
 
 
-def _sender_language(incoming: Incoming) -> str | None:
+def _sender_language(incoming: Incoming, default: str) -> str:
     """The sender's Telegram language when we speak it (for people not yet joined)."""
-    code = incoming.sender.language_code if incoming.sender else None
-    prefix = code.split("-")[0] if code else None
-    return prefix if prefix in LANGUAGES else None
+    return preselected_language(incoming.sender.language_code if incoming.sender else None, default)

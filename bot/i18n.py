@@ -9,8 +9,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from flows.onboarding import LANGUAGES as LANGUAGES  # the languages texts are kept in
+
 TEXTS_DIR = Path(__file__).parent / "texts"
-LANGUAGES = ("nl", "en")
 
 
 class Html(str):

@@ -9,7 +9,6 @@ from sqlalchemy import ColumnElement, Select
 
 from bot.incoming import Incoming, Kind
 from bot.turn import Turn
-from flows.onboarding import Onboarding
 from storage import awaiting, buttons
 from storage.models import Button
 
@@ -116,7 +115,7 @@ class Router:
         command = self.commands.get(incoming.command)
         if command is None:
             await turn.say("fallback.unknown_command")
-        elif command.before_joining or _joined(turn):
+        elif command.before_joining or turn.joined:
             await command.handler(turn, incoming)
         elif turn.user is None:
             await turn.say("fallback.not_joined")
@@ -126,7 +125,7 @@ class Router:
     async def _text(self, turn: Turn, incoming: Incoming) -> None:
         if turn.user is None:
             await turn.say("fallback.not_joined")
-        elif not _joined(turn):
+        elif not turn.joined:
             await turn.say("start.finish_first")
         elif not await self.texts.offer(turn, incoming):
             await turn.say("fallback.text")
@@ -144,10 +143,6 @@ class Router:
             await turn.answer("fallback.stale_button", alert=True)
             return
         await handler(turn, incoming, button)
-
-
-def _joined(turn: Turn) -> bool:
-    return turn.user is not None and turn.user.onboarding is Onboarding.DONE
 
 
 async def _first(handlers: list[MaybeHandler], turn: Turn, incoming: Incoming) -> bool:

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.render import inline_keyboard, split_text
 from bot.services import Services
+from flows.onboarding import Onboarding
 from storage import buttons, outbox
 from storage.models import User
 
@@ -58,6 +59,11 @@ class Turn:
         self.language = language or services.settings.default_language
         self.callback_query_id: str | None = None
         self.callback_answered = False
+
+    @property
+    def joined(self) -> bool:
+        """Whether the person finished joining (language, consent and a cohort)."""
+        return self.user is not None and self.user.onboarding is Onboarding.DONE
 
     @contextmanager
     def speaking(self, language: str | None) -> Iterator[None]:

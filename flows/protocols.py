@@ -12,8 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
+from flows.onboarding import LANGUAGES as LANGUAGES  # protocols are written in these
+
 PROTOCOLS_DIR = Path(__file__).parent / "protocols"
-LANGUAGES = ("nl", "en")
 PROTOCOL_IDS = ("incident_method", "reflecting_team", "progress_round", "triad_practice")
 ROOM_TEXTS_FILE = "room_texts.toml"
 MIN_MINUTES = 1

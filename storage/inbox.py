@@ -87,7 +87,7 @@ async def record_failure(
 
 
 async def highest_update_id(session: AsyncSession) -> int | None:
-    """The newest update id ever stored, to resume polling after a restart."""
+    """The newest update id ever stored (purging keeps its row, so the number stays known)."""
     return (await session.execute(select(func.max(InboxUpdate.update_id)))).scalar()
 
 

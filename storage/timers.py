@@ -85,12 +85,6 @@ async def due(
     return [t for t in timers if not exclude or t.id not in exclude][:limit]
 
 
-async def next_due_at(session: AsyncSession) -> datetime | None:
-    """When the earliest pending timer is due."""
-    query = select(Timer.due_at).where(Timer.status == "pending").order_by(Timer.due_at).limit(1)
-    return (await session.execute(query)).scalar_one_or_none()
-
-
 async def claim(session: AsyncSession, *, timer: DueTimer) -> bool:
     """Take a pending timer for this transaction.
 

@@ -33,7 +33,7 @@ async def help_command(turn: Turn, incoming: Incoming) -> None:
 
 async def show_help(turn: Turn) -> None:
     """Show the help that fits the person's role (or a newcomer's help)."""
-    if turn.user is None or turn.user.onboarding is not Onboarding.DONE:
+    if not turn.joined:
         await turn.say("help.newcomer")
         return
     memberships = await cohorts.memberships_of(turn.session, user_id=turn.user.id)

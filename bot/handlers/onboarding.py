@@ -44,8 +44,7 @@ async def start(turn: Turn, incoming: Incoming) -> None:
     """/start CODE: check the invite, then join (or begin onboarding for a newcomer)."""
     code = incoming.args
     invite = await cohorts.get_invite(turn.session, code=code) if code else None
-    user = turn.user
-    joined = user is not None and user.onboarding is Onboarding.DONE
+    joined = turn.joined
     if joined and invite is not None and await _already_member(turn, invite):
         return
     problem = invite_problem(code, _facts(invite), turn.now)
@@ -155,8 +154,6 @@ async def _already_member(turn: Turn, invite: Invite) -> bool:
 async def join_with_invite(turn: Turn, invite: Invite) -> None:
     """Join the invite's cohort with its role and welcome the person for that role."""
     assert turn.user is not None
-    if await _already_member(turn, invite):
-        return
     await cohorts.join_cohort(
         turn.session,
         user_id=turn.user.id,
