@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 MAX_MESSAGE = 4096
+BUTTONS_PER_ROW = 3
+
+T = TypeVar("T")
 
 
 def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:
@@ -40,6 +44,11 @@ def inline_keyboard(rows: list[list[tuple[str, str]]]) -> dict[str, Any]:
             [{"text": label, "callback_data": token} for label, token in row] for row in rows
         ]
     }
+
+
+def in_rows(buttons: Sequence[T], per_row: int = BUTTONS_PER_ROW) -> list[list[T]]:
+    """Buttons laid out a few to a row."""
+    return [list(buttons[i : i + per_row]) for i in range(0, len(buttons), per_row)]
 
 
 def deep_link(bot_username: str, code: str) -> str:

@@ -107,14 +107,6 @@ async def active_pool(session: AsyncSession, *, cohort_id: int) -> list[PoolEntr
     return list((await session.scalars(query)).all())
 
 
-async def active_entries_of(session: AsyncSession, *, user_id: int) -> list[PoolEntry]:
-    """The pools a person is in."""
-    query = select(PoolEntry).where(
-        PoolEntry.user_id == user_id, PoolEntry.status == PoolStatus.ACTIVE
-    )
-    return list((await session.scalars(query.order_by(PoolEntry.cohort_id))).all())
-
-
 AWAITS_PROFILE_TEXT = exists().where(
     PoolEntry.user_id == PERSON,
     PoolEntry.status == PoolStatus.ACTIVE,

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.render import short_date
+from bot.render import BUTTONS_PER_ROW, in_rows, short_date
 from bot.turn import Choice, Turn
 from flows.onboarding import Role
 from flows.pairing import Match, Reason, ReasonKind, UnmatchedReason
@@ -18,7 +18,6 @@ PARTS = ("am", "pm", "eve")
 SLOTS = tuple(f"{day}-{part}" for day in DAYS for part in PARTS)
 # Buttons per page when people are picked by name (Telegram shows about 100 at most).
 PAGE = 24
-PER_ROW = 3
 
 
 async def cohorts_with_role(turn: Turn, role: Role) -> list[cohorts.MembershipView]:
@@ -78,15 +77,35 @@ async def done_with(turn: Turn, message_id: int | None) -> None:
         await turn.clear_buttons(message_id)
 
 
-def rows_of(choices: Sequence[Choice], per_row: int = PER_ROW) -> list[list[Choice]]:
-    """Buttons laid out in rows."""
-    return [list(choices[i : i + per_row]) for i in range(0, len(choices), per_row)]
-
-
 def page_of(items: Sequence[Any], page: int) -> tuple[Sequence[Any], bool, bool]:
     """One page of items, and whether there is a page before and after it."""
     start = page * PAGE
     return items[start : start + PAGE], page > 0, start + PAGE < len(items)
+
+
+def paged(
+    turn: Turn,
+    items: Sequence[Choice],
+    page: int,
+    action: str,
+    args: Mapping[str, object],
+    closing: list[Choice],
+    *,
+    per_row: int = BUTTONS_PER_ROW,
+) -> list[list[Choice]]:
+    """One page of buttons in rows, "previous"/"next" (`action` with page "p") when there are
+    more, and the closing row last."""
+    shown, before, after = page_of(items, page)
+    rows = in_rows(shown, per_row)
+    nav = []
+    if before:
+        nav.append(turn.choice("pairing.btn_previous", action, **{**args, "p": page - 1}))
+    if after:
+        nav.append(turn.choice("pairing.btn_next", action, **{**args, "p": page + 1}))
+    if nav:
+        rows.append(nav)
+    rows.append(closing)
+    return rows
 
 
 def date_text(turn: Turn, moment: datetime) -> str:

@@ -99,10 +99,9 @@ async def _current_proposal(
     draft = await pairing.draft_round(session, cohort_id=view.cohort_id)
     if draft is not None:
         return draft, pairing.proposal_from_json(draft.proposal), False
-    last = await pairing.last_round_number(session, cohort_id=view.cohort_id)
     row = PairingRound(
         cohort_id=view.cohort_id,
-        number=new_round_number(last, RoundKind.ROUND),
+        number=new_round_number(view.last_round, RoundKind.ROUND),
         kind=RoundKind.ROUND,
         mode=RoundMode(args.mode),
         seed=args.seed,
@@ -185,12 +184,11 @@ async def _import(settings: Settings, db: Database, args: argparse.Namespace) ->
         rows = check_rows(table, view, people)
         matches = build_matches(view, rows)
         proposal = Proposal(tuple(matches), tuple(_left_out(view, matches)))
-        last = await pairing.last_round_number(session, cohort_id=cohort_id)
         row = await pairing.create_round(
             session,
             cohort_id=cohort_id,
             kind=RoundKind.IMPORT,
-            number=new_round_number(last, RoundKind.IMPORT),
+            number=new_round_number(view.last_round, RoundKind.IMPORT),
             mode=RoundMode.RECIPROCAL,
             proposal=proposal,
             created_by=None,

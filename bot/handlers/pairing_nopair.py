@@ -3,19 +3,21 @@ Only the pairing algorithm reads it: nobody else ever sees it, coordinators incl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.handlers.pairing_common import (
     cohorts_with_role,
     done_with,
     int_arg,
-    page_of,
+    paged,
     replace_buttons,
-    rows_of,
 )
 from bot.incoming import Incoming
 from bot.router import Router
 from bot.turn import Choice, Turn
 from flows.onboarding import Role
 from storage import pairing
+from storage.cohorts import MembershipView
 from storage.models import Button
 
 
@@ -33,16 +35,21 @@ async def nopair_command(turn: Turn, incoming: Incoming) -> None:
     if not mine:
         await turn.say("pairing.students_only")
         return
-    if not await _classmates(turn):
+    people = await _classmates(turn, mine)
+    if not people:
         await turn.say("pairing.nopair_nobody")
         return
-    await turn.say("pairing.nopair_intro", choices=await _buttons(turn, 0))
+    await turn.say("pairing.nopair_intro", choices=await _buttons(turn, people, 0))
 
 
-async def _classmates(turn: Turn) -> list[tuple[int, str]]:
-    """Students of the person's cohorts, by name, without the person."""
+async def _classmates(
+    turn: Turn, mine: Sequence[MembershipView] | None = None
+) -> list[tuple[int, str]]:
+    """Students of the person's cohorts (`mine` when already loaded), by name, without the
+    person."""
     assert turn.user is not None
-    mine = await cohorts_with_role(turn, Role.STUDENT)
+    if mine is None:
+        mine = await cohorts_with_role(turn, Role.STUDENT)
     ids = await pairing.cohort_students(turn.session, cohort_ids=[m.cohort_id for m in mine])
     contacts = await pairing.contacts(turn.session, user_ids=ids)
     others = [(uid, contacts[uid].name) for uid in ids if uid != turn.user.id and uid in contacts]
@@ -59,47 +66,38 @@ def labels(people: list[tuple[int, str]]) -> dict[int, str]:
     return result
 
 
-async def _buttons(turn: Turn, page: int) -> list[list[Choice]]:
+async def _buttons(turn: Turn, people: list[tuple[int, str]], page: int) -> list[list[Choice]]:
     assert turn.user is not None
-    people = await _classmates(turn)
     chosen = await pairing.do_not_pair_of(turn.session, user_id=turn.user.id)
     named = labels(people)
-    shown, before, after = page_of(people, page)
     choices = [
         Choice(f"{'🚫 ' if uid in chosen else ''}{named[uid]}", "np_toggle", {"u": uid, "p": page})
-        for uid, _ in shown
+        for uid, _ in people
     ]
-    rows = rows_of(choices, 2)
-    nav = []
-    if before:
-        nav.append(turn.choice("pairing.btn_previous", "np_page", p=page - 1))
-    if after:
-        nav.append(turn.choice("pairing.btn_next", "np_page", p=page + 1))
-    if nav:
-        rows.append(nav)
-    rows.append([turn.choice("pairing.btn_nopair_done", "np_done")])
-    return rows
+    closing = [turn.choice("pairing.btn_nopair_done", "np_done")]
+    return paged(turn, choices, page, "np_page", {}, closing, per_row=2)
 
 
 async def toggle(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Put a classmate on the list or take them off; the buttons change in place."""
     other = int_arg(button.args, "u")
     page = int_arg(button.args, "p") or 0
-    if turn.user is None or other not in {uid for uid, _ in await _classmates(turn)}:
+    people = await _classmates(turn) if turn.user is not None else []
+    if turn.user is None or other not in {uid for uid, _ in people}:
         await turn.answer("fallback.stale_button", alert=True)
         return
     added = await pairing.toggle_do_not_pair(
         turn.session, user_id=turn.user.id, other_id=other, now=turn.now
     )
     await turn.answer("pairing.nopair_added" if added else "pairing.nopair_removed")
-    await replace_buttons(turn, incoming.message_id, await _buttons(turn, page))
+    await replace_buttons(turn, incoming.message_id, await _buttons(turn, people, page))
 
 
 async def turn_page(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Another page of names."""
-    await replace_buttons(
-        turn, incoming.message_id, await _buttons(turn, int_arg(button.args, "p") or 0)
-    )
+    page = int_arg(button.args, "p") or 0
+    rows = await _buttons(turn, await _classmates(turn), page)
+    await replace_buttons(turn, incoming.message_id, rows)
 
 
 async def done(turn: Turn, incoming: Incoming, button: Button) -> None:

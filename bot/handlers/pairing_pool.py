@@ -123,8 +123,9 @@ async def show_profile(turn: Turn, entry: PoolEntry, cohort_name: str) -> None:
     )
 
 
-async def _own_entry(turn: Turn, incoming: Incoming, button: Button) -> PoolEntry | None:
-    """The active pool entry a button is about, when it belongs to the person pressing."""
+async def own_active_entry(turn: Turn, button: Button) -> PoolEntry | None:
+    """The active pool entry a button is about, when it belongs to the person pressing;
+    otherwise the button is answered as stale."""
     entry_id = int_arg(button.args, "e")
     entry = await pairing.entry_by_id(turn.session, entry_id=entry_id) if entry_id else None
     if (
@@ -135,7 +136,14 @@ async def _own_entry(turn: Turn, incoming: Incoming, button: Button) -> PoolEntr
     ):
         await turn.answer("fallback.stale_button", alert=True)
         return None
-    await done_with(turn, incoming.message_id)
+    return entry
+
+
+async def _own_entry(turn: Turn, incoming: Incoming, button: Button) -> PoolEntry | None:
+    """own_active_entry, with the buttons taken off the card that was pressed."""
+    entry = await own_active_entry(turn, button)
+    if entry is not None:
+        await done_with(turn, incoming.message_id)
     return entry
 
 
@@ -225,16 +233,11 @@ def slot_buttons(turn: Turn, entry: PoolEntry) -> list[list[Choice]]:
 
 async def toggle_slot(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Tick or untick one weekday part; the buttons change in place."""
-    entry_id = int_arg(button.args, "e")
-    entry = await pairing.entry_by_id(turn.session, entry_id=entry_id) if entry_id else None
+    entry = await own_active_entry(turn, button)
+    if entry is None:
+        return
     slot = button.args.get("s")
-    if (
-        entry is None
-        or turn.user is None
-        or entry.user_id != turn.user.id
-        or entry.status is not PoolStatus.ACTIVE
-        or slot not in SLOTS
-    ):
+    if slot not in SLOTS:
         await turn.answer("fallback.stale_button", alert=True)
         return
     chosen = set(entry.availability)

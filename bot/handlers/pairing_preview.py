@@ -11,9 +11,8 @@ from bot.handlers.pairing_common import (
     done_with,
     int_arg,
     names_of,
-    page_of,
+    paged,
     replace_buttons,
-    rows_of,
 )
 from bot.handlers.pairing_nopair import labels
 from bot.handlers.pairing_round import (
@@ -134,12 +133,11 @@ async def waiting_pressed(turn: Turn, incoming: Incoming, button: Button) -> Non
 async def new_round(turn: Turn, view: PoolView) -> None:
     """A draft for a whole round, proposed and shown."""
     assert turn.user is not None
-    last = await pairing.last_round_number(turn.session, cohort_id=view.cohort_id)
     row = await pairing.create_round(
         turn.session,
         cohort_id=view.cohort_id,
         kind=RoundKind.ROUND,
-        number=new_round_number(last, RoundKind.ROUND),
+        number=new_round_number(view.last_round, RoundKind.ROUND),
         mode=RoundMode.RECIPROCAL,
         proposal=Proposal((), ()),
         created_by=turn.user.id,
@@ -158,12 +156,11 @@ async def start_repair(
         await turn.say("pairing.repair_nobody")
         return
     others = [uid for uid in view.waiting() if uid not in people and uid not in keep_apart]
-    last = await pairing.last_round_number(turn.session, cohort_id=view.cohort_id)
     row = await pairing.create_round(
         turn.session,
         cohort_id=view.cohort_id,
         kind=RoundKind.REPAIR,
-        number=max(1, new_round_number(last, RoundKind.REPAIR)),
+        number=max(1, new_round_number(view.last_round, RoundKind.REPAIR)),
         mode=RoundMode.RECIPROCAL,
         proposal=Proposal((), ()),
         created_by=turn.user.id if turn.user else None,
@@ -355,28 +352,6 @@ def _swappable(view: PoolView, proposal: Proposal) -> list[int]:
     return sorted(people, key=lambda uid: (view.names.get(uid, "").lower(), uid))
 
 
-def _paged(
-    turn: Turn,
-    items: list[Choice],
-    page: int,
-    action: str,
-    args: Mapping[str, object],
-    *,
-    per_row: int = 3,
-) -> list[list[Choice]]:
-    shown, before, after = page_of(items, page)
-    rows = rows_of(list(shown), per_row)
-    nav = []
-    if before:
-        nav.append(turn.choice("pairing.btn_previous", action, **{**args, "p": page - 1}))
-    if after:
-        nav.append(turn.choice("pairing.btn_next", action, **{**args, "p": page + 1}))
-    if nav:
-        rows.append(nav)
-    rows.append([turn.choice("pairing.btn_back", "pr_back", **args)])
-    return rows
-
-
 async def swap_first(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Pick the first of the two people to swap."""
     draft = await _draft(turn, incoming, button, clear=False)
@@ -437,7 +412,8 @@ async def _show_picker(
 ) -> None:
     """A picker in a new message; its page buttons change it in place."""
     page = int_arg(button.args, "p")
-    rows = _paged(turn, items, page or 0, action, args, per_row=per_row)
+    closing = [turn.choice("pairing.btn_back", "pr_back", **args)]
+    rows = paged(turn, items, page or 0, action, args, closing, per_row=per_row)
     if page is not None and button.action == action:
         await replace_buttons(turn, incoming.message_id, rows)
         return

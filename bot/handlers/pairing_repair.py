@@ -13,7 +13,7 @@ from bot.handlers.pairing_common import (
     names_of,
 )
 from bot.handlers.pairing_notices import notify_repair_needed, to_coordinators
-from bot.handlers.pairing_pool import PAUSE_OVER, offer_pause
+from bot.handlers.pairing_pool import PAUSE_OVER, offer_pause, own_active_entry
 from bot.handlers.pairing_preview import start_repair
 from bot.handlers.pairing_round import load_pool
 from bot.handlers.trajectory import dissolve_match
@@ -26,7 +26,7 @@ from bot.turn import Turn
 from flows.trajectory import Silence, mark_asked, should_ask
 from storage import matches, pairing
 from storage.models import Button
-from storage.pairing_models import PoolEntry, PoolStatus
+from storage.pairing_models import PoolStatus
 from storage.timers import DueTimer
 
 
@@ -175,25 +175,13 @@ async def ask_kindly_about_pause(
 
 async def want_new_partner(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Rather a new partner than a pause: the coordinators can re-pair in one step."""
-    entry = await _own_entry_for(turn, button)
+    entry = await own_active_entry(turn, button)
     if entry is None:
         return
     await done_with(turn, incoming.message_id)
     entry.paused_until = None
     await notify_repair_needed(turn, entry.cohort_id, [entry.user_id], "wants_partner")
     await turn.say("pairing.want_partner_ok")
-
-
-async def _own_entry_for(turn: Turn, button: Button) -> PoolEntry | None:
-    entry_id = int_arg(button.args, "e")
-    entry = await pairing.entry_by_id(turn.session, entry_id=entry_id) if entry_id else None
-    if entry is None or turn.user is None or entry.user_id != turn.user.id:
-        await turn.answer("fallback.stale_button", alert=True)
-        return None
-    if entry.status is not PoolStatus.ACTIVE:
-        await turn.answer("fallback.stale_button", alert=True)
-        return None
-    return entry
 
 
 # --- A student who lets the bot's prompts pass ---------------------------------------------
@@ -243,7 +231,7 @@ async def _tell_coordinators_quiet(
 async def still_here(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The kind question answered with "I'm still here": no pause, and the coordinators hear
     that they need not step in."""
-    entry = await _own_entry_for(turn, button)
+    entry = await own_active_entry(turn, button)
     if entry is None:
         return
     await done_with(turn, incoming.message_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -61,10 +62,16 @@ class PoolView:
     now: datetime
     busy: set[int] = field(default_factory=set)  # in the pool, already in an active match
 
-    @property
+    @cached_property
     def names(self) -> dict[int, str]:
-        """First names by user id."""
+        """First names by user id (contacts do not change once loaded, so built once)."""
         return {uid: contact.name for uid, contact in self.contacts.items()}
+
+    @property
+    def last_round(self) -> int:
+        """The number of the cohort's latest confirmed round when the pool was loaded."""
+        assert self.history.upcoming_round is not None  # load_pool always sets it
+        return self.history.upcoming_round - 1
 
     def candidate(self, user_id: int) -> Candidate:
         """A person as the algorithm sees them (someone outside the pool wants both)."""

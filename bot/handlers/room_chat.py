@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.handlers.room_effects import carry_out, update_status
+from bot.handlers.room_people import chat_title, is_this_bot
 from bot.incoming import Incoming, Kind
 from bot.turn import Turn
 from flows.room import Outcome, bot_removed, member_left
@@ -21,7 +20,7 @@ async def group_membership(turn: Turn, incoming: Incoming) -> bool:
     new = incoming.raw.get("new_chat_member") or {}
     old = incoming.raw.get("old_chat_member") or {}
     who, status = new.get("user") or {}, new.get("status")
-    if _is_us(turn, who):
+    if is_this_bot(turn, who):
         if status in GONE:
             await _bot_gone(turn, incoming.chat_id)
         elif status in PRESENT and old.get("status") not in PRESENT:
@@ -42,7 +41,7 @@ async def service_message(turn: Turn, incoming: Incoming) -> bool:
         await _migrated(turn, old_chat_id=raw["migrate_from_chat_id"], new_chat_id=incoming.chat_id)
     elif "left_chat_member" in raw:
         gone = raw["left_chat_member"]
-        if _is_us(turn, gone):
+        if is_this_bot(turn, gone):
             await _bot_gone(turn, incoming.chat_id)
         else:
             await _member_gone(turn, incoming.chat_id, gone["id"])
@@ -51,13 +50,10 @@ async def service_message(turn: Turn, incoming: Incoming) -> bool:
     return True
 
 
-def _is_us(turn: Turn, user: dict[str, Any]) -> bool:
-    return bool(user.get("is_bot")) and user.get("username") == turn.services.bot_username
-
-
 async def _bot_added(turn: Turn, incoming: Incoming) -> None:
-    title = ((incoming.raw or {}).get("chat") or {}).get("title")
-    await rooms.remember_chat(turn.session, chat_id=incoming.chat_id, title=title, now=turn.now)
+    await rooms.remember_chat(
+        turn.session, chat_id=incoming.chat_id, title=chat_title(incoming), now=turn.now
+    )
     await turn.say("rooms.hello", chat_id=incoming.chat_id)
 
 

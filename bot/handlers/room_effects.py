@@ -8,12 +8,12 @@ from bot.handlers.room_render import (
     ROOM_ACTION,
     action_choice,
     bot_text,
-    in_rows,
     room_lines,
     room_text,
     status_choices,
     status_text,
 )
+from bot.render import in_rows
 from bot.turn import Choice, Turn
 from flows.room import (
     Announce,
@@ -28,6 +28,7 @@ from flows.room import (
     ScheduleTimer,
     TeacherReport,
     UpdateStatus,
+    status_view,
 )
 from flows.room.model import Room
 from storage import outbox, rooms, timers
@@ -83,8 +84,9 @@ async def _carry(turn: Turn, room_id: int, room: Room, effect: Effect) -> None:
 async def update_status(turn: Turn, room_id: int, room: Room) -> None:
     """Keep the room's one status message current: edit it, or send it the first time."""
     name = rooms.status_name(room_id)
-    text = status_text(turn, room, turn.now)
-    choices = status_choices(turn, room_id, room, turn.now)
+    view = status_view(room, turn.now)
+    text = status_text(turn, room, view)
+    choices = status_choices(turn, room_id, room, view)
     sent = await outbox.remembered_message(turn.session, name=name)
     if sent is not None and sent.chat_id == room.chat_id:
         await turn.edit_text(

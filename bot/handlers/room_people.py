@@ -1,8 +1,12 @@
-"""Who is who around a room: joined people, a cohort's teachers and members, display names."""
+"""Who is who around a room: joined people, a cohort's teachers and members, display names, the
+bot itself, and the group's title."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.handlers.room_render import bot_text
+from bot.incoming import Incoming
 from bot.turn import Turn
 from flows.onboarding import Onboarding, Role
 from storage import cohorts
@@ -17,6 +21,16 @@ def actor_id(turn: Turn) -> int:
     """The id of the person acting in this turn."""
     assert turn.sender is not None
     return turn.sender.id
+
+
+def is_this_bot(turn: Turn, user: dict[str, Any]) -> bool:
+    """Whether a Telegram user object (from an update's raw JSON) is this bot."""
+    return bool(user.get("is_bot")) and user.get("username") == turn.services.bot_username
+
+
+def chat_title(incoming: Incoming) -> str | None:
+    """The group's title as the update gives it."""
+    return ((incoming.raw or {}).get("chat") or {}).get("title")
 
 
 def display_name(turn: Turn) -> str:

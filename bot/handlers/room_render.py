@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 from functools import cache
 from typing import Any
 
 from bot.i18n import LANGUAGES, Html, Texts
+from bot.render import in_rows
 from bot.turn import Choice, Turn
 from flows.protocols import load_room_texts
-from flows.room import RoomAction, RoomState, TextLine, status_lines, status_view
+from flows.room import RoomAction, RoomState, StatusView, TextLine, status_lines
 from flows.room.model import Room
 
 # Every room button is one action; its args say which room ("r") and what to do ("a").
@@ -18,7 +18,6 @@ ROOM_ACTION = "room"
 # A bot-side button next to flows' actions: the teacher hands out roles in a private card.
 HAND_OUT_ROLES = "roles"
 ASSIGN = "assign"
-BUTTONS_PER_ROW = 3
 
 
 @cache
@@ -53,23 +52,17 @@ def action_choice(room_id: int, language: str, action: RoomAction, **args: Any) 
     return Choice(text, ROOM_ACTION, {"r": room_id, "a": action.value, **args})
 
 
-def in_rows(choices: Sequence[Choice], per_row: int = BUTTONS_PER_ROW) -> list[list[Choice]]:
-    """Buttons laid out a few to a row."""
-    return [list(choices[i : i + per_row]) for i in range(0, len(choices), per_row)]
-
-
-def status_text(turn: Turn, room: Room, now: datetime) -> str:
+def status_text(turn: Turn, room: Room, view: StatusView) -> str:
     """The status message: what is going on, whose turn, time left, who is in."""
-    text = room_lines(room.language, status_lines(status_view(room, now)))
+    text = room_lines(room.language, status_lines(view))
     if room.state is RoomState.RUNNING:
         # With group privacy on, the bot only reads replies to its own messages.
         text += "\n\n" + bot_text(turn, room.language, "rooms.reply_hint")
     return text
 
 
-def status_choices(turn: Turn, room_id: int, room: Room, now: datetime) -> list[list[Choice]]:
+def status_choices(turn: Turn, room_id: int, room: Room, view: StatusView) -> list[list[Choice]]:
     """The status message's buttons; in the roles phase also the teacher's 'hand out roles'."""
-    view = status_view(room, now)
     choices = [action_choice(room_id, room.language, action) for action in view.actions]
     if room.state is RoomState.ROLES:
         text = bot_text(turn, room.language, "rooms.hand_out_roles")

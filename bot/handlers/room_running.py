@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.handlers.room_effects import settle
-from bot.handlers.room_people import actor_id, in_cohort, join_hint, joined
+from bot.handlers.room_people import actor_id, in_cohort, is_this_bot, join_hint, joined
 from bot.handlers.room_render import bot_text
 from bot.incoming import Incoming, Kind
 from bot.turn import Turn
@@ -112,5 +112,4 @@ async def _show_in_group(turn: Turn, room: Room, outcome: Outcome) -> None:
 
 def _replies_to_bot(turn: Turn, incoming: Incoming) -> bool:
     replied = (incoming.raw or {}).get("reply_to_message") or {}
-    author = replied.get("from") or {}
-    return bool(author.get("is_bot")) and author.get("username") == turn.services.bot_username
+    return is_this_bot(turn, replied.get("from") or {})

@@ -5,8 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from bot.handlers.room_effects import carry_out, refusal_text
-from bot.handlers.room_people import actor_id, display_name, join_hint, joined, teaching
-from bot.handlers.room_render import bot_text, label
+from bot.handlers.room_people import (
+    actor_id,
+    chat_title,
+    display_name,
+    join_hint,
+    joined,
+    teaching,
+)
+from bot.handlers.room_render import label
 from bot.incoming import Incoming, Kind
 from bot.turn import Choice, Turn
 from flows.protocols import Protocol, list_protocols, load_protocol
@@ -82,9 +89,12 @@ async def _second_room(turn: Turn) -> str | None:
 
 
 async def _link(turn: Turn, incoming: Incoming, cohort_id: int, name: str) -> None:
-    title = ((incoming.raw or {}).get("chat") or {}).get("title")
     await rooms.link_chat(
-        turn.session, chat_id=turn.chat_id, title=title, cohort_id=cohort_id, now=turn.now
+        turn.session,
+        chat_id=turn.chat_id,
+        title=chat_title(incoming),
+        cohort_id=cohort_id,
+        now=turn.now,
     )
     await turn.say("rooms.linked", cohort=name)
     await turn.say("rooms.pick_protocol", choices=protocol_choices(turn, cohort_id))
@@ -103,9 +113,7 @@ async def pick_cohort(turn: Turn, incoming: Incoming, button: Button) -> None:
     cohort_id = button.args.get("c")
     mine = await teaching(turn)
     if cohort_id not in mine:
-        await turn.answer_text(
-            bot_text(turn, turn.language, "rooms.only_teacher_button"), alert=True
-        )
+        await turn.answer_text(turn.text("rooms.only_teacher_button"), alert=True)
         return
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)
@@ -174,7 +182,7 @@ async def _teacher_pressed(turn: Turn, args: dict[str, Any]) -> int | None:
     cohort_id = args.get("c")
     if isinstance(cohort_id, int) and cohort_id in await teaching(turn):
         return cohort_id
-    await turn.answer_text(bot_text(turn, turn.language, "rooms.only_teacher_button"), alert=True)
+    await turn.answer_text(turn.text("rooms.only_teacher_button"), alert=True)
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -121,6 +122,11 @@ class PoolArrays:
         """The number of people in the pool."""
         return len(self.ids)
 
+    @cached_property
+    def row_of(self) -> dict[int, int]:
+        """Each person's row; built once, as the arrays never change after build."""
+        return {person_id: row for row, person_id in enumerate(self.ids)}
+
     def _patch(
         self, relation: tuple[np.ndarray, np.ndarray], rows: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
@@ -225,8 +231,7 @@ class PoolArrays:
 
     def ranked_partners(self, person_ids: Sequence[int], limit: int) -> dict[int, list[int]]:
         """Each person's best allowed partners in the pool, best first, at most `limit`."""
-        index = {person_id: row for row, person_id in enumerate(self.ids)}
-        rows = np.array(sorted(index[person_id] for person_id in person_ids), dtype=np.int64)
+        rows = np.array(sorted(self.row_of[person_id] for person_id in person_ids), dtype=np.int64)
         ranked: dict[int, list[int]] = {}
         block = max(1, BLOCK_CELLS // max(1, self.size))
         for start in range(0, len(rows), block):

@@ -102,8 +102,7 @@ class SparseMatcher:
 
     def match(self, favoured: Collection[int] = ()) -> PoolMatching:
         """Most pairs; among those, most favoured people paired, fewest repeats, most points."""
-        index = {person_id: row for row, person_id in enumerate(self.pool.ids)}
-        rows = frozenset(index[person_id] for person_id in favoured)
+        rows = frozenset(self.pool.row_of[person_id] for person_id in favoured)
         # Favoured people get a wider neighbourhood: they are the ones still in trouble.
         fresh = sorted(rows - self.widened)
         if fresh:

@@ -175,10 +175,3 @@ class Proposal:
             if person_id in match.members:
                 return match
         return None
-
-    def unmatched_reason(self, person_id: int) -> UnmatchedReason | None:
-        """Why a person stays without a partner, or None when they have one."""
-        for entry in self.unmatched:
-            if entry.person_id == person_id:
-                return entry.why
-        return None

@@ -118,6 +118,8 @@ def _reshuffle(
     For stranded s with allowed partner v in pair (v, w): s pairs with v, and w joins a third
     pair that has room. Chosen by the fewest recent repeats, then the highest score.
     """
+    # A displaced person's ranked partners depend only on the pool, which does not change here.
+    ranked_displaced: dict[int, list[int]] = {}
     for person_id in list(placement.stranded):
         best: tuple[tuple[int, int], Pair, Pair, Pair] | None = None
         open_pairs = [pair for pair in placement.pairs if pair not in placement.joined]
@@ -129,7 +131,10 @@ def _reshuffle(
             displaced = old[0] if old[1] == partner else old[1]
             new_pair = (min(person_id, partner), max(person_id, partner))
             others = [host for host in open_pairs if host != old] + [new_pair]
-            candidates = pool.ranked_partners([displaced], HOST_OPTIONS)[displaced]
+            if displaced not in ranked_displaced:
+                found = pool.ranked_partners([displaced], HOST_OPTIONS)
+                ranked_displaced[displaced] = found[displaced]
+            candidates = ranked_displaced[displaced]
             pair_of_others = {member: host for host in others for member in host}
             for host in _hosts_of(context, displaced, candidates, pair_of_others):
                 repeats = int(context.is_recent_repeat(person_id, partner)) + sum(

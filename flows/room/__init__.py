@@ -33,7 +33,7 @@ from flows.room.lobby import (
     start,
     volunteer,
 )
-from flows.room.machine import MACHINE, room_diagram, room_markdown
+from flows.room.machine import MACHINE, room_markdown
 from flows.room.model import (
     ChangeReason,
     CloseReason,
@@ -126,7 +126,6 @@ __all__ = [
     "request_back",
     "resume",
     "reveal",
-    "room_diagram",
     "room_markdown",
     "set_duration",
     "start",

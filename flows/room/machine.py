@@ -7,7 +7,7 @@ from typing import Any
 
 from transitions import Machine
 
-from flows.diagram import DiagramSpec, mermaid_lines, render
+from flows.diagram import DiagramSpec, render
 from flows.room.effects import Refused
 from flows.room.model import Room, RoomState
 from flows.room.rules import is_controller
@@ -131,7 +131,7 @@ MACHINE = Machine(
 
 def allowed_in(room: Room, event: str) -> bool:
     """Whether the event exists from the room's current state (guards aside)."""
-    return bool(MACHINE.events[event].transitions.get(room.state.name))
+    return allowed_in_state(room.state, event)
 
 
 def state_refusal(room: Room, event: str) -> Refused | None:
@@ -243,11 +243,6 @@ DIAGRAM = DiagramSpec(
     ),
     event_notes=EVENT_NOTES,
 )
-
-
-def room_diagram() -> str:
-    """The room machine as a Mermaid state diagram (the shared flows.diagram generator)."""
-    return "\n".join(mermaid_lines(DIAGRAM)) + "\n"
 
 
 def room_markdown() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from flows.protocols import StepKind, Who
+from flows.protocols import Who
 from flows.room import rules
 from flows.room.effects import RoomAction, TextLine
 from flows.room.model import Room, RoomState
@@ -39,16 +39,12 @@ class StatusView:
     protocol_title: str
     step_number: int | None
     step_count: int
-    step_key: str | None
     step_title: str | None
     who: Who | None
-    kind: StepKind | None
     collect_privately: bool
     whose_turn: int | None
     whose_turn_name: str | None
-    turn_order_names: tuple[str, ...]
     minutes_left: int | None
-    contribution_count: int
     handed_in_count: int
     expected_count: int
     member_names: tuple[str, ...]
@@ -65,25 +61,18 @@ def status_view(room: Room, now: datetime) -> StatusView:
     plan = room.step if in_session else None
     remaining = rules.remaining_seconds(room, now)
     expected = rules.present_in_order(room) if plan and plan.collect_privately else ()
-    visible = [c for c in room.contributions_in(room.step_index) if not c.hidden]
     turn = room.turn_user_id if plan and rules.takes_turns(plan) else None
     return StatusView(
         state=room.state,
         protocol_title=rules.protocol_title(room),
         step_number=room.step_index + 1 if in_session else None,
         step_count=len(room.steps),
-        step_key=plan.key if plan else None,
         step_title=rules.step_title(room) if plan else None,
         who=plan.who if plan else None,
-        kind=plan.kind if plan else None,
         collect_privately=bool(plan and plan.collect_privately),
         whose_turn=turn,
         whose_turn_name=room.name_of(turn) if turn is not None else None,
-        turn_order_names=tuple(room.name_of(u) for u in rules.present_in_order(room))
-        if plan and rules.takes_turns(plan)
-        else (),
         minutes_left=rules.whole_minutes(remaining) if remaining is not None else None,
-        contribution_count=len(visible) if in_session else 0,
         handed_in_count=len(rules.handed_in(room) & set(expected)),
         expected_count=len(expected),
         member_names=tuple(room.name_of(u) for u in room.active_ids),
