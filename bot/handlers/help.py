@@ -33,10 +33,11 @@ async def help_command(turn: Turn, incoming: Incoming) -> None:
 
 async def show_help(turn: Turn) -> None:
     """Show the help that fits the person's role (or a newcomer's help)."""
-    if not turn.joined:
+    user = turn.user
+    if user is None or not turn.joined:
         await turn.say("help.newcomer")
         return
-    memberships = await cohorts.memberships_of(turn.session, user_id=turn.user.id)
+    memberships = await cohorts.memberships_of(turn.session, user_id=user.id)
     if not memberships:
         await turn.say("help.newcomer")
         return

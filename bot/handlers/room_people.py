@@ -8,13 +8,8 @@ from typing import Any
 from bot.handlers.room_render import bot_text
 from bot.incoming import Incoming
 from bot.turn import Turn
-from flows.onboarding import Onboarding, Role
+from flows.onboarding import Role
 from storage import cohorts
-
-
-def joined(turn: Turn) -> bool:
-    """Whether the person finished joining (so the bot may write to them privately)."""
-    return turn.user is not None and turn.user.onboarding is Onboarding.DONE
 
 
 def actor_id(turn: Turn) -> int:
@@ -42,7 +37,7 @@ def display_name(turn: Turn) -> str:
 
 async def teaching(turn: Turn) -> dict[int, str]:
     """The cohorts this person teaches, by id, with their names."""
-    if not joined(turn):
+    if not turn.joined:
         return {}
     assert turn.user is not None
     mine = await cohorts.memberships_of(turn.session, user_id=turn.user.id, role=Role.TEACHER)
@@ -51,7 +46,7 @@ async def teaching(turn: Turn) -> dict[int, str]:
 
 async def in_cohort(turn: Turn, cohort_id: int) -> bool:
     """Whether this joined person belongs to the cohort, in any role."""
-    if not joined(turn):
+    if not turn.joined:
         return False
     assert turn.user is not None
     memberships = await cohorts.memberships_of(turn.session, user_id=turn.user.id)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.handlers.room_effects import settle
-from bot.handlers.room_people import actor_id, in_cohort, is_this_bot, join_hint, joined
+from bot.handlers.room_people import actor_id, in_cohort, is_this_bot, join_hint
 from bot.handlers.room_render import bot_text
 from bot.incoming import Incoming, Kind
 from bot.turn import Turn
@@ -63,7 +63,7 @@ async def group_contribution(turn: Turn, incoming: Incoming) -> bool:
         return True
     result = _contribute(room, incoming, incoming.sender.id, turn.now, privately=False)
     # Refusals go to the person privately, so the group is not flooded with them.
-    where = incoming.sender.id if joined(turn) else room.chat_id
+    where = incoming.sender.id if turn.joined else room.chat_id
     await settle(turn, row, room, result, refusal_chat=where)
     return True
 

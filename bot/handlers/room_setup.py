@@ -10,7 +10,6 @@ from bot.handlers.room_people import (
     chat_title,
     display_name,
     join_hint,
-    joined,
     teaching,
 )
 from bot.handlers.room_render import label
@@ -48,7 +47,7 @@ async def room_command(turn: Turn, incoming: Incoming) -> bool:
     """/room in a group: link it to the teacher's cohort, then offer the protocols."""
     if not asks_for_room(turn, incoming):
         return False
-    if not joined(turn):
+    if not turn.joined:
         await join_hint(turn, turn.language, chat_id=incoming.chat_id)
         return True
     chat = await rooms.get_chat(turn.session, chat_id=incoming.chat_id)
