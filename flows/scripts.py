@@ -184,13 +184,6 @@ class StepScript:
     prompts: Mapping[str, str]
     observer_prompts: tuple[str, ...]
 
-    def theme(self, key: str) -> Theme:
-        """The theme with this key; KeyError when the step has none."""
-        for theme in self.themes:
-            if theme.key == key:
-                return theme
-        raise KeyError(key)
-
     def prompt(self, key: str) -> str:
         """The coachee's capture prompt with this key."""
         return self.prompts[key]

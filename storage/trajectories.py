@@ -63,6 +63,16 @@ async def trajectories_of_user(session: AsyncSession, *, user_id: int) -> list[T
     return list(rows.all())
 
 
+async def latest_match_of_user(session: AsyncSession, *, user_id: int) -> int | None:
+    """The newest match in which a person coaches or is coached, if any."""
+    return await session.scalar(
+        select(TrajectoryRow.match_id)
+        .where(or_(TrajectoryRow.coach_id == user_id, TrajectoryRow.coachee_id == user_id))
+        .order_by(TrajectoryRow.match_id.desc())
+        .limit(1)
+    )
+
+
 async def get_trajectory(session: AsyncSession, *, trajectory_id: int) -> TrajectoryRow | None:
     """One trajectory by id."""
     return await session.get(TrajectoryRow, trajectory_id)

@@ -24,7 +24,6 @@ from bot.handlers.trajectory_core import (
     awaited,
     forget_input,
     load_pair,
-    pair_of,
     tell,
 )
 from bot.handlers.trajectory_ending import dissolve_match
@@ -103,7 +102,9 @@ async def start_match(turn: Turn, match_id: int) -> None:
 
 async def awaited_text(turn: Turn, incoming: Incoming) -> bool:
     """Free text that answers what the bot asked for (a capture, a proposal, a reflection)."""
-    await pair_of(turn)  # lock the match first: a partner may be changing what is awaited
+    match = await matches.active_match_of(turn.session, user_id=turn.chat_id)
+    if match is not None:  # lock the match first: a partner may be changing what is awaited
+        await matches.lock_match(turn.session, match_id=match.id)
     waiting = await awaited(turn)
     if waiting is None:
         return False

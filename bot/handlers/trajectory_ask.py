@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.handlers.trajectory_cards import NOTEBOOK
 from bot.handlers.trajectory_core import (
     Member,
     Pair,
@@ -20,7 +21,7 @@ from storage.trajectory_models import TrajectoryRow
 NOTE_KEYS = frozenset(topic.value for topic in NoteTopic)
 STEP_KEYS = frozenset({"small_step", "next_step"})
 # Closing prompts a coachee may pass over; what they learned is needed to close.
-SKIPPABLE = frozenset({"review", "scale", "keep_doing", "feedback", "compliment"})
+SKIPPABLE = frozenset(NOTEBOOK[Step.CLOSING]) - {"learned"}
 DATE_OFFSETS = (1, 3, 7, 14)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from bot.handlers.trajectory_cards import send_home
 from bot.handlers.trajectory_core import (
     Member,
@@ -15,8 +13,9 @@ from bot.handlers.trajectory_core import (
     forget_input,
     input_kind,
     latest_pair,
-    load_pair,
+    local_day,
     pair_of,
+    pair_of_button,
     put,
     scripts_for,
     stale,
@@ -39,6 +38,7 @@ from flows.trajectory import (
     fire,
     propose_item,
     revisit_due,
+    same_wording,
 )
 from storage.models import Button
 from storage.trajectory_models import AwaitedInput, TrajectoryRow
@@ -92,15 +92,10 @@ def _latest(pair: Pair, rows: list[TrajectoryRow], key: ContractItemKey) -> tupl
     newest = max(found, key=lambda entry: entry[0].at)[0].value
     # Agreeing adds the same words in a trajectory that lacked them; the author is who came first.
     version, row = min(
-        (entry for entry in found if _same(entry[0].value, newest)), key=lambda e: e[0].at
+        (entry for entry in found if same_wording(entry[0].value, newest)), key=lambda e: e[0].at
     )
     author = row.coach_id if version.by is Party.COACH else row.coachee_id
     return newest, author
-
-
-def _same(left: str, right: str) -> bool:
-    """The same wording, as the contract itself compares it (case and spaces aside)."""
-    return " ".join(left.casefold().split()) == " ".join(right.casefold().split())
 
 
 def _has_confirmed(pair: Pair, rows: list[TrajectoryRow], key: ContractItemKey, uid: int) -> bool:
@@ -136,6 +131,19 @@ async def send_item_cards(turn: Turn, pair: Pair, members: list[Member]) -> None
         return
     for member in members:
         await _send_item_card(turn, pair, rows, key, member)
+
+
+async def send_open_contract(turn: Turn, pair: Pair, member: Member) -> bool:
+    """The open agreement's card, or the contract to accept; False when neither is open."""
+    rows = open_rows(pair)
+    key = current_key(pair, rows) if rows else None
+    if key is not None:
+        await _send_item_card(turn, pair, rows, key, member)
+        return True
+    if any(pair.snap(r).step is Step.CONTRACT for r in pair.live_rows()):
+        await send_summary(turn, pair, member, buttons="accept")
+        return True
+    return False
 
 
 async def _send_item_card(
@@ -217,7 +225,7 @@ async def pick_suggestion(turn: Turn, incoming: Incoming, button: Button) -> Non
     """A suggestion button: propose it (or agree, when it is what the other proposed)."""
     pair, key = await _item_target(turn, button)
     if pair is None or key is None:
-        await _show_current(turn, button)
+        await _show_current(turn, pair)
         return
     suggestions = (await scripts_for(turn, pair, turn.language)).contract.items[key].suggestions
     index = arg_int(button, "i")
@@ -233,7 +241,7 @@ async def agree(turn: Turn, incoming: Incoming, button: Button) -> None:
     pair, key = await _item_target(turn, button)
     latest = _latest(pair, open_rows(pair), key) if pair and key else None
     if pair is None or key is None or latest is None:
-        await _show_current(turn, button)
+        await _show_current(turn, pair)
         return
     await done_with(turn, incoming.message_id)
     await propose(turn, pair, key, latest[0])
@@ -243,7 +251,7 @@ async def own_words(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Type an own proposal for this agreement."""
     pair, key = await _item_target(turn, button)
     if pair is None or key is None:
-        await _show_current(turn, button)
+        await _show_current(turn, pair)
         return
     await done_with(turn, incoming.message_id)
     await await_input(turn, "contract", None, m=pair.match.id, k=key.value)
@@ -277,7 +285,7 @@ async def propose(turn: Turn, pair: Pair, key: ContractItemKey, value: str) -> N
     """Put a wording on the table in every trajectory where this person is a partner."""
     rows = open_rows(pair)
     before = _latest(pair, rows, key)
-    agreeing = before is not None and before[1] != turn.chat_id and _same(before[0], value)
+    agreeing = before is not None and before[1] != turn.chat_id and same_wording(before[0], value)
     updated: dict[int, Trajectory] = {}
     for row in rows:
         party = pair.party(row, turn.chat_id)
@@ -426,16 +434,14 @@ async def contract_command(turn: Turn, incoming: Incoming) -> None:
     await send_summary(turn, pair, member)
     if contract.closed_at is not None:
         await turn.say(
-            "trajectory.contract_closed", day=day_label(turn, _local_day(turn, contract.closed_at))
+            "trajectory.contract_closed", day=day_label(turn, local_day(turn, contract.closed_at))
         )
     elif not pair.active:
         await turn.say("trajectory.contract_ended")
     elif pair.snap(row).step is Step.CONTACT:
         await turn.say("trajectory.contract_later")
-    elif open_rows(pair) and current_key(pair, open_rows(pair)) is not None:
-        await send_item_cards(turn, pair, [member])
-    elif any(pair.snap(r).step is Step.CONTRACT for r in pair.live_rows()):
-        await send_summary(turn, pair, member, buttons="accept")
+    elif await send_open_contract(turn, pair, member):
+        pass  # the open agreement (or the contract to accept) is on its way
     elif revisit_due(pair.snap(row)):
         await send_summary(turn, pair, member, buttons="revisit")
     elif contract.accepted_at_conversation is not None:
@@ -445,16 +451,10 @@ async def contract_command(turn: Turn, incoming: Incoming) -> None:
 # --- Helpers ----------------------------------------------------------------------------------
 
 
-def _local_day(turn: Turn, moment: datetime) -> date:
-    return moment.astimezone(turn.services.settings.zone).date()
-
-
 async def _pair_of_button(turn: Turn, button: Button) -> Pair | None:
-    match_id = arg_int(button, "m")
-    pair = await load_pair(turn, match_id) if match_id is not None else None
-    if pair is None or not pair.active or not pair.rows_of(turn.chat_id):
-        return None
-    return pair
+    """The match of a contract button, if the presser coaches or is coached in it."""
+    pair = await pair_of_button(turn, button)
+    return pair if pair is not None and pair.rows_of(turn.chat_id) else None
 
 
 async def _item_target(turn: Turn, button: Button) -> tuple[Pair | None, ContractItemKey | None]:
@@ -470,9 +470,8 @@ async def _item_target(turn: Turn, button: Button) -> tuple[Pair | None, Contrac
     return pair, ContractItemKey(key)
 
 
-async def _show_current(turn: Turn, button: Button) -> None:
+async def _show_current(turn: Turn, pair: Pair | None) -> None:
     """A card from earlier: say so and show the agreement that is open now."""
     await stale(turn)
-    pair = await _pair_of_button(turn, button)
     if pair is not None and open_rows(pair):
         await send_item_cards(turn, pair, [pair.member(turn.chat_id)])

@@ -35,6 +35,7 @@ class Pair:
     members: list[Member]
     rows: list[TrajectoryRow]
     snapshots: dict[int, Trajectory] = field(default_factory=dict)
+    scripts: dict[str, Scripts] = field(default_factory=dict)
 
     @property
     def kind(self) -> MatchKind:
@@ -55,7 +56,7 @@ class Pair:
     def gone(self) -> set[int]:
         """People of this match's trajectories who are no longer in it (they erased their data)."""
         people = {r.coach_id for r in self.rows} | {r.coachee_id for r in self.rows}
-        return people - {m.id for m in self.members}
+        return people - self.member_ids
 
     @property
     def member_ids(self) -> set[int]:
@@ -160,15 +161,24 @@ async def pair_of_trajectory(turn: Turn, trajectory_id: object) -> Pair | None:
         return None
     row = await trajectories.get_trajectory(turn.session, trajectory_id=trajectory_id)
     pair = await load_pair(turn, row.match_id) if row else None
-    if pair is None or turn.chat_id not in {m.id for m in pair.members}:
+    if pair is None or turn.chat_id not in pair.member_ids:
+        return None
+    return pair
+
+
+async def pair_of_button(turn: Turn, button: Button) -> Pair | None:
+    """The active match a button names, if the presser is in it."""
+    match_id = arg_int(button, "m")
+    pair = await load_pair(turn, match_id) if match_id is not None else None
+    if pair is None or not pair.active or turn.chat_id not in pair.member_ids:
         return None
     return pair
 
 
 async def latest_pair(turn: Turn) -> Pair | None:
     """This person's most recent match with trajectories, even when it has ended."""
-    rows = await trajectories.trajectories_of_user(turn.session, user_id=turn.chat_id)
-    return await load_pair(turn, rows[0].match_id) if rows else None
+    match_id = await trajectories.latest_match_of_user(turn.session, user_id=turn.chat_id)
+    return await load_pair(turn, match_id) if match_id is not None else None
 
 
 async def _member(turn: Turn, user_id: int) -> Member:
@@ -226,16 +236,16 @@ async def done_with(turn: Turn, message_id: int | None) -> None:
 
 
 async def scripts_for(turn: Turn, pair: Pair | None, language: str) -> Scripts:
-    """The cohort's own script in this language, or the default one."""
-    if pair is not None:
+    """The cohort's own script in this language, or the default one (asked once per turn)."""
+    if pair is None:
+        return load_scripts(language)
+    if language not in pair.scripts:
         text = await trajectories.get_script(
             turn.session, cohort_id=pair.match.cohort_id, language=language
         )
-        if text is not None:
-            custom = _custom_script(text, language)
-            if custom is not None:
-                return custom
-    return load_scripts(language)
+        custom = _custom_script(text, language) if text is not None else None
+        pair.scripts[language] = custom if custom is not None else load_scripts(language)
+    return pair.scripts[language]
 
 
 @functools.lru_cache(maxsize=32)
@@ -309,9 +319,14 @@ async def stale(turn: Turn) -> None:
 # --- Dates in the configured zone -----------------------------------------------------------
 
 
+def local_day(turn: Turn, moment: datetime) -> date:
+    """The date of a moment where the school is."""
+    return moment.astimezone(turn.services.settings.zone).date()
+
+
 def today(turn: Turn) -> date:
     """Today's date where the school is."""
-    return turn.now.astimezone(turn.services.settings.zone).date()
+    return local_day(turn, turn.now)
 
 
 def day_label(turn: Turn, day: date) -> str:

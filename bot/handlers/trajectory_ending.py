@@ -9,10 +9,10 @@ from bot.handlers.pairing_notices import notify_repair_needed
 from bot.handlers.trajectory_contract import start_contract
 from bot.handlers.trajectory_core import (
     Pair,
-    arg_int,
     done_with,
     load_pair,
     pair_of,
+    pair_of_button,
     put,
     scripts_for,
     stale,
@@ -83,7 +83,7 @@ def _click_buttons(click: ClickScript, match_id: int) -> Callable[[], list[list[
 
 async def click_answer(turn: Turn, incoming: Incoming, button: Button) -> None:
     """One private answer; once everyone answered, go on together or part without blame."""
-    pair = await _pair_of_button(turn, button)
+    pair = await pair_of_button(turn, button)
     if pair is None or pair.state.click is None:
         await stale(turn)
         return
@@ -208,7 +208,7 @@ async def leave_command(turn: Turn, incoming: Incoming) -> None:
 
 async def leave_confirmed(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Leave: the others are told kindly and the coordinators re-pair them."""
-    pair = await _pair_of_button(turn, button)
+    pair = await pair_of_button(turn, button)
     if pair is None:
         await stale(turn)
         return
@@ -267,11 +267,3 @@ async def trajectory_closed(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
         await _wind_down(turn, pair, status="closed", reason=None)
         for member in pair.members:
             await tell(turn, member, "trajectory.match_closed")
-
-
-async def _pair_of_button(turn: Turn, button: Button) -> Pair | None:
-    match_id = arg_int(button, "m")
-    pair = await load_pair(turn, match_id) if match_id is not None else None
-    if pair is None or not pair.active or turn.chat_id not in {m.id for m in pair.members}:
-        return None
-    return pair

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime
 
 from bot.handlers.trajectory_ask import send_steps, step_line
 from bot.handlers.trajectory_cards import STEP_EMOJI
@@ -11,6 +10,7 @@ from bot.handlers.trajectory_core import (
     Pair,
     day_label,
     latest_pair,
+    local_day,
     scripts_for,
     step_name,
 )
@@ -57,7 +57,7 @@ def render_journal(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
     parts.append(turn.text("trajectory.journal_goal", goal=snapshot.goal or "…"))
     if snapshot.scales:
         scales = " → ".join(
-            f"{s.value} ({day_label(turn, _local(turn, s.at))})" for s in snapshot.scales
+            f"{s.value} ({day_label(turn, local_day(turn, s.at))})" for s in snapshot.scales
         )
         parts.append(turn.text("trajectory.journal_scales", scales=scales))
     if snapshot.stages:
@@ -69,11 +69,11 @@ def render_journal(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
     notes = _notes(turn, snapshot)
     if notes:
         parts.append(turn.text("trajectory.journal_notes", notes=Html(notes)))
-    dates = ", ".join(day_label(turn, _local(turn, m.at)) for m in snapshot.meetings if m.held)
+    dates = ", ".join(day_label(turn, local_day(turn, m.at)) for m in snapshot.meetings if m.held)
     parts.append(turn.text("trajectory.journal_meetings", dates=dates or "…"))
     planned = pair.state.next_meeting if pair.active and not snapshot.terminal else None
     if planned is not None:
-        when = day_label(turn, _local(turn, planned))
+        when = day_label(turn, local_day(turn, planned))
         parts.append(turn.text("trajectory.journal_next", when=when))
     return "\n\n".join(parts)
 
@@ -97,10 +97,6 @@ async def _coach_style(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
     counted = Counter(reflection.role for reflection in reflections)
     listed = ", ".join(f"{roles[CoachRole(r)].name} ×{n}" for r, n in counted.most_common())
     return turn.text("trajectory.journal_style", roles=listed, count=len(reflections))
-
-
-def _local(turn: Turn, moment: datetime) -> date:
-    return moment.astimezone(turn.services.settings.zone).date()
 
 
 async def goal_command(turn: Turn, incoming: Incoming) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from bot.handlers.trajectory_ask import ask, step_line
 from bot.handlers.trajectory_cards import (
+    NOTEBOOK,
     STEP_EMOJI,
     card_args,
     is_current,
@@ -37,7 +38,6 @@ from flows.trajectory import Event, NoteTopic, Outcome, Party, Step, Trajectory,
 from storage.models import Button
 from storage.trajectory_models import TrajectoryRow
 
-CLOSING_KEYS = ("review", "scale", "learned", "keep_doing", "feedback", "compliment")
 MOVE_EVENTS = frozenset({Event.REVISE_GOAL, Event.REPLAN, Event.START_CLOSING, Event.RESUME_PATH})
 CONFIRM_EVENTS = frozenset({Event.CONFIRM_GOAL, Event.CONFIRM_ROUTE, Event.CLOSE})
 CHAIN_OF_STEP = {Step.GOAL: "goal", Step.ROUTE: "route", Step.CLOSING: "closing"}
@@ -125,7 +125,7 @@ def _entered(snapshot: Trajectory, step: Step) -> datetime:
 
 def _closing_missing(snapshot: Trajectory, skipped: frozenset[str]) -> str | None:
     since = _entered(snapshot, Step.CLOSING)
-    for key in CLOSING_KEYS:
+    for key in NOTEBOOK[Step.CLOSING]:
         if key in skipped:
             continue
         if key == "scale":

@@ -9,12 +9,12 @@ from bot.dispatcher import TimerHandler
 from bot.handlers.trajectory_core import (
     Member,
     Pair,
-    arg_int,
     day_label,
     done_with,
     load_pair,
     moment_label,
     pair_of,
+    pair_of_button,
     put,
     stale,
     tell,
@@ -99,7 +99,7 @@ def _day_card(turn: Turn, pair: Pair) -> tuple[str, list[list[Choice]]]:
 
 async def plan_again(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The plan button of the home card, or "another day" on the times card."""
-    pair = await _pair_of_button(turn, button)
+    pair = await pair_of_button(turn, button)
     if pair is None:
         await stale(turn)
         return
@@ -112,7 +112,7 @@ async def plan_again(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 async def choose_day(turn: Turn, incoming: Incoming, button: Button) -> None:
     """A day was picked: show its times on the same card."""
-    pair = await _pair_of_button(turn, button)
+    pair = await pair_of_button(turn, button)
     day = _parse_day(button.args.get("d"))
     slots = [d for d in slot_choices(turn.now, turn.services.settings.timezone) if d.day == day]
     if pair is None or not slots or incoming.message_id is None:
@@ -129,8 +129,8 @@ async def choose_day(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 async def choose_slot(turn: Turn, incoming: Incoming, button: Button) -> None:
     """A time was picked: plan it for the whole match."""
-    pair = await _pair_of_button(turn, button)
-    when = _parse_moment(button.args.get("at"))
+    pair = await pair_of_button(turn, button)
+    when = parse_moment(button.args.get("at"))
     if pair is None or when is None or when <= turn.now:
         await stale(turn)
         return
@@ -329,15 +329,7 @@ async def _planned_pair(turn: Turn, timer: DueTimer) -> Pair | None:
     pair = await load_pair(turn, match_id) if isinstance(match_id, int) else None
     if pair is None or not pair.active or pair.state.next_meeting is None:
         return None
-    if pair.state.next_meeting != _parse_moment(timer.payload.get("at")):
-        return None
-    return pair
-
-
-async def _pair_of_button(turn: Turn, button: Button) -> Pair | None:
-    match_id = arg_int(button, "m")
-    pair = await load_pair(turn, match_id) if match_id is not None else None
-    if pair is None or not pair.active or turn.chat_id not in {m.id for m in pair.members}:
+    if pair.state.next_meeting != parse_moment(timer.payload.get("at")):
         return None
     return pair
 
@@ -354,7 +346,8 @@ def _parse_day(value: object) -> date | None:
         return None
 
 
-def _parse_moment(value: object) -> datetime | None:
+def parse_moment(value: object) -> datetime | None:
+    """A moment a button or timer carries, or None when absent or malformed."""
     try:
         return datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:

@@ -3,8 +3,6 @@ ending it, and what follows a conversation (click check, reflection, revisit, pl
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from bot.handlers.trajectory_cards import (
     CONVERSATION_STEPS,
     coach_card_parts,
@@ -14,19 +12,13 @@ from bot.handlers.trajectory_cards import (
     send_notebook,
     send_observer_card,
 )
-from bot.handlers.trajectory_contract import (
-    current_key,
-    offer_revisit,
-    open_rows,
-    send_item_cards,
-    send_summary,
-)
+from bot.handlers.trajectory_contract import offer_revisit, send_open_contract
 from bot.handlers.trajectory_core import (
     Pair,
     arg_int,
     done_with,
-    load_pair,
     pair_of,
+    pair_of_button,
     put,
     scripts_for,
     stale,
@@ -35,7 +27,7 @@ from bot.handlers.trajectory_core import (
 )
 from bot.handlers.trajectory_ending import ask_for_click, dissolve_if_unreachable
 from bot.handlers.trajectory_reflection import offer_observation, offer_reflection
-from bot.handlers.trajectory_schedule import forget_plan, send_plan_card
+from bot.handlers.trajectory_schedule import forget_plan, parse_moment, send_plan_card
 from bot.i18n import Html
 from bot.incoming import Incoming
 from bot.router import Router
@@ -81,11 +73,7 @@ async def show_now(turn: Turn, pair: Pair) -> None:
         await _resend_role_card(turn, pair, row)
     elif pair.state.click is not None:
         await turn.say("trajectory.click_pending")
-    elif open_rows(pair) and current_key(pair, open_rows(pair)) is not None:
-        await send_item_cards(turn, pair, [me])
-    elif any(pair.snap(r).step is Step.CONTRACT for r in pair.live_rows()):
-        await send_summary(turn, pair, me, buttons="accept")
-    else:
+    elif not await send_open_contract(turn, pair, me):
         await send_home(turn, pair, me)
 
 
@@ -100,7 +88,7 @@ async def _resend_role_card(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
 
 async def start_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Start the next conversation: pick who coaches when there is a choice."""
-    pair = await _pair_of_button(turn, button)
+    pair = await pair_of_button(turn, button)
     if pair is None:
         await stale(turn)
         return
@@ -141,7 +129,7 @@ def _who_label(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
 
 async def choose_who(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Who coaches in this conversation was picked."""
-    pair = await _pair_of_button(turn, button)
+    pair = await pair_of_button(turn, button)
     row = pair.row(arg_int(button, "t")) if pair else None
     if pair is None or row is None or row not in candidates(pair) or pair.talking is not None:
         await stale(turn)
@@ -165,7 +153,7 @@ async def _ask_mode(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
 
 async def choose_mode(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Chat or face to face: the conversation starts for everyone in the match."""
-    pair = await _pair_of_button(turn, button)
+    pair = await pair_of_button(turn, button)
     row = pair.row(arg_int(button, "t")) if pair else None
     mode = button.args.get("mode")
     if pair is None or row is None or mode not in MODES:
@@ -345,8 +333,8 @@ async def after_conversation(turn: Turn, pair: Pair, row: TrajectoryRow) -> None
 
 async def met_answer(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Did you meet? The first answer counts for the whole match."""
-    pair = await _pair_of_button(turn, button)
-    planned = _moment(button.args.get("at"))
+    pair = await pair_of_button(turn, button)
+    planned = parse_moment(button.args.get("at"))
     if pair is None or planned is None or pair.state.next_meeting != planned:
         await turn.answer("trajectory.met_already", alert=True)
         await done_with(turn, incoming.message_id)
@@ -370,18 +358,3 @@ def _row_in_turn(pair: Pair) -> TrajectoryRow:
     """The trajectory whose conversation it was: the rotation's, or the one with fewest so far."""
     options = candidates(pair) or pair.live_rows() or pair.rows
     return min(options, key=lambda r: pair.snap(r).conversation_count)
-
-
-async def _pair_of_button(turn: Turn, button: Button) -> Pair | None:
-    match_id = arg_int(button, "m")
-    pair = await load_pair(turn, match_id) if match_id is not None else None
-    if pair is None or not pair.active or turn.chat_id not in {m.id for m in pair.members}:
-        return None
-    return pair
-
-
-def _moment(value: object) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None

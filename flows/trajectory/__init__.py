@@ -26,6 +26,7 @@ from flows.trajectory.contract import (
     conversations_since_contract,
     propose_item,
     revisit_due,
+    same_wording,
 )
 from flows.trajectory.machine import (
     DIAGRAM,
@@ -170,6 +171,7 @@ __all__ = [
     "record_meeting",
     "request_role",
     "revisit_due",
+    "same_wording",
     "should_ask",
     "start_click_check",
     "steps_due_for_nudge",

@@ -42,7 +42,7 @@ def propose_item(
     if key is ContractItemKey.CONVERSATIONS:
         _parse_conversations(wording)
     current = trajectory.contract.item(key)
-    if current is not None and _same_wording(current.value, wording):
+    if current is not None and same_wording(current.value, wording):
         return confirm_item(trajectory, key, by=by)
     version = ItemVersion(wording, by, at)
     versions = (*current.versions, version) if current else (version,)
@@ -136,7 +136,8 @@ def _parse_conversations(value: str) -> int:
     return number
 
 
-def _same_wording(left: str, right: str) -> bool:
+def same_wording(left: str, right: str) -> bool:
+    """The same wording, case and spaces aside."""
     return " ".join(left.casefold().split()) == " ".join(right.casefold().split())
 
 
