@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
 from sqlalchemy import func, select
 
 from bot.sandbox.driver import ScriptedUser
 from flows.onboarding import Role
 from storage.models import InboxUpdate, User
-from tests.e2e.world import World, running_world
-
-
-@pytest.fixture
-async def world(database_url: str) -> AsyncIterator[World]:
-    async with running_world(database_url) as running:
-        yield running
+from tests.e2e.world import World
 
 
 async def joined_student(world: World, name: str = "Sam") -> ScriptedUser:

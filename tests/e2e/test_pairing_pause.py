@@ -3,14 +3,13 @@ coordinator can then pair just them. Leaving the pool and /partner without a par
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.clock import FakeClock
 from tests.e2e.test_pairing_support import a_class, in_pool, matches_of
-from tests.e2e.world import World, running_world
+from tests.e2e.world import World
 
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -18,12 +17,6 @@ MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(MONDAY)
-
-
-@pytest.fixture
-async def world(database_url: str, clock: FakeClock) -> AsyncIterator[World]:
-    async with running_world(database_url, clock=clock) as running:
-        yield running
 
 
 async def test_a_pause_ends_and_the_coordinator_can_pair_just_them(

@@ -4,7 +4,6 @@ when, never what. Any word or tap from the student in between starts the count a
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,7 +15,7 @@ from flows.trajectory import Silence
 from storage.trajectory_models import PairState
 from tests.e2e.test_pairing_support import a_class, all_delivered, in_pool, matches_of
 from tests.e2e.test_trajectory_support import plan_first_slot
-from tests.e2e.world import World, running_world
+from tests.e2e.world import World
 
 MONDAY_10 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # 10:00 in Europe/Brussels
 END_AND_REPAIR = "🔁 Koppeling beëindigen en opnieuw koppelen"
@@ -25,12 +24,6 @@ END_AND_REPAIR = "🔁 Koppeling beëindigen en opnieuw koppelen"
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(MONDAY_10)
-
-
-@pytest.fixture
-async def world(database_url: str, clock: FakeClock) -> AsyncIterator[World]:
-    async with running_world(database_url, clock=clock) as running:
-        yield running
 
 
 async def paired(world: World) -> tuple[ScriptedUser, ScriptedUser, ScriptedUser]:

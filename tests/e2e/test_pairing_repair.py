@@ -3,10 +3,6 @@ silent partner or a dissolved match takes one step and leaves everyone else alon
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-
 from bot.handlers.pairing import notify_repair_needed
 from bot.handlers.trajectory import dissolve_match
 from bot.turn import Turn
@@ -18,13 +14,7 @@ from tests.e2e.test_pairing_support import (
     matches_of,
     shows_button,
 )
-from tests.e2e.world import World, running_world
-
-
-@pytest.fixture
-async def world(database_url: str) -> AsyncIterator[World]:
-    async with running_world(database_url) as running:
-        yield running
+from tests.e2e.world import World
 
 
 async def test_unpaired_hear_why_and_wishes_stay_private(world: World) -> None:

@@ -3,10 +3,6 @@ a reason per match, switches the mode, swaps, locks, runs again and confirms; ev
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-
 from storage.pairing_models import RoundStatus
 from tests.e2e.test_pairing_support import (
     a_class,
@@ -17,13 +13,7 @@ from tests.e2e.test_pairing_support import (
     shows_button,
     trajectory_count,
 )
-from tests.e2e.world import World, running_world
-
-
-@pytest.fixture
-async def world(database_url: str) -> AsyncIterator[World]:
-    async with running_world(database_url) as running:
-        yield running
+from tests.e2e.world import World
 
 
 async def test_a_student_opts_in_with_a_profile(world: World) -> None:

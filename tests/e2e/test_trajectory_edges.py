@@ -4,9 +4,7 @@ both partners pressing at once, a partner who blocks the bot or leaves, a coordi
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
-import pytest
 from sqlalchemy import select
 
 from bot.handlers.trajectory import dissolve_match
@@ -22,13 +20,7 @@ from tests.e2e.test_trajectory_support import (
     snapshots,
     toast,
 )
-from tests.e2e.world import World, running_world
-
-
-@pytest.fixture
-async def world(database_url: str) -> AsyncIterator[World]:
-    async with running_world(database_url) as running:
-        yield running
+from tests.e2e.world import World
 
 
 async def _match(world: World, match_id: int) -> Match:

@@ -3,9 +3,6 @@ coachee to write things down, the coachee asks a role, the goal changes on the p
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
 from sqlalchemy import select
 
 from bot.sandbox.driver import ScriptedUser
@@ -18,13 +15,7 @@ from tests.e2e.test_trajectory_support import (
     settle_contract,
     snapshots,
 )
-from tests.e2e.world import World, running_world
-
-
-@pytest.fixture
-async def world(database_url: str) -> AsyncIterator[World]:
-    async with running_world(database_url) as running:
-        yield running
+from tests.e2e.world import World
 
 
 async def test_a_one_way_pair_finishes_in_english(world: World) -> None:

@@ -3,10 +3,6 @@ contact with chat relay, click check, contract, goal, route, the winding path, r
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-
 from bot.sandbox.driver import ScriptedUser
 from flows.trajectory import NoteTopic, Step, StepStatus
 from tests.e2e.test_trajectory_support import (
@@ -16,13 +12,7 @@ from tests.e2e.test_trajectory_support import (
     settle_contract,
     snapshots,
 )
-from tests.e2e.world import World, running_world
-
-
-@pytest.fixture
-async def world(database_url: str) -> AsyncIterator[World]:
-    async with running_world(database_url) as running:
-        yield running
+from tests.e2e.world import World
 
 
 async def test_a_pair_goes_the_whole_way_in_dutch(world: World) -> None:

@@ -3,7 +3,6 @@ hour before, "did you meet?", one gentle nudge for a step past its date, and qui
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
@@ -21,7 +20,7 @@ from tests.e2e.test_trajectory_support import (
     snapshots,
     toast,
 )
-from tests.e2e.world import World, running_world
+from tests.e2e.world import World
 
 MONDAY_9 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 in Europe/Brussels
 
@@ -29,12 +28,6 @@ MONDAY_9 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 in Europe/Brussels
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(MONDAY_9)
-
-
-@pytest.fixture
-async def world(database_url: str, clock: FakeClock) -> AsyncIterator[World]:
-    async with running_world(database_url, clock=clock) as running:
-        yield running
 
 
 def move(world: World, clock: FakeClock, to: datetime) -> None:

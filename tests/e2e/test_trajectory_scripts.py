@@ -3,12 +3,8 @@ naming the line at fault, then used on the coach's cards."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-
 from tests.e2e.test_trajectory_support import begin_chat, greeted, pair_up
-from tests.e2e.world import World, running_world
+from tests.e2e.world import World
 
 GOOD = """# Our own openers for 5B
 [contact.coach.themes.openers]
@@ -24,12 +20,6 @@ WRONG = """[contact.coach.themes.openers]
 title = "IJsbreker"
 vragen = ["Wie is jouw held?"]
 """
-
-
-@pytest.fixture
-async def world(database_url: str) -> AsyncIterator[World]:
-    async with running_world(database_url) as running:
-        yield running
 
 
 async def test_a_coordinator_uploads_an_own_script(world: World) -> None:

@@ -3,10 +3,7 @@ and the coach and coachee go through it (who, action, argument, what the bot ans
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
-
-import pytest
 
 from bot.sandbox.driver import ScriptedUser, run_conversation
 from flows.trajectory import (
@@ -22,15 +19,9 @@ from flows.trajectory import (
     record_meeting,
 )
 from tests.e2e.test_trajectory_support import begin_chat, greeted, pair_up, put_snapshots, snapshots
-from tests.e2e.world import World, running_world
+from tests.e2e.world import World
 
 EARLIER = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def world(database_url: str) -> AsyncIterator[World]:
-    async with running_world(database_url) as running:
-        yield running
 
 
 async def start_in(world: World, step: Step) -> tuple[ScriptedUser, ScriptedUser, int]:

@@ -5,10 +5,8 @@ contact through goal, route and path to a closing both partners confirm."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import replace
 
-import pytest
 from sqlalchemy import select
 
 from bot.handlers.trajectory_contract import offer_revisit
@@ -46,16 +44,10 @@ from tests.e2e.test_trajectory_support import (
     snapshots,
     write_goal,
 )
-from tests.e2e.world import World, running_world
+from tests.e2e.world import World
 
 CHAT = "💬 Hier in de chat"
 FACE = "🪑 Samen, in het echt"
-
-
-@pytest.fixture
-async def world(database_url: str) -> AsyncIterator[World]:
-    async with running_world(database_url) as running:
-        yield running
 
 
 async def test_at_the_half_way_revisit_the_observer_reads_along_without_buttons(
