@@ -6,6 +6,7 @@ import asyncio
 import enum
 import logging
 import random
+import uuid
 import warnings
 from collections import deque
 from collections.abc import Sequence
@@ -58,6 +59,11 @@ class DeliveryWorker:
         self._tasks: set[asyncio.Task[None]] = set()
         self._unrecorded: list[outbox.Sent] = []
         self._recording = asyncio.Lock()
+        # Who holds a claim: this worker, in this process; leases end when it stops renewing.
+        self.owner = uuid.uuid4().hex
+        self._handed_over: list[outbox.Delivery] = []
+        self._claiming = False
+        self._renewed_at = self.services.clock.now()
 
     def wake(self) -> None:
         """New rows were committed: look now."""
@@ -65,8 +71,34 @@ class DeliveryWorker:
 
     def accept(self, deliveries: Sequence[outbox.Delivery]) -> None:
         """Send calls a turn just committed, without reading them back from the database."""
-        for delivery in deliveries:
-            self._queue(delivery)
+        if self.services.db.is_sqlite:
+            for delivery in deliveries:  # one process: its claims always succeed
+                self._queue(delivery)
+            return
+        self._handed_over.extend(deliveries)
+        if deliveries and not self._claiming:
+            self._claiming = True
+            self._spawn(self._claim_handed_over())
+
+    async def _claim_handed_over(self) -> None:
+        """Claim handed-over calls in the order turns committed them, many turns per write."""
+        try:
+            while self._handed_over:
+                batch, self._handed_over = self._handed_over, []
+                async with self.services.db.transaction() as session:
+                    now = self.services.clock.now()
+                    mine = await outbox.claim_given(
+                        session, owner=self.owner, now=now, deliveries=batch
+                    )
+                for delivery in mine:
+                    self._queue(delivery)
+                if len(mine) < len(batch):
+                    self.wake()  # the others wait behind another process: the poll takes them
+        except Exception:
+            log.exception("claiming new replies failed; the poll takes them")
+            self.wake()
+        finally:
+            self._claiming = False
 
     async def run(self) -> None:
         """Deliver until cancelled."""
@@ -78,7 +110,15 @@ class DeliveryWorker:
         self._in_flight -= self._finished  # their outcome was committed before this read
         self._finished.clear()
         async with self.services.db.sessions() as session:
-            rows = await outbox.due(session, now=now, limit=BATCH, exclude=self._in_flight)
+            # A plain session, not db.transaction(): on SQLite this only reads (one process,
+            # no claims), and must not wait behind the writers it would block.
+            if now - self._renewed_at >= outbox.LEASE / 3 and not self.services.db.is_sqlite:
+                await outbox.renew_claims(session, owner=self.owner, now=now)
+                self._renewed_at = now
+            rows = await outbox.claim_due(
+                session, owner=self.owner, now=now, limit=BATCH, exclude=self._in_flight
+            )
+            await session.commit()
             upcoming = None if rows else await outbox.next_due_at(session, after=now)
         for row in rows:
             self._queue(row)

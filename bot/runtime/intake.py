@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 from aiohttp import web
 from telegram.error import Conflict
 
+from bot.runtime.incoming import conversation_key
 from bot.runtime.loops import run_forever
 from bot.services import Services
 from storage import inbox
@@ -26,7 +27,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 async def store(services: Services, updates: list[dict[str, Any]]) -> None:
     """Write updates to the inbox in one transaction."""
     async with services.db.transaction() as session:
-        await inbox.store_updates(session, updates=updates)
+        await inbox.store_updates(session, updates=updates, conversation=conversation_key)
 
 
 class PollingIntake:
