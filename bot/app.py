@@ -27,7 +27,7 @@ from bot.i18n import LANGUAGES, Texts
 from bot.runtime.delivery import DeliveryWorker
 from bot.runtime.dispatcher import Dispatcher, TimerHandler
 from bot.runtime.health import beat_forever
-from bot.runtime.intake import PollingIntake, WebhookIntake
+from bot.runtime.intake import PROBE_SECONDS, AnotherPoller, PollingIntake, WebhookIntake
 from bot.runtime.ratelimit import Limits, RateLimiter
 from bot.runtime.router import Router
 from bot.services import Services, make_bot
@@ -97,6 +97,7 @@ class PeerCoach:
         clock: Clock | None = None,
         limiter: RateLimiter | None = None,
         poll_timeout: int = 25,
+        probe_seconds: float = PROBE_SECONDS,
     ) -> None:
         self.services = Services(
             settings=settings,
@@ -117,7 +118,10 @@ class PeerCoach:
             self.webhook = WebhookIntake(self.services, on_stored=self.dispatcher.accept)
         else:
             self.polling = PollingIntake(
-                self.services, on_stored=self.dispatcher.accept, poll_timeout=poll_timeout
+                self.services,
+                on_stored=self.dispatcher.accept,
+                poll_timeout=poll_timeout,
+                probe_seconds=probe_seconds,
             )
         self._tasks: list[asyncio.Task[None]] = []
 
@@ -127,6 +131,13 @@ class PeerCoach:
         bot = self.services.bot
         await bot.initialize()
         self.services.bot_username = bot.username
+        if self.polling is not None:
+            try:
+                await self.polling.ensure_alone()
+            except AnotherPoller:
+                await bot.shutdown()
+                await self.services.db.dispose()
+                raise
         await self._register_commands()
         self._spawn(self.dispatcher.run(), "dispatcher")
         self._spawn(self.delivery.run(), "delivery")

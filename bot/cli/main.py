@@ -132,6 +132,7 @@ def _secrets(settings: Settings) -> list[str]:
 async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
     """Run until SIGINT or SIGTERM, then stop cleanly."""
     from bot.app import PeerCoach
+    from bot.runtime.intake import AnotherPoller
 
     app = PeerCoach(settings)
     stop = asyncio.Event()
@@ -139,7 +140,10 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
-    await app.start()
+    try:
+        await app.start()
+    except AnotherPoller as error:
+        raise CliError(str(error)) from None
     # What exists now (modules, mappers, compiled statements) lives as long as the process.
     # Frozen, the full collections skip it: otherwise each one pauses replies for ~100 ms.
     gc.freeze()

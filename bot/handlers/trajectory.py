@@ -38,19 +38,22 @@ __all__ = ["dissolve_match", "register", "start_match", "timer_handlers"]
 
 def register(router: Router, cancellers: list[Canceller]) -> None:
     """Wire every part of the trajectory; captures get free text before the relay does."""
-    for part in (
-        trajectory_talk,
-        trajectory_moves,
-        trajectory_capture,
-        trajectory_contract,
-        trajectory_ending,
-        trajectory_schedule,
-        trajectory_reflection,
-        trajectory_journal,
-        trajectory_scripts,
-        trajectory_progress,
-    ):
-        part.register(router)
+    # Trajectory cards are menus, pressed again and again, and each press is checked against
+    # the pair's step; buttons that must count once (planning a moment) say so themselves.
+    with router.repeatable_by_default():
+        for part in (
+            trajectory_talk,
+            trajectory_moves,
+            trajectory_capture,
+            trajectory_contract,
+            trajectory_ending,
+            trajectory_schedule,
+            trajectory_reflection,
+            trajectory_journal,
+            trajectory_scripts,
+            trajectory_progress,
+        ):
+            part.register(router)
     router.on_text(awaited_text, waits=trajectories.AWAITS_INPUT)
     router.on_text(trajectory_relay.relay_text, waits=matches.IN_ACTIVE_MATCH)
     router.on_media(trajectory_relay.relay_media, waits=matches.IN_ACTIVE_MATCH)

@@ -59,8 +59,8 @@ def register(router: Router) -> None:
     """Wire the planning buttons and /plan."""
     router.command("plan", plan_command)
     router.action("tr_plan", plan_again)
-    router.action("tr_day", choose_day)
-    router.action("tr_slot", choose_slot)
+    router.action("tr_day", choose_day, once=True)
+    router.action("tr_slot", choose_slot, once=True)
 
 
 def timer_handlers() -> dict[str, TimerHandler]:

@@ -40,8 +40,7 @@ def register(router: Router) -> None:
 
 
 async def _coordinated(turn: Turn) -> dict[int, str]:
-    assert turn.user is not None
-    mine = await cohorts.memberships_of(turn.session, user_id=turn.user.id, role=Role.COORDINATOR)
+    mine = await cohorts.memberships_of(turn.session, user_id=turn.person.id, role=Role.COORDINATOR)
     return {m.cohort_id: m.cohort_name for m in mine}
 
 

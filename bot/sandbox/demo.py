@@ -97,7 +97,7 @@ class DemoSession:
             telegram_api_base_url=emulator.base_url,
             database_url=f"sqlite+aiosqlite:///{self.db_path}",
         )
-        self._app = PeerCoach(settings, poll_timeout=1)
+        self._app = PeerCoach(settings, poll_timeout=1, probe_seconds=0)  # its own emulator
         await self._app.start()
         self._world = await seed(emulator, self._app.services.db, utcnow())
 
