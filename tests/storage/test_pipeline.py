@@ -8,7 +8,7 @@ import pytest
 
 from storage import buttons, inbox, outbox, timers
 from storage.db import Database
-from storage.models import utcnow
+from storage.models import Button, utcnow
 
 
 def update(update_id: int, text: str = "hoi") -> dict[str, object]:
@@ -221,3 +221,38 @@ async def test_outbox_claims_keep_a_chat_in_order_and_come_back_after_the_lease(
     async with database.transaction() as session:
         await outbox.renew_claims(session, owner="b", now=later)
         assert await outbox.claim_due(session, owner="a", now=later, limit=10) == []
+
+
+async def test_a_button_is_used_once_with_its_card_but_not_its_repeatable_siblings(
+    database: Database,
+) -> None:
+    now = utcnow()
+    async with database.transaction() as session:
+        made = {
+            action: await buttons.create(
+                session, chat_id=5, user_id=5, action=action, args={}, now=now, card="kaart"
+            )
+            for action in ("yes", "no", "more")
+        }
+
+    def changes_state(button: Button) -> bool:
+        return button.action != "more"
+
+    async def use(action: str) -> bool:
+        async with database.transaction() as session:
+            button = await buttons.resolve(session, token=made[action])
+            assert button is not None
+            return await buttons.use(session, button=button, now=now, siblings=changes_state)
+
+    assert await use("yes")
+    assert not await use("yes")  # a double tap
+    assert not await use("no")  # the other answer on the same card
+    async with database.sessions() as session:
+        more = await buttons.resolve(session, token=made["more"])
+        assert more is not None and more.used_at is None
+
+    async with database.transaction() as session:
+        refused = await buttons.resolve(session, token=made["yes"])
+        assert refused is not None
+        await buttons.give_back(session, button=refused, now=now)
+    assert await use("no")
