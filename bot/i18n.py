@@ -78,7 +78,8 @@ class _Catalog:
         for entry in resource.body:
             if isinstance(entry, ftl.Junk):
                 line = source.count("\n", 0, entry.span.start if entry.span else 0) + 1
-                raise TextsError(f"{path}:{line}: not valid Fluent: {entry.content.strip()!r}")
+                broken = (entry.content or "").strip()
+                raise TextsError(f"{path}:{line}: not valid Fluent: {broken!r}")
             if isinstance(entry, ftl.Term):
                 raise TextsError(f"{path}: use messages only, not the term -{entry.id.name}")
             if isinstance(entry, ftl.Message):
@@ -179,10 +180,10 @@ class Texts:
 
     def _format(self, language: str, key: str, values: dict[str, Any]) -> str:
         catalog = self.catalogs.get(language) or self._first
-        if key not in catalog.texts:
+        pattern = catalog.bundle.get_message(fluent_id(key)).value if key in catalog.texts else None
+        if pattern is None:  # load refused messages without a value
             raise KeyError(key)
-        message = catalog.bundle.get_message(fluent_id(key))
-        text, errors = catalog.bundle.format_pattern(message.value, values)
+        text, errors = catalog.bundle.format_pattern(pattern, values)
         if errors:
             raise TextsError(f"text '{key}' in {language}: {'; '.join(map(str, errors))}")
         return str(text)

@@ -52,7 +52,7 @@ async def test_unpaired_hear_why_and_wishes_stay_private(world: World) -> None:
     assert "niet met" not in text and "wens" not in text  # and never shown
     await ilse.press("✅ Bevestigen")
     done = await ilse.expect("Bevestigd!")
-    assert "1 duo('s) en 0 trio('s)" in (done.text or "")
+    assert "1 duo en 0 trio's" in (done.text or "")
     assert "4 leerlingen hebben bericht gekregen" in (done.text or "")
 
     await lotte.expect("You're pausing until")

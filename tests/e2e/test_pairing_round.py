@@ -138,7 +138,7 @@ async def test_coordinator_previews_adjusts_and_confirms_a_round(world: World) -
     # Confirm: matches exist, each member hears their partner's intro, then the first card.
     await ilse.press("✅ Bevestigen")
     done = await ilse.expect("Bevestigd!")
-    assert "1 duo('s) en 1 trio('s)" in (done.text or "")
+    assert "1 duo en 1 trio" in (done.text or "")
     assert "5 leerlingen hebben bericht gekregen" in (done.text or "")
     intro = await klas["Sanne"].expect("Je coachingspartner: Daan")
     assert "Waarom jullie: nieuw duo, nog geen gedeeld moment, zelfde taal." in (intro.text or "")
