@@ -242,5 +242,6 @@ pairing-quiet_notice =
         [one] message
        *[other] { $count } messages
     } unanswered, since { $since } (paired with { $partners }).{ $asked }
+# Appended to the notice above: Fluent trims a leading space, so it is written as {" "}.
 pairing-quiet_asked = {" "}I asked { $name } kindly whether a break would help.
 pairing-repair_unpaired = Your coordinator looked for a new partner for you in <b>{ $cohort }</b>, but everyone who fits you has a partner right now. That's not your fault! You stay in the pool: as soon as someone is free, you'll hear straight away.

@@ -242,5 +242,6 @@ pairing-quiet_notice =
         [one] het laatste berichtje
        *[other] de laatste { $count } berichtjes
     } van de bot onbeantwoord, sinds { $since } (gekoppeld met { $partners }).{ $asked }
+# Komt achter de melding hierboven: Fluent haalt een spatie vooraan weg, dus staat die er als {" "}.
 pairing-quiet_asked = {" "}Ik vroeg { $name } vriendelijk of een pauze zou helpen.
 pairing-repair_unpaired = Je coördinator zocht een nieuwe partner voor je in <b>{ $cohort }</b>, maar wie bij je past, heeft nu al een partner. Dat ligt niet aan jou! Je blijft in de pool: zodra er iemand vrijkomt, hoor je het meteen.
