@@ -58,7 +58,7 @@ async def test_a_student_leads_a_reflecting_team_with_questions_collected_privat
         for name in ("Bo", "Cas", "Dev", "Eva"):
             await room.students[name].expect("Send your contribution for ‘One clarifying question’")
         await room.students["Cas"].send("What makes Mondays different?")
-        await room.students["Cas"].expect("Got it, thank you! 1 of 4 are in.")
+        await room.students["Cas"].expect("Got it, thank you! 1 of 4 is in.")
         await room.students["Dev"].send_sticker()
         await room.students["Dev"].expect("I can't keep stickers, photos or voice messages.")
         await room.students["Dev"].send("Who could help you in the morning?")
