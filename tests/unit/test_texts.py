@@ -130,7 +130,9 @@ def test_calls_give_exactly_the_variables_a_text_uses(texts: Texts, used: list[U
 
 def test_plain_texts_carry_no_html(texts: Texts, used: list[Use]) -> None:
     plain = [u for u in used if u.call in PLAIN_CALLS]
-    plain += [Use(prefix, "", "", prefix=True) for prefix in ("commands.", "room.action.")]
+    # Commands, room buttons and room refusals (answered on a pressed button) by their prefix.
+    prefixes = ("commands.", "room.action.", "room.refuse.")
+    plain += [Use(prefix, "", "", prefix=True) for prefix in prefixes]
     marked = sorted(
         f"{u.where}: {key}"
         for u in plain
