@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.i18n import shared_texts
-from bot.render import in_rows
-from bot.turn import Choice, Turn
+from bot.runtime.render import in_rows
+from bot.runtime.turn import Choice, Turn
 from flows.room import RoomAction, RoomState, StatusView, TextLine, status_lines
 from flows.room.model import Room
 
