@@ -2,7 +2,7 @@
 ### Keys are the dotted keys of the code with hyphens for dots; keys and $variables must match nl/.
 ### Messages are Telegram HTML (the bot escapes the variables); button labels are plain text.
 
-## language
+## Choosing a language
 
 language-choose =
     Hi! 👋 Which language would you like to use?
@@ -11,7 +11,7 @@ language-chosen = Great, we'll talk in English. 🇬🇧
 language-button_nl = 🇳🇱 Nederlands
 language-button_en = 🇬🇧 English
 
-## privacy
+## Privacy and consent
 
 privacy-notice =
     <b>First, a word about privacy</b> 🔒
@@ -32,7 +32,7 @@ privacy-forget_no = No, keep it
 privacy-forgotten = Done: everything I knew about you has been erased. You're always welcome back with a new link. 👋
 privacy-kept = Alright, everything stays as it was.
 
-## start
+## Start links
 
 start-missing =
     Hi! 👋 I'm PeerCoach. Here, students coach each other.
@@ -45,7 +45,7 @@ start-used = This link has already been used. Links for teachers and coordinator
 start-already_member = You're already in <b>{ $cohort }</b> as { $role }. /help shows what you can do.
 start-finish_first = We were still getting to know each other. First pick your language or read the privacy note above, then we'll carry on.
 
-## welcome
+## Welcome, per role
 
 welcome-student =
     Welcome to <b>{ $cohort }</b>, { $name }! 🎉
@@ -66,7 +66,7 @@ welcome-coordinator =
 
     /help shows what you can do.
 
-## help
+## Help, per role
 
 help-newcomer =
     I'm PeerCoach: here, students coach each other.
@@ -124,22 +124,22 @@ help-coordinator =
 
     Your groups: { $cohorts }
 
-## role
+## Role names
 
 role-student = student
 role-teacher = teacher
 role-coordinator = coordinator
 
-## settings
+## Settings
 
 settings-menu = We're talking in English now. Would you like to switch?
 
-## cancel
+## Cancelling
 
 cancel-nothing = There's nothing running to stop. /help shows what you can do.
 cancel-done = Okay, stopped. Nothing was saved halfway.
 
-## cohort
+## Cohorts and invitation links
 
 cohort-usage =
     Give the new group a name, for example:
@@ -162,7 +162,7 @@ cohort-links =
 cohort-pick = Which group would you like new links for?
 cohort-none = You're not a coordinator of any group yet. Create one with /newcohort name.
 
-## fallback
+## When something goes wrong or is not understood
 
 fallback-unknown_command = I don't know that command. /help shows what I can do.
 fallback-media = Nice! But I can only work with text and buttons. Feel free to put it into words.
@@ -175,7 +175,7 @@ fallback-not_joined = You haven't joined yet. Tap the invitation link from your 
 fallback-error = Oops, something went wrong on my side. Please try again in a moment; you haven't lost what you sent.
 fallback-group = In a class group I guide group coaching: a teacher starts it with /room. For anything else, feel free to send me a private message.
 
-## commands
+## The command menu (plain text)
 
 commands-talk = Your coaching conversation
 commands-journal = Your journal: goal, scores, steps

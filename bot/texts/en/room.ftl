@@ -2,6 +2,8 @@
 ### Keys are the dotted keys of the code with hyphens for dots; keys and $variables must match nl/.
 ### Messages are Telegram HTML (the bot escapes the variables); button labels are plain text.
 
+## The bot's own room texts: linking a group, setting up, handing out roles
+
 rooms-hello = Hi everyone! 👋 I'm PeerCoach. Here you can explore someone's situation together. Teacher: type /room to link this group to your class and start a session.
 rooms-join_first = { $name }, want to take part? First open a private chat with me ({ $link }) and join with your class link. Then you can hop in here straight away.
 rooms-teachers_only = Only a teacher can start a group session. Want to take part? Wait until your teacher starts one. 🙂
@@ -33,9 +35,7 @@ rooms-reply_hint = 💬 Reply to this message to add your contribution, or send 
 rooms-turn_hint = ↩️ In the group, reply to one of my messages. Or simply send it to me here.
 rooms-relayed = 💬 <b>{ $name }</b>: { $text }
 
-## The session itself (flows/room decides which texts; see flows/room/texts.py)
-
-## room.announce
+## The session (flows/room/texts.py lists these keys): announcements in the group
 
 room-announce-created =
     🪑 { $teacher } is starting a group session: <b>{ $protocol }</b> (about { $minutes ->
@@ -84,7 +84,7 @@ room-announce-closed_auto = This session had been quiet for a while, so I closed
 room-announce-closed_everyone_left = Everyone has gone, so I closed the session.
 room-announce-summary_sent = 📝 { $name }, I'm sending you a private summary with your situation, the questions and the ideas.
 
-## room.prompt
+## Private prompts
 
 room-prompt-your_turn = It's your turn for ‘{ $title }’. Write your contribution in the group, or pass if nothing comes to mind right now.
 room-prompt-write_privately = Send your contribution for ‘{ $title }’ here. Nobody sees it until I show them all at once.
@@ -100,7 +100,7 @@ room-prompt-case_holder_silent = { $name } is still quiet in ‘{ $title }’. W
 room-prompt-nudge_case_holder = No rush. For ‘{ $title }’, just share what's on your mind; a few words are fine too.
 room-prompt-case_holder_left = { $name } has left the group and the session is paused. Will you carry on without a case-holder, or close? { $name } gets the summary either way.
 
-## room.refuse
+## Refusals (also answers to a pressed button: plain text)
 
 room-refuse-already_open = There's already a session running in this group ({ $protocol }). { $name } can close it with the ‘Close’ button under the status message; then you can start a new one.
 room-refuse-unknown_protocol = I don't know that format ({ $protocol }). Please pick one from the list.
@@ -141,12 +141,12 @@ room-refuse-back_expired = That request to go back has expired. Tap ‘Back’ a
 room-refuse-extend_range = You can add { $min } to { $max } minutes.
 room-refuse-no_such_idea = I can't find that idea. Please pick one from the list.
 
-## room.reveal
+## Contributions revealed at once
 
 room-reveal-heading = ✉️ <b>{ $title }</b>: here's what you sent ({ $count })
 room-reveal-item = • { $name }: { $text }
 
-## room.summary
+## The case-holder's summary
 
 room-summary-title = 📝 <b>Your summary: { $protocol }</b>
 room-summary-item = • { $name }: { $text }
@@ -154,7 +154,7 @@ room-summary-chosen_step = <b>Your step:</b> { $text }
 room-summary-no_chosen_step = You haven't picked a step yet. Which small step would suit you?
 room-summary-closing = Thank you for sharing your situation. Good luck with your step; your group is thinking along with you. 💪
 
-## room.summary.section
+## Summary sections
 
 room-summary-section-case = <b>Your situation</b>
 room-summary-section-question = <b>Questions</b>
@@ -164,14 +164,14 @@ room-summary-section-affirmation = <b>What they found strong</b>
 room-summary-section-reflection = <b>Reflections</b>
 room-summary-section-scale = <b>Your score</b>
 
-## room.report
+## The teacher's report
 
 room-report-teacher = 📋 Group session <b>{ $protocol }</b>: { $minutes } min, { $count ->
         [one] { $count } participant
        *[other] { $count } participants
     } ({ $names }). What was said stays with the group.
 
-## room.report.reason
+## Why the session closed
 
 room-report-reason-completed = All steps were completed.
 room-report-reason-ended = The session was closed early.
@@ -179,7 +179,7 @@ room-report-reason-auto_closed = The session went quiet and closed by itself.
 room-report-reason-bot_removed = I was removed from the group, so the session stopped.
 room-report-reason-everyone_left = Everyone had left the group.
 
-## room.status
+## The status message
 
 room-status-title = <b>{ $protocol }</b>
 room-status-gathering = Who's joining? Tap ‘I'm in’. (about { $minutes } min)
@@ -197,7 +197,7 @@ room-status-facilitator = Facilitator: { $name }
 room-status-timekeeper = Timekeeper: { $name }
 room-status-members = Participants ({ $count }): { $names }
 
-## room.who
+## Who speaks in a step
 
 room-who-case_holder = 🎤 The case-holder speaks.
 room-who-each_in_turn = 🔁 One at a time.
@@ -205,7 +205,7 @@ room-who-everyone = 💬 Everyone can join in.
 room-who-nobody_but_case_holder_listens = 👂 The team talks, the case-holder listens.
 room-who-facilitator = 🧭 The facilitator asks the questions.
 
-## room.action
+## Buttons (plain text, at most 24 characters)
 
 room-action-join = 🙋 I'm in
 room-action-leave = I'm leaving

@@ -2,7 +2,7 @@
 ### Sleutels zijn de sleutels uit de code met streepjes voor punten; sleutels en $variabelen gelijk houden met en/.
 ### Berichten zijn Telegram-HTML (de bot escapet de variabelen); knoppen zijn platte tekst.
 
-## language
+## Choosing a language
 
 language-choose =
     Hoi! 👋 In welke taal wil je met me praten?
@@ -11,7 +11,7 @@ language-chosen = Top, we praten Nederlands. 🇳🇱
 language-button_nl = 🇳🇱 Nederlands
 language-button_en = 🇬🇧 English
 
-## privacy
+## Privacy and consent
 
 privacy-notice =
     <b>Eerst even over privacy</b> 🔒
@@ -32,7 +32,7 @@ privacy-forget_no = Nee, laat maar
 privacy-forgotten = Klaar: alles wat ik over je wist, is gewist. Je bent altijd welkom om terug te komen met een nieuwe link. 👋
 privacy-kept = Prima, alles blijft zoals het was.
 
-## start
+## Start links
 
 start-missing =
     Hoi! 👋 Ik ben PeerCoach. Bij mij coachen leerlingen en studenten elkaar.
@@ -45,7 +45,7 @@ start-used = Deze link is al gebruikt. Links voor leerkrachten en coördinatoren
 start-already_member = Je zit al in <b>{ $cohort }</b> als { $role }. Met /help zie je wat je kunt doen.
 start-finish_first = We waren nog even bezig met kennismaken. Kies hierboven eerst je taal of lees de privacy-uitleg, dan gaan we verder.
 
-## welcome
+## Welcome, per role
 
 welcome-student =
     Welkom bij <b>{ $cohort }</b>, { $name }! 🎉
@@ -66,7 +66,7 @@ welcome-coordinator =
 
     Met /help zie je wat je kunt doen.
 
-## help
+## Help, per role
 
 help-newcomer =
     Ik ben PeerCoach: bij mij coachen leerlingen en studenten elkaar.
@@ -124,22 +124,22 @@ help-coordinator =
 
     Je groepen: { $cohorts }
 
-## role
+## Role names
 
 role-student = leerling
 role-teacher = leerkracht
 role-coordinator = coördinator
 
-## settings
+## Settings
 
 settings-menu = Je praat nu Nederlands met me. Wil je wisselen?
 
-## cancel
+## Cancelling
 
 cancel-nothing = Er loopt nu niets om te stoppen. Met /help zie je wat je kunt doen.
 cancel-done = Oké, gestopt. Er is niets half bewaard.
 
-## cohort
+## Cohorts and invitation links
 
 cohort-usage =
     Geef de nieuwe groep een naam, bijvoorbeeld:
@@ -162,7 +162,7 @@ cohort-links =
 cohort-pick = Voor welke groep wil je nieuwe links?
 cohort-none = Je bent nog geen coördinator van een groep. Maak er een met /newcohort naam.
 
-## fallback
+## When something goes wrong or is not understood
 
 fallback-unknown_command = Dat commando ken ik niet. Met /help zie je wat wel kan.
 fallback-media = Leuk! Maar ik kan alleen met tekst en knoppen werken. Typ het gerust in woorden.
@@ -175,7 +175,7 @@ fallback-not_joined = Je bent nog niet aangemeld. Tik op de uitnodigingslink van
 fallback-error = Oei, daar ging bij mij iets mis. Probeer het zo nog eens; wat je stuurde, ben je niet kwijt.
 fallback-group = In een klasgroep begeleid ik groepscoaching: een leerkracht start die met /room. Voor al de rest: stuur me gerust een privébericht.
 
-## commands
+## The command menu (plain text)
 
 commands-talk = Je coachingsgesprek
 commands-journal = Je logboek: doel, cijfers, stappen

@@ -2,6 +2,8 @@
 ### Sleutels zijn de sleutels uit de code met streepjes voor punten; sleutels en $variabelen gelijk houden met en/.
 ### Berichten zijn Telegram-HTML (de bot escapet de variabelen); knoppen zijn platte tekst.
 
+## The bot's own room texts: linking a group, setting up, handing out roles
+
 rooms-hello = Hoi allemaal! 👋 Ik ben PeerCoach. Hier kunnen jullie samen een situatie van iemand uitpluizen. Docent: typ /room om deze groep aan je klas te koppelen en een sessie te starten.
 rooms-join_first = { $name }, doe je mee? Open dan eerst een privégesprek met mij ({ $link }) en meld je aan met de klaslink. Daarna kun je hier meteen aanhaken.
 rooms-teachers_only = Een groepssessie starten kan alleen een docent. Wil jij meedoen? Wacht dan tot je docent er een start. 🙂
@@ -33,9 +35,7 @@ rooms-reply_hint = 💬 Antwoord op dit bericht om iets in te brengen, of stuur 
 rooms-turn_hint = ↩️ In de groep antwoord je op een bericht van mij. Je mag het ook gewoon hier sturen.
 rooms-relayed = 💬 <b>{ $name }</b>: { $text }
 
-## The session itself (flows/room decides which texts; see flows/room/texts.py)
-
-## room.announce
+## The session (flows/room/texts.py lists these keys): announcements in the group
 
 room-announce-created =
     🪑 { $teacher } start een groepssessie: <b>{ $protocol }</b> (ongeveer { $minutes ->
@@ -81,7 +81,7 @@ room-announce-closed_auto = Deze sessie stond al een tijdje stil, dus ik heb hem
 room-announce-closed_everyone_left = Iedereen is weg, dus ik heb de sessie afgesloten.
 room-announce-summary_sent = 📝 { $name }, ik stuur je privé een samenvatting met je situatie, de vragen en de ideeën.
 
-## room.prompt
+## Private prompts
 
 room-prompt-your_turn = Jij bent aan de beurt bij ‘{ $title }’. Schrijf je bijdrage in de groep, of pas als je nu even niets hebt.
 room-prompt-write_privately = Stuur hier je bijdrage voor ‘{ $title }’. Niemand ziet hem, totdat ik alles tegelijk laat zien.
@@ -97,7 +97,7 @@ room-prompt-case_holder_silent = { $name } is nog stil bij ‘{ $title }’. Wat
 room-prompt-nudge_case_holder = Geen haast. Vertel bij ‘{ $title }’ gewoon wat je kwijt wilt; een paar woorden is ook goed.
 room-prompt-case_holder_left = { $name } is uit de groep gegaan en de sessie staat op pauze. Ga je verder zonder inbrenger, of sluit je af? { $name } krijgt hoe dan ook de samenvatting.
 
-## room.refuse
+## Refusals (also answers to a pressed button: plain text)
 
 room-refuse-already_open = In deze groep loopt al een sessie ({ $protocol }). { $name } kan die afsluiten met de knop ‘Afsluiten’ onder het statusbericht; daarna kun je een nieuwe starten.
 room-refuse-unknown_protocol = Die werkvorm ken ik niet ({ $protocol }). Kies er een uit de lijst.
@@ -138,12 +138,12 @@ room-refuse-back_expired = Dat verzoek om terug te gaan is verlopen. Tik nog een
 room-refuse-extend_range = Je kunt { $min } tot { $max } minuten extra geven.
 room-refuse-no_such_idea = Dat idee kan ik niet vinden. Kies er een uit de lijst.
 
-## room.reveal
+## Contributions revealed at once
 
 room-reveal-heading = ✉️ <b>{ $title }</b>: dit hebben jullie gestuurd ({ $count })
 room-reveal-item = • { $name }: { $text }
 
-## room.summary
+## The case-holder's summary
 
 room-summary-title = 📝 <b>Jouw samenvatting: { $protocol }</b>
 room-summary-item = • { $name }: { $text }
@@ -151,7 +151,7 @@ room-summary-chosen_step = <b>Jouw stap:</b> { $text }
 room-summary-no_chosen_step = Je hebt nog geen stap gekozen. Welke kleine stap past bij jou?
 room-summary-closing = Dank je wel dat je je situatie deelde. Veel succes met je stap, je groep denkt met je mee. 💪
 
-## room.summary.section
+## Summary sections
 
 room-summary-section-case = <b>Jouw situatie</b>
 room-summary-section-question = <b>Vragen</b>
@@ -161,14 +161,14 @@ room-summary-section-affirmation = <b>Wat ze sterk vonden</b>
 room-summary-section-reflection = <b>Reflecties</b>
 room-summary-section-scale = <b>Jouw cijfer</b>
 
-## room.report
+## The teacher's report
 
 room-report-teacher = 📋 Groepssessie <b>{ $protocol }</b>: { $minutes } min, { $count ->
         [one] { $count } deelnemer
        *[other] { $count } deelnemers
     } ({ $names }). Wat er gezegd is, blijft bij de groep.
 
-## room.report.reason
+## Why the session closed
 
 room-report-reason-completed = Alle stappen zijn doorlopen.
 room-report-reason-ended = De sessie is eerder afgesloten.
@@ -176,7 +176,7 @@ room-report-reason-auto_closed = De sessie stond stil en is vanzelf afgesloten.
 room-report-reason-bot_removed = Ik ben uit de groep gehaald, dus de sessie is gestopt.
 room-report-reason-everyone_left = Iedereen had de groep verlaten.
 
-## room.status
+## The status message
 
 room-status-title = <b>{ $protocol }</b>
 room-status-gathering = Wie doet er mee? Tik op ‘Ik doe mee’. (ongeveer { $minutes } min)
@@ -194,7 +194,7 @@ room-status-facilitator = Gespreksleider: { $name }
 room-status-timekeeper = Tijdbewaker: { $name }
 room-status-members = Deelnemers ({ $count }): { $names }
 
-## room.who
+## Who speaks in a step
 
 room-who-case_holder = 🎤 De inbrenger vertelt.
 room-who-each_in_turn = 🔁 Om de beurt.
@@ -202,7 +202,7 @@ room-who-everyone = 💬 Iedereen mag meedoen.
 room-who-nobody_but_case_holder_listens = 👂 Het team praat, de inbrenger luistert.
 room-who-facilitator = 🧭 De gespreksleider stelt vragen.
 
-## room.action
+## Buttons (plain text, at most 24 characters)
 
 room-action-join = 🙋 Ik doe mee
 room-action-leave = Ik stop
