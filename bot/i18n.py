@@ -143,11 +143,16 @@ class Texts:
         for other in others:
             base, texts = catalogs[first].texts, catalogs[other].texts
             for missing in sorted(set(base) ^ set(texts)):
-                where = other if missing in base else first
-                raise TextsError(f"text '{missing}' is missing in {where}/")
+                where, found = (other, base) if missing in base else (first, texts)
+                raise TextsError(
+                    f"text '{missing}' is missing in {where}/ (it is in {found[missing].path})"
+                )
             for key, text in base.items():
                 if text.variables != texts[key].variables:
-                    raise TextsError(f"text '{key}' has different variables in {other}/")
+                    raise TextsError(
+                        f"text '{key}' has different variables in {texts[key].path} "
+                        f"({sorted(texts[key].variables)}) than in {text.path}"
+                    )
         return cls(catalogs)
 
     def known_keys(self) -> frozenset[str]:
