@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.clock import FakeClock
-from tests.e2e.test_pairing_support import a_class, in_pool, matches_of
-from tests.e2e.world import World
+from tests.e2e.support.pairing import a_class, in_pool, matches_of
+from tests.e2e.support.world import World
 
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -13,9 +13,11 @@ from bot.clock import FakeClock
 from bot.sandbox.driver import ScriptedUser
 from flows.trajectory import Silence
 from storage.trajectory_models import PairState
-from tests.e2e.test_pairing_support import a_class, all_delivered, in_pool, matches_of
-from tests.e2e.test_trajectory_support import plan_first_slot
-from tests.e2e.world import World
+from tests.e2e.support.pairing import a_class, all_delivered, in_pool, matches_of
+from tests.e2e.support.trajectory import (
+    plan_first_slot,
+)
+from tests.e2e.support.world import World
 
 MONDAY_10 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # 10:00 in Europe/Brussels
 END_AND_REPAIR = "🔁 Koppeling beëindigen en opnieuw koppelen"

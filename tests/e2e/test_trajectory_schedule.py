@@ -11,16 +11,15 @@ from bot.clock import FakeClock
 from bot.sandbox.driver import ScriptedUser
 from flows.onboarding import Role
 from flows.trajectory import Step, StepStatus, Trajectory
-from tests.e2e.test_trajectory_support import (
+from tests.e2e.support.conversation import edited_to, next_answer
+from tests.e2e.support.trajectory import (
     begin_chat,
-    edited_to,
     greeted,
     pair_up,
     put_snapshots,
     snapshots,
-    toast,
 )
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 MONDAY_9 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 in Europe/Brussels
 
@@ -70,7 +69,7 @@ async def test_reminders_and_the_met_question(world: World, clock: FakeClock) ->
         await person.expect("klikte het?")  # it was their first conversation
     await sanne.expect("Neem even tijd")
     await sanne.press("✅ Ja")
-    await toast(sanne, "al beantwoord")
+    await next_answer(sanne, "al beantwoord")
     [trajectory] = await snapshots(world, match_id)
     assert trajectory.conversation_count == 1 and trajectory.next_meeting is None
 
