@@ -108,8 +108,7 @@ class Classroom:
     async def later(self, minutes: float) -> None:
         """Let time pass and let the bot look at its timers."""
         await self.settled()  # what was said before belongs to the time before
-        self.clock.advance(timedelta(minutes=minutes))
-        self.world.app.dispatcher.wake()
+        self.world.later(timedelta(minutes=minutes))
 
     async def room_row(self) -> RoomRow:
         """The latest room of the group as stored."""
