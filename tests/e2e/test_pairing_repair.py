@@ -7,14 +7,14 @@ from bot.handlers.pairing import notify_repair_needed
 from bot.handlers.trajectory import dissolve_match
 from bot.runtime.turn import Turn
 from storage import cohorts
-from tests.e2e.test_pairing_support import (
+from tests.e2e.support.pairing import (
     a_class,
     all_delivered,
     in_pool,
     matches_of,
     shows_button,
 )
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 
 async def test_unpaired_hear_why_and_wishes_stay_private(world: World) -> None:

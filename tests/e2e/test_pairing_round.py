@@ -4,7 +4,7 @@ a reason per match, switches the mode, swaps, locks, runs again and confirms; ev
 from __future__ import annotations
 
 from storage.pairing_models import RoundStatus
-from tests.e2e.test_pairing_support import (
+from tests.e2e.support.pairing import (
     a_class,
     in_pool,
     join_pool,
@@ -13,7 +13,7 @@ from tests.e2e.test_pairing_support import (
     shows_button,
     trajectory_count,
 )
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 
 async def test_a_student_opts_in_with_a_profile(world: World) -> None:
