@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from tgemulator import ScriptedUser
 
 from bot.ratelimit import Limits
-from bot.sandbox.driver import ScriptedUser
 from bot.turn import Turn
 from flows.onboarding import Role
 from storage import outbox

@@ -11,11 +11,10 @@ from datetime import timedelta
 
 import aiohttp
 from sqlalchemy import func, select, text
+from tgemulator import ScriptedUser, running_emulator
 
 from bot.app import PeerCoach
 from bot.intake import SECRET_HEADER
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator import running_emulator
 from bot.turn import Turn
 from flows.onboarding import Role
 from storage import timers

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator_models import chat_member
+from tgemulator import ScriptedUser, chat_member
+
 from storage import rooms
 from tests.e2e.test_room_support import classroom, next_containing, running_incident
 

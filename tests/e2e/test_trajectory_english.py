@@ -4,8 +4,8 @@ coachee to write things down, the coachee asks a role, the goal changes on the p
 from __future__ import annotations
 
 from sqlalchemy import select
+from tgemulator import ScriptedUser
 
-from bot.sandbox.driver import ScriptedUser
 from flows.trajectory import CoachRole, NoteTopic, Step
 from storage.models import Match
 from tests.e2e.test_trajectory_support import (

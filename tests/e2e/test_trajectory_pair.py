@@ -3,7 +3,8 @@ contact with chat relay, click check, contract, goal, route, the winding path, r
 
 from __future__ import annotations
 
-from bot.sandbox.driver import ScriptedUser
+from tgemulator import ScriptedUser
+
 from flows.trajectory import NoteTopic, Step, StepStatus
 from tests.e2e.test_trajectory_support import (
     edited_to,

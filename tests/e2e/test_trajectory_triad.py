@@ -8,11 +8,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sqlalchemy import select
+from tgemulator import EmuMessage, ScriptedUser
 
 from bot.handlers.trajectory_contract import offer_revisit
 from bot.handlers.trajectory_core import load_pair
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator_models import EmuMessage
 from bot.turn import Turn
 from flows.trajectory import (
     ContractItemKey,

@@ -8,11 +8,11 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from tgemulator import ScriptedUser, TelegramEmulator, running_emulator
+
 from bot.app import PeerCoach
 from bot.clock import Clock
 from bot.ratelimit import Limits, RateLimiter
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator import TelegramEmulator, running_emulator
 from bot.settings import Settings, load_settings
 from flows.onboarding import Role
 from storage import cohorts
