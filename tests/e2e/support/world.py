@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from tgemulator import ScriptedUser, TelegramEmulator, running_emulator
+
 from bot.app import PeerCoach
 from bot.clock import Clock, FakeClock
 from bot.runtime.ratelimit import Limits, RateLimiter
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator import TelegramEmulator, running_emulator
 from bot.settings import Settings, load_settings
 from flows.onboarding import Role
 from storage import cohorts
