@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
+    # In polling mode the web server (/healthz, /readyz, /metrics) listens here; 0: any port.
+    http_listen: str = "127.0.0.1"
+    http_port: int = Field(default=8080, ge=0, le=65535)
     default_language: Literal["nl", "en"] = "nl"
     timezone: str = "Europe/Brussels"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -77,6 +80,19 @@ class Settings(BaseSettings):
     def zone(self) -> ZoneInfo:
         """The configured time zone as an object."""
         return ZoneInfo(self.timezone)
+
+    def web_address(self) -> tuple[str, int]:
+        """Where the web server listens: the webhook's address, or HTTP_LISTEN:HTTP_PORT."""
+        if self.webhook_url:
+            return self.webhook_listen, self.webhook_port
+        return self.http_listen, self.http_port
+
+    def local_url(self, path: str) -> str:
+        """The address of one of our web server's paths, as seen from this machine."""
+        host, port = self.web_address()
+        host = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{port}{path}"
 
     def token(self) -> str:
         """The bot token, or a clear error when it is needed but missing."""

@@ -14,6 +14,7 @@ from typing import Any
 from telegram.error import TelegramError
 
 from bot.cli import pairing as pairing_cli  # `peercoach pair` (issue 4)
+from bot.cli.startup import explain, missing_sqlite_folder
 from bot.logs import configure_logging
 from bot.runtime.render import deep_link, short_date
 from bot.services import make_bot
@@ -59,10 +60,16 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", help="SQLite file to keep (default: a temporary one)")
     demo.add_argument("--no-browser", action="store_true", help="do not open a browser")
 
-    commands.add_parser(
+    health_check = commands.add_parser(
         "health",
         help="exit 0 when the running bot is alive (for Docker)",
-        description="Check the running bot's heartbeat and the database.",
+        description="Ask the bot running on this machine (its /healthz, with the same "
+        "settings) whether it is alive.",
+    )
+    health_check.add_argument(
+        "--ready",
+        action="store_true",
+        help="ask /readyz instead: the database answers and Telegram was reached recently",
     )
     cohort = commands.add_parser(
         "cohort", help="create and list cohorts", description="Create and list cohorts."
@@ -112,12 +119,25 @@ def main(argv: Sequence[str] | None = None) -> None:
         settings = load_settings()
         configure_logging(settings.log_level, _secrets(settings))
         action = ACTIONS[(args.command, _sub(args))]
-        asyncio.run(action(settings, args))
+        _run(action, settings, args)
     except (SettingsError, CliError) as error:
         print(f"peercoach: {error}", file=sys.stderr)
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         pass
+
+
+def _run(action: Action, settings: Settings, args: argparse.Namespace) -> None:
+    """Run a command; a failure the operator can fix becomes one sentence (see startup.py)."""
+    if args.command != "health" and (reason := missing_sqlite_folder(settings.database_url)):
+        raise CliError(reason)  # before connecting: aiosqlite would leave a thread behind
+    try:
+        asyncio.run(action(settings, args))
+    except Exception as error:
+        reason = explain(error, settings)
+        if reason is None:
+            raise
+        raise CliError(reason) from None
 
 
 def _sub(args: argparse.Namespace) -> str:
@@ -139,7 +159,11 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
-    await app.start()
+    try:
+        await app.start()
+    except BaseException:
+        await app.stop()  # close what did start, so the one sentence is all that is printed
+        raise
     # What exists now (modules, mappers, compiled statements) lives as long as the process.
     # Frozen, the full collections skip it: otherwise each one pauses replies for ~100 ms.
     gc.freeze()
@@ -148,14 +172,14 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
 
 
 async def health(settings: Settings, args: argparse.Namespace) -> None:
-    """Exit 1 with the reason when the bot is not healthy."""
-    from bot.runtime.health import problem
+    """Exit 1 with the reason when the bot running here is not alive (or not ready)."""
+    from bot.runtime.health import ask_running_bot
 
-    reason = await problem(settings.database_url)
+    reason = await ask_running_bot(settings.local_url("/readyz" if args.ready else "/healthz"))
     if reason is not None:
         print(f"peercoach: unhealthy: {reason}", file=sys.stderr)
         sys.exit(1)
-    print("healthy")
+    print("ready" if args.ready else "healthy")
 
 
 async def migrate(settings: Settings, args: argparse.Namespace) -> None:
