@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from flows.scheduling import QuietHours, SchoolTime
+
 TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
@@ -35,6 +37,8 @@ class Settings(BaseSettings):
     http_port: int = Field(default=8080, ge=0, le=65535)
     default_language: Literal["nl", "en"] = "nl"
     timezone: str = "Europe/Brussels"
+    # No reminders or nudges in this span; a cohort may have its own (`peercoach cohort set`).
+    quiet_hours: str = "21:00-08:00"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Telegram's overall cap; raise only when Telegram allows your bot more (paid broadcasts).
     delivery_max_per_second: int = Field(default=30, ge=6, le=1000)
@@ -75,6 +79,16 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(f"'{value}' is not a time zone such as Europe/Brussels") from error
         return value
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet_span(cls, value: str) -> str:
+        return str(QuietHours.parse(value))  # its ValueError is the sentence
+
+    @property
+    def school_time(self) -> SchoolTime:
+        """The time zone and quiet hours of cohorts that have none of their own."""
+        return SchoolTime(self.timezone, QuietHours.parse(self.quiet_hours))
 
     @property
     def zone(self) -> ZoneInfo:

@@ -10,6 +10,7 @@ import signal
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from telegram.error import TelegramError
 
@@ -20,6 +21,7 @@ from bot.runtime.render import deep_link, short_date
 from bot.services import make_bot
 from bot.settings import Settings, SettingsError, load_settings
 from flows.onboarding import Role, valid_cohort_name
+from flows.scheduling import QuietHours
 from storage import cohorts
 from storage.db import Database
 from storage.migrate import upgrade_to_head
@@ -85,6 +87,15 @@ def parser() -> argparse.ArgumentParser:
     create.add_argument(
         "--bot-username", help="the bot's @username (asked from Telegram if omitted)"
     )
+    school_time = cohort_commands.add_parser(
+        "set",
+        help="give a cohort its own time zone and quiet hours",
+        description="Give a cohort its own time zone and/or quiet hours (a school abroad); "
+        "dates are shown and reminders held by them. Unset: TIMEZONE and QUIET_HOURS.",
+    )
+    school_time.add_argument("name", help="the cohort's name")
+    school_time.add_argument("--timezone", help="a time zone such as Europe/Amsterdam")
+    school_time.add_argument("--quiet", help="quiet hours such as 21:00-08:00 (no reminders)")
     cohort_commands.add_parser(
         "list",
         help="list cohorts with their member counts",
@@ -236,14 +247,57 @@ async def list_cohorts(settings: Settings, args: argparse.Namespace) -> None:
     if not summaries:
         print("No cohorts yet. Create one with: peercoach cohort create NAME")
         return
-    print(f"{'name':<32} {'students':>8} {'teachers':>8} {'coordinators':>12}  created")
+    print(
+        f"{'name':<32} {'students':>8} {'teachers':>8} {'coordinators':>12}  created     "
+        "time zone and quiet hours"
+    )
     for summary in summaries:
         counts = summary.counts
+        zone = summary.timezone or settings.timezone
+        quiet = summary.quiet_hours or settings.quiet_hours
         print(
             f"{summary.name:<32} {counts.get(Role.STUDENT, 0):>8} "
             f"{counts.get(Role.TEACHER, 0):>8} {counts.get(Role.COORDINATOR, 0):>12}  "
-            f"{summary.created_at.astimezone(settings.zone):%Y-%m-%d}"
+            f"{summary.created_at.astimezone(ZoneInfo(zone)):%Y-%m-%d}  {zone} {quiet}"
         )
+
+
+async def set_school_time(settings: Settings, args: argparse.Namespace) -> None:
+    """Give a cohort its own time zone and/or quiet hours."""
+    if args.timezone is None and args.quiet is None:
+        raise CliError("say what to set: --timezone ZONE, --quiet HH:MM-HH:MM, or both")
+    zone = _known_zone(args.timezone) if args.timezone is not None else None
+    try:
+        quiet = QuietHours.parse(args.quiet) if args.quiet is not None else None
+    except ValueError as error:
+        raise CliError(str(error)) from None
+    name = " ".join(args.name.split())
+    db = Database(settings.database_url)
+    await upgrade_to_head(db)
+    try:
+        async with db.transaction() as session:
+            cohort = await cohorts.cohort_by_name(session, name=name)
+            if cohort is None:
+                raise CliError(f"there is no cohort named '{name}' (see: peercoach cohort list)")
+            await cohorts.set_school_time(session, cohort=cohort, timezone=zone, quiet=quiet)
+            now = await cohorts.school_time(
+                session, cohort_id=cohort.id, default=settings.school_time
+            )
+    finally:
+        await db.dispose()
+    print(f"Cohort '{name}' now uses the time zone {now.tz} and the quiet hours {now.quiet}.")
+
+
+def _known_zone(name: str) -> str:
+    """The name of a time zone zoneinfo knows, or a sentence saying it is unknown."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise CliError(
+            f"'{name}' is not a time zone we know: use a name such as Europe/Amsterdam "
+            "or America/Curacao"
+        ) from None
+    return name
 
 
 async def revoke_invite(settings: Settings, args: argparse.Namespace) -> None:
@@ -267,6 +321,7 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("health", ""): health,
     ("cohort", "create"): create_cohort,
     ("cohort", "list"): list_cohorts,
+    ("cohort", "set"): set_school_time,
     ("invite", "revoke"): revoke_invite,
     ("pair", ""): pairing_cli.pair,  # issue 4
 }

@@ -1,0 +1,75 @@
+"""A cohort abroad: its planned conversations in its own time zone, reminders held by its own
+quiet hours (here a school that keeps its lunch break quiet)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.clock import FakeClock
+from bot.sandbox.driver import ScriptedUser
+from flows.scheduling import QuietHours
+from storage import cohorts
+from tests.e2e.test_trajectory_support import edited_to, greeted, pair_up, snapshots
+from tests.e2e.world import World
+
+MONDAY_8_UTC = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 04:00 in Curaçao, 09:00 in Brussels
+COHORT = "Curaçao 4"
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(MONDAY_8_UTC)
+
+
+def move(world: World, clock: FakeClock, to: datetime) -> None:
+    """Set the fake clock forward to a moment and let due timers fire."""
+    clock.advance(to - clock.now())
+    world.app.dispatcher.wake()
+
+
+async def set_school_time(
+    world: World, *, timezone: str | None = None, quiet: str | None = None
+) -> None:
+    """What `peercoach cohort set` stores."""
+    async with world.app.services.db.transaction() as session:
+        cohort = await cohorts.cohort_by_name(session, name=COHORT)
+        assert cohort is not None
+        parsed = QuietHours.parse(quiet) if quiet else None
+        await cohorts.set_school_time(session, cohort=cohort, timezone=timezone, quiet=parsed)
+
+
+async def plan(planner: ScriptedUser, day: str, time: str) -> None:
+    """Plan from the home card: a day, then a time."""
+    await planner.press("📅 Plan een moment")
+    card = await planner.expect("Wanneer is jullie volgende gesprek?")
+    assert planner.buttons(card)[0] == "ma 2 mrt"
+    await planner.press(day)
+    times = await edited_to(planner, card.message_id, "hoe laat?")
+    assert planner.buttons(times)[:4] == ["10:00", "12:30", "16:00", "19:30"]
+    await planner.press(time)
+
+
+async def test_a_cohort_abroad_plans_in_its_zone_and_its_quiet_hours_hold_a_reminder(
+    world: World, clock: FakeClock
+) -> None:
+    (sanne, bram), _, match_id = await pair_up(
+        world, ["Sanne", "Bram"], kind="one_way", cohort=COHORT
+    )
+    await set_school_time(world, timezone="America/Curacao")
+    await greeted(sanne, bram)
+    await plan(sanne, "wo 4 mrt", "12:30")
+    await sanne.expect("Gepland: wo 4 mrt, 12:30")
+    await bram.expect("Sanne plande jullie volgende gesprek: wo 4 mrt, 12:30")
+    [trajectory] = await snapshots(world, match_id)
+    # 12:30 in Curaçao (UTC-4); in Brussels it would have been 11:30 UTC.
+    assert trajectory.next_meeting == datetime(2026, 3, 4, 16, 30, tzinfo=UTC)
+
+    await set_school_time(world, quiet="12:00-14:00")  # the school's lunch break stays quiet
+    move(world, clock, datetime(2026, 3, 3, 16, 30, tzinfo=UTC))  # Tuesday 12:30 in Curaçao
+    await sanne.expect_silence(0.6)
+    await bram.expect_silence(0.1)
+    move(world, clock, datetime(2026, 3, 3, 18, 0, tzinfo=UTC))  # Tuesday 14:00 in Curaçao
+    for person in (sanne, bram):
+        await person.expect("Morgen is jullie coachingsgesprek: wo 4 mrt, 12:30")
