@@ -17,6 +17,7 @@ from flows.onboarding import Role
 from storage.models import OutboxMessage, Timer, utcnow
 from storage.outbox import BULK
 from tests.conftest import POSTGRES_URL, fresh_database_url
+from tests.e2e.test_trajectory_support import pair_up
 from tests.e2e.world import World, eventually, running_world
 
 Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
@@ -88,6 +89,9 @@ async def test_metrics_count_the_traffic_that_happened(world: World) -> None:
     assert value("peercoach_timers_due") == 2
     assert value("peercoach_timers_late") == 1
     assert value("peercoach_active_trajectories") == 0
+    await pair_up(world, ["Sanne", "Bram"], kind="reciprocal", cohort="Meten 2")
+    paired = await scrape(world)
+    assert paired[("peercoach_active_trajectories", ())] == 2  # each coaches the other
     assert value("peercoach_active_rooms") == 0
     # No personal data in labels: only kinds, outcomes, results, priorities and buckets.
     allowed = {"kind", "outcome", "result", "priority", "le"}

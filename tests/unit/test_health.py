@@ -8,7 +8,7 @@ import logging
 import pytest
 from telegram.error import NetworkError
 
-from bot.runtime.health import BotApiReach, Vitals
+from bot.runtime.health import BotApiReach, Vitals, readiness_problem
 
 
 class Ticks:
@@ -56,3 +56,44 @@ async def test_a_loop_that_stops_coming_round_is_reported() -> None:
     task.cancel()
     await asyncio.gather(task, return_exceptions=True)
     assert vitals.problem() == "the dispatcher loop has stopped"
+
+
+async def test_ready_needs_the_database_and_a_recent_answer_from_telegram() -> None:
+    ticks = Ticks()
+    reach = BotApiReach(ticks)
+    probes: list[str] = []
+
+    async def database_up() -> None:
+        return None
+
+    async def database_down() -> None:
+        raise ConnectionRefusedError("connection refused")
+
+    async def telegram_down() -> object:
+        probes.append("getMe")
+        raise NetworkError("connection refused")
+
+    async def telegram_up() -> object:
+        probes.append("getMe")
+        reach.answered()
+        return {"id": 1}
+
+    not_ready = await readiness_problem(
+        ping_database=database_down, reach=reach, probe_api=telegram_up
+    )
+    assert not_ready == "the database does not answer (ConnectionRefusedError)"
+    assert (
+        await readiness_problem(ping_database=database_up, reach=reach, probe_api=telegram_down)
+        == "the Bot API was not reached recently (NetworkError)"
+    )
+    assert (
+        await readiness_problem(ping_database=database_up, reach=reach, probe_api=telegram_up)
+        is None
+    )
+    assert probes == ["getMe", "getMe"]
+    ticks.now += 60  # answered a minute ago: no need to ask again
+    assert (
+        await readiness_problem(ping_database=database_up, reach=reach, probe_api=telegram_down)
+        is None
+    )
+    assert probes == ["getMe", "getMe"]
