@@ -51,9 +51,11 @@ def explain(error: BaseException, settings: Settings) -> str | None:
         return f"the database {where} cannot be used ({error.orig})"
     if isinstance(error, OSError):
         reason = error.strerror or error.__class__.__name__
-        if _is_port_in_use(error):
+        if error.errno in (errno.EADDRINUSE, errno.EACCES):
             host, port = settings.web_address()
-            return f"the web server cannot listen on {host}:{port} ({reason}): change the port"
+            setting = "WEBHOOK_PORT" if settings.webhook_url else "HTTP_PORT"
+            why = "is in use" if error.errno == errno.EADDRINUSE else "is not allowed"
+            return f"the web server cannot listen on {host}:{port}: that port {why}, set {setting}"
         return f"the database {where} cannot be reached ({reason}): is it running?"
     return None
 
@@ -64,7 +66,3 @@ def _database_place(database_url: str) -> str:
     if url.get_backend_name() == "sqlite":
         return str(url.database)
     return f"{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
-
-
-def _is_port_in_use(error: OSError) -> bool:
-    return error.errno in (errno.EADDRINUSE, errno.EACCES)

@@ -211,3 +211,22 @@ async def test_a_bot_api_outage_after_start_is_waited_out(tmp_path: Path) -> Non
             assert stderr.count("the Bot API cannot be reached") == 1  # not once per attempt
         assert process.returncode == 0
         assert not [line for line in stderr.lines if "Traceback" in line], stderr.lines
+
+
+async def test_a_port_in_use_is_one_sentence(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        async with running_emulator() as emulator:
+            status, err = await run_fails(
+                tmp_path,
+                telegram_api_base_url=emulator.base_url,
+                telegram_bot_token=emulator.token,
+                http_port=str(port),
+            )
+    assert status == 2
+    assert one_sentence(err) == (
+        f"peercoach: the web server cannot listen on 127.0.0.1:{port}: "
+        "that port is in use, set HTTP_PORT"
+    )
