@@ -13,13 +13,12 @@ from urllib.parse import urlparse
 from aiohttp import web
 from telegram.error import BadRequest, Conflict, NetworkError
 
-from bot.runtime.loops import run_forever
+from bot.runtime.loops import MAX_BACKOFF_SECONDS, run_forever
 from bot.services import Services
 from storage import inbox
 
 log = logging.getLogger(__name__)
 
-MAX_BACKOFF_SECONDS = 30.0
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member"]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 

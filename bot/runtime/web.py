@@ -68,8 +68,11 @@ class WebServer:
     async def metrics(self, request: web.Request) -> web.Response:
         """Prometheus text format; the database counts are taken now."""
         now = self.services.clock.now()
-        async with self.services.db.sessions() as session:
-            snapshot = await stats.snapshot(session, now=now, late_after=LATE_AFTER)
+        try:
+            async with self.services.db.sessions() as session:
+                snapshot = await stats.snapshot(session, now=now, late_after=LATE_AFTER)
+        except Exception as error:  # a failed scrape says why, rather than stale backlogs
+            return _answer(f"the database does not answer ({error.__class__.__name__})")
         body = self.services.metrics.exposition(snapshot)
         return web.Response(body=body, headers={"Content-Type": PROMETHEUS_TEXT})
 

@@ -185,6 +185,8 @@ async def test_readyz_follows_the_database_away_and_back(tmp_path: object) -> No
         status, reason = await get(world, "/readyz")
         assert (status, reason.split(" (")[0]) == (503, "the database does not answer")
         assert await get(world, "/healthz") == (200, "ok")  # alive: the loops retry
+        status, reason = await get(world, "/metrics")
+        assert (status, reason.split(" (")[0]) == (503, "the database does not answer")
         await relay.open()
 
         async def ready() -> bool:
