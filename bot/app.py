@@ -13,6 +13,7 @@ from telegram.error import TelegramError
 
 from bot.clock import Clock, SystemClock
 from bot.handlers import (
+    cohort_time,  # a cohort's own time zone and quiet hours (issue 11)
     cohorts,
     groups,
     help,
@@ -66,6 +67,7 @@ def build_router() -> Router:
     help.register(router, cancellers)
     # Coordinators' tools.
     cohorts.register(router)
+    cohort_time.register(router)
     # Pairing (issue 4): before the trajectories, so a profile answer is not relayed to a partner.
     pairing.register(router, cancellers)
     # Peer-coaching trajectories (issue 3): captures, then the chat relay, for matched students.

@@ -9,8 +9,6 @@ import pytest
 
 from bot.clock import FakeClock
 from bot.sandbox.driver import ScriptedUser
-from flows.scheduling import QuietHours
-from storage import cohorts
 from tests.e2e.test_trajectory_support import edited_to, greeted, pair_up, snapshots
 from tests.e2e.world import World
 
@@ -29,17 +27,6 @@ def move(world: World, clock: FakeClock, to: datetime) -> None:
     world.app.dispatcher.wake()
 
 
-async def set_school_time(
-    world: World, *, timezone: str | None = None, quiet: str | None = None
-) -> None:
-    """What `peercoach cohort set` stores."""
-    async with world.app.services.db.transaction() as session:
-        cohort = await cohorts.cohort_by_name(session, name=COHORT)
-        assert cohort is not None
-        parsed = QuietHours.parse(quiet) if quiet else None
-        await cohorts.set_school_time(session, cohort=cohort, timezone=timezone, quiet=parsed)
-
-
 async def plan(planner: ScriptedUser, day: str, time: str) -> None:
     """Plan from the home card: a day, then a time."""
     await planner.press("📅 Plan een moment")
@@ -54,11 +41,19 @@ async def plan(planner: ScriptedUser, day: str, time: str) -> None:
 async def test_a_cohort_abroad_plans_in_its_zone_and_its_quiet_hours_hold_a_reminder(
     world: World, clock: FakeClock
 ) -> None:
-    (sanne, bram), _, match_id = await pair_up(
+    (sanne, bram), ilse, match_id = await pair_up(
         world, ["Sanne", "Bram"], kind="one_way", cohort=COHORT
     )
-    await set_school_time(world, timezone="America/Curacao")
+    assert ilse is not None
+    await ilse.send("/cohorttime")
+    await ilse.expect("Curaçao 4: Europe/Brussels, stil van 21:00 tot 08:00")
+    await ilse.send("/cohorttime America/Curaçao")
+    await ilse.expect("De tijdzone America/Curaçao ken ik niet")
+    await ilse.send("/cohorttime America/Curacao")
+    await ilse.expect("Curaçao 4 gebruikt nu America/Curacao, stil van 21:00 tot 08:00")
     await greeted(sanne, bram)
+    await sanne.send("/cohorttime Europe/Brussels")
+    await sanne.expect("Alleen coördinatoren")
     await plan(sanne, "wo 4 mrt", "12:30")
     await sanne.expect("Gepland: wo 4 mrt, 12:30")
     await bram.expect("Sanne plande jullie volgende gesprek: wo 4 mrt, 12:30")
@@ -66,7 +61,10 @@ async def test_a_cohort_abroad_plans_in_its_zone_and_its_quiet_hours_hold_a_remi
     # 12:30 in Curaçao (UTC-4); in Brussels it would have been 11:30 UTC.
     assert trajectory.next_meeting == datetime(2026, 3, 4, 16, 30, tzinfo=UTC)
 
-    await set_school_time(world, quiet="12:00-14:00")  # the school's lunch break stays quiet
+    await ilse.send("/cohorttime 12:00-14:00")  # the school keeps its lunch break quiet
+    await ilse.expect("America/Curacao, stil van 12:00 tot 14:00")
+    await ilse.send("/cohorttime 07:00-23:00")
+    await ilse.expect("Met 07:00-23:00 als stille uren lukt het me niet")
     move(world, clock, datetime(2026, 3, 3, 16, 30, tzinfo=UTC))  # Tuesday 12:30 in Curaçao
     await sanne.expect_silence(0.6)
     await bram.expect_silence(0.1)
