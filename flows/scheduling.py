@@ -111,6 +111,15 @@ def zone(tz: str) -> ZoneInfo:
         raise ValueError(f"unknown time zone {tz!r}") from None
 
 
+def is_known_zone(name: str) -> bool:
+    """Whether a name such as "America/Curacao" is a time zone zoneinfo knows."""
+    try:
+        zone(name)
+    except ValueError:
+        return False
+    return True
+
+
 def local_time(day: date, at: time, tz: str = DEFAULT_TZ) -> datetime:
     """Wall-clock `at` on `day` in the zone; a time skipped by DST moves forward by the gap."""
     naive = datetime.combine(day, at)

@@ -10,7 +10,7 @@ import signal
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from telegram.error import TelegramError
 
@@ -21,7 +21,7 @@ from bot.runtime.render import deep_link, short_date
 from bot.services import make_bot
 from bot.settings import Settings, SettingsError, load_settings
 from flows.onboarding import Role, valid_cohort_name
-from flows.scheduling import QuietHours
+from flows.scheduling import QuietHours, is_known_zone
 from storage import cohorts
 from storage.db import Database
 from storage.migrate import upgrade_to_head
@@ -290,13 +290,11 @@ async def set_school_time(settings: Settings, args: argparse.Namespace) -> None:
 
 def _known_zone(name: str) -> str:
     """The name of a time zone zoneinfo knows, or a sentence saying it is unknown."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    if not is_known_zone(name):
         raise CliError(
             f"'{name}' is not a time zone we know: use a name such as Europe/Amsterdam "
             "or America/Curacao"
-        ) from None
+        )
     return name
 
 

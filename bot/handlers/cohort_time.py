@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.i18n import Html
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Choice, Turn
 from flows.onboarding import Role
-from flows.scheduling import QuietHours
+from flows.scheduling import QuietHours, is_known_zone
 from storage import cohorts
 from storage.models import Button
 
@@ -39,7 +38,7 @@ async def cohort_time_command(turn: Turn, incoming: Incoming) -> None:
     if len(zones) > 1 or len(spans) > 1:
         await turn.say("cohort.time_usage", current="")
         return
-    if zones and not _known_zone(zones[0]):
+    if zones and not is_known_zone(zones[0]):
         await turn.say("cohort.time_bad_zone", zone=zones[0])
         return
     if spans and _quiet_hours(spans[0]) is None:
@@ -73,7 +72,7 @@ async def _set(turn: Turn, cohort_id: int, name: str, args: Mapping[str, object]
     await cohorts.set_school_time(
         turn.session,
         cohort=cohort,
-        timezone=zone if isinstance(zone, str) and _known_zone(zone) else None,
+        timezone=zone if isinstance(zone, str) and is_known_zone(zone) else None,
         quiet=_quiet_hours(span) if isinstance(span, str) else None,
     )
     await turn.use_cohort_time(cohort_id)
@@ -97,14 +96,6 @@ async def _coordinated(turn: Turn) -> list[cohorts.MembershipView]:
     if turn.user is None:
         return []
     return await cohorts.memberships_of(turn.session, user_id=turn.user.id, role=Role.COORDINATOR)
-
-
-def _known_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
 
 
 def _quiet_hours(text: str) -> QuietHours | None:
