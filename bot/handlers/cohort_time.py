@@ -33,18 +33,13 @@ async def cohort_time_command(turn: Turn, incoming: Incoming) -> None:
         lines = [await _line(turn, membership) for membership in mine]
         await turn.say("cohort.time_usage", current=Html("\n".join(lines)))  # escaped per line
         return
-    spans = [word for word in words if any(c.isdigit() for c in word) and "-" in word]
-    zones = [word for word in words if word not in spans]
-    if len(zones) > 1 or len(spans) > 1:
-        await turn.say("cohort.time_usage", current="")
+    problem = _problem(words)
+    if problem is not None:
+        key, params = problem
+        await turn.send_text(turn.text(key, **params))
         return
-    if zones and not is_known_zone(zones[0]):
-        await turn.say("cohort.time_bad_zone", zone=zones[0])
-        return
-    if spans and _quiet_hours(spans[0]) is None:
-        await turn.say("cohort.time_bad_quiet", quiet=spans[0])
-        return
-    args = {"z": zones[0] if zones else None, "q": spans[0] if spans else None}
+    zones, spans = _split(words)
+    args = {"z": next(iter(zones), None), "q": next(iter(spans), None)}
     if len(mine) == 1:
         await _set(turn, mine[0].cohort_id, mine[0].cohort_name, args)
         return
@@ -96,6 +91,25 @@ async def _coordinated(turn: Turn) -> list[cohorts.MembershipView]:
     if turn.user is None:
         return []
     return await cohorts.memberships_of(turn.session, user_id=turn.user.id, role=Role.COORDINATOR)
+
+
+def _split(words: list[str]) -> tuple[list[str], list[str]]:
+    """The words that name a time zone, and those that look like quiet hours (21:00-08:00)."""
+    zones = [word for word in words if is_known_zone(word)]
+    return zones, [word for word in words if word not in zones and ":" in word]
+
+
+def _problem(words: list[str]) -> tuple[str, dict[str, str]] | None:
+    """What is wrong with the command's words, as a text key and its parameters, or None."""
+    zones, spans = _split(words)
+    unknown = [word for word in words if word not in zones and word not in spans]
+    if unknown:
+        return "cohort.time_bad_zone", {"zone": unknown[0]}
+    if len(zones) > 1 or len(spans) > 1:
+        return "cohort.time_usage", {"current": ""}
+    if spans and _quiet_hours(spans[0]) is None:
+        return "cohort.time_bad_quiet", {"quiet": spans[0]}
+    return None
 
 
 def _quiet_hours(text: str) -> QuietHours | None:

@@ -71,3 +71,24 @@ async def test_a_cohort_abroad_plans_in_its_zone_and_its_quiet_hours_hold_a_remi
     move(world, clock, datetime(2026, 3, 3, 18, 0, tzinfo=UTC))  # Tuesday 14:00 in Curaçao
     for person in (sanne, bram):
         await person.expect("Morgen is jullie coachingsgesprek: wo 4 mrt, 12:30")
+
+
+async def test_a_coordinator_of_two_cohorts_picks_the_one_abroad(world: World) -> None:
+    _, ilse, _ = await pair_up(world, ["Noor", "Daan"], kind="one_way", cohort=COHORT)
+    assert ilse is not None
+    await ilse.send("/newcohort Bonaire 2")
+    await ilse.expect("Bonaire 2")
+    await ilse.expect("Bonaire 2")  # its invite links
+    await ilse.send("/cohorttime America/Kralendijk 22:00-07:00")
+    pick = await ilse.expect("Voor welke groep stel je dit in?")
+    assert ilse.buttons(pick) == [COHORT, "Bonaire 2"]
+    await ilse.press("Bonaire 2")
+    await ilse.expect("Bonaire 2 gebruikt nu America/Kralendijk, stil van 22:00 tot 07:00")
+    await ilse.send("/cohorttime")
+    overview = await ilse.expect("/cohorttime Europe/Amsterdam 21:00-08:00")
+    assert overview.text is not None and overview.text.endswith(
+        "Curaçao 4: Europe/Brussels, stil van 21:00 tot 08:00\n"
+        "Bonaire 2: America/Kralendijk, stil van 22:00 tot 07:00"
+    )
+    await ilse.send("/cohorttime Etc/GMT-3 Europe/Brussels")
+    await ilse.expect("Zit je groep in een andere tijdzone")  # two zones: how it works
