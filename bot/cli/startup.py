@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import BadRequest, InvalidToken, NetworkError
 
 from bot.settings import Settings
 
@@ -35,6 +35,13 @@ def explain(error: BaseException, settings: Settings) -> str | None:
     where = _database_place(settings.database_url)
     if isinstance(error, InvalidToken):
         return "Telegram rejected TELEGRAM_BOT_TOKEN: copy the token from @BotFather again"
+    if isinstance(error, BadRequest):  # Telegram answered, and said no (before NetworkError)
+        if settings.webhook_url:
+            return (
+                f"Telegram refused the webhook {settings.webhook_url} ({error.message}): "
+                "WEBHOOK_URL must be a public HTTPS address"
+            )
+        return f"Telegram refused a start-up request ({error.message})"
     if isinstance(error, NetworkError):
         return (
             f"the Bot API at {settings.telegram_api_base_url} cannot be reached "
