@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -164,9 +165,9 @@ async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> N
 
 
 @contextlib.asynccontextmanager
-async def relayed_postgres(tmp_path: object) -> AsyncIterator[tuple[TcpRelay, str]]:
+async def relayed_postgres(tmp_path: Path) -> AsyncIterator[tuple[TcpRelay, str]]:
     """A fresh PostgreSQL database reached through a relay the test controls."""
-    url = make_url(await fresh_database_url("postgresql", tmp_path))  # type: ignore[arg-type]
+    url = make_url(await fresh_database_url("postgresql", tmp_path))
     relay = TcpRelay(url.host or "127.0.0.1", url.port or 5432)
     await relay.open()
     try:
@@ -178,7 +179,7 @@ async def relayed_postgres(tmp_path: object) -> AsyncIterator[tuple[TcpRelay, st
 
 
 @pytest.mark.skipif(POSTGRES_URL is None, reason="needs TEST_DATABASE_URL (PostgreSQL)")
-async def test_readyz_follows_the_database_away_and_back(tmp_path: object) -> None:
+async def test_readyz_follows_the_database_away_and_back(tmp_path: Path) -> None:
     async with relayed_postgres(tmp_path) as (relay, url), running_world(url) as world:
         assert await get(world, "/readyz") == (200, "ok")
         await relay.cut()
