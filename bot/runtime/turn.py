@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.runtime.render import inline_keyboard, split_text
 from bot.services import Services
 from flows.onboarding import Onboarding
-from storage import buttons, outbox
+from flows.scheduling import SchoolTime
+from storage import buttons, cohorts, outbox
 from storage.models import User
 
 
@@ -29,7 +30,7 @@ class Sender:
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """One inline button: its label and what pressing it means."""
+    """One inline button: its plain-text label (not HTML) and what pressing it means."""
 
     label: str
     action: str
@@ -57,6 +58,8 @@ class Turn:
         self.sender = sender
         self.user = user
         self.language = language or services.settings.default_language
+        # Where and when people live: the settings', until a handler knows the cohort.
+        self.time: SchoolTime = services.settings.school_time
         self.callback_query_id: str | None = None
         self.callback_answered = False
         # Set by a button handler that refused the press, so the button stays usable.
@@ -78,6 +81,11 @@ class Turn:
         """Mark the pressed button as not used: this person may not do what it does."""
         self.press_refused = True
 
+    async def use_cohort_time(self, cohort_id: int) -> None:
+        """Show dates and hold reminders in the cohort's zone and quiet hours (a school abroad)."""
+        default = self.services.settings.school_time
+        self.time = await cohorts.school_time(self.session, cohort_id=cohort_id, default=default)
+
     @contextmanager
     def speaking(self, language: str | None) -> Iterator[None]:
         """Render texts and button labels in another person's language for a while."""
@@ -89,12 +97,16 @@ class Turn:
             self.language = saved
 
     def text(self, key: str, **params: object) -> str:
-        """A text in this turn's language."""
+        """A message text (Telegram HTML) in this turn's language; parameters are escaped."""
         return self.services.texts.get(self.language, key, **params)
+
+    def plain(self, key: str, **params: object) -> str:
+        """A plain text (button label, callback answer) in this turn's language: shown as typed."""
+        return self.services.texts.plain(self.language, key, **params)
 
     def choice(self, key: str, action: str, **args: Any) -> Choice:
         """A button whose label is a text key."""
-        return Choice(self.text(key), action, args)
+        return Choice(self.plain(key), action, args)
 
     async def say(
         self,
@@ -174,10 +186,10 @@ class Turn:
         self, key: str | None = None, *, alert: bool = False, **params: object
     ) -> None:
         """Answer the pressed button (stops the spinner), optionally with a short notice."""
-        await self.answer_text(self.text(key, **params) if key else None, alert=alert)
+        await self.answer_text(self.plain(key, **params) if key else None, alert=alert)
 
     async def answer_text(self, text: str | None, *, alert: bool = False) -> None:
-        """Answer the pressed button with a ready text, once per turn."""
+        """Answer the pressed button with a ready plain text (not HTML), once per turn."""
         if self.callback_query_id is None or self.callback_answered:
             return
         self.callback_answered = True

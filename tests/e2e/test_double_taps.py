@@ -5,14 +5,15 @@ get the onboarding answer."""
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from tgemulator import ScriptedUser
 
-from bot.sandbox.driver import ScriptedUser
 from flows.onboarding import Role
 from storage.models import InboxUpdate, OutboxMessage
-from tests.e2e.test_pairing_support import a_class
-from tests.e2e.test_room_support import classroom, running_incident
-from tests.e2e.test_trajectory_support import edited_to, greeted, pair_up
-from tests.e2e.world import World, eventually
+from tests.e2e.support.conversation import edited_to
+from tests.e2e.support.pairing import a_class
+from tests.e2e.support.rooms import classroom, running_incident
+from tests.e2e.support.trajectory import greeted, pair_up
+from tests.e2e.support.world import World, eventually
 
 ALREADY_DONE = "Dit is al gedaan"
 

@@ -17,19 +17,18 @@ import aiohttp
 import pytest
 from aiohttp import web
 from sqlalchemy import func, select, update
+from tgemulator import ScriptedUser, TelegramEmulator, running_emulator
 
 from bot.app import PeerCoach
 from bot.handlers.trajectory import start_match
 from bot.runtime.turn import Turn
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator import TelegramEmulator, running_emulator
 from flows.onboarding import Role
 from storage import cohorts, matches
 from storage.models import InboxUpdate, OutboxMessage, Timer, utcnow
 from tests.conftest import POSTGRES_URL, fresh_database_url
+from tests.e2e.support.trajectory import begin_chat, greeted, plan_first_slot
+from tests.e2e.support.world import app_settings, eventually
 from tests.e2e.test_durability import free_port
-from tests.e2e.test_trajectory_support import begin_chat, greeted, plan_first_slot
-from tests.e2e.world import app_settings, eventually
 
 pytestmark = pytest.mark.skipif(
     POSTGRES_URL is None, reason="several processes share PostgreSQL: set TEST_DATABASE_URL"

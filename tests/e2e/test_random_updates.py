@@ -10,15 +10,15 @@ from collections.abc import Callable
 
 import pytest
 from sqlalchemy import func, select
+from tgemulator import EmuChat, EmuUser
 
 from bot.handlers.trajectory import start_match
 from bot.runtime.turn import Turn
-from bot.sandbox.emulator_models import EmuChat, EmuUser
 from flows.onboarding import Role
 from storage import cohorts, matches
 from storage.models import InboxUpdate, OutboxMessage
-from tests.e2e.test_pairing_support import a_class
-from tests.e2e.world import World, eventually
+from tests.e2e.support.pairing import a_class
+from tests.e2e.support.world import World, eventually
 
 SEED = 20261204
 UPDATES = 3000

@@ -90,6 +90,7 @@ async def show_pool(turn: Turn, cohort_id: int, cohort_name: str) -> None:
             ],
         )
         return
+    await turn.use_cohort_time(cohort_id)
     await show_profile(turn, entry, cohort_name)
 
 
@@ -135,6 +136,7 @@ async def own_active_entry(turn: Turn, button: Button) -> PoolEntry | None:
     ):
         await turn.answer("fallback.stale_button", alert=True)
         return None
+    await turn.use_cohort_time(entry.cohort_id)  # pause dates in the cohort's own zone
     return entry
 
 
@@ -219,10 +221,10 @@ def slot_buttons(turn: Turn, entry: PoolEntry) -> list[list[Choice]]:
         for part in PARTS:
             slot = f"{day}-{part}"
             mark = "✅ " if slot in entry.availability else ""
-            label = turn.text(
+            label = turn.plain(
                 "pairing.slot_button",
-                day=turn.text(f"pairing.day_{day}"),
-                part=turn.text(f"pairing.part_{part}"),
+                day=turn.plain(f"pairing.day_{day}"),
+                part=turn.plain(f"pairing.part_{part}"),
             )
             row.append(Choice(f"{mark}{label}", "pl_slot", {"e": entry.id, "s": slot}))
         rows.append(row)
@@ -349,11 +351,12 @@ async def offer_pause(
 ) -> None:
     """The pause question with a button per end date. Asked kindly after a silence, `kind_rows`
     take the place of "never mind", and a pause chosen there reaches the coordinators."""
+    await turn.use_cohort_time(entry.cohort_id)
     mark = {"o": 1} if kind_rows is not None else {}
     rows = [
         [
             Choice(
-                turn.text(
+                turn.plain(
                     "pairing.btn_pause_until",
                     date=date_text(turn, turn.now + timedelta(days=days)),
                     weeks=days // 7,
