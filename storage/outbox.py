@@ -64,30 +64,39 @@ _FREE_OR_MINE = or_(
     OUTBOX.c.claimed_until < _NOW,
     OUTBOX.c.claimed_by == _OWNER,
 )
-# A chat's rows leave in order: a row waits while an earlier one of its chat is being sent by
-# another process, or waits for a retry itself.
-_WAITS_FOR_EARLIER = exists().where(
-    _EARLIER.c.chat_id == OUTBOX.c.chat_id,
-    _EARLIER.c.status == "pending",
-    _EARLIER.c.id < OUTBOX.c.id,
-    or_(
-        _EARLIER.c.next_attempt_at > _NOW,
-        and_(_EARLIER.c.claimed_until >= _NOW, _EARLIER.c.claimed_by != _OWNER),
-    ),
+_GIVEN: BindParameter[list[int]] = bindparam("given", expanding=True)
+
+
+def _earlier_row_of_the_chat(*which: Any) -> Any:
+    """An earlier pending row of the same chat, matching `which`."""
+    return exists().where(
+        _EARLIER.c.chat_id == OUTBOX.c.chat_id,
+        _EARLIER.c.status == "pending",
+        _EARLIER.c.id < OUTBOX.c.id,
+        *which,
+    )
+
+
+_WAITING = _EARLIER.c.next_attempt_at > _NOW  # put off for a retry or a flood wait
+# A chat's rows leave in order. The poll takes every due row nobody else holds, so a row waits
+# only for an earlier one that another live process sends, or that waits for its time.
+_POLL_WAITS = _earlier_row_of_the_chat(
+    or_(_WAITING, and_(_EARLIER.c.claimed_until >= _NOW, _EARLIER.c.claimed_by != _OWNER))
 )
-_CLAIMABLE = (
-    OUTBOX.c.status == "pending",
-    OUTBOX.c.next_attempt_at <= _NOW,
-    _FREE_OR_MINE,
-    ~_WAITS_FOR_EARLIER,
+# A turn's new rows: any earlier row of the chat this process does not hold yet goes first (the
+# poll takes them together), unless it is among the new rows themselves.
+_GIVEN_WAITS = _earlier_row_of_the_chat(
+    ~_EARLIER.c.id.in_(_GIVEN),
+    or_(_WAITING, _EARLIER.c.claimed_by.is_(None), _EARLIER.c.claimed_by != _OWNER),
 )
 
 
-def _claim(*only: Any) -> Any:
+def _claim(*where: Any) -> Any:
     """Take claimable rows for one process until a lease ends, returning what it may send."""
     chosen = (
         select(OUTBOX.c.id)
-        .where(*_CLAIMABLE, *only)
+        .where(OUTBOX.c.status == "pending", OUTBOX.c.next_attempt_at <= _NOW, _FREE_OR_MINE)
+        .where(*where)
         .order_by(OUTBOX.c.priority, OUTBOX.c.id)
         .limit(bindparam("limit"))
         .with_for_update(skip_locked=True)
@@ -100,8 +109,8 @@ def _claim(*only: Any) -> Any:
     )
 
 
-_CLAIM_DUE = _claim()
-_CLAIM_GIVEN = _claim(OUTBOX.c.id.in_(bindparam("given", expanding=True)))
+_CLAIM_DUE = _claim(~_POLL_WAITS)
+_CLAIM_GIVEN = _claim(OUTBOX.c.id.in_(_GIVEN), ~_GIVEN_WAITS)
 _RENEW = (
     update(OUTBOX)
     .where(OUTBOX.c.claimed_by == _OWNER, OUTBOX.c.status == "pending")

@@ -103,8 +103,8 @@ class Router:
         self.texts = Listeners()
         self.media = Listeners()
         self.group_handlers: list[MaybeHandler] = []
-        self._once_by_default = True
         self.member_handlers: list[MaybeHandler] = []
+        self._once_by_default = True  # see repeatable_by_default
 
     def command(self, name: str, handler: Handler, *, before_joining: bool = False) -> None:
         """Answer /name with handler."""

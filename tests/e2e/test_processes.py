@@ -290,7 +290,7 @@ async def test_a_killed_process_loses_nothing_and_its_claims_are_taken_over(
             return set(relayed(bram, "Sanne")) == {f"Regel {n}" for n in range(lines)}
 
         # A claim of the killed process comes back when its lease ends.
-        await setup.emulator.wait_for(all_arrived, 60)
+        await setup.emulator.wait_for(all_arrived, 120)
         arrived = relayed(bram, "Sanne")
         first_seen = list(dict.fromkeys(arrived))
         assert first_seen == [f"Regel {n}" for n in range(lines)]

@@ -208,16 +208,21 @@ async def test_outbox_claims_keep_a_chat_in_order_and_come_back_after_the_lease(
         await outbox.enqueue(
             session, chat_id=1, method="sendMessage", payload={"text": "drie"}, now=now
         )
+        await outbox.enqueue(
+            session, chat_id=2, method="sendMessage", payload={"text": "elders"}, now=now
+        )
     handed = outbox.queued(session)
     async with database.transaction() as session:
-        assert await outbox.claim_given(session, owner="b", now=now, deliveries=handed) == []
-        mine = await outbox.claim_given(session, owner="a", now=now, deliveries=handed)
-        assert [d.payload["text"] for d in mine] == ["drie"]
+        # A turn's new row waits for the earlier ones nobody holds yet; another chat's goes.
+        given = await outbox.claim_given(session, owner="b", now=now, deliveries=handed)
+        assert [d.payload["text"] for d in given] == ["elders"]
+        mine = await outbox.claim_due(session, owner="a", now=now, limit=10)
+        assert [d.payload["text"] for d in mine] == ["een", "twee", "drie"]
     later = now + outbox.LEASE + timedelta(seconds=1)
     async with database.transaction() as session:
         # "a" stopped renewing (it died): "b" takes over every row of the chat, in order.
         taken = await outbox.claim_due(session, owner="b", now=later, limit=10)
-        assert [d.payload["text"] for d in taken] == ["een", "twee", "drie"]
+        assert [d.payload["text"] for d in taken] == ["een", "twee", "drie", "elders"]
     async with database.transaction() as session:
         await outbox.renew_claims(session, owner="b", now=later)
         assert await outbox.claim_due(session, owner="a", now=later, limit=10) == []
