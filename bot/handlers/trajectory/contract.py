@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.handlers.trajectory_cards import send_home
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.cards import send_home
+from bot.handlers.trajectory.core import (
     Member,
     Pair,
     arg_int,
@@ -22,7 +22,7 @@ from bot.handlers.trajectory_core import (
     tell,
     tell_text,
 )
-from bot.handlers.trajectory_schedule import send_plan_card
+from bot.handlers.trajectory.schedule import send_plan_card
 from bot.incoming import Incoming
 from bot.router import Router
 from bot.turn import Choice, Turn

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.handlers.trajectory_ask import ask, step_line
-from bot.handlers.trajectory_cards import (
+from bot.handlers.trajectory.ask import ask, step_line
+from bot.handlers.trajectory.cards import (
     NOTEBOOK,
     STEP_EMOJI,
     card_args,
@@ -16,7 +16,7 @@ from bot.handlers.trajectory_cards import (
     send_notebook,
     send_observer_card,
 )
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.core import (
     Pair,
     arg_int,
     done_with,
@@ -28,8 +28,8 @@ from bot.handlers.trajectory_core import (
     tell,
     tell_text,
 )
-from bot.handlers.trajectory_ending import trajectory_closed
-from bot.handlers.trajectory_talk import after_conversation, end_conversation, show_now
+from bot.handlers.trajectory.ending import trajectory_closed
+from bot.handlers.trajectory.talk import after_conversation, end_conversation, show_now
 from bot.i18n import Html
 from bot.incoming import Incoming
 from bot.router import Router

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.core import (
     Member,
     Pair,
     scripts_for,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import aiohttp
 from telegram.error import TelegramError
 
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.core import (
     arg_int,
     await_input,
     awaited,

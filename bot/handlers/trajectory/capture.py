@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.handlers.trajectory_ask import (
+from bot.handlers.trajectory.ask import (
     DATE_OFFSETS,
     ask,
     send_dates,
     send_roles,
     send_scale,
 )
-from bot.handlers.trajectory_cards import NOTEBOOK, THEME_CAPTURES
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.cards import NOTEBOOK, THEME_CAPTURES
+from bot.handlers.trajectory.core import (
     Pair,
     arg_int,
     await_input,
@@ -30,8 +30,8 @@ from bot.handlers.trajectory_core import (
     tell,
     today,
 )
-from bot.handlers.trajectory_moves import continue_chain, more_stages
-from bot.handlers.trajectory_schedule import schedule_nudge
+from bot.handlers.trajectory.moves import continue_chain, more_stages
+from bot.handlers.trajectory.schedule import schedule_nudge
 from bot.incoming import Incoming
 from bot.router import Router
 from bot.turn import Turn

@@ -3,7 +3,7 @@ ending it, and what follows a conversation (click check, reflection, revisit, pl
 
 from __future__ import annotations
 
-from bot.handlers.trajectory_cards import (
+from bot.handlers.trajectory.cards import (
     CONVERSATION_STEPS,
     coach_card_parts,
     is_current,
@@ -12,8 +12,8 @@ from bot.handlers.trajectory_cards import (
     send_notebook,
     send_observer_card,
 )
-from bot.handlers.trajectory_contract import offer_revisit, send_open_contract
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.contract import offer_revisit, send_open_contract
+from bot.handlers.trajectory.core import (
     Pair,
     arg_int,
     done_with,
@@ -25,9 +25,9 @@ from bot.handlers.trajectory_core import (
     step_name,
     tell,
 )
-from bot.handlers.trajectory_ending import ask_for_click, dissolve_if_unreachable
-from bot.handlers.trajectory_reflection import offer_observation, offer_reflection
-from bot.handlers.trajectory_schedule import forget_plan, parse_moment, send_plan_card
+from bot.handlers.trajectory.ending import ask_for_click, dissolve_if_unreachable
+from bot.handlers.trajectory.reflection import offer_observation, offer_reflection
+from bot.handlers.trajectory.schedule import forget_plan, parse_moment, send_plan_card
 from bot.i18n import Html
 from bot.incoming import Incoming
 from bot.router import Router

@@ -3,7 +3,7 @@ triad's observer gives feedback along the same five questions."""
 
 from __future__ import annotations
 
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.core import (
     Pair,
     arg_int,
     await_input,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.handlers.trajectory_cards import NOTEBOOK
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.cards import NOTEBOOK
+from bot.handlers.trajectory.core import (
     Member,
     Pair,
     await_input,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.handlers.trajectory_ask import send_steps, step_line
-from bot.handlers.trajectory_cards import STEP_EMOJI
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.ask import send_steps, step_line
+from bot.handlers.trajectory.cards import STEP_EMOJI
+from bot.handlers.trajectory.core import (
     Pair,
     day_label,
     latest_pair,

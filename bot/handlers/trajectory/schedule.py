@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.dispatcher import TimerHandler
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.core import (
     Member,
     Pair,
     day_label,
