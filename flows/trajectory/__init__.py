@@ -1,7 +1,6 @@
 """The pure domain of a peer-coaching trajectory: steps, transitions, captures, contract, roles."""
 
 from flows.trajectory.captures import (
-    NOTE_RULES,
     add_note,
     add_observation,
     add_reflection,
@@ -52,7 +51,6 @@ from flows.trajectory.matching import (
     triad_roles,
 )
 from flows.trajectory.model import (
-    ACTIVE_STEPS,
     PARTNERS,
     TENSION_SCALE,
     TERMINAL_STEPS,
@@ -69,7 +67,6 @@ from flows.trajectory.model import (
     Meeting,
     Move,
     Note,
-    NoteTopic,
     Observation,
     Party,
     Reflection,
@@ -84,6 +81,21 @@ from flows.trajectory.model import (
     TensionField,
     Trajectory,
 )
+from flows.trajectory.prompts import (
+    CAPTURES,
+    CONVERSATION_STEPS,
+    NOTE_RULES,
+    NOTEBOOK,
+    SKIPPABLE,
+    THEME_CAPTURES,
+    WRITABLE,
+    NoteTopic,
+    Prompt,
+    Takes,
+    prompt,
+    prompts_of,
+    takes_of,
+)
 from flows.trajectory.silence import (
     ASK_AFTER,
     GRACE,
@@ -94,19 +106,26 @@ from flows.trajectory.silence import (
     prompt_sent,
     should_ask,
 )
+from flows.trajectory.steps import ACTIVE_STEPS
 
 __all__ = [
     "ACTIVE_STEPS",
     "ASK_AFTER",
+    "CAPTURES",
+    "CONVERSATION_STEPS",
     "DIAGRAM",
     "GRACE",
     "MACHINE",
+    "NOTEBOOK",
     "NOTE_RULES",
     "PARTNERS",
     "PARTY_OF",
+    "SKIPPABLE",
     "TENSION_SCALE",
     "TERMINAL_STEPS",
+    "THEME_CAPTURES",
     "TRANSITIONS",
+    "WRITABLE",
     "CaptureError",
     "ClickCheck",
     "ClickResult",
@@ -128,6 +147,7 @@ __all__ = [
     "Outcome",
     "Pairing",
     "Party",
+    "Prompt",
     "Reflection",
     "ReflectionQuestion",
     "Refusal",
@@ -139,6 +159,7 @@ __all__ = [
     "Step",
     "StepChange",
     "StepStatus",
+    "Takes",
     "TensionField",
     "Trajectory",
     "TransitionSpec",
@@ -165,7 +186,9 @@ __all__ = [
     "mark_step_nudged",
     "may_fire",
     "plan_meeting",
+    "prompt",
     "prompt_sent",
+    "prompts_of",
     "propose_item",
     "record_click",
     "record_meeting",
@@ -175,6 +198,7 @@ __all__ = [
     "should_ask",
     "start_click_check",
     "steps_due_for_nudge",
+    "takes_of",
     "trajectory_pairings",
     "triad_roles",
     "update_step_status",

@@ -4,11 +4,12 @@ both languages: the text-key scan only sees literal keys."""
 from __future__ import annotations
 
 from bot.handlers.trajectory.ask import DATE_OFFSETS
-from bot.handlers.trajectory.cards import NOTEBOOK, THEME_CAPTURES
 from bot.handlers.trajectory.moves import GUARDS, REFUSALS
 from bot.i18n import Texts
 from flows.scheduling import ReminderKind
 from flows.trajectory import (
+    NOTEBOOK,
+    THEME_CAPTURES,
     ContractItemKey,
     DissolvedReason,
     MatchKind,

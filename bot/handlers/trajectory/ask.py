@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.handlers.trajectory.cards import NOTEBOOK
 from bot.handlers.trajectory.core import (
     Member,
     Pair,
@@ -15,13 +14,19 @@ from bot.handlers.trajectory.core import (
 )
 from bot.i18n import Html
 from bot.turn import Choice, Turn
-from flows.trajectory import CoachRole, NoteTopic, Party, SmallStep, Step, StepStatus
+from flows.trajectory import (
+    SKIPPABLE,
+    CoachRole,
+    NoteTopic,
+    Party,
+    SmallStep,
+    Step,
+    StepStatus,
+)
 from storage.trajectory_models import TrajectoryRow
 
 NOTE_KEYS = frozenset(topic.value for topic in NoteTopic)
 STEP_KEYS = frozenset({"small_step", "next_step"})
-# Closing prompts a coachee may pass over; what they learned is needed to close.
-SKIPPABLE = frozenset(NOTEBOOK[Step.CLOSING]) - {"learned"}
 DATE_OFFSETS = (1, 3, 7, 14)
 
 

@@ -12,7 +12,6 @@ from bot.handlers.trajectory.ask import (
     send_roles,
     send_scale,
 )
-from bot.handlers.trajectory.cards import NOTEBOOK, THEME_CAPTURES
 from bot.handlers.trajectory.core import (
     Pair,
     arg_int,
@@ -36,6 +35,7 @@ from bot.incoming import Incoming
 from bot.router import Router
 from bot.turn import Turn
 from flows.trajectory import (
+    WRITABLE,
     CaptureError,
     CoachRole,
     NoteTopic,
@@ -57,10 +57,6 @@ from storage.trajectory_models import AwaitedInput, TrajectoryRow
 GOAL_LIMIT = 280  # a goal fits in a sentence or two; longer stories belong in a note
 NOTE_LIMIT = 1000
 STEP_LIMIT = 200
-WRITABLE = frozenset(
-    {key for keys in NOTEBOOK.values() for key in keys}
-    | {key for themes in THEME_CAPTURES.values() for key in themes.values()}
-)
 
 
 def register(router: Router) -> None:

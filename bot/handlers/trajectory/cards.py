@@ -14,44 +14,8 @@ from bot.handlers.trajectory.core import (
 from bot.i18n import Html
 from bot.turn import Choice, Turn
 from flows.scripts import StepScript
-from flows.trajectory import Event, Party, Step
+from flows.trajectory import NOTEBOOK, THEME_CAPTURES, Event, Party, Step
 from storage.trajectory_models import TrajectoryRow
-
-CONVERSATION_STEPS = (Step.CONTACT, Step.GOAL, Step.ROUTE, Step.PATH, Step.CLOSING)
-
-# What the coach may ask the coachee to write down while a theme is on the card.
-THEME_CAPTURES: Mapping[Step, Mapping[str, str]] = {
-    Step.CONTACT: {"expectations": "expectation", "learning": "helps_learning"},
-    Step.GOAL: {"dream": "dream", "instead": "goal", "miracle": "instead", "scaling": "scale"},
-    Step.ROUTE: {
-        "start_situation": "start_situation",
-        "stages": "stage",
-        "alternatives": "alternative_route",
-        "first_step": "small_step",
-    },
-    Step.PATH: {
-        "better": "better",
-        "scaling": "scale",
-        "steps_review": "steps_review",
-        "obstacles": "obstacle",
-        "role": "role",
-    },
-    Step.CLOSING: {
-        "review": "review",
-        "learning": "learned",
-        "feedback": "feedback",
-        "compliment": "compliment",
-    },
-}
-
-# The coachee's notebook: what they can write down in each step, in the script's order.
-NOTEBOOK: Mapping[Step, tuple[str, ...]] = {
-    Step.CONTACT: ("reason", "expectation", "helps_learning"),
-    Step.GOAL: ("dream", "instead", "goal", "scale"),
-    Step.ROUTE: ("start_situation", "stage", "small_step", "alternative_route"),
-    Step.PATH: ("better", "scale", "steps_review", "obstacle", "next_step", "role"),
-    Step.CLOSING: ("review", "scale", "learned", "keep_doing", "feedback", "compliment"),
-}
 
 STEP_EMOJI = {
     Step.CONTACT: "🤝",

@@ -81,7 +81,7 @@ def render_journal(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
 def _notes(turn: Turn, snapshot: Trajectory) -> str:
     lines = []
     for note in snapshot.notes:
-        if note.topic is NoteTopic.COMPLIMENT:
+        if note.topic is NoteTopic("compliment"):
             continue  # compliments were given to the other; they are not the coachee's notes
         label = turn.text(f"trajectory.label_{note.topic.value}")
         lines.append(turn.text("trajectory.journal_note", label=label, text=note.text))

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 from bot.handlers.trajectory.ask import ask, step_line
 from bot.handlers.trajectory.cards import (
-    NOTEBOOK,
     STEP_EMOJI,
     card_args,
     is_current,
@@ -34,7 +33,7 @@ from bot.i18n import Html
 from bot.incoming import Incoming
 from bot.router import Router
 from bot.turn import Turn
-from flows.trajectory import Event, NoteTopic, Outcome, Party, Step, Trajectory, fire
+from flows.trajectory import NOTEBOOK, Event, NoteTopic, Outcome, Party, Step, Trajectory, fire
 from storage.models import Button
 from storage.trajectory_models import TrajectoryRow
 

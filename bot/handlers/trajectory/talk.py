@@ -4,7 +4,6 @@ ending it, and what follows a conversation (click check, reflection, revisit, pl
 from __future__ import annotations
 
 from bot.handlers.trajectory.cards import (
-    CONVERSATION_STEPS,
     coach_card_parts,
     is_current,
     send_coach_card,
@@ -32,7 +31,14 @@ from bot.i18n import Html
 from bot.incoming import Incoming
 from bot.router import Router
 from bot.turn import Choice, Turn
-from flows.trajectory import MatchKind, Step, closing_due, record_meeting, triad_roles
+from flows.trajectory import (
+    CONVERSATION_STEPS,
+    MatchKind,
+    Step,
+    closing_due,
+    record_meeting,
+    triad_roles,
+)
 from storage import trajectories
 from storage.models import Button
 from storage.trajectory_models import TrajectoryRow
