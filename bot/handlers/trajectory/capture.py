@@ -29,8 +29,7 @@ from bot.handlers.trajectory.core import (
     tell,
     today,
 )
-from bot.handlers.trajectory.moves import continue_chain, more_stages
-from bot.handlers.trajectory.schedule import schedule_nudge
+from bot.handlers.trajectory.effects import carry_out, settle
 from bot.incoming import Incoming
 from bot.router import Router
 from bot.turn import Turn
@@ -38,19 +37,21 @@ from flows.trajectory import (
     WRITABLE,
     CaptureError,
     CoachRole,
-    NoteTopic,
     Party,
     Step,
     StepStatus,
-    Trajectory,
-    add_note,
-    add_scale,
-    add_stage,
-    add_step,
-    capture_goal,
     request_role,
-    update_step_status,
 )
+from flows.trajectory.answers import (
+    Waiting,
+    change_small_step,
+    continue_chain,
+    take_scale,
+    take_small_step,
+    take_step_words,
+    take_text,
+)
+from flows.trajectory.effects import Chain
 from storage.models import Button
 from storage.trajectory_models import AwaitedInput, TrajectoryRow
 
@@ -136,39 +137,15 @@ async def reask(turn: Turn, waiting: AwaitedInput) -> None:
 async def text_answer(turn: Turn, waiting: AwaitedInput, text: str) -> None:
     """A goal, a note or a stage in the person's own words."""
     pair, row = await _waiting_target(turn, waiting)
-    if pair is None or row is None:
-        return
-    kind, _, topic = waiting.kind.partition(":")
-    limit = GOAL_LIMIT if kind == "goal" else NOTE_LIMIT
-    if len(text.strip()) > limit:
-        await turn.say(f"trajectory.too_long_{'goal' if kind == 'goal' else 'note'}", limit=limit)
-        return
-    by = Party(waiting.data.get("by", Party.COACHEE.value))
-    snapshot = pair.snap(row)
-    try:
-        if kind == "goal":
-            updated = capture_goal(snapshot, text, by=by, at=turn.now)
-        elif kind == "stage":
-            updated = add_stage(snapshot, text, by=by, at=turn.now)
-        else:
-            updated = add_note(snapshot, NoteTopic(topic), text, by=by, at=turn.now)
-    except CaptureError:
-        await _refused(turn)
-        return
-    await _keep(turn, pair, row, updated, topic or kind, text.strip(), by=by)
-    await _after(turn, pair, row, waiting, topic or kind)
+    if pair is not None and row is not None:
+        await settle(turn, pair, row, take_text(pair.snap(row), _asked(waiting), text, at=turn.now))
 
 
 async def step_text_answer(turn: Turn, waiting: AwaitedInput, text: str) -> None:
     """The words of a small step; its date comes next, with buttons."""
     pair, row = await _waiting_target(turn, waiting)
-    if pair is None or row is None:
-        return
-    if not text.strip() or len(text.strip()) > STEP_LIMIT:
-        await turn.say("trajectory.too_long_step", limit=STEP_LIMIT)
-        return
-    await await_input(turn, "step_date", row, **waiting.data, text=text.strip())
-    await send_dates(turn, row, pair.member(turn.chat_id), "tr_date")
+    if pair is not None and row is not None:
+        await settle(turn, pair, row, take_step_words(_asked(waiting), text))
 
 
 async def change_text_answer(turn: Turn, waiting: AwaitedInput, text: str) -> None:
@@ -176,12 +153,11 @@ async def change_text_answer(turn: Turn, waiting: AwaitedInput, text: str) -> No
     pair, row = await _waiting_target(turn, waiting)
     if pair is None or row is None:
         return
-    if not text.strip() or len(text.strip()) > STEP_LIMIT:
-        await turn.say("trajectory.too_long_step", limit=STEP_LIMIT)
-        return
     number = int(waiting.data.get("n", 0))
-    await _change_step(turn, pair, row, number, StepStatus.CHANGED, text=text.strip())
-    await forget_input(turn)
+    changed = change_small_step(
+        pair.snap(row), number, StepStatus.CHANGED, at=turn.now, text=text, answering=True
+    )
+    await settle(turn, pair, row, changed)
 
 
 # --- Button answers ----------------------------------------------------------------------------
@@ -194,13 +170,7 @@ async def scale_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     if waiting is None or pair is None or row is None or value is None:
         return
     await done_with(turn, incoming.message_id)
-    try:
-        updated = add_scale(pair.snap(row), value, by=Party.COACHEE, at=turn.now)
-    except CaptureError:
-        await _refused(turn)
-        return
-    await _keep(turn, pair, row, updated, "scale", str(value), by=Party.COACHEE)
-    await _after(turn, pair, row, waiting, "scale")
+    await settle(turn, pair, row, take_scale(pair.snap(row), _asked(waiting), value, at=turn.now))
 
 
 async def date_button(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -212,15 +182,9 @@ async def date_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     await done_with(turn, incoming.message_id)
     due = today(turn) + timedelta(days=offset)
     text = str(waiting.data.get("text", ""))
-    try:
-        updated = add_step(pair.snap(row), text, due, by=Party.COACHEE, at=turn.now)
-    except CaptureError:
-        await _refused(turn)
-        return
-    await schedule_nudge(turn, row, updated.small_steps[-1])
     shown = f"{text} ({day_label(turn, due)})"
-    await _keep(turn, pair, row, updated, "small_step", shown, by=Party.COACHEE)
-    await _after(turn, pair, row, waiting, "small_step")
+    taken = take_small_step(pair.snap(row), _asked(waiting), text, due, shown, at=turn.now)
+    await settle(turn, pair, row, taken)
 
 
 async def role_button(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -258,8 +222,8 @@ async def skip(turn: Turn, incoming: Incoming, button: Button) -> None:
         return
     await done_with(turn, incoming.message_id)
     await forget_input(turn)
-    skipped = frozenset([*waiting.data.get("skipped", []), str(key)])
-    await continue_chain(turn, pair, row, "closing", skipped)
+    skipped = (*waiting.data.get("skipped", []), str(key))
+    await carry_out(turn, pair, row, continue_chain(pair.snap(row), Chain.CLOSING, skipped))
 
 
 # --- Small steps between conversations ---------------------------------------------------------
@@ -285,7 +249,7 @@ async def step_button(turn: Turn, incoming: Incoming, button: Button) -> None:
         )
         return
     status = StepStatus.DONE if action == "done" else StepStatus.DROPPED
-    await _change_step(turn, pair, row, number, status)
+    await settle(turn, pair, row, change_small_step(pair.snap(row), number, status, at=turn.now))
 
 
 async def change_what(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -313,94 +277,14 @@ async def change_date_button(turn: Turn, incoming: Incoming, button: Button) -> 
         return
     await done_with(turn, incoming.message_id)
     due = today(turn) + timedelta(days=offset)
-    await _change_step(turn, pair, row, int(waiting.data.get("n", 0)), StepStatus.CHANGED, due=due)
-    await forget_input(turn)
-
-
-async def _change_step(
-    turn: Turn,
-    pair: Pair,
-    row: TrajectoryRow,
-    number: int,
-    status: StepStatus,
-    **change: object,
-) -> None:
-    try:
-        updated = update_step_status(
-            pair.snap(row),
-            number,
-            status,
-            by=Party.COACHEE,
-            at=turn.now,
-            **change,  # type: ignore[arg-type]
-        )
-    except CaptureError:
-        await turn.say("trajectory.step_unchanged")
-        return
-    put(turn, pair, row, updated)
-    step = updated.small_step(number)
-    assert step is not None
-    if "due" in change:
-        await schedule_nudge(turn, row, step)
-    await turn.say(f"trajectory.small_{status.value}", step=step.text)
-    await tell(
-        turn,
-        pair.member(row.coach_id),
-        f"trajectory.coach_small_{status.value}",
-        name=pair.name(row.coachee_id),
-        step=step.text,
+    number = int(waiting.data.get("n", 0))
+    changed = change_small_step(
+        pair.snap(row), number, StepStatus.CHANGED, at=turn.now, due=due, answering=True
     )
+    await settle(turn, pair, row, changed)
 
 
 # --- Shared -------------------------------------------------------------------------------------
-
-
-async def _keep(
-    turn: Turn,
-    pair: Pair,
-    row: TrajectoryRow,
-    updated: Trajectory,
-    key: str,
-    shown: str,
-    *,
-    by: Party,
-) -> None:
-    """Store a capture, thank the writer and show it to the partner it belongs with."""
-    put(turn, pair, row, updated)
-    await forget_input(turn)
-    await turn.say("trajectory.saved")
-    if key == "compliment":
-        other = row.coachee_id if by is Party.COACH else row.coach_id
-        writer = pair.name(turn.chat_id)
-        await tell(turn, pair.member(other), "trajectory.compliment_from", name=writer, text=shown)
-        return
-    coach = pair.member(row.coach_id)
-    with_label = "trajectory.shared_scale" if key == "scale" else "trajectory.shared_note"
-    await tell(
-        turn,
-        coach,
-        with_label,
-        name=pair.name(row.coachee_id),
-        label=_label(turn, coach.language, key),
-        text=shown,
-    )
-
-
-def _label(turn: Turn, language: str, key: str) -> str:
-    return turn.services.texts.get(language, f"trajectory.label_{key}")
-
-
-async def _after(
-    turn: Turn, pair: Pair, row: TrajectoryRow, waiting: AwaitedInput, key: str
-) -> None:
-    """Continue the chain the capture was part of (goal, route, closing), if any."""
-    chain = str(waiting.data.get("chain", ""))
-    if not chain:
-        return
-    if chain == "route" and key == "stage":
-        await more_stages(turn, pair, row)
-        return
-    await continue_chain(turn, pair, row, chain, frozenset(waiting.data.get("skipped", [])))
 
 
 async def _waiting_target(
@@ -435,3 +319,14 @@ async def _button_target(
 async def _refused(turn: Turn) -> None:
     await forget_input(turn)
     await turn.say("trajectory.capture_refused")
+
+
+def _asked(waiting: AwaitedInput) -> Waiting:
+    """What the stored awaited input asked for, as flows reads it."""
+    data = waiting.data
+    return Waiting(
+        waiting.kind,
+        by=Party(data.get("by", Party.COACHEE.value)),
+        chain=Chain(data.get("chain", "")),
+        skipped=tuple(data.get("skipped", [])),
+    )

@@ -11,8 +11,8 @@ from typing import Any
 from bot.turn import Choice, Turn
 from flows.scripts import ScriptError, Scripts, load_custom_script, load_scripts
 from flows.trajectory import MatchKind, Party, Silence, Step, Trajectory, heard_from
-from storage import matches, people, trajectories
-from storage.models import Button, Match
+from storage import matches, trajectories
+from storage.models import Button, Match, User
 from storage.trajectory_models import AwaitedInput, PairState, TrajectoryRow
 
 
@@ -124,14 +124,11 @@ async def load_pair(turn: Turn, match_id: int) -> Pair | None:
 
     Every trajectory handler loads the match, so this is also where a member acting in their
     own chat (a button, a text, a command) ends their run of unanswered prompts."""
-    match = await matches.lock_match(turn.session, match_id=match_id)
-    if match is None:
+    loaded = await trajectories.lock_pair(turn.session, match_id=match_id, now=turn.now)
+    if loaded is None:
         return None
-    member_ids = await matches.members_of(turn.session, match_id=match_id)
-    members = [await _member(turn, user_id) for user_id in member_ids]
-    rows = await trajectories.trajectories_of_match(turn.session, match_id=match_id)
-    state = await trajectories.pair_state(turn.session, match_id=match_id, now=turn.now)
-    pair = Pair(match, state, members, rows)
+    members = [_member(turn, user_id, user) for user_id, user in loaded.members]
+    pair = Pair(loaded.match, loaded.state, members, loaded.rows)
     _heard_from_sender(turn, pair)
     return pair
 
@@ -181,8 +178,7 @@ async def latest_pair(turn: Turn) -> Pair | None:
     return await load_pair(turn, match_id) if match_id is not None else None
 
 
-async def _member(turn: Turn, user_id: int) -> Member:
-    user = await people.get_user(turn.session, user_id=user_id)
+def _member(turn: Turn, user_id: int, user: User | None) -> Member:
     language = (user.language if user else None) or turn.services.settings.default_language
     name = (user.first_name if user else None) or "?"
     unreachable = user is None or user.unreachable_at is not None

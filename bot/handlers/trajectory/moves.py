@@ -3,12 +3,8 @@ own words; goal and route can be revisited whenever the real path asks for it.""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from bot.handlers.trajectory.ask import ask, step_line
 from bot.handlers.trajectory.cards import (
     STEP_EMOJI,
-    card_args,
     is_current,
     send_coach_card,
     send_home,
@@ -24,22 +20,22 @@ from bot.handlers.trajectory.core import (
     scripts_for,
     stale,
     step_name,
-    tell,
-    tell_text,
 )
+from bot.handlers.trajectory.effects import carry_out
 from bot.handlers.trajectory.ending import trajectory_closed
 from bot.handlers.trajectory.talk import after_conversation, end_conversation, show_now
-from bot.i18n import Html
 from bot.incoming import Incoming
 from bot.router import Router
 from bot.turn import Turn
-from flows.trajectory import NOTEBOOK, Event, NoteTopic, Outcome, Party, Step, Trajectory, fire
+from flows.trajectory import Event, Outcome, Party, Step, fire
+from flows.trajectory.answers import continue_chain
+from flows.trajectory.effects import Chain
 from storage.models import Button
 from storage.trajectory_models import TrajectoryRow
 
 MOVE_EVENTS = frozenset({Event.REVISE_GOAL, Event.REPLAN, Event.START_CLOSING, Event.RESUME_PATH})
 CONFIRM_EVENTS = frozenset({Event.CONFIRM_GOAL, Event.CONFIRM_ROUTE, Event.CLOSE})
-CHAIN_OF_STEP = {Step.GOAL: "goal", Step.ROUTE: "route", Step.CLOSING: "closing"}
+CHAIN_OF_STEP = {Step.GOAL: Chain.GOAL, Step.ROUTE: Chain.ROUTE, Step.CLOSING: Chain.CLOSING}
 
 
 def register(router: Router) -> None:
@@ -74,7 +70,7 @@ async def next_step(turn: Turn, incoming: Incoming, button: Button) -> None:
         await stale(turn)
         return
     await turn.say("trajectory.next_asked", name=pair.name(row.coachee_id))
-    await continue_chain(turn, pair, row, CHAIN_OF_STEP[Step(row.step)])
+    await carry_out(turn, pair, row, continue_chain(pair.snap(row), CHAIN_OF_STEP[Step(row.step)]))
 
 
 async def go_on(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -84,125 +80,9 @@ async def go_on(turn: Turn, incoming: Incoming, button: Button) -> None:
         return
     await done_with(turn, incoming.message_id)
     pair, row, _ = target
-    await continue_chain(turn, pair, row, str(button.args.get("ch", "")))
-
-
-async def continue_chain(
-    turn: Turn, pair: Pair, row: TrajectoryRow, chain: str, skipped: frozenset[str] = frozenset()
-) -> None:
-    """Ask for the next missing capture of a step, or for the confirmation once all is there."""
-    snapshot = pair.snap(row)
-    if chain == "goal":
-        since = _entered(snapshot, Step.GOAL)
-        goal = snapshot.goals[-1] if snapshot.goals else None
-        if goal is None or goal.at < since:
-            await ask(turn, pair, row, "goal", chain=chain)
-        elif not any(scale.at >= goal.at for scale in snapshot.scales):
-            await ask(turn, pair, row, "scale", chain=chain)
-        else:
-            await send_goal_confirmation(turn, pair, row)
-    elif chain == "route" and not snapshot.stages:
-        await ask(turn, pair, row, "stage", chain="route")
-    elif chain in ("route", "route2"):
-        if not any(step.active for step in snapshot.small_steps):
-            await ask(turn, pair, row, "small_step", chain="route2")
-        else:
-            await send_route_confirmation(turn, pair, row)
-    elif chain == "closing":
-        missing = _closing_missing(snapshot, skipped)
-        if missing is not None:
-            await ask(turn, pair, row, missing, chain=chain, skipped=sorted(skipped))
-        else:
-            await send_close_cards(turn, pair, row)
-
-
-def _entered(snapshot: Trajectory, step: Step) -> datetime:
-    """When the trajectory last arrived in this step."""
-    moments = [move.at for move in snapshot.moves if move.dest is step]
-    return max(moments) if moments else datetime.min.replace(tzinfo=UTC)
-
-
-def _closing_missing(snapshot: Trajectory, skipped: frozenset[str]) -> str | None:
-    since = _entered(snapshot, Step.CLOSING)
-    for key in NOTEBOOK[Step.CLOSING]:
-        if key in skipped:
-            continue
-        if key == "scale":
-            if not any(scale.at >= since for scale in snapshot.scales):
-                return key
-        elif not any(note.at >= since for note in snapshot.notes_about(NoteTopic(key))):
-            return key
-    return None
-
-
-async def more_stages(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
-    """After a stage in the route: another one, or on to the first small step."""
-    args = card_args(pair, row)
-    await turn.say(
-        "trajectory.more_stages",
-        choices=[
-            [turn.choice("trajectory.btn_more_stage", "tr_write", **args, k="stage", ch="route")],
-            [turn.choice("trajectory.btn_to_steps", "tr_chain", **args, ch="route2")],
-        ],
-    )
-
-
-async def send_goal_confirmation(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
-    """Ask the coachee whether this is their goal, in their own words."""
-    snapshot = pair.snap(row)
-    args = card_args(pair, row)
-    await tell(
-        turn,
-        pair.member(row.coachee_id),
-        "trajectory.confirm_goal",
-        goal=snapshot.goal or "",
-        scale=snapshot.scales[-1].value if snapshot.scales else "",
-        choices=lambda: [
-            [turn.choice("trajectory.btn_confirm_goal", "tr_confirm", **args, e="confirm_goal")],
-            [turn.choice("trajectory.btn_rewrite_goal", "tr_write", **args, k="goal", ch="goal")],
-        ],
-    )
-
-
-async def send_route_confirmation(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
-    """Show the coachee their route and ask whether they set off like this."""
-    snapshot = pair.snap(row)
-    args = card_args(pair, row)
-
-    def render() -> str:
-        stages = "\n".join(f"• {stage.text}" for stage in snapshot.stages)
-        steps = "\n".join(step_line(turn, s) for s in snapshot.small_steps if s.active)
-        return turn.text("trajectory.confirm_route", stages=stages, steps=Html(steps))
-
-    await tell_text(
-        turn,
-        pair.member(row.coachee_id),
-        render,
-        choices=lambda: [
-            [turn.choice("trajectory.btn_confirm_route", "tr_confirm", **args, e="confirm_route")],
-            [
-                turn.choice("trajectory.btn_more_stage", "tr_write", **args, k="stage", ch="route"),
-                turn.choice(
-                    "trajectory.btn_add_step", "tr_write", **args, k="small_step", ch="route2"
-                ),
-            ],
-        ],
-    )
-
-
-async def send_close_cards(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
-    """Everything is harvested: ask coach and coachee to close together."""
-    args = card_args(pair, row)
-    for uid in (row.coach_id, row.coachee_id):
-        await tell(
-            turn,
-            pair.member(uid),
-            "trajectory.confirm_close",
-            choices=lambda: [
-                [turn.choice("trajectory.btn_close", "tr_confirm", **args, e="close")],
-                [turn.choice("trajectory.btn_not_yet", "tr_notyet")],
-            ],
-        )
+    chain = button.args.get("ch", "")
+    if chain in set(Chain):
+        await carry_out(turn, pair, row, continue_chain(pair.snap(row), Chain(chain)))
 
 
 async def move(turn: Turn, incoming: Incoming, button: Button) -> None:
