@@ -132,6 +132,7 @@ class Refused:
     reason_key: str
     params: Params = field(default_factory=dict)
     stop_waiting: bool = False  # give up the capture too, rather than let them try again
+    on_button: bool = False  # answer the pressed button (a toast), not with a message
 
 
 Result: TypeAlias = Outcome | Refused

@@ -48,6 +48,13 @@ from flows.trajectory.effects import (
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
+def on_path() -> Trajectory:
+    """A trajectory on the path with one small step, "Lezen", due on 9 March."""
+    return add_step(
+        Trajectory(step=Step.PATH), "Lezen", date(2026, 3, 9), by=Party.COACHEE, at=at()
+    )
+
+
 def at(hours: float = 0) -> datetime:
     """A moment some hours after the start."""
     return START + timedelta(hours=hours)

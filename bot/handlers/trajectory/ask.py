@@ -23,6 +23,7 @@ from flows.trajectory import (
     Step,
     StepStatus,
 )
+from flows.trajectory.presses import step_version
 from storage.trajectory_models import TrajectoryRow
 
 NOTE_KEYS = frozenset(topic.value for topic in NoteTopic)
@@ -169,8 +170,9 @@ async def send_steps(turn: Turn, pair: Pair, row: TrajectoryRow, person: Member)
 
 def _step_buttons(row: TrajectoryRow, step: SmallStep) -> list[Choice]:
     """Tick off, change or drop one open step."""
+    args = {"t": row.id, "n": step.number, "v": step_version(step)}
     return [
-        Choice(f"{mark} {step.number}", "tr_step", {"t": row.id, "n": step.number, "a": action})
+        Choice(f"{mark} {step.number}", "tr_step", {**args, "a": action})
         for mark, action in (("✅", "done"), ("✏️", "change"), ("🗑", "drop"))
     ]
 

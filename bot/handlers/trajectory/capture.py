@@ -24,6 +24,7 @@ from bot.handlers.trajectory.core import (
     pair_of,
     pair_of_trajectory,
     put,
+    refuse,
     scripts_for,
     stale,
     tell,
@@ -52,6 +53,7 @@ from flows.trajectory.answers import (
     take_text,
 )
 from flows.trajectory.effects import Chain
+from flows.trajectory.presses import small_step_press
 from storage.models import Button
 from storage.trajectory_models import AwaitedInput, TrajectoryRow
 
@@ -231,15 +233,14 @@ async def skip(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 async def step_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Tick off, drop or change a small step."""
-    pair = await pair_of_trajectory(turn, arg_int(button, "t"))
-    row = pair.row(arg_int(button, "t")) if pair else None
-    number, action = arg_int(button, "n"), button.args.get("a")
-    if pair is None or row is None or row.coachee_id != turn.chat_id or number is None:
-        await stale(turn)
+    target = await _small_step_target(turn, button)
+    if target is None:
         return
+    pair, row, number = target
     await done_with(turn, incoming.message_id)
+    action = button.args.get("a")
     if action == "change":
-        args = {"t": row.id, "n": number}
+        args = {"t": row.id, "n": number, "v": button.args.get("v")}
         await turn.say(
             "trajectory.change_what",
             choices=[
@@ -254,12 +255,10 @@ async def step_button(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 async def change_what(turn: Turn, incoming: Incoming, button: Button) -> None:
     """New words or a new date for a small step."""
-    pair = await pair_of_trajectory(turn, arg_int(button, "t"))
-    row = pair.row(arg_int(button, "t")) if pair else None
-    number = arg_int(button, "n")
-    if pair is None or row is None or row.coachee_id != turn.chat_id or number is None:
-        await stale(turn)
+    target = await _small_step_target(turn, button)
+    if target is None:
         return
+    pair, row, number = target
     await done_with(turn, incoming.message_id)
     if button.args.get("w") == "date":
         await await_input(turn, "change_date", row, n=number)
@@ -267,6 +266,21 @@ async def change_what(turn: Turn, incoming: Incoming, button: Button) -> None:
     else:
         await await_input(turn, "change_text", row, n=number)
         await turn.say("trajectory.prompt_change_text")
+
+
+async def _small_step_target(turn: Turn, button: Button) -> tuple[Pair, TrajectoryRow, int] | None:
+    """The coachee's trajectory and small step a step button names, if its card still holds."""
+    pair = await pair_of_trajectory(turn, arg_int(button, "t"))
+    row = pair.row(arg_int(button, "t")) if pair else None
+    number = arg_int(button, "n")
+    if pair is None or row is None or row.coachee_id != turn.chat_id or number is None:
+        await stale(turn)
+        return None
+    refused = small_step_press(pair.snap(row), number, button.args.get("v"))
+    if refused is not None:
+        await refuse(turn, refused)
+        return None
+    return pair, row, number
 
 
 async def change_date_button(turn: Turn, incoming: Incoming, button: Button) -> None:

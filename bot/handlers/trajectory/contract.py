@@ -17,6 +17,7 @@ from bot.handlers.trajectory.core import (
     pair_of,
     pair_of_button,
     put,
+    refuse,
     scripts_for,
     stale,
     tell,
@@ -30,7 +31,6 @@ from flows.trajectory import (
     CaptureError,
     ContractItemKey,
     Event,
-    ItemVersion,
     Party,
     Step,
     Trajectory,
@@ -40,10 +40,11 @@ from flows.trajectory import (
     revisit_due,
     same_wording,
 )
+from flows.trajectory import pair as aggregate
+from flows.trajectory.pair import KEYS, contract_open, proposal_press
+from flows.trajectory.presses import confirm_press, refused_in_each, revisit_press
 from storage.models import Button
 from storage.trajectory_models import AwaitedInput, TrajectoryRow
-
-KEYS = tuple(ContractItemKey)
 
 
 def register(router: Router) -> None:
@@ -64,52 +65,12 @@ def register(router: Router) -> None:
 
 def open_rows(pair: Pair) -> list[TrajectoryRow]:
     """Trajectories whose contract is being made, or else revisited half-way."""
-    making = [r for r in pair.live_rows() if pair.snap(r).step is Step.CONTRACT]
-    return making or [r for r in pair.live_rows() if revisit_due(pair.snap(r))]
+    return [row for row in pair.rows if row.id in {s.ref for s in contract_open(pair.seats())}]
 
 
 def current_key(pair: Pair, rows: list[TrajectoryRow]) -> ContractItemKey | None:
     """The first agreement that is not yet the same and confirmed in every trajectory."""
-    return next((key for key in KEYS if not _agreed(pair, rows, key)), None)
-
-
-def _agreed(pair: Pair, rows: list[TrajectoryRow], key: ContractItemKey) -> bool:
-    items = [pair.snap(r).contract.item(key) for r in rows]
-    if any(item is None or not item.agreed for item in items):
-        return False
-    return len({item.value for item in items if item is not None}) == 1
-
-
-def _latest(pair: Pair, rows: list[TrajectoryRow], key: ContractItemKey) -> tuple[str, int] | None:
-    """The wording most recently put on the table, and who proposed it."""
-    found: list[tuple[ItemVersion, TrajectoryRow]] = []
-    for row in rows:
-        item = pair.snap(row).contract.item(key)
-        if item is not None:
-            found.append((item.versions[-1], row))
-    if not found:
-        return None
-    newest = max(found, key=lambda entry: entry[0].at)[0].value
-    # Agreeing adds the same words in a trajectory that lacked them; the author is who came first.
-    version, row = min(
-        (entry for entry in found if same_wording(entry[0].value, newest)), key=lambda e: e[0].at
-    )
-    author = row.coach_id if version.by is Party.COACH else row.coachee_id
-    return newest, author
-
-
-def _has_confirmed(pair: Pair, rows: list[TrajectoryRow], key: ContractItemKey, uid: int) -> bool:
-    latest = _latest(pair, rows, key)
-    if latest is None:
-        return False
-    for row in rows:
-        party = pair.party(row, uid)
-        item = pair.snap(row).contract.item(key)
-        if party is None:
-            continue
-        if item is None or item.value != latest[0] or party not in item.confirmed_by:
-            return False
-    return True
+    return aggregate.current_key(pair.seats(rows))
 
 
 # --- Cards ----------------------------------------------------------------------------------
@@ -151,8 +112,8 @@ async def _send_item_card(
 ) -> None:
     scripts = await scripts_for(turn, pair, member.language)
     item = scripts.contract.items[key]
-    latest = _latest(pair, rows, key)
-    confirmed = _has_confirmed(pair, rows, key, member.id)
+    latest = aggregate.latest(pair.seats(rows), key)
+    confirmed = aggregate.has_confirmed(pair.seats(rows), key, member.id)
     args = {"m": pair.match.id, "k": key.value}
     with turn.speaking(member.language):
         text = turn.text(
@@ -232,19 +193,29 @@ async def pick_suggestion(turn: Turn, incoming: Incoming, button: Button) -> Non
     if index is None or not 0 <= index < len(suggestions):
         await stale(turn)
         return
-    await done_with(turn, incoming.message_id)
-    await propose(turn, pair, key, suggestions[index])
+    await _propose_once(turn, incoming, pair, key, suggestions[index])
 
 
 async def agree(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Agree with the wording on the table."""
     pair, key = await _item_target(turn, button)
-    latest = _latest(pair, open_rows(pair), key) if pair and key else None
+    latest = aggregate.latest(pair.seats(open_rows(pair)), key) if pair and key else None
     if pair is None or key is None or latest is None:
         await _show_current(turn, pair)
         return
+    await _propose_once(turn, incoming, pair, key, latest[0])
+
+
+async def _propose_once(
+    turn: Turn, incoming: Incoming, pair: Pair, key: ContractItemKey, value: str
+) -> None:
+    """Propose from a card, unless this person already stands behind exactly this wording."""
+    refused = proposal_press(pair.seats(open_rows(pair)), key, turn.chat_id, value)
+    if refused is not None:
+        await refuse(turn, refused)
+        return
     await done_with(turn, incoming.message_id)
-    await propose(turn, pair, key, latest[0])
+    await propose(turn, pair, key, value)
 
 
 async def own_words(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -284,7 +255,7 @@ def _refusal_key(error: CaptureError) -> str:
 async def propose(turn: Turn, pair: Pair, key: ContractItemKey, value: str) -> None:
     """Put a wording on the table in every trajectory where this person is a partner."""
     rows = open_rows(pair)
-    before = _latest(pair, rows, key)
+    before = aggregate.latest(pair.seats(rows), key)
     agreeing = before is not None and before[1] != turn.chat_id and same_wording(before[0], value)
     updated: dict[int, Trajectory] = {}
     for row in rows:
@@ -294,7 +265,7 @@ async def propose(turn: Turn, pair: Pair, key: ContractItemKey, value: str) -> N
     for row in rows:
         if row.id in updated:
             put(turn, pair, row, updated[row.id])
-    if _agreed(pair, rows, key):
+    if aggregate.agreed(pair.seats(rows), key):
         await _item_agreed(turn, pair, rows, key, value)
         return
     if agreeing:
@@ -328,6 +299,13 @@ async def accept(turn: Turn, incoming: Incoming, button: Button) -> None:
     rows = [r for r in pair.live_rows() if pair.snap(r).step is Step.CONTRACT] if pair else []
     if pair is None or not rows:
         await stale(turn)
+        return
+    refused = refused_in_each(
+        confirm_press(pair.snap(r), Event.ACCEPT_CONTRACT, p)
+        for r, p in _parties(pair, rows, turn.chat_id)
+    )
+    if refused is not None:
+        await refuse(turn, refused)
         return
     await done_with(turn, incoming.message_id)
     for row in rows:
@@ -378,6 +356,12 @@ async def still_works(turn: Turn, incoming: Incoming, button: Button) -> None:
     rows = [r for r in pair.live_rows() if revisit_due(pair.snap(r))] if pair else []
     if pair is None or not rows or current_key(pair, rows) is not None:
         await stale(turn)
+        return
+    refused = refused_in_each(
+        revisit_press(pair.snap(r), p) for r, p in _parties(pair, rows, turn.chat_id)
+    )
+    if refused is not None:
+        await refuse(turn, refused)
         return
     await done_with(turn, incoming.message_id)
     for row in rows:
@@ -465,9 +449,17 @@ async def _item_target(turn: Turn, button: Button) -> tuple[Pair | None, Contrac
         return None, None
     rows = open_rows(pair)
     making = any(pair.snap(r).step is Step.CONTRACT for r in rows)
-    if not rows or (making and _agreed(pair, rows, ContractItemKey(key))):
+    if not rows or (making and aggregate.agreed(pair.seats(rows), ContractItemKey(key))):
         return pair, None  # an agreement both made is not reopened by an old card
     return pair, ContractItemKey(key)
+
+
+def _parties(
+    pair: Pair, rows: list[TrajectoryRow], user_id: int
+) -> list[tuple[TrajectoryRow, Party]]:
+    """This person's part in each of these trajectories where they coach or are coached."""
+    found = ((row, pair.party(row, user_id)) for row in rows)
+    return [(row, party) for row, party in found if party is not None]
 
 
 async def _show_current(turn: Turn, pair: Pair | None) -> None:

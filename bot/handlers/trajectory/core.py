@@ -11,6 +11,8 @@ from typing import Any
 from bot.turn import Choice, Turn
 from flows.scripts import ScriptError, Scripts, load_custom_script, load_scripts
 from flows.trajectory import MatchKind, Party, Silence, Step, Trajectory, heard_from
+from flows.trajectory.effects import Refused
+from flows.trajectory.pair import Seat
 from storage import matches, trajectories
 from storage.models import Button, Match, User
 from storage.trajectory_models import AwaitedInput, PairState, TrajectoryRow
@@ -92,6 +94,11 @@ class Pair:
     def rows_of(self, user_id: int) -> list[TrajectoryRow]:
         """Trajectories in which this person coaches or is coached."""
         return [r for r in self.rows if self.party(r, user_id) is not None]
+
+    def seats(self, rows: list[TrajectoryRow] | None = None) -> list[Seat]:
+        """Trajectories (all by default) as the pair aggregate in flows sees them."""
+        chosen = self.rows if rows is None else rows
+        return [Seat(self.snap(r), r.coach_id, r.coachee_id, r.id) for r in chosen]
 
     def live_rows(self) -> list[TrajectoryRow]:
         """Trajectories that have not ended."""
@@ -310,6 +317,16 @@ def arg_int(button: Button, name: str) -> int | None:
 async def stale(turn: Turn) -> None:
     """Tell the presser that this card is from an earlier moment."""
     await turn.answer("trajectory.stale", alert=True)
+
+
+async def refuse(turn: Turn, refused: Refused) -> None:
+    """Tell the actor why not: on the pressed button, or as a message."""
+    if refused.stop_waiting:
+        await forget_input(turn)
+    if refused.on_button and turn.callback_query_id is not None:
+        await turn.answer_text(turn.text(refused.reason_key, **refused.params), alert=True)
+        return
+    await turn.send_text(turn.text(refused.reason_key, **refused.params))
 
 
 # --- Dates in the configured zone -----------------------------------------------------------

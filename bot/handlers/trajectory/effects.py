@@ -9,7 +9,7 @@ from bot.handlers.trajectory.chains import (
     send_goal_confirmation,
     send_route_confirmation,
 )
-from bot.handlers.trajectory.core import Pair, await_input, forget_input, put, tell_text
+from bot.handlers.trajectory.core import Pair, await_input, forget_input, put, refuse, tell_text
 from bot.handlers.trajectory.schedule import schedule_nudge
 from bot.turn import Turn
 from flows.trajectory import Party
@@ -42,9 +42,7 @@ CONFIRMATIONS = {
 async def settle(turn: Turn, pair: Pair, row: TrajectoryRow, result: Result) -> bool:
     """Carry out an accepted command, or tell the actor why not; True if accepted."""
     if isinstance(result, Refused):
-        if result.stop_waiting:
-            await forget_input(turn)
-        await turn.send_text(turn.text(result.reason_key, **result.params))
+        await refuse(turn, result)
         return False
     await carry_out(turn, pair, row, result)
     return True

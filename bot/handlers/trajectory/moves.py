@@ -17,6 +17,7 @@ from bot.handlers.trajectory.core import (
     done_with,
     pair_of,
     put,
+    refuse,
     scripts_for,
     stale,
     step_name,
@@ -30,6 +31,7 @@ from bot.turn import Turn
 from flows.trajectory import Event, Outcome, Party, Step, fire
 from flows.trajectory.answers import continue_chain
 from flows.trajectory.effects import Chain
+from flows.trajectory.presses import confirm_press
 from storage.models import Button
 from storage.trajectory_models import TrajectoryRow
 
@@ -108,6 +110,10 @@ async def confirm(turn: Turn, incoming: Incoming, button: Button) -> None:
         await stale(turn)
         return
     pair, row, party = target
+    refused = confirm_press(pair.snap(row), Event(event), party)
+    if refused is not None:
+        await refuse(turn, refused)
+        return
     await done_with(turn, incoming.message_id)
     await _apply(turn, pair, row, fire(pair.snap(row), Event(event), party, at=turn.now))
 
