@@ -89,6 +89,7 @@ async def test_a_suggestion_tapped_twice_is_proposed_once(world: World) -> None:
     await put_snapshots(world, match_id, Trajectory(step=Step.CONTRACT, click_confirmed=True))
     await greeted(sanne, bram)
     await bram.send("/contract")
+    await bram.expect("Jullie afspraken")
     card = await bram.expect("1 van 8")
     choice = bram.buttons(card)[0]
     double_tap(world, bram, card, choice)
