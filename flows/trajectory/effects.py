@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
-from flows.trajectory.model import Party, SmallStep, Trajectory
+from flows.trajectory.model import ContractItemKey, Party, SmallStep, Trajectory
 
 Params: TypeAlias = Mapping[str, str | int]
 
@@ -32,9 +32,10 @@ class Confirmation(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Store:
-    """Keep this new snapshot of the trajectory."""
+    """Keep this new snapshot of the trajectory (of the one with id `ref`, for pair commands)."""
 
     trajectory: Trajectory
+    ref: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,40 @@ class Confirm:
 
 
 @dataclass(frozen=True, slots=True)
+class TellEveryone:
+    """Tell every member of the match, each in their language."""
+
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContractAccepted:
+    """Everyone accepted the contract: celebrate, show where they are, plan the next talk."""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemAgreed:
+    """Everyone agreed on one wording of an agreement: tell every member."""
+
+    key: ContractItemKey
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShowItemCards:
+    """The open agreement's card, to everyone or to everyone but the actor."""
+
+    everyone: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ShowContract:
+    """The whole contract to every member, with its accept or its revisit buttons."""
+
+    buttons: str  # "accept" or "revisit"
+
+
+@dataclass(frozen=True, slots=True)
 class NudgeLater:
     """(Re)schedule the one gentle nudge of a small step after its date."""
 
@@ -115,6 +150,11 @@ Effect: TypeAlias = (
     | OfferMoreStages
     | Confirm
     | NudgeLater
+    | TellEveryone
+    | ContractAccepted
+    | ItemAgreed
+    | ShowItemCards
+    | ShowContract
 )
 
 

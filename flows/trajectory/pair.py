@@ -5,11 +5,39 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
-from flows.trajectory.contract import revisit_due, same_wording
-from flows.trajectory.effects import Refused
-from flows.trajectory.model import ContractItemKey, ItemVersion, Party, Step, Trajectory
-from flows.trajectory.presses import ALREADY_DONE
+from flows.trajectory.contract import confirm_revisit, propose_item, revisit_due, same_wording
+from flows.trajectory.effects import (
+    ContractAccepted,
+    Effect,
+    ItemAgreed,
+    Outcome,
+    Refused,
+    Result,
+    Say,
+    ShowContract,
+    ShowItemCards,
+    Store,
+    TellEveryone,
+)
+from flows.trajectory.machine import fire
+from flows.trajectory.model import (
+    CaptureError,
+    ContractItemKey,
+    Event,
+    ItemVersion,
+    Party,
+    Step,
+    Trajectory,
+)
+from flows.trajectory.presses import (
+    ALREADY_DONE,
+    OLD_CARD,
+    confirm_press,
+    refused_in_each,
+    revisit_press,
+)
 
 KEYS = tuple(ContractItemKey)
 
@@ -30,6 +58,90 @@ class Seat:
         if user_id == self.coachee:
             return Party.COACHEE
         return None
+
+
+def accept_contract(seats: Sequence[Seat], user_id: int, *, at: datetime) -> Result:
+    """This person accepts the whole contract; the step moves on once everyone did."""
+    making_now = [s for s in seats if s.trajectory.step is Step.CONTRACT]
+    mine = _parts(making_now, user_id)
+    if not mine:
+        return OLD_CARD
+    refused = refused_in_each(
+        confirm_press(s.trajectory, Event.ACCEPT_CONTRACT, p) for s, p in mine
+    )
+    if refused is not None:
+        return refused
+    stored: dict[int, Trajectory] = {}
+    for seat, party in mine:
+        outcome = fire(seat.trajectory, Event.ACCEPT_CONTRACT, party, at=at)
+        if outcome.refused:
+            return Refused("trajectory.contract_not_ready")
+        stored[seat.ref] = outcome.trajectory
+    effects: list[Effect] = [Store(t, ref) for ref, t in stored.items()]
+    after = [stored.get(s.ref, s.trajectory) for s in making_now]
+    waiting = any(t.step is Step.CONTRACT for t in after)
+    effects.append(Say("trajectory.contract_waiting") if waiting else ContractAccepted())
+    return Outcome(tuple(effects))
+
+
+def agreements_still_work(seats: Sequence[Seat], user_id: int) -> Result:
+    """At the half-way revisit this person says the agreements still work for them."""
+    due = [s for s in seats if not s.trajectory.terminal and revisit_due(s.trajectory)]
+    mine = _parts(due, user_id)
+    if not mine or current_key(due) is not None:
+        return OLD_CARD
+    refused = refused_in_each(revisit_press(s.trajectory, p) for s, p in mine)
+    if refused is not None:
+        return refused
+    stored = {s.ref: confirm_revisit(s.trajectory, by=p) for s, p in mine}
+    effects: list[Effect] = [Store(t, ref) for ref, t in stored.items()]
+    if any(revisit_due(stored.get(s.ref, s.trajectory)) for s in due):
+        effects.append(Say("trajectory.contract_waiting"))
+    else:
+        effects.append(TellEveryone("trajectory.revisit_done"))
+    return Outcome(tuple(effects))
+
+
+def propose_wording(
+    seats: Sequence[Seat], key: ContractItemKey, user_id: int, value: str, *, at: datetime
+) -> Result:
+    """Put a wording on the table in every open trajectory where this person is a partner."""
+    table = contract_open(seats)
+    before = latest(table, key)
+    agreeing = before is not None and before[1] != user_id and same_wording(before[0], value)
+    try:
+        stored = {
+            s.ref: propose_item(s.trajectory, key, value, by=p, at=at)
+            for s, p in _parts(table, user_id)
+        }
+    except CaptureError as error:
+        return Refused(_proposal_refusal(error))
+    after = [Seat(stored.get(s.ref, s.trajectory), s.coach, s.coachee, s.ref) for s in table]
+    effects: list[Effect] = [Store(t, ref) for ref, t in stored.items()]
+    if agreed(after, key):
+        effects.append(ItemAgreed(key, value))
+        if current_key(after) is not None:
+            effects.append(ShowItemCards(everyone=True))
+        else:
+            effects.append(ShowContract("accept" if making(after) else "revisit"))
+    elif agreeing:
+        # Agreed with what was on the table: the others already hold a card showing it.
+        effects.append(Say("trajectory.contract_waiting"))
+    else:
+        effects.extend((Say("trajectory.contract_sent", {"value": value}), ShowItemCards(False)))
+    return Outcome(tuple(effects))
+
+
+def _proposal_refusal(error: CaptureError) -> str:
+    if "number" in error.detail or "conversations" in error.detail:
+        return "trajectory.contract_needs_number"
+    return "trajectory.contract_too_long"
+
+
+def _parts(seats: Sequence[Seat], user_id: int) -> list[tuple[Seat, Party]]:
+    """The seats where this person coaches or is coached, with their part in each."""
+    found = ((seat, seat.party(user_id)) for seat in seats)
+    return [(seat, party) for seat, party in found if party is not None]
 
 
 def contract_open(seats: Sequence[Seat]) -> list[Seat]:

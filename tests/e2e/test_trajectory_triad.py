@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from bot.handlers.trajectory.contract import offer_revisit
+from bot.handlers.trajectory.contract_cards import offer_revisit
 from bot.handlers.trajectory.core import load_pair
 from bot.sandbox.driver import ScriptedUser
 from bot.sandbox.emulator_models import EmuMessage

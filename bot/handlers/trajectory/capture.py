@@ -3,7 +3,7 @@ role they ask for; shared with their coach and nobody else."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bot.handlers.trajectory.ask import (
     DATE_OFFSETS,
@@ -17,11 +17,11 @@ from bot.handlers.trajectory.core import (
     arg_int,
     await_input,
     awaited,
+    card_target,
     day_label,
     done_with,
     forget_input,
     input_kind,
-    pair_of,
     pair_of_trajectory,
     put,
     refuse,
@@ -53,7 +53,7 @@ from flows.trajectory.answers import (
     take_text,
 )
 from flows.trajectory.effects import Chain
-from flows.trajectory.presses import small_step_press
+from flows.trajectory.presses import made_for, small_step_press
 from storage.models import Button
 from storage.trajectory_models import AwaitedInput, TrajectoryRow
 
@@ -89,15 +89,15 @@ def register(router: Router) -> None:
 
 async def write_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     """A notebook button (coachee) or "have it written down" (coach): ask the coachee."""
-    pair = await pair_of(turn)
-    row = pair.row(arg_int(button, "t")) if pair else None
+    target = await card_target(turn, button)
     key = button.args.get("k")
-    party = pair.party(row, turn.chat_id) if pair and row else None
-    if pair is None or row is None or party is None or key not in WRITABLE:
+    if target is None or key not in WRITABLE:
         await stale(turn)
         return
-    if button.args.get("s", row.step) != row.step:
-        await stale(turn)
+    pair, row, party = target
+    refused = made_for(pair.snap(row), button.args.get("s", row.step))
+    if refused is not None:
+        await refuse(turn, refused)
         return
     await ask(turn, pair, row, str(key), chain=str(button.args.get("ch", "")))
     if party is Party.COACH:
@@ -106,21 +106,18 @@ async def write_button(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 async def coach_compliment(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The coach writes a compliment for the coachee at the close."""
-    pair = await pair_of(turn)
-    row = pair.row(arg_int(button, "t")) if pair else None
-    if pair is None or row is None or row.coach_id != turn.chat_id or row.step != Step.CLOSING:
+    target = await card_target(turn, button)
+    if target is None or target[2] is not Party.COACH or target[1].step != Step.CLOSING:
         await stale(turn)
         return
+    pair, row, _ = target
     await ask(turn, pair, row, "compliment", by=Party.COACH)
 
 
 async def reask(turn: Turn, waiting: AwaitedInput) -> None:
     """Free text where a button is expected: show the buttons again, kindly."""
-    pair = await pair_of_trajectory(turn, waiting.trajectory_id)
-    row = pair.row(waiting.trajectory_id) if pair else None
+    pair, row = await _waiting_target(turn, waiting)
     if pair is None or row is None:
-        await forget_input(turn)
-        await turn.say("trajectory.stale_text")
         return
     await turn.say("trajectory.use_buttons")
     me = pair.member(turn.chat_id)
@@ -177,12 +174,10 @@ async def scale_button(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 async def date_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The day a new small step should be taken by."""
-    waiting, pair, row = await _button_target(turn, button, "step_date")
-    offset = arg_int(button, "d")
-    if waiting is None or pair is None or row is None or offset not in DATE_OFFSETS:
+    target = await _dated_target(turn, incoming, button, "step_date")
+    if target is None:
         return
-    await done_with(turn, incoming.message_id)
-    due = today(turn) + timedelta(days=offset)
+    waiting, pair, row, due = target
     text = str(waiting.data.get("text", ""))
     shown = f"{text} ({day_label(turn, due)})"
     taken = take_small_step(pair.snap(row), _asked(waiting), text, due, shown, at=turn.now)
@@ -285,12 +280,10 @@ async def _small_step_target(turn: Turn, button: Button) -> tuple[Pair, Trajecto
 
 async def change_date_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The new date of a small step."""
-    waiting, pair, row = await _button_target(turn, button, "change_date")
-    offset = arg_int(button, "d")
-    if waiting is None or pair is None or row is None or offset not in DATE_OFFSETS:
+    target = await _dated_target(turn, incoming, button, "change_date")
+    if target is None:
         return
-    await done_with(turn, incoming.message_id)
-    due = today(turn) + timedelta(days=offset)
+    waiting, pair, row, due = target
     number = int(waiting.data.get("n", 0))
     changed = change_small_step(
         pair.snap(row), number, StepStatus.CHANGED, at=turn.now, due=due, answering=True
@@ -328,6 +321,18 @@ async def _button_target(
         await stale(turn)
         return None, None, None
     return waiting, pair, row
+
+
+async def _dated_target(
+    turn: Turn, incoming: Incoming, button: Button, kind: str
+) -> tuple[AwaitedInput, Pair, TrajectoryRow, date] | None:
+    """A day button answering the awaited `kind`, and the day it stands for."""
+    waiting, pair, row = await _button_target(turn, button, kind)
+    offset = arg_int(button, "d")
+    if waiting is None or pair is None or row is None or offset not in DATE_OFFSETS:
+        return None
+    await done_with(turn, incoming.message_id)
+    return waiting, pair, row, today(turn) + timedelta(days=offset)
 
 
 async def _refused(turn: Turn) -> None:

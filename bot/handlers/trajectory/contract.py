@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from bot.handlers.trajectory.cards import send_home
+from bot.handlers.trajectory.contract_cards import (
+    open_rows,
+    send_item_card,
+    send_item_cards,
+    send_open_contract,
+    send_summary,
+)
 from bot.handlers.trajectory.core import (
-    Member,
     Pair,
     arg_int,
     await_input,
@@ -16,35 +21,30 @@ from bot.handlers.trajectory.core import (
     local_day,
     pair_of,
     pair_of_button,
-    put,
     refuse,
     scripts_for,
     stale,
-    tell,
-    tell_text,
 )
-from bot.handlers.trajectory.schedule import send_plan_card
+from bot.handlers.trajectory.effects import settle
 from bot.incoming import Incoming
 from bot.router import Router
-from bot.turn import Choice, Turn
+from bot.turn import Turn
 from flows.trajectory import (
-    CaptureError,
     ContractItemKey,
-    Event,
-    Party,
     Step,
-    Trajectory,
-    confirm_revisit,
-    fire,
-    propose_item,
     revisit_due,
-    same_wording,
 )
 from flows.trajectory import pair as aggregate
-from flows.trajectory.pair import KEYS, contract_open, proposal_press
-from flows.trajectory.presses import confirm_press, refused_in_each, revisit_press
+from flows.trajectory.effects import Outcome
+from flows.trajectory.pair import (
+    KEYS,
+    accept_contract,
+    agreements_still_work,
+    proposal_press,
+    propose_wording,
+)
 from storage.models import Button
-from storage.trajectory_models import AwaitedInput, TrajectoryRow
+from storage.trajectory_models import AwaitedInput
 
 
 def register(router: Router) -> None:
@@ -58,125 +58,6 @@ def register(router: Router) -> None:
     router.action("tr_cadjust", choose_item_to_adjust)
     router.action("tr_cedit", adjust_item)
     input_kind("contract", on_text=typed_proposal)
-
-
-# --- Which trajectories the agreements are made in --------------------------------------------
-
-
-def open_rows(pair: Pair) -> list[TrajectoryRow]:
-    """Trajectories whose contract is being made, or else revisited half-way."""
-    return [row for row in pair.rows if row.id in {s.ref for s in contract_open(pair.seats())}]
-
-
-def current_key(pair: Pair, rows: list[TrajectoryRow]) -> ContractItemKey | None:
-    """The first agreement that is not yet the same and confirmed in every trajectory."""
-    return aggregate.current_key(pair.seats(rows))
-
-
-# --- Cards ----------------------------------------------------------------------------------
-
-
-async def start_contract(turn: Turn, pair: Pair) -> None:
-    """Explain the contract step to everyone and show the first agreement."""
-    for member in pair.members:
-        scripts = await scripts_for(turn, pair, member.language)
-        await tell(turn, member, "trajectory.contract_intro", intro=scripts.contract.coachee_intro)
-    await send_item_cards(turn, pair, pair.members)
-
-
-async def send_item_cards(turn: Turn, pair: Pair, members: list[Member]) -> None:
-    """The current agreement's card to each of these members."""
-    rows = open_rows(pair)
-    key = current_key(pair, rows)
-    if key is None:
-        return
-    for member in members:
-        await _send_item_card(turn, pair, rows, key, member)
-
-
-async def send_open_contract(turn: Turn, pair: Pair, member: Member) -> bool:
-    """The open agreement's card, or the contract to accept; False when neither is open."""
-    rows = open_rows(pair)
-    key = current_key(pair, rows) if rows else None
-    if key is not None:
-        await _send_item_card(turn, pair, rows, key, member)
-        return True
-    if any(pair.snap(r).step is Step.CONTRACT for r in pair.live_rows()):
-        await send_summary(turn, pair, member, buttons="accept")
-        return True
-    return False
-
-
-async def _send_item_card(
-    turn: Turn, pair: Pair, rows: list[TrajectoryRow], key: ContractItemKey, member: Member
-) -> None:
-    scripts = await scripts_for(turn, pair, member.language)
-    item = scripts.contract.items[key]
-    latest = aggregate.latest(pair.seats(rows), key)
-    confirmed = aggregate.has_confirmed(pair.seats(rows), key, member.id)
-    args = {"m": pair.match.id, "k": key.value}
-    with turn.speaking(member.language):
-        text = turn.text(
-            "trajectory.contract_item",
-            number=KEYS.index(key) + 1,
-            count=len(KEYS),
-            question=item.question,
-        )
-        rows_: list[list[Choice]] = []
-        if latest is not None and confirmed:
-            text += "\n\n" + turn.text("trajectory.contract_you_chose", value=latest[0])
-        elif latest is not None:
-            text += "\n\n" + turn.text(
-                "trajectory.contract_proposed", name=pair.name(latest[1]), value=latest[0]
-            )
-            rows_.append([Choice(scripts.contract.agree, "tr_cagree", args)])
-        rows_.extend(
-            [Choice(s, "tr_csug", {**args, "i": i})] for i, s in enumerate(item.suggestions)
-        )
-        rows_.append([Choice(scripts.contract.own_answer, "tr_cown", args)])
-        await turn.send_text(text, chat_id=member.id, choices=rows_)
-
-
-def summary(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
-    """The agreements of one trajectory as a list, agreed ones ticked (in the turn's language)."""
-    contract = pair.snap(row).contract
-    lines = []
-    for key in KEYS:
-        item = contract.item(key)
-        label = turn.text(f"trajectory.item_{key.value}")
-        if item is None:
-            lines.append(turn.text("trajectory.contract_line_open", label=label))
-        else:
-            mark = "✅" if item.agreed else "⏳"
-            lines.append(
-                turn.text("trajectory.contract_line", mark=mark, label=label, value=item.value)
-            )
-    return "\n".join(lines)
-
-
-async def send_summary(turn: Turn, pair: Pair, member: Member, *, buttons: str = "") -> None:
-    """The whole contract to a member; with the accept or revisit buttons when asked."""
-    row = (pair.rows_of(member.id) or pair.rows)[0]
-    scripts = await scripts_for(turn, pair, member.language)
-    args = {"m": pair.match.id}
-
-    def choices() -> list[list[Choice]]:
-        if buttons == "accept":
-            return [[turn.choice("trajectory.btn_accept_contract", "tr_caccept", **args)]]
-        if buttons == "revisit":
-            if not _revisits(pair, member.id):
-                return []  # an observer reads along; the coach and coachee decide
-            return [
-                [Choice(scripts.contract.still_works, "tr_cstill", args)],
-                [turn.choice("trajectory.btn_adjust", "tr_cadjust", **args)],
-            ]
-        return []
-
-    def render() -> str:
-        head = turn.text(f"trajectory.contract_head{'_' + buttons if buttons else ''}")
-        return f"{head}\n\n{summary(turn, pair, row)}"
-
-    await tell_text(turn, member, render, choices=choices if buttons else None)
 
 
 # --- Proposing and confirming -----------------------------------------------------------------
@@ -238,141 +119,42 @@ async def typed_proposal(turn: Turn, waiting: AwaitedInput, text: str) -> None:
         await forget_input(turn)
         await turn.say("trajectory.stale_text")
         return
-    try:
-        await propose(turn, pair, ContractItemKey(key), text)
-    except CaptureError as error:
-        await turn.say(_refusal_key(error))
-        return
-    await forget_input(turn)
+    if await propose(turn, pair, ContractItemKey(key), text):
+        await forget_input(turn)
 
 
-def _refusal_key(error: CaptureError) -> str:
-    if "number" in error.detail or "conversations" in error.detail:
-        return "trajectory.contract_needs_number"
-    return "trajectory.contract_too_long"
-
-
-async def propose(turn: Turn, pair: Pair, key: ContractItemKey, value: str) -> None:
+async def propose(turn: Turn, pair: Pair, key: ContractItemKey, value: str) -> bool:
     """Put a wording on the table in every trajectory where this person is a partner."""
-    rows = open_rows(pair)
-    before = aggregate.latest(pair.seats(rows), key)
-    agreeing = before is not None and before[1] != turn.chat_id and same_wording(before[0], value)
-    updated: dict[int, Trajectory] = {}
-    for row in rows:
-        party = pair.party(row, turn.chat_id)
-        if party is not None:
-            updated[row.id] = propose_item(pair.snap(row), key, value, by=party, at=turn.now)
-    for row in rows:
-        if row.id in updated:
-            put(turn, pair, row, updated[row.id])
-    if aggregate.agreed(pair.seats(rows), key):
-        await _item_agreed(turn, pair, rows, key, value)
-        return
-    if agreeing:
-        # Agreed with what was on the table: the others already hold a card showing it.
-        await turn.say("trajectory.contract_waiting")
-        return
-    await turn.say("trajectory.contract_sent", value=value)
-    await send_item_cards(turn, pair, pair.others(turn.chat_id))
-
-
-async def _item_agreed(
-    turn: Turn, pair: Pair, rows: list[TrajectoryRow], key: ContractItemKey, value: str
-) -> None:
-    for member in pair.members:
-        with turn.speaking(member.language):
-            label = turn.text(f"trajectory.item_{key.value}")
-            await turn.say(
-                "trajectory.contract_agreed", chat_id=member.id, label=label, value=value
-            )
-    if current_key(pair, rows) is not None:
-        await send_item_cards(turn, pair, pair.members)
-        return
-    making = any(pair.snap(r).step is Step.CONTRACT for r in rows)
-    for member in pair.members:
-        await send_summary(turn, pair, member, buttons="accept" if making else "revisit")
+    seats = pair.seats(pair.live_rows())
+    proposed = propose_wording(seats, key, turn.chat_id, value, at=turn.now)
+    return await settle(turn, pair, None, proposed)
 
 
 async def accept(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Accept the whole contract; the step moves on once everyone did."""
     pair = await _pair_of_button(turn, button)
-    rows = [r for r in pair.live_rows() if pair.snap(r).step is Step.CONTRACT] if pair else []
-    if pair is None or not rows:
+    if pair is None:
         await stale(turn)
         return
-    refused = refused_in_each(
-        confirm_press(pair.snap(r), Event.ACCEPT_CONTRACT, p)
-        for r, p in _parties(pair, rows, turn.chat_id)
-    )
-    if refused is not None:
-        await refuse(turn, refused)
-        return
-    await done_with(turn, incoming.message_id)
-    for row in rows:
-        party = pair.party(row, turn.chat_id)
-        if party is not None:
-            outcome = fire(pair.snap(row), Event.ACCEPT_CONTRACT, party, at=turn.now)
-            if outcome.refused:
-                await turn.say("trajectory.contract_not_ready")
-                return
-            put(turn, pair, row, outcome.trajectory)
-    if any(pair.snap(r).step is Step.CONTRACT for r in rows):
-        await turn.say("trajectory.contract_waiting")
-        return
-    await contract_accepted(turn, pair)
-
-
-async def contract_accepted(turn: Turn, pair: Pair) -> None:
-    """Everyone agreed: celebrate, show where they are and plan the next conversation."""
-    for member in pair.members:
-        await tell(turn, member, "trajectory.contract_done")
-        await send_home(turn, pair, member)
-        await send_plan_card(turn, pair, member)
+    result = accept_contract(pair.seats(pair.live_rows()), turn.chat_id, at=turn.now)
+    if isinstance(result, Outcome):
+        await done_with(turn, incoming.message_id)
+    await settle(turn, pair, None, result)
 
 
 # --- The half-way revisit ---------------------------------------------------------------------
 
 
-def _revisits(pair: Pair, user_id: int) -> bool:
-    """Whether this person is coach or coachee in a trajectory whose contract is revisited."""
-    due = [r for r in pair.live_rows() if revisit_due(pair.snap(r))]
-    return any(pair.party(row, user_id) is not None for row in due)
-
-
-async def offer_revisit(turn: Turn, pair: Pair) -> bool:
-    """Half of the agreed conversations took place: look at the agreements again."""
-    if not any(revisit_due(pair.snap(r)) for r in pair.live_rows()):
-        return False
-    for member in pair.members:
-        scripts = await scripts_for(turn, pair, member.language)
-        await tell(turn, member, "trajectory.revisit_intro", intro=scripts.contract.revisit_intro)
-        await send_summary(turn, pair, member, buttons="revisit")
-    return True
-
-
 async def still_works(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The agreements still work for this person."""
     pair = await _pair_of_button(turn, button)
-    rows = [r for r in pair.live_rows() if revisit_due(pair.snap(r))] if pair else []
-    if pair is None or not rows or current_key(pair, rows) is not None:
+    if pair is None:
         await stale(turn)
         return
-    refused = refused_in_each(
-        revisit_press(pair.snap(r), p) for r, p in _parties(pair, rows, turn.chat_id)
-    )
-    if refused is not None:
-        await refuse(turn, refused)
-        return
-    await done_with(turn, incoming.message_id)
-    for row in rows:
-        party = pair.party(row, turn.chat_id)
-        if party is not None:
-            put(turn, pair, row, confirm_revisit(pair.snap(row), by=party))
-    if any(revisit_due(pair.snap(r)) for r in rows):
-        await turn.say("trajectory.contract_waiting")
-        return
-    for member in pair.members:
-        await tell(turn, member, "trajectory.revisit_done")
+    result = agreements_still_work(pair.seats(pair.live_rows()), turn.chat_id)
+    if isinstance(result, Outcome):
+        await done_with(turn, incoming.message_id)
+    await settle(turn, pair, None, result)
 
 
 async def choose_item_to_adjust(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -400,7 +182,7 @@ async def adjust_item(turn: Turn, incoming: Incoming, button: Button) -> None:
         await stale(turn)
         return
     await done_with(turn, incoming.message_id)
-    await _send_item_card(turn, pair, rows, ContractItemKey(key), pair.member(turn.chat_id))
+    await send_item_card(turn, pair, rows, ContractItemKey(key), pair.member(turn.chat_id))
 
 
 # --- /contract ------------------------------------------------------------------------------
@@ -452,14 +234,6 @@ async def _item_target(turn: Turn, button: Button) -> tuple[Pair | None, Contrac
     if not rows or (making and aggregate.agreed(pair.seats(rows), ContractItemKey(key))):
         return pair, None  # an agreement both made is not reopened by an old card
     return pair, ContractItemKey(key)
-
-
-def _parties(
-    pair: Pair, rows: list[TrajectoryRow], user_id: int
-) -> list[tuple[TrajectoryRow, Party]]:
-    """This person's part in each of these trajectories where they coach or are coached."""
-    found = ((row, pair.party(row, user_id)) for row in rows)
-    return [(row, party) for row, party in found if party is not None]
 
 
 async def _show_current(turn: Turn, pair: Pair | None) -> None:

@@ -314,6 +314,20 @@ def arg_int(button: Button, name: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+async def card_target(turn: Turn, button: Button) -> tuple[Pair, TrajectoryRow, Party] | None:
+    """The active trajectory a card button names and the presser's part in it, if any."""
+    pair = await pair_of(turn)
+    found = card_in(pair, button, turn.chat_id) if pair else None
+    return (pair, *found) if pair and found else None
+
+
+def card_in(pair: Pair, button: Button, user_id: int) -> tuple[TrajectoryRow, Party] | None:
+    """The trajectory of this pair a card button names, and this person's part in it."""
+    row = pair.row(arg_int(button, "t"))
+    party = pair.party(row, user_id) if row else None
+    return (row, party) if row is not None and party is not None else None
+
+
 async def stale(turn: Turn) -> None:
     """Tell the presser that this card is from an earlier moment."""
     await turn.answer("trajectory.stale", alert=True)

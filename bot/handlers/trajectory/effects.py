@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from bot.handlers.trajectory.ask import ask, send_dates
+from bot.handlers.trajectory.cards import send_home
 from bot.handlers.trajectory.chains import (
     more_stages,
     send_close_cards,
     send_goal_confirmation,
     send_route_confirmation,
 )
-from bot.handlers.trajectory.core import Pair, await_input, forget_input, put, refuse, tell_text
-from bot.handlers.trajectory.schedule import schedule_nudge
+from bot.handlers.trajectory.contract_cards import send_item_cards, send_summary
+from bot.handlers.trajectory.core import (
+    Pair,
+    await_input,
+    forget_input,
+    put,
+    refuse,
+    tell,
+    tell_text,
+)
+from bot.handlers.trajectory.schedule import schedule_nudge, send_plan_card
 from bot.turn import Turn
 from flows.trajectory import Party
 from flows.trajectory.effects import (
@@ -18,7 +28,9 @@ from flows.trajectory.effects import (
     AwaitText,
     Confirm,
     Confirmation,
+    ContractAccepted,
     Effect,
+    ItemAgreed,
     NudgeLater,
     OfferMoreStages,
     Outcome,
@@ -26,9 +38,12 @@ from flows.trajectory.effects import (
     Result,
     Say,
     Share,
+    ShowContract,
     ShowDates,
+    ShowItemCards,
     StopWaiting,
     Store,
+    TellEveryone,
 )
 from storage.trajectory_models import TrajectoryRow
 
@@ -39,7 +54,7 @@ CONFIRMATIONS = {
 }
 
 
-async def settle(turn: Turn, pair: Pair, row: TrajectoryRow, result: Result) -> bool:
+async def settle(turn: Turn, pair: Pair, row: TrajectoryRow | None, result: Result) -> bool:
     """Carry out an accepted command, or tell the actor why not; True if accepted."""
     if isinstance(result, Refused):
         await refuse(turn, result)
@@ -48,16 +63,54 @@ async def settle(turn: Turn, pair: Pair, row: TrajectoryRow, result: Result) -> 
     return True
 
 
-async def carry_out(turn: Turn, pair: Pair, row: TrajectoryRow, outcome: Outcome) -> None:
-    """Perform the effects of one trajectory's command in the order flows gave them."""
+async def carry_out(turn: Turn, pair: Pair, row: TrajectoryRow | None, outcome: Outcome) -> None:
+    """Perform the effects of a command in the order flows gave them; `row` is the trajectory
+    a one-trajectory command acted on (pair commands name theirs in each effect)."""
     for effect in outcome.effects:
-        await _carry(turn, pair, row, effect)
+        if isinstance(effect, Store):
+            target = row if effect.ref is None else pair.row(effect.ref)
+            assert target is not None, "flows stores only trajectories of this pair"
+            put(turn, pair, target, effect.trajectory)
+        elif isinstance(effect, TellEveryone):
+            for member in pair.members:
+                await tell(turn, member, effect.key)
+        elif isinstance(effect, ContractAccepted):
+            await contract_accepted(turn, pair)
+        elif isinstance(effect, ItemAgreed):
+            await _item_agreed(turn, pair, effect)
+        elif isinstance(effect, ShowItemCards):
+            shown = pair.members if effect.everyone else pair.others(turn.chat_id)
+            await send_item_cards(turn, pair, shown)
+        elif isinstance(effect, ShowContract):
+            for member in pair.members:
+                await send_summary(turn, pair, member, buttons=effect.buttons)
+        elif isinstance(effect, Say):
+            await turn.send_text(turn.text(effect.key, **effect.params))
+        else:
+            assert row is not None, "only pair effects come without a trajectory"
+            await _carry(turn, pair, row, effect)
+
+
+async def contract_accepted(turn: Turn, pair: Pair) -> None:
+    """Everyone agreed: celebrate, show where they are and plan the next conversation."""
+    for member in pair.members:
+        await tell(turn, member, "trajectory.contract_done")
+        await send_home(turn, pair, member)
+        await send_plan_card(turn, pair, member)
+
+
+async def _item_agreed(turn: Turn, pair: Pair, agreed: ItemAgreed) -> None:
+    """Tell every member which agreement now stands, in their language."""
+    for member in pair.members:
+        with turn.speaking(member.language):
+            label = turn.text(f"trajectory.item_{agreed.key.value}")
+            await turn.say(
+                "trajectory.contract_agreed", chat_id=member.id, label=label, value=agreed.value
+            )
 
 
 async def _carry(turn: Turn, pair: Pair, row: TrajectoryRow, effect: Effect) -> None:
-    if isinstance(effect, Store):
-        put(turn, pair, row, effect.trajectory)
-    elif isinstance(effect, Say):
+    if isinstance(effect, Say):
         await turn.send_text(turn.text(effect.key, **effect.params))
     elif isinstance(effect, Share):
         await _share(turn, pair, row, effect)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.handlers.pairing_notices import notify_repair_needed
-from bot.handlers.trajectory.contract import start_contract
+from bot.handlers.trajectory.contract_cards import start_contract
 from bot.handlers.trajectory.core import (
     Pair,
     done_with,

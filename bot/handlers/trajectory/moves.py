@@ -13,7 +13,7 @@ from bot.handlers.trajectory.cards import (
 )
 from bot.handlers.trajectory.core import (
     Pair,
-    arg_int,
+    card_in,
     done_with,
     pair_of,
     put,
@@ -52,14 +52,13 @@ def register(router: Router) -> None:
 async def _target(turn: Turn, button: Button) -> tuple[Pair, TrajectoryRow, Party] | None:
     """The trajectory of a card button and the presser's part in it, if the card is current."""
     pair = await pair_of(turn)
-    row = pair.row(arg_int(button, "t")) if pair else None
-    party = pair.party(row, turn.chat_id) if pair and row else None
-    if pair is None or row is None or party is None or not is_current(pair, row, button.args):
+    found = card_in(pair, button, turn.chat_id) if pair else None
+    if pair is None or found is None or not is_current(pair, found[0], button.args):
         await stale(turn)
         if pair is not None:
             await show_now(turn, pair)
         return None
-    return pair, row, party
+    return pair, *found
 
 
 async def next_step(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -89,33 +88,38 @@ async def go_on(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 async def move(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Wind back to the goal or the route, start closing, or resume the path."""
-    target = await _target(turn, button)
-    event = button.args.get("e")
-    if target is None:
-        return
-    if event not in {e.value for e in MOVE_EVENTS}:
-        await stale(turn)
-        return
-    pair, row, party = target
-    await _apply(turn, pair, row, fire(pair.snap(row), Event(event), party, at=turn.now))
+    target = await _event_target(turn, button, MOVE_EVENTS)
+    if target is not None:
+        pair, row, party, event = target
+        await _apply(turn, pair, row, fire(pair.snap(row), event, party, at=turn.now))
 
 
 async def confirm(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The coachee confirms goal or route; both confirm the close."""
-    target = await _target(turn, button)
-    event = button.args.get("e")
+    target = await _event_target(turn, button, CONFIRM_EVENTS)
     if target is None:
         return
-    if event not in {e.value for e in CONFIRM_EVENTS}:
-        await stale(turn)
-        return
-    pair, row, party = target
-    refused = confirm_press(pair.snap(row), Event(event), party)
+    pair, row, party, event = target
+    refused = confirm_press(pair.snap(row), event, party)
     if refused is not None:
         await refuse(turn, refused)
         return
     await done_with(turn, incoming.message_id)
-    await _apply(turn, pair, row, fire(pair.snap(row), Event(event), party, at=turn.now))
+    await _apply(turn, pair, row, fire(pair.snap(row), event, party, at=turn.now))
+
+
+async def _event_target(
+    turn: Turn, button: Button, events: frozenset[Event]
+) -> tuple[Pair, TrajectoryRow, Party, Event] | None:
+    """A current card's button that fires one of these events, with what it acts on."""
+    target = await _target(turn, button)
+    event = button.args.get("e")
+    if target is None:
+        return None
+    if event not in {e.value for e in events}:
+        await stale(turn)
+        return None
+    return (*target, Event(event))
 
 
 async def not_yet(turn: Turn, incoming: Incoming, button: Button) -> None:

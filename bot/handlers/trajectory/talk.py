@@ -11,7 +11,7 @@ from bot.handlers.trajectory.cards import (
     send_notebook,
     send_observer_card,
 )
-from bot.handlers.trajectory.contract import offer_revisit, send_open_contract
+from bot.handlers.trajectory.contract_cards import offer_revisit, send_open_contract
 from bot.handlers.trajectory.core import (
     Pair,
     arg_int,
