@@ -228,11 +228,10 @@ async def skip(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 async def step_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Tick off, drop or change a small step."""
-    target = await _small_step_target(turn, button)
+    target = await _small_step_target(turn, incoming, button)
     if target is None:
         return
     pair, row, number = target
-    await done_with(turn, incoming.message_id)
     action = button.args.get("a")
     if action == "change":
         args = {"t": row.id, "n": number, "v": button.args.get("v")}
@@ -250,11 +249,10 @@ async def step_button(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 async def change_what(turn: Turn, incoming: Incoming, button: Button) -> None:
     """New words or a new date for a small step."""
-    target = await _small_step_target(turn, button)
+    target = await _small_step_target(turn, incoming, button)
     if target is None:
         return
     pair, row, number = target
-    await done_with(turn, incoming.message_id)
     if button.args.get("w") == "date":
         await await_input(turn, "change_date", row, n=number)
         await send_dates(turn, row, pair.member(turn.chat_id), "tr_cdate")
@@ -263,7 +261,9 @@ async def change_what(turn: Turn, incoming: Incoming, button: Button) -> None:
         await turn.say("trajectory.prompt_change_text")
 
 
-async def _small_step_target(turn: Turn, button: Button) -> tuple[Pair, TrajectoryRow, int] | None:
+async def _small_step_target(
+    turn: Turn, incoming: Incoming, button: Button
+) -> tuple[Pair, TrajectoryRow, int] | None:
     """The coachee's trajectory and small step a step button names, if its card still holds."""
     pair = await pair_of_trajectory(turn, arg_int(button, "t"))
     row = pair.row(arg_int(button, "t")) if pair else None
@@ -275,6 +275,7 @@ async def _small_step_target(turn: Turn, button: Button) -> tuple[Pair, Trajecto
     if refused is not None:
         await refuse(turn, refused)
         return None
+    await done_with(turn, incoming.message_id)
     return pair, row, number
 
 

@@ -13,8 +13,9 @@ from bot.handlers.trajectory.core import (
 )
 from bot.i18n import Html
 from bot.turn import Choice, Turn
-from flows.scripts import StepScript
+from flows.scripts import StepScript, Theme
 from flows.trajectory import NOTEBOOK, THEME_CAPTURES, Event, Party, Step
+from flows.trajectory.coach_card import on_card
 from storage.trajectory_models import TrajectoryRow
 
 STEP_EMOJI = {
@@ -50,9 +51,7 @@ async def coach_card_parts(
     turn: Turn, pair: Pair, row: TrajectoryRow
 ) -> tuple[str, list[list[Choice]]]:
     """The coach's prompt card in the turn's language: a suggested question and what to do."""
-    script = (await scripts_for(turn, pair, turn.language)).step(Step(row.step))
-    theme = script.themes[row.theme % len(script.themes)]
-    number = row.question % len(theme.questions)
+    theme, number = await question_on_card(turn, pair, row)
     text = turn.text(
         "trajectory.coach_card",
         emoji=STEP_EMOJI[Step(row.step)],
@@ -63,6 +62,19 @@ async def coach_card_parts(
         count=len(theme.questions),
     )
     return text, coach_choices(turn, pair, row, theme.key)
+
+
+async def theme_sizes(turn: Turn, pair: Pair, row: TrajectoryRow) -> list[int]:
+    """How many questions each theme of this step's script has, in the turn's language."""
+    script = (await scripts_for(turn, pair, turn.language)).step(Step(row.step))
+    return [len(theme.questions) for theme in script.themes]
+
+
+async def question_on_card(turn: Turn, pair: Pair, row: TrajectoryRow) -> tuple[Theme, int]:
+    """The theme on the coach's card and the number of its question shown, from zero."""
+    script = (await scripts_for(turn, pair, turn.language)).step(Step(row.step))
+    theme, number = on_card([len(t.questions) for t in script.themes], row.theme, row.question)
+    return script.themes[theme], number
 
 
 def coach_choices(turn: Turn, pair: Pair, row: TrajectoryRow, theme_key: str) -> list[list[Choice]]:

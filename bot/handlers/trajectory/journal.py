@@ -101,12 +101,7 @@ async def _coach_style(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
 
 async def goal_command(turn: Turn, incoming: Incoming) -> None:
     """/goal: my goal and where I stand."""
-    pair = await latest_pair(turn)
-    rows = [r for r in pair.rows if r.coachee_id == turn.chat_id] if pair else []
-    if pair is None or not rows:
-        await turn.say("trajectory.no_match")
-        return
-    for row in rows:
+    for pair, row in await _coached_in(turn):
         snapshot = pair.snap(row)
         if snapshot.goal is None:
             await turn.say("trajectory.goal_none")
@@ -120,10 +115,14 @@ async def goal_command(turn: Turn, incoming: Incoming) -> None:
 
 async def steps_command(turn: Turn, incoming: Incoming) -> None:
     """/steps: my small steps, to tick off, change or drop between conversations."""
-    pair = await latest_pair(turn)
-    rows = [r for r in pair.rows if r.coachee_id == turn.chat_id] if pair else []
-    if pair is None or not rows:
-        await turn.say("trajectory.no_match")
-        return
-    for row in rows:
+    for pair, row in await _coached_in(turn):
         await send_steps(turn, pair, row, pair.member(turn.chat_id))
+
+
+async def _coached_in(turn: Turn) -> list[tuple[Pair, TrajectoryRow]]:
+    """The trajectories of this person's latest match they are coached in (none: say so)."""
+    pair = await latest_pair(turn)
+    found = [(pair, r) for r in pair.rows if r.coachee_id == turn.chat_id] if pair else []
+    if not found:
+        await turn.say("trajectory.no_match")
+    return found
