@@ -40,10 +40,11 @@ class Store:
 
 @dataclass(frozen=True, slots=True)
 class Say:
-    """Tell the person who acted, by text key."""
+    """Tell the person who acted, by text key; `name_of` puts that partner's name in {name}."""
 
     key: str
     params: Params = field(default_factory=dict)
+    name_of: Party | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,11 @@ class ShowContract:
 
 
 @dataclass(frozen=True, slots=True)
+class AnnounceStep:
+    """The trajectory is in a new step: tell everyone in it and hand out the new cards."""
+
+
+@dataclass(frozen=True, slots=True)
 class NudgeLater:
     """(Re)schedule the one gentle nudge of a small step after its date."""
 
@@ -155,6 +161,7 @@ Effect: TypeAlias = (
     | ItemAgreed
     | ShowItemCards
     | ShowContract
+    | AnnounceStep
 )
 
 

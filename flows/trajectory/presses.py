@@ -4,7 +4,7 @@ answered on the button instead."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 
 from flows.trajectory.contract import revisit_due
@@ -56,3 +56,15 @@ def revisit_press(trajectory: Trajectory, party: Party) -> Refused | None:
 def plan_press(planned: datetime | None, when: datetime) -> Refused | None:
     """A time picked again that is already the planned one (picking another re-plans)."""
     return ALREADY_DONE if planned == when else None
+
+
+def start_press(
+    awaiting: tuple[object, ...] | None, starting: tuple[object, ...]
+) -> Refused | None:
+    """Starting what this person is already in the middle of (a reflection) changes nothing."""
+    return ALREADY_DONE if awaiting == starting else None
+
+
+def choice_press(made: Collection[str], choice: str) -> Refused | None:
+    """A choice made before in the same run of questions (a second tap) changes nothing."""
+    return ALREADY_DONE if choice in made else None

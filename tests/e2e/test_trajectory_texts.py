@@ -4,7 +4,6 @@ both languages: the text-key scan only sees literal keys."""
 from __future__ import annotations
 
 from bot.handlers.trajectory.ask import DATE_OFFSETS
-from bot.handlers.trajectory.moves import GUARDS, REFUSALS
 from bot.i18n import Texts
 from flows.scheduling import ReminderKind
 from flows.trajectory import (
@@ -17,6 +16,7 @@ from flows.trajectory import (
     Step,
     StepStatus,
 )
+from flows.trajectory.moving import GUARDS, REFUSALS
 
 
 def built_keys() -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.handlers.trajectory.announce import announce
 from bot.handlers.trajectory.ask import ask, send_dates
 from bot.handlers.trajectory.cards import send_home
 from bot.handlers.trajectory.chains import (
@@ -24,6 +25,7 @@ from bot.handlers.trajectory.schedule import schedule_nudge, send_plan_card
 from bot.turn import Turn
 from flows.trajectory import Party
 from flows.trajectory.effects import (
+    AnnounceStep,
     Ask,
     AwaitText,
     Confirm,
@@ -85,7 +87,7 @@ async def carry_out(turn: Turn, pair: Pair, row: TrajectoryRow | None, outcome: 
             for member in pair.members:
                 await send_summary(turn, pair, member, buttons=effect.buttons)
         elif isinstance(effect, Say):
-            await turn.send_text(turn.text(effect.key, **effect.params))
+            await _say(turn, pair, row, effect)
         else:
             assert row is not None, "only pair effects come without a trajectory"
             await _carry(turn, pair, row, effect)
@@ -99,6 +101,15 @@ async def contract_accepted(turn: Turn, pair: Pair) -> None:
         await send_plan_card(turn, pair, member)
 
 
+async def _say(turn: Turn, pair: Pair, row: TrajectoryRow | None, say: Say) -> None:
+    """Tell the actor, with a partner's name when asked."""
+    params: dict[str, object] = dict(say.params)
+    if say.name_of is not None:
+        assert row is not None, "a partner's name needs the trajectory"
+        params["name"] = pair.name(_id_of(row, say.name_of))
+    await turn.send_text(turn.text(say.key, **params))
+
+
 async def _item_agreed(turn: Turn, pair: Pair, agreed: ItemAgreed) -> None:
     """Tell every member which agreement now stands, in their language."""
     for member in pair.members:
@@ -110,8 +121,8 @@ async def _item_agreed(turn: Turn, pair: Pair, agreed: ItemAgreed) -> None:
 
 
 async def _carry(turn: Turn, pair: Pair, row: TrajectoryRow, effect: Effect) -> None:
-    if isinstance(effect, Say):
-        await turn.send_text(turn.text(effect.key, **effect.params))
+    if isinstance(effect, AnnounceStep):
+        await announce(turn, pair, row)
     elif isinstance(effect, Share):
         await _share(turn, pair, row, effect)
     elif isinstance(effect, StopWaiting):

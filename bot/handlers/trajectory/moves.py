@@ -4,33 +4,25 @@ own words; goal and route can be revisited whenever the real path asks for it.""
 from __future__ import annotations
 
 from bot.handlers.trajectory.cards import (
-    STEP_EMOJI,
     is_current,
-    send_coach_card,
-    send_home,
-    send_notebook,
-    send_observer_card,
 )
 from bot.handlers.trajectory.core import (
     Pair,
     card_in,
     done_with,
     pair_of,
-    put,
     refuse,
-    scripts_for,
     stale,
-    step_name,
 )
-from bot.handlers.trajectory.effects import carry_out
-from bot.handlers.trajectory.ending import trajectory_closed
-from bot.handlers.trajectory.talk import after_conversation, end_conversation, show_now
+from bot.handlers.trajectory.effects import carry_out, settle
+from bot.handlers.trajectory.talk import show_now
 from bot.incoming import Incoming
 from bot.router import Router
 from bot.turn import Turn
-from flows.trajectory import Event, Outcome, Party, Step, fire
+from flows.trajectory import Event, Party, Step
 from flows.trajectory.answers import continue_chain
 from flows.trajectory.effects import Chain
+from flows.trajectory.moving import fire_from_card
 from flows.trajectory.presses import confirm_press
 from storage.models import Button
 from storage.trajectory_models import TrajectoryRow
@@ -90,8 +82,7 @@ async def move(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Wind back to the goal or the route, start closing, or resume the path."""
     target = await _event_target(turn, button, MOVE_EVENTS)
     if target is not None:
-        pair, row, party, event = target
-        await _apply(turn, pair, row, fire(pair.snap(row), event, party, at=turn.now))
+        await _move(turn, target)
 
 
 async def confirm(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -105,7 +96,7 @@ async def confirm(turn: Turn, incoming: Incoming, button: Button) -> None:
         await refuse(turn, refused)
         return
     await done_with(turn, incoming.message_id)
-    await _apply(turn, pair, row, fire(pair.snap(row), event, party, at=turn.now))
+    await _move(turn, target)
 
 
 async def _event_target(
@@ -128,61 +119,7 @@ async def not_yet(turn: Turn, incoming: Incoming, button: Button) -> None:
     await turn.say("trajectory.not_yet")
 
 
-async def _apply(turn: Turn, pair: Pair, row: TrajectoryRow, outcome: Outcome) -> None:
-    """Store what firing did and tell everyone what it means for them."""
-    if outcome.refused:
-        await turn.say(refusal_key(outcome))
-        return
-    put(turn, pair, row, outcome.trajectory)
-    if outcome.waiting:
-        other = row.coachee_id if row.coach_id == turn.chat_id else row.coach_id
-        await turn.say("trajectory.waiting_for", name=pair.name(other))
-        return
-    await announce(turn, pair, row)
-
-
-GUARDS = frozenset(
-    {"contract_agreed", "goal_captured", "goal_scaled", "route_planned", "learning_captured"}
-)
-REFUSALS = frozenset({"wrong_step", "terminal", "not_your_role"})
-
-
-def refusal_key(outcome: Outcome) -> str:
-    """The kind explanation of why an event was not accepted."""
-    if outcome.guard in GUARDS:
-        return f"trajectory.refused_{outcome.guard}"
-    if outcome.refusal is not None and outcome.refusal.value in REFUSALS:
-        return f"trajectory.refused_{outcome.refusal.value}"
-    return "trajectory.refused_other"
-
-
-async def announce(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
-    """A new step: tell coach, coachee and observer, and hand out the new cards."""
-    step = Step(row.step)
-    if step is Step.CLOSED:
-        talking = pair.talking is row
-        if talking:
-            await end_conversation(turn, pair, aftercare=False)
-        await trajectory_closed(turn, pair, row)
-        if talking:
-            await after_conversation(turn, pair, row)
-        return
-    for uid, party in ((row.coach_id, Party.COACH), (row.coachee_id, Party.COACHEE)):
-        member = pair.member(uid)
-        script = (await scripts_for(turn, pair, member.language)).step(step)
-        intro = script.coach_intro if party is Party.COACH else script.coachee_intro
-        with turn.speaking(member.language):
-            await turn.say(
-                "trajectory.new_step",
-                chat_id=uid,
-                emoji=STEP_EMOJI[step],
-                step=step_name(turn, step),
-                intro=intro if party is Party.COACH or pair.talking is not row else "",
-            )
-    if pair.talking is row:
-        await send_coach_card(turn, pair, row)
-        await send_notebook(turn, pair, row, intro=True)
-        await send_observer_card(turn, pair, row)
-        return
-    for uid in (row.coach_id, row.coachee_id):
-        await send_home(turn, pair, pair.member(uid))
+async def _move(turn: Turn, target: tuple[Pair, TrajectoryRow, Party, Event]) -> None:
+    """Fire the event for the presser and carry out what it means."""
+    pair, row, party, event = target
+    await settle(turn, pair, row, fire_from_card(pair.snap(row), event, party, at=turn.now))

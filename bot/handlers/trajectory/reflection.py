@@ -14,6 +14,7 @@ from bot.handlers.trajectory.core import (
     input_kind,
     pair_of_trajectory,
     put,
+    refuse,
     scripts_for,
     stale,
     tell,
@@ -33,6 +34,7 @@ from flows.trajectory import (
     add_observation,
     add_reflection,
 )
+from flows.trajectory.presses import choice_press, start_press
 from storage.models import Button
 from storage.trajectory_models import AwaitedInput, TrajectoryRow
 
@@ -110,6 +112,8 @@ async def start_reflection(turn: Turn, incoming: Incoming, button: Button) -> No
     if pair is None or row is None:
         await stale(turn)
         return
+    if await _started_before(turn, "reflect", row, button):
+        return
     await done_with(turn, incoming.message_id)
     await await_input(turn, "reflect", row, n=arg_int(button, "n"), tensions={}, answers={})
     await _send_roles(turn, pair)
@@ -120,6 +124,8 @@ async def start_observation(turn: Turn, incoming: Incoming, button: Button) -> N
     pair, row = await _target(turn, button, None)
     if pair is None or row is None or row.observer_id != turn.chat_id:
         await stale(turn)
+        return
+    if await _started_before(turn, "observe", row, button):
         return
     await done_with(turn, incoming.message_id)
     waiting = await await_input(turn, "observe", row, n=arg_int(button, "n"), answers={})
@@ -132,6 +138,10 @@ async def choose_role(turn: Turn, incoming: Incoming, button: Button) -> None:
     role = button.args.get("r")
     if waiting is None or waiting.kind != "reflect" or role not in set(CoachRole):
         await stale(turn)
+        return
+    refused = choice_press(waiting.data, "role")
+    if refused is not None:
+        await refuse(turn, refused)
         return
     await done_with(turn, incoming.message_id)
     waiting.data = {**waiting.data, "role": role}
@@ -330,6 +340,16 @@ async def _target(
     if arg_int(button, "n") != pair.snap(row).conversation_count:
         return None, None
     return pair, row
+
+
+async def _started_before(turn: Turn, kind: str, row: TrajectoryRow, button: Button) -> bool:
+    """Whether this reflection (or observation) already runs; then say so on the button."""
+    waiting = await awaited(turn)
+    now = (waiting.kind, waiting.trajectory_id, waiting.data.get("n")) if waiting else None
+    refused = start_press(now, (kind, row.id, arg_int(button, "n")))
+    if refused is not None:
+        await refuse(turn, refused)
+    return refused is not None
 
 
 def _next_field(waiting: AwaitedInput) -> TensionField | None:
