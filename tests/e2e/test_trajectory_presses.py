@@ -20,10 +20,12 @@ from flows.trajectory import (
 )
 from storage.models import utcnow
 from tests.e2e.test_trajectory_support import (
+    begin_chat,
     edited_to,
     greeted,
     pair_up,
     put_snapshots,
+    read_until,
     snapshots,
     toast,
 )
@@ -120,3 +122,19 @@ async def test_a_time_picked_twice_is_planned_and_announced_once(world: World) -
     await bram.expect_silence()
     [trajectory] = await snapshots(world, match_id)
     assert trajectory.next_meeting is not None
+
+
+async def test_a_reflection_started_twice_and_a_role_tapped_twice_ask_on_once(world: World) -> None:
+    (sanne, bram), _, _ = await pair_up(world, ["Sanne", "Bram"], kind="one_way")
+    await greeted(sanne, bram)
+    await begin_chat(sanne, bram, mode="💬 Hier in de chat")
+    await sanne.press("⏹ Gesprek afronden")
+    offer = await read_until(sanne, "Neem even tijd")
+    double_tap(world, sanne, offer, "🪞 Even terugkijken")
+    roles = await sanne.expect("Welke rol")
+    await toast(sanne, ALREADY_DONE)
+    await sanne.expect_silence()
+    double_tap(world, sanne, roles, sanne.buttons(roles)[0])
+    await sanne.expect("1/7")
+    await toast(sanne, ALREADY_DONE)
+    await sanne.expect_silence()

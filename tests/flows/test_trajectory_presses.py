@@ -46,11 +46,13 @@ from flows.trajectory.pair import (
 from flows.trajectory.presses import (
     ALREADY_DONE,
     OLD_CARD,
+    choice_press,
     confirm_press,
     made_for,
     plan_press,
     refused_in_each,
     small_step_press,
+    start_press,
     step_version,
 )
 
@@ -236,3 +238,11 @@ def test_a_number_of_conversations_without_a_number_is_refused() -> None:
     seats = [Seat(Trajectory(step=Step.CONTRACT), coach=1, coachee=2, ref=10)]
     refused = propose_wording(seats, ContractItemKey.CONVERSATIONS, 2, "best veel", at=at())
     assert refused == Refused("trajectory.contract_needs_number")
+
+
+def test_starting_what_is_already_running_and_choosing_again_are_already_done() -> None:
+    assert start_press(("reflect", 10, 1), ("reflect", 10, 1)) == ALREADY_DONE
+    assert start_press(("reflect", 10, 0), ("reflect", 10, 1)) is None  # a later conversation
+    assert start_press(None, ("reflect", 10, 1)) is None
+    assert choice_press({"role": "coach", "tensions": {}}, "role") == ALREADY_DONE
+    assert choice_press({"tensions": {}}, "role") is None
