@@ -13,6 +13,7 @@ from flows.trajectory.captures import (
     add_stage,
     add_step,
     capture_goal,
+    request_role,
     update_step_status,
 )
 from flows.trajectory.effects import (
@@ -33,7 +34,7 @@ from flows.trajectory.effects import (
     StopWaiting,
     Store,
 )
-from flows.trajectory.model import CaptureError, Party, Step, StepStatus, Trajectory
+from flows.trajectory.model import CaptureError, CoachRole, Party, Step, StepStatus, Trajectory
 from flows.trajectory.prompts import NOTEBOOK, NoteTopic
 
 GOAL_LIMIT = 280  # a goal fits in a sentence or two; longer stories belong in a note
@@ -94,6 +95,16 @@ def take_scale(trajectory: Trajectory, waiting: Waiting, value: int, *, at: date
         return REFUSED
     kept = kept_effects(updated, "scale", str(value), by=Party.COACHEE)
     return Outcome((*kept, *after_capture(updated, waiting)))
+
+
+def take_role(trajectory: Trajectory, role: CoachRole, *, at: datetime) -> Result:
+    """The role the coachee asks from their coach in the coming conversation."""
+    try:
+        updated = request_role(trajectory, role, by=Party.COACHEE, at=at)
+    except CaptureError:
+        return REFUSED
+    asked = Share(Party.COACH, "trajectory.role_asked", role=role)
+    return Outcome((Store(updated), StopWaiting(), Say("trajectory.saved"), asked))
 
 
 def take_small_step(

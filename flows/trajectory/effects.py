@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
-from flows.trajectory.model import ContractItemKey, Party, SmallStep, Trajectory
+from flows.trajectory.model import CoachRole, ContractItemKey, Party, SmallStep, Trajectory
 
 Params: TypeAlias = Mapping[str, str | int]
 
@@ -56,6 +56,7 @@ class Share:
     params: Params = field(default_factory=dict)
     name_of: Party = Party.COACHEE  # whose first name goes into {name}
     label: str | None = None  # a capture label, rendered in the partner's language
+    role: CoachRole | None = None  # a coach role for {role}, named in the partner's script
 
 
 @dataclass(frozen=True, slots=True)

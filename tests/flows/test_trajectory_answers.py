@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from flows.trajectory import (
+    CoachRole,
     Event,
     Move,
     NoteTopic,
@@ -23,6 +24,7 @@ from flows.trajectory.answers import (
     change_small_step,
     closing_missing,
     continue_chain,
+    take_role,
     take_scale,
     take_small_step,
     take_step_words,
@@ -195,3 +197,14 @@ def test_a_new_date_for_a_small_step_nudges_again_and_ends_the_question() -> Non
     assert NudgeLater(stored(moved).small_steps[0]) in moved.effects
     gone = change_small_step(path, 9, StepStatus.CHANGED, at=at(1), due=later, answering=True)
     assert gone == Refused("trajectory.step_unchanged", stop_waiting=True)
+
+
+def test_the_role_asked_for_goes_to_the_coach_named_in_their_script() -> None:
+    outcome = accepted(take_role(Trajectory(step=Step.PATH), CoachRole.CHALLENGER, at=at()))
+    assert stored(outcome).role_requests[-1].role is CoachRole.CHALLENGER
+    assert outcome.effects[-1] == Share(
+        Party.COACH, "trajectory.role_asked", role=CoachRole.CHALLENGER
+    )
+    assert take_role(Trajectory(step=Step.GOAL), CoachRole.CHALLENGER, at=at()) == Refused(
+        "trajectory.capture_refused", stop_waiting=True
+    )

@@ -1,5 +1,11 @@
 """Issue 3: the peer-coaching trajectory of a match, end to end. Wiring, and what others call:
-`start_match` (after pairing) and `dissolve_match` (coordinators)."""
+`start_match` (after pairing) and `dissolve_match` (coordinators).
+
+The shape, as in the rooms: a handler turns an update into a command. It loads the pair once,
+locked (`core.load_pair`, one call to `storage.trajectories.lock_pair`), asks a pure command
+in `flows/trajectory/` (`answers`, `pair`, `moving`, `presses`), and hands the outcome to
+`effects.settle`, whose one `carry_out` stores, tells, asks and schedules. A typed goal:
+`awaited_text` -> `capture.text_answer` -> `answers.take_text` -> `effects.carry_out`."""
 
 from __future__ import annotations
 

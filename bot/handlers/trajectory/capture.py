@@ -23,11 +23,8 @@ from bot.handlers.trajectory.core import (
     forget_input,
     input_kind,
     pair_of_trajectory,
-    put,
     refuse,
-    scripts_for,
     stale,
-    tell,
     today,
 )
 from bot.handlers.trajectory.effects import carry_out, settle
@@ -36,17 +33,16 @@ from bot.router import Router
 from bot.turn import Turn
 from flows.trajectory import (
     WRITABLE,
-    CaptureError,
     CoachRole,
     Party,
     Step,
     StepStatus,
-    request_role,
 )
 from flows.trajectory.answers import (
     Waiting,
     change_small_step,
     continue_chain,
+    take_role,
     take_scale,
     take_small_step,
     take_step_words,
@@ -191,17 +187,7 @@ async def role_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     if waiting is None or pair is None or row is None or role not in set(CoachRole):
         return
     await done_with(turn, incoming.message_id)
-    try:
-        updated = request_role(pair.snap(row), CoachRole(role), by=Party.COACHEE, at=turn.now)
-    except CaptureError:
-        await _refused(turn)
-        return
-    put(turn, pair, row, updated)
-    await forget_input(turn)
-    await turn.say("trajectory.saved")
-    coach = pair.member(row.coach_id)
-    name = (await scripts_for(turn, pair, coach.language)).reflection.roles[CoachRole(role)].name
-    await tell(turn, coach, "trajectory.role_asked", name=pair.name(turn.chat_id), role=name)
+    await settle(turn, pair, row, take_role(pair.snap(row), CoachRole(role), at=turn.now))
 
 
 async def drop(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -334,11 +320,6 @@ async def _dated_target(
         return None
     await done_with(turn, incoming.message_id)
     return waiting, pair, row, today(turn) + timedelta(days=offset)
-
-
-async def _refused(turn: Turn) -> None:
-    await forget_input(turn)
-    await turn.say("trajectory.capture_refused")
 
 
 def _asked(waiting: AwaitedInput) -> Waiting:

@@ -18,6 +18,7 @@ from bot.handlers.trajectory.core import (
     forget_input,
     put,
     refuse,
+    scripts_for,
     tell,
     tell_text,
 )
@@ -147,6 +148,9 @@ async def _share(turn: Turn, pair: Pair, row: TrajectoryRow, share: Share) -> No
     params: dict[str, object] = {**share.params, "name": pair.name(_id_of(row, share.name_of))}
     if share.label is not None:
         params["label"] = turn.services.texts.get(member.language, share.label)
+    if share.role is not None:
+        roles = (await scripts_for(turn, pair, member.language)).reflection.roles
+        params["role"] = roles[share.role].name
     await tell_text(turn, member, lambda: turn.text(share.key, **params))
 
 
