@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.handlers.onboarding import show_consent_question
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.onboarding import Onboarding
 from storage import people
 from storage.models import Button

@@ -9,7 +9,6 @@ in `flows/trajectory/` (`answers`, `pair`, `moving`, `presses`), and hands the o
 
 from __future__ import annotations
 
-from bot.dispatcher import TimerHandler
 from bot.handlers.help import Canceller
 from bot.handlers.trajectory import (
     capture,
@@ -33,9 +32,10 @@ from bot.handlers.trajectory.core import (
     tell,
 )
 from bot.handlers.trajectory.ending import dissolve_match
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.trajectory import MatchKind, Step, Trajectory, trajectory_pairings
 from storage import matches, trajectories
 

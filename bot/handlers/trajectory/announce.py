@@ -12,7 +12,7 @@ from bot.handlers.trajectory.cards import (
 from bot.handlers.trajectory.core import Pair, scripts_for, step_name
 from bot.handlers.trajectory.ending import trajectory_closed
 from bot.handlers.trajectory.talk import after_conversation, end_conversation
-from bot.turn import Turn
+from bot.runtime.turn import Turn
 from flows.trajectory import Party, Step
 from storage.trajectory_models import TrajectoryRow
 

@@ -13,7 +13,7 @@ from bot.handlers.trajectory.core import (
     today,
 )
 from bot.i18n import Html
-from bot.turn import Choice, Turn
+from bot.runtime.turn import Choice, Turn
 from flows.trajectory import (
     SKIPPABLE,
     CoachRole,

@@ -28,9 +28,9 @@ from bot.handlers.trajectory.core import (
     today,
 )
 from bot.handlers.trajectory.effects import carry_out, settle
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.trajectory import (
     WRITABLE,
     CoachRole,

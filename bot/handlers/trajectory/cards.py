@@ -12,7 +12,7 @@ from bot.handlers.trajectory.core import (
     tell_text,
 )
 from bot.i18n import Html
-from bot.turn import Choice, Turn
+from bot.runtime.turn import Choice, Turn
 from flows.scripts import StepScript, Theme
 from flows.trajectory import NOTEBOOK, THEME_CAPTURES, Event, Party, Step
 from flows.trajectory.coach_card import on_card

@@ -6,7 +6,7 @@ from bot.handlers.trajectory.ask import step_line
 from bot.handlers.trajectory.cards import card_args
 from bot.handlers.trajectory.core import Pair, tell, tell_text
 from bot.i18n import Html
-from bot.turn import Turn
+from bot.runtime.turn import Turn
 from storage.trajectory_models import TrajectoryRow
 
 

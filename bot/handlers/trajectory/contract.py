@@ -26,9 +26,9 @@ from bot.handlers.trajectory.core import (
     stale,
 )
 from bot.handlers.trajectory.effects import settle
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.trajectory import (
     ContractItemKey,
     Step,

@@ -10,7 +10,7 @@ from bot.handlers.trajectory.core import (
     tell,
     tell_text,
 )
-from bot.turn import Choice, Turn
+from bot.runtime.turn import Choice, Turn
 from flows.trajectory import ContractItemKey, Step, revisit_due
 from flows.trajectory import pair as aggregate
 from flows.trajectory.pair import KEYS, contract_open

@@ -23,7 +23,7 @@ from bot.handlers.trajectory.core import (
     tell_text,
 )
 from bot.handlers.trajectory.schedule import schedule_nudge, send_plan_card
-from bot.turn import Turn
+from bot.runtime.turn import Turn
 from flows.trajectory import Party
 from flows.trajectory.effects import (
     AnnounceStep,

@@ -16,9 +16,9 @@ from bot.handlers.trajectory.core import (
 )
 from bot.handlers.trajectory.effects import carry_out, settle
 from bot.handlers.trajectory.talk import show_now
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.trajectory import Event, Party, Step
 from flows.trajectory.answers import continue_chain
 from flows.trajectory.effects import Chain
