@@ -22,10 +22,10 @@ from flows.trajectory.model import (
     CoachRole,
     ContractItemKey,
     ReflectionQuestion,
-    Step,
     TensionField,
 )
 from flows.trajectory.prompts import SCRIPT_PROMPTS
+from flows.trajectory.steps import Step
 
 SCRIPT_LANGUAGES = ("nl", "en")
 SCRIPTS_DIR = Path(__file__).resolve().parent / "scripts"

@@ -51,9 +51,7 @@ from flows.trajectory.matching import (
     triad_roles,
 )
 from flows.trajectory.model import (
-    PARTNERS,
     TENSION_SCALE,
-    TERMINAL_STEPS,
     CaptureError,
     CoachRole,
     Confirmation,
@@ -68,14 +66,12 @@ from flows.trajectory.model import (
     Move,
     Note,
     Observation,
-    Party,
     Reflection,
     ReflectionQuestion,
     Refusal,
     RoleRequest,
     Scale,
     SmallStep,
-    Step,
     StepChange,
     StepStatus,
     TensionField,
@@ -106,7 +102,7 @@ from flows.trajectory.silence import (
     prompt_sent,
     should_ask,
 )
-from flows.trajectory.steps import ACTIVE_STEPS
+from flows.trajectory.steps import ACTIVE_STEPS, PARTNERS, TERMINAL_STEPS, Party, Step
 
 __all__ = [
     "ACTIVE_STEPS",

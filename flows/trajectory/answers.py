@@ -34,8 +34,9 @@ from flows.trajectory.effects import (
     StopWaiting,
     Store,
 )
-from flows.trajectory.model import CaptureError, CoachRole, Party, Step, StepStatus, Trajectory
+from flows.trajectory.model import CaptureError, CoachRole, StepStatus, Trajectory
 from flows.trajectory.prompts import NOTEBOOK, NoteTopic
+from flows.trajectory.steps import Party, Step
 
 GOAL_LIMIT = 280  # a goal fits in a sentence or two; longer stories belong in a note
 NOTE_LIMIT = 1000

@@ -15,21 +15,19 @@ from flows.trajectory.model import (
     Meeting,
     Note,
     Observation,
-    Party,
     Reflection,
     ReflectionQuestion,
     Refusal,
     RoleRequest,
     Scale,
     SmallStep,
-    Step,
     StepChange,
     StepStatus,
     TensionField,
     Trajectory,
 )
 from flows.trajectory.prompts import NOTE_RULES, NoteTopic, Takes, steps_taking
-from flows.trajectory.steps import ACTIVE_STEPS
+from flows.trajectory.steps import ACTIVE_STEPS, Party, Step
 
 SCALE_RANGE = range(0, 11)
 STEP_PLANNING_STEPS = steps_taking(Takes.SMALL_STEP)

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
-from flows.trajectory.model import CoachRole, ContractItemKey, Party, SmallStep, Trajectory
+from flows.trajectory.model import CoachRole, ContractItemKey, SmallStep, Trajectory
+from flows.trajectory.steps import Party
 
 Params: TypeAlias = Mapping[str, str | int]
 

@@ -13,19 +13,9 @@ from transitions import Machine
 from flows.diagram import DiagramSpec
 from flows.trajectory import contract as contracting
 from flows.trajectory.checks import require_aware
-from flows.trajectory.model import (
-    PARTNERS,
-    Confirmation,
-    DissolvedReason,
-    Event,
-    Move,
-    Party,
-    Refusal,
-    Step,
-    Trajectory,
-)
+from flows.trajectory.model import Confirmation, DissolvedReason, Event, Move, Refusal, Trajectory
 from flows.trajectory.prompts import NEEDED_TO_CLOSE
-from flows.trajectory.steps import ACTIVE_STEPS
+from flows.trajectory.steps import ACTIVE_STEPS, PARTNERS, Party, Step
 
 Guard = Callable[[Trajectory], bool]
 

@@ -7,7 +7,8 @@ from datetime import datetime
 
 from flows.trajectory import machine
 from flows.trajectory.effects import AnnounceStep, Outcome, Refused, Result, Say, Store
-from flows.trajectory.model import Event, Party, Trajectory
+from flows.trajectory.model import Event, Trajectory
+from flows.trajectory.steps import Party
 
 # Guards and refusals with a kind explanation of their own; others get a general one.
 GUARDS = frozenset(

@@ -22,15 +22,7 @@ from flows.trajectory.effects import (
     TellEveryone,
 )
 from flows.trajectory.machine import fire
-from flows.trajectory.model import (
-    CaptureError,
-    ContractItemKey,
-    Event,
-    ItemVersion,
-    Party,
-    Step,
-    Trajectory,
-)
+from flows.trajectory.model import CaptureError, ContractItemKey, Event, ItemVersion, Trajectory
 from flows.trajectory.presses import (
     ALREADY_DONE,
     OLD_CARD,
@@ -38,6 +30,7 @@ from flows.trajectory.presses import (
     refused_in_each,
     revisit_press,
 )
+from flows.trajectory.steps import Party, Step
 
 KEYS = tuple(ContractItemKey)
 

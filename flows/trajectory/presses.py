@@ -9,7 +9,8 @@ from datetime import datetime
 
 from flows.trajectory.contract import revisit_due
 from flows.trajectory.effects import Refused
-from flows.trajectory.model import Event, Party, SmallStep, Trajectory
+from flows.trajectory.model import Event, SmallStep, Trajectory
+from flows.trajectory.steps import Party
 
 ALREADY_DONE = Refused("trajectory.already_done", on_button=True)
 OLD_CARD = Refused("trajectory.stale", on_button=True)
