@@ -50,6 +50,10 @@ from flows.trajectory.effects import (
 )
 from storage.trajectory_models import TrajectoryRow
 
+PairEffect = (
+    Store | Say | TellEveryone | ContractAccepted | ItemAgreed | ShowItemCards | ShowContract
+)
+PAIR_EFFECTS = (Store, Say, TellEveryone, ContractAccepted, ItemAgreed, ShowItemCards, ShowContract)
 CONFIRMATIONS = {
     Confirmation.GOAL: send_goal_confirmation,
     Confirmation.ROUTE: send_route_confirmation,
@@ -70,28 +74,36 @@ async def carry_out(turn: Turn, pair: Pair, row: TrajectoryRow | None, outcome: 
     """Perform the effects of a command in the order flows gave them; `row` is the trajectory
     a one-trajectory command acted on (pair commands name theirs in each effect)."""
     for effect in outcome.effects:
-        if isinstance(effect, Store):
-            target = row if effect.ref is None else pair.row(effect.ref)
-            assert target is not None, "flows stores only trajectories of this pair"
-            put(turn, pair, target, effect.trajectory)
-        elif isinstance(effect, TellEveryone):
-            for member in pair.members:
-                await tell(turn, member, effect.key)
-        elif isinstance(effect, ContractAccepted):
-            await contract_accepted(turn, pair)
-        elif isinstance(effect, ItemAgreed):
-            await _item_agreed(turn, pair, effect)
-        elif isinstance(effect, ShowItemCards):
-            shown = pair.members if effect.everyone else pair.others(turn.chat_id)
-            await send_item_cards(turn, pair, shown)
-        elif isinstance(effect, ShowContract):
-            for member in pair.members:
-                await send_summary(turn, pair, member, buttons=effect.buttons)
-        elif isinstance(effect, Say):
-            await _say(turn, pair, row, effect)
+        if isinstance(effect, PairEffect):
+            await _carry_for_pair(turn, pair, row, effect)
         else:
             assert row is not None, "only pair effects come without a trajectory"
             await _carry(turn, pair, row, effect)
+
+
+async def _carry_for_pair(
+    turn: Turn, pair: Pair, row: TrajectoryRow | None, effect: PairEffect
+) -> None:
+    """Effects that concern the whole match, or name their own trajectory."""
+    if isinstance(effect, Store):
+        target = row if effect.ref is None else pair.row(effect.ref)
+        assert target is not None, "flows stores only trajectories of this pair"
+        put(turn, pair, target, effect.trajectory)
+    elif isinstance(effect, Say):
+        await _say(turn, pair, row, effect)
+    elif isinstance(effect, TellEveryone):
+        for member in pair.members:
+            await tell(turn, member, effect.key)
+    elif isinstance(effect, ContractAccepted):
+        await contract_accepted(turn, pair)
+    elif isinstance(effect, ItemAgreed):
+        await _item_agreed(turn, pair, effect)
+    elif isinstance(effect, ShowItemCards):
+        shown = pair.members if effect.everyone else pair.others(turn.chat_id)
+        await send_item_cards(turn, pair, shown)
+    elif isinstance(effect, ShowContract):
+        for member in pair.members:
+            await send_summary(turn, pair, member, buttons=effect.buttons)
 
 
 async def contract_accepted(turn: Turn, pair: Pair) -> None:
@@ -122,6 +134,7 @@ async def _item_agreed(turn: Turn, pair: Pair, agreed: ItemAgreed) -> None:
 
 
 async def _carry(turn: Turn, pair: Pair, row: TrajectoryRow, effect: Effect) -> None:
+    """Effects on the trajectory the command acted on."""
     if isinstance(effect, AnnounceStep):
         await announce(turn, pair, row)
     elif isinstance(effect, Share):
