@@ -35,7 +35,7 @@ from flows.trajectory.effects import (
     Store,
 )
 from flows.trajectory.model import CaptureError, CoachRole, StepStatus, Trajectory
-from flows.trajectory.prompts import NOTEBOOK, NoteTopic
+from flows.trajectory.prompts import NOTEBOOK, NoteTopic, Takes, takes_of
 from flows.trajectory.steps import Party, Step
 
 GOAL_LIMIT = 280  # a goal fits in a sentence or two; longer stories belong in a note
@@ -62,15 +62,15 @@ class Waiting:
 
 def take_text(trajectory: Trajectory, waiting: Waiting, text: str, *, at: datetime) -> Result:
     """A goal, a note or a stage in the person's own words: keep it, share it, go on."""
-    kind = waiting.kind.partition(":")[0]
-    limit = GOAL_LIMIT if kind == "goal" else NOTE_LIMIT
+    takes = takes_of(waiting.key)
+    limit = GOAL_LIMIT if takes is Takes.GOAL else NOTE_LIMIT
     if len(text.strip()) > limit:
-        too_long = "goal" if kind == "goal" else "note"
+        too_long = "goal" if takes is Takes.GOAL else "note"
         return Refused(f"trajectory.too_long_{too_long}", {"limit": limit})
     try:
-        if kind == "goal":
+        if takes is Takes.GOAL:
             updated = capture_goal(trajectory, text, by=waiting.by, at=at)
-        elif kind == "stage":
+        elif takes is Takes.STAGE:
             updated = add_stage(trajectory, text, by=waiting.by, at=at)
         else:
             updated = add_note(trajectory, NoteTopic(waiting.key), text, by=waiting.by, at=at)

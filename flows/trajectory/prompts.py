@@ -98,6 +98,16 @@ def takes_of(key: str) -> Takes | None:
     return next((p.takes for p in CAPTURES if p.key == key), None)
 
 
+def awaited_kind(key: str) -> str:
+    """The kind of awaited input that takes the typed answer to a prompt."""
+    takes = takes_of(key)
+    if takes is Takes.NOTE:
+        return f"note:{key}"
+    if takes is Takes.SMALL_STEP:
+        return "step_text"
+    return key
+
+
 # Every script prompt per step: what a coaching script must say to the coachee.
 SCRIPT_PROMPTS: Mapping[Step, tuple[str, ...]] = {
     step: tuple(p.key for p in prompts_of(step)) for step in CONVERSATION_STEPS

@@ -15,6 +15,7 @@ from flows.trajectory import (
     Step,
     Takes,
 )
+from flows.trajectory.prompts import awaited_kind
 
 
 def test_every_free_text_prompt_is_a_note_topic_and_nothing_else_is() -> None:
@@ -49,3 +50,9 @@ def test_every_prompt_of_the_table_is_written_in_the_default_scripts() -> None:
         scripts = load_scripts(language)
         for prompt in CAPTURES:
             assert scripts.step(prompt.step).prompt(prompt.key)
+
+
+def test_the_table_says_which_answer_a_typed_text_is() -> None:
+    assert awaited_kind("dream") == "note:dream"
+    assert awaited_kind("next_step") == awaited_kind("small_step") == "step_text"
+    assert awaited_kind("goal") == "goal" and awaited_kind("stage") == "stage"

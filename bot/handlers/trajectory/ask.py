@@ -17,17 +17,15 @@ from bot.runtime.turn import Choice, Turn
 from flows.trajectory import (
     SKIPPABLE,
     CoachRole,
-    NoteTopic,
     Party,
     SmallStep,
     Step,
     StepStatus,
 )
 from flows.trajectory.presses import step_version
+from flows.trajectory.prompts import Takes, awaited_kind, takes_of
 from storage.trajectory_models import TrajectoryRow
 
-NOTE_KEYS = frozenset(topic.value for topic in NoteTopic)
-STEP_KEYS = frozenset({"small_step", "next_step"})
 DATE_OFFSETS = (1, 3, 7, 14)
 
 
@@ -43,14 +41,15 @@ async def ask(
 ) -> None:
     """Ask the coachee (or, for a compliment, the coach) for one capture of this step."""
     person = pair.member(row.coachee_id if by is Party.COACHEE else row.coach_id)
-    if key == "scale":
+    takes = takes_of(key)
+    if takes is Takes.SCALE:
         await ask_scale(turn, pair, row, person, chain=chain, skipped=skipped or [])
-    elif key == "steps_review":
+    elif takes is Takes.STEPS_REVIEW:
         await send_steps(turn, pair, row, person)
-    elif key == "role":
+    elif takes is Takes.ROLE:
         await ask_role(turn, pair, row, person)
     else:
-        kind = "step_text" if key in STEP_KEYS else "note:" + key if key in NOTE_KEYS else key
+        kind = awaited_kind(key)
         await await_input(
             turn, kind, row, user_id=person.id, chain=chain, by=by.value, skipped=skipped or []
         )
