@@ -3,17 +3,21 @@ second tap is answered on the button ("already done") and nobody hears about it 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from bot.sandbox.driver import ScriptedUser
 from bot.sandbox.emulator_models import EmuMessage
 from flows.trajectory import (
     ContractItemKey,
     Event,
+    Move,
+    NoteTopic,
     Party,
     Step,
     StepStatus,
     Trajectory,
+    add_note,
+    add_scale,
     add_step,
     confirm_item,
     propose_item,
@@ -138,3 +142,34 @@ async def test_a_reflection_started_twice_and_a_role_tapped_twice_ask_on_once(wo
     await sanne.expect("1/7")
     await toast(sanne, ALREADY_DONE)
     await sanne.expect_silence()
+
+
+def harvested() -> Trajectory:
+    """A trajectory in its closing step with every closing question answered."""
+    entered = utcnow() - timedelta(hours=1)
+    move = Move(Event.START_CLOSING, Step.PATH, Step.CLOSING, Party.COACH, entered)
+    closing = Trajectory(step=Step.CLOSING, click_confirmed=True, moves=(move,))
+    closing = add_scale(closing, 8, by=Party.COACHEE, at=utcnow())
+    for key in ("review", "learned", "keep_doing", "feedback", "compliment"):
+        closing = add_note(closing, NoteTopic(key), "Veel", by=Party.COACHEE, at=utcnow())
+    return closing
+
+
+async def test_closing_confirmed_twice_by_the_coach_waits_for_the_coachee_once(
+    world: World,
+) -> None:
+    (sanne, bram), _, match_id = await pair_up(world, ["Sanne", "Bram"], kind="one_way")
+    await put_snapshots(world, match_id, harvested())
+    await greeted(sanne, bram)
+    await begin_chat(sanne, bram, mode="💬 Hier in de chat")
+    await sanne.press("✅ Klaar om af te sluiten")
+    card = await read_until(sanne, "Ronden jullie de coaching samen af?")
+    await read_until(bram, "Ronden jullie de coaching samen af?")
+    double_tap(world, sanne, card, "✅ Ja, we ronden af")
+    await sanne.expect("Nu nog even wachten op Bram")
+    await toast(sanne, ALREADY_DONE)
+    await sanne.expect_silence()
+    await bram.expect_silence()
+    [trajectory] = await snapshots(world, match_id)
+    assert trajectory.step is Step.CLOSING
+    assert trajectory.confirmed_by(Event.CLOSE) == {Party.COACH}
