@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator_models import EmuMessage
+from tgemulator import EmuMessage, ScriptedUser
+
 from flows.trajectory import (
     ContractItemKey,
     Event,
@@ -23,17 +23,15 @@ from flows.trajectory import (
     propose_item,
 )
 from storage.models import utcnow
-from tests.e2e.test_trajectory_support import (
+from tests.e2e.support.conversation import edited_to, next_answer, read_until
+from tests.e2e.support.trajectory import (
     begin_chat,
-    edited_to,
     greeted,
     pair_up,
     put_snapshots,
-    read_until,
     snapshots,
-    toast,
 )
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 ALREADY_DONE = "Nog een keer tikken hoeft niet"
 
@@ -64,7 +62,7 @@ async def test_a_small_step_ticked_off_twice_is_done_once(world: World) -> None:
     card = await bram.expect("Jouw kleine stappen")
     double_tap(world, bram, card, "✅ 1")
     await bram.expect("Top, stap gezet: Agenda kopen")
-    await toast(bram, ALREADY_DONE)
+    await next_answer(bram, ALREADY_DONE)
     await sanne.expect("Bram zette een stap")
     await bram.expect_silence()
     await sanne.expect_silence()
@@ -82,7 +80,7 @@ async def test_accepting_the_contract_twice_counts_once(world: World) -> None:
     card = await bram.expect("Alle afspraken zijn rond")
     double_tap(world, bram, card, "✅ Zo spreken we het af")
     await bram.expect("Zodra iedereen akkoord is")
-    await toast(bram, ALREADY_DONE)
+    await next_answer(bram, ALREADY_DONE)
     await bram.expect_silence()
     await sanne.expect_silence()
     [trajectory] = await snapshots(world, match_id)
@@ -100,7 +98,7 @@ async def test_a_suggestion_tapped_twice_is_proposed_once(world: World) -> None:
     choice = bram.buttons(card)[0]
     double_tap(world, bram, card, choice)
     await bram.expect(choice)
-    await toast(bram, ALREADY_DONE)
+    await next_answer(bram, ALREADY_DONE)
     proposal = await sanne.expect(choice)
     assert "Akkoord" in sanne.buttons(proposal)
     await sanne.expect_silence()
@@ -120,7 +118,7 @@ async def test_a_time_picked_twice_is_planned_and_announced_once(world: World) -
     time = sanne.buttons(times)[0]
     double_tap(world, sanne, times, time)
     await sanne.expect("Gepland")
-    await toast(sanne, ALREADY_DONE)
+    await next_answer(sanne, ALREADY_DONE)
     await bram.expect(time)
     await sanne.expect_silence()
     await bram.expect_silence()
@@ -136,11 +134,11 @@ async def test_a_reflection_started_twice_and_a_role_tapped_twice_ask_on_once(wo
     offer = await read_until(sanne, "Neem even tijd")
     double_tap(world, sanne, offer, "🪞 Even terugkijken")
     roles = await sanne.expect("Welke rol")
-    await toast(sanne, ALREADY_DONE)
+    await next_answer(sanne, ALREADY_DONE)
     await sanne.expect_silence()
     double_tap(world, sanne, roles, sanne.buttons(roles)[0])
     await sanne.expect("1/7")
-    await toast(sanne, ALREADY_DONE)
+    await next_answer(sanne, ALREADY_DONE)
     await sanne.expect_silence()
 
 
@@ -167,7 +165,7 @@ async def test_closing_confirmed_twice_by_the_coach_waits_for_the_coachee_once(
     await read_until(bram, "Ronden jullie de coaching samen af?")
     double_tap(world, sanne, card, "✅ Ja, we ronden af")
     await sanne.expect("Nu nog even wachten op Bram")
-    await toast(sanne, ALREADY_DONE)
+    await next_answer(sanne, ALREADY_DONE)
     await sanne.expect_silence()
     await bram.expect_silence()
     [trajectory] = await snapshots(world, match_id)

@@ -338,7 +338,7 @@ async def refuse(turn: Turn, refused: Refused) -> None:
     if refused.stop_waiting:
         await forget_input(turn)
     if refused.on_button and turn.callback_query_id is not None:
-        await turn.answer_text(turn.text(refused.reason_key, **refused.params), alert=True)
+        await turn.answer_text(turn.plain(refused.reason_key, **refused.params), alert=True)
         return
     await turn.send_text(turn.text(refused.reason_key, **refused.params))
 
