@@ -134,6 +134,7 @@ async def load_pair(turn: Turn, match_id: int) -> Pair | None:
     loaded = await trajectories.lock_pair(turn.session, match_id=match_id, now=turn.now)
     if loaded is None:
         return None
+    await turn.use_cohort_time(loaded.match.cohort_id)
     members = [_member(turn, user_id, user) for user_id, user in loaded.members]
     pair = Pair(loaded.match, loaded.state, members, loaded.rows)
     _heard_from_sender(turn, pair)
@@ -343,12 +344,12 @@ async def refuse(turn: Turn, refused: Refused) -> None:
     await turn.send_text(turn.text(refused.reason_key, **refused.params))
 
 
-# --- Dates in the configured zone -----------------------------------------------------------
+# --- Dates in the cohort's zone -----------------------------------------------------------
 
 
 def local_day(turn: Turn, moment: datetime) -> date:
     """The date of a moment where the school is."""
-    return moment.astimezone(turn.services.settings.zone).date()
+    return moment.astimezone(turn.time.zone).date()
 
 
 def today(turn: Turn) -> date:
@@ -365,7 +366,7 @@ def day_label(turn: Turn, day: date) -> str:
 
 def moment_label(turn: Turn, moment: datetime) -> str:
     """A day and a time in the school's zone: "wo 15 jan, 16:00"."""
-    local = moment.astimezone(turn.services.settings.zone)
+    local = moment.astimezone(turn.time.zone)
     return f"{day_label(turn, local.date())}, {local:%H:%M}"
 
 
