@@ -13,7 +13,10 @@ from typing import Any
 
 from telegram.error import TelegramError
 
-from bot import pairing_cli  # `peercoach pair` (issue 4)
+from bot import (
+    pairing_cli,  # `peercoach pair` (issue 4)
+    privacy_cli,  # `peercoach erase` (issue 14)
+)
 from bot.logs import configure_logging
 from bot.render import deep_link, short_date
 from bot.services import make_bot
@@ -97,6 +100,8 @@ def parser() -> argparse.ArgumentParser:
 
     # Pairing (issue 4): print, export or import a round.
     pairing_cli.add_parser(commands)
+    # Privacy (issue 14): written requests to erase a person.
+    privacy_cli.add_parsers(commands)
     return main
 
 
@@ -245,4 +250,5 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("cohort", "list"): list_cohorts,
     ("invite", "revoke"): revoke_invite,
     ("pair", ""): pairing_cli.pair,  # issue 4
+    ("erase", ""): privacy_cli.erase,  # issue 14
 }

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot.handlers.onboarding import show_consent_question
+from bot.handlers.privacy_erase import erase_person
 from bot.incoming import Incoming
 from bot.router import Router
 from bot.turn import Turn
 from flows.onboarding import Onboarding
-from storage import people
 from storage.models import Button
 
 
@@ -48,13 +48,13 @@ async def ask_to_forget(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 
 async def forget(turn: Turn, incoming: Incoming, button: Button) -> None:
-    """Erase the person and their memberships."""
+    """Erase everything about the person; what runs with others ends kindly first."""
+    await turn.answer()  # now, so that nothing is queued for them after the erasure
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)
-    if turn.user is not None:
-        await people.forget_user(turn.session, user_id=turn.user.id)
-        turn.user = None
     await turn.say("privacy.forgotten")
+    await erase_person(turn, turn.chat_id)
+    turn.user = None
 
 
 async def keep(turn: Turn, incoming: Incoming, button: Button) -> None:

@@ -1,0 +1,43 @@
+"""`peercoach erase`: a school handling a written request by a person.
+
+The work lives in bot.handlers.privacy_requests, loaded only when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from bot.settings import Settings
+
+EXIT_USAGE = 2  # as for every other operator error of `peercoach`
+
+
+def add_parsers(commands: Any) -> None:
+    """The `erase` subcommand."""
+    erase = commands.add_parser(
+        "erase",
+        help="erase everything about one person (a written request)",
+        description="Erase everything PeerCoach keeps about one person, as /privacy does: "
+        "running matches end kindly for the partner first. Asks for confirmation.",
+    )
+    erase.add_argument("--user", type=int, required=True, metavar="TELEGRAM_ID")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+
+async def erase(settings: Settings, args: argparse.Namespace) -> None:
+    """Run `peercoach erase`."""
+    from bot.handlers import privacy_requests
+
+    await _guarded(privacy_requests.erase_on_request(settings, args.user, confirmed=args.yes))
+
+
+async def _guarded(work: Any) -> None:
+    from bot.handlers.privacy_requests import RequestError
+
+    try:
+        await work
+    except RequestError as error:
+        print(f"peercoach: {error}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
