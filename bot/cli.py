@@ -100,7 +100,7 @@ def parser() -> argparse.ArgumentParser:
 
     # Pairing (issue 4): print, export or import a round.
     pairing_cli.add_parser(commands)
-    # Privacy (issue 14): written requests to erase a person.
+    # Privacy (issue 14): written requests to export or erase a person's data.
     privacy_cli.add_parsers(commands)
     return main
 
@@ -251,4 +251,5 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("invite", "revoke"): revoke_invite,
     ("pair", ""): pairing_cli.pair,  # issue 4
     ("erase", ""): privacy_cli.erase,  # issue 14
+    ("export", ""): privacy_cli.export,  # issue 14
 }

@@ -1,4 +1,4 @@
-"""`peercoach erase`: a school handling a written request by a person.
+"""`peercoach erase` and `peercoach export`: a school handling a written request by a person.
 
 The work lives in bot.handlers.privacy_requests, loaded only when the command runs.
 """
@@ -15,7 +15,7 @@ EXIT_USAGE = 2  # as for every other operator error of `peercoach`
 
 
 def add_parsers(commands: Any) -> None:
-    """The `erase` subcommand."""
+    """The `erase` and `export` subcommands."""
     erase = commands.add_parser(
         "erase",
         help="erase everything about one person (a written request)",
@@ -24,6 +24,14 @@ def add_parsers(commands: Any) -> None:
     )
     erase.add_argument("--user", type=int, required=True, metavar="TELEGRAM_ID")
     erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    export = commands.add_parser(
+        "export",
+        help="write everything about one person to a zip file (a written request)",
+        description="Write what PeerCoach keeps about one person, as /privacy does: a readable "
+        "page in their language and a JSON file with its schema, in one zip file.",
+    )
+    export.add_argument("--user", type=int, required=True, metavar="TELEGRAM_ID")
+    export.add_argument("--out", metavar="FILE", help="the zip file (default: peercoach-ID.zip)")
 
 
 async def erase(settings: Settings, args: argparse.Namespace) -> None:
@@ -31,6 +39,13 @@ async def erase(settings: Settings, args: argparse.Namespace) -> None:
     from bot.handlers import privacy_requests
 
     await _guarded(privacy_requests.erase_on_request(settings, args.user, confirmed=args.yes))
+
+
+async def export(settings: Settings, args: argparse.Namespace) -> None:
+    """Run `peercoach export`."""
+    from bot.handlers import privacy_requests
+
+    await _guarded(privacy_requests.export_on_request(settings, args.user, args.out))
 
 
 async def _guarded(work: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.handlers.onboarding import show_consent_question
 from bot.handlers.privacy_erase import erase_person
+from bot.handlers.privacy_export import send_export
 from bot.incoming import Incoming
 from bot.router import Router
 from bot.turn import Turn
@@ -15,6 +16,7 @@ def register(router: Router) -> None:
     """Wire /privacy and the erase buttons."""
     router.command("privacy", privacy_command, before_joining=True)
     router.action("forget", ask_to_forget)
+    router.action("export", download)
     router.action("forget_yes", forget)
     router.action("forget_no", keep)
 
@@ -27,9 +29,19 @@ async def privacy_command(turn: Turn, incoming: Incoming) -> None:
     elif user.onboarding is Onboarding.PRIVACY:
         await show_consent_question(turn)
     elif user.onboarding is Onboarding.DONE:
-        await turn.say("privacy.notice", choices=[[turn.choice("privacy.forget", "forget")]])
+        choices = [
+            [turn.choice("export.button", "export")],
+            [turn.choice("privacy.forget", "forget")],
+        ]
+        await turn.say("privacy.notice", choices=choices)
     else:
         await turn.say("privacy.notice")
+
+
+async def download(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Send the person everything kept about them, also while a room or match runs."""
+    await turn.answer()
+    await send_export(turn, turn.chat_id)
 
 
 async def ask_to_forget(turn: Turn, incoming: Incoming, button: Button) -> None:

@@ -1,13 +1,15 @@
-"""Written requests handled on the command line: erase one person (and, later, export)."""
+"""Written requests handled on the command line: export or erase what is kept about someone."""
 
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import SystemClock
 from bot.handlers.privacy_erase import erase_person
+from bot.handlers.privacy_export import export_zip
 from bot.i18n import Texts
 from bot.services import Services, make_bot
 from bot.settings import Settings
@@ -44,6 +46,22 @@ async def erase_on_request(settings: Settings, user_id: int, *, confirmed: bool)
     finally:
         await db.dispose()
     print(f"Erased everything about Telegram id {user_id}.")
+
+
+async def export_on_request(settings: Settings, user_id: int, out: str | None) -> None:
+    """Write the person's zip (the same one /privacy sends) to a file."""
+    db = Database(settings.database_url)
+    await upgrade_to_head(db)
+    try:
+        async with db.sessions() as session:
+            data = await export_zip(_turn(settings, db, session), user_id)
+    finally:
+        await db.dispose()
+    if data is None:
+        raise RequestError(f"PeerCoach knows nothing about Telegram id {user_id}")
+    path = Path(out or f"peercoach-{user_id}.zip")
+    await asyncio.to_thread(path.write_bytes, data)
+    print(f"Wrote {len(data)} bytes to {path}.")
 
 
 async def _describe(session: AsyncSession, user_id: int) -> str | None:
