@@ -252,4 +252,5 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("pair", ""): pairing_cli.pair,  # issue 4
     ("erase", ""): privacy_cli.erase,  # issue 14
     ("export", ""): privacy_cli.export,  # issue 14
+    ("retention", ""): privacy_cli.set_retention,  # issue 14
 }

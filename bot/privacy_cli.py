@@ -1,4 +1,4 @@
-"""`peercoach erase` and `peercoach export`: a school handling a written request by a person.
+"""`peercoach erase`, `export` and `retention`: written requests and how long data is kept.
 
 The work lives in bot.handlers.privacy_requests, loaded only when the command runs.
 """
@@ -15,7 +15,7 @@ EXIT_USAGE = 2  # as for every other operator error of `peercoach`
 
 
 def add_parsers(commands: Any) -> None:
-    """The `erase` and `export` subcommands."""
+    """The `erase`, `export` and `retention` subcommands."""
     erase = commands.add_parser(
         "erase",
         help="erase everything about one person (a written request)",
@@ -32,6 +32,15 @@ def add_parsers(commands: Any) -> None:
     )
     export.add_argument("--user", type=int, required=True, metavar="TELEGRAM_ID")
     export.add_argument("--out", metavar="FILE", help="the zip file (default: peercoach-ID.zip)")
+    ends = commands.add_parser(
+        "retention",
+        help="set the day a cohort ends (its content is purged after the grace period)",
+        description="Set a cohort's end date. RETENTION_GRACE_DAYS later (90 by default) its "
+        "content is purged and only anonymous counts stay; coordinators are warned two weeks "
+        "before, with a button for the cohort's metadata as CSV.",
+    )
+    ends.add_argument("cohort", metavar="NAME", help="the cohort's name")
+    ends.add_argument("--ends", required=True, metavar="YYYY-MM-DD", help="the cohort's last day")
 
 
 async def erase(settings: Settings, args: argparse.Namespace) -> None:
@@ -46,6 +55,13 @@ async def export(settings: Settings, args: argparse.Namespace) -> None:
     from bot.handlers import privacy_requests
 
     await _guarded(privacy_requests.export_on_request(settings, args.user, args.out))
+
+
+async def set_retention(settings: Settings, args: argparse.Namespace) -> None:
+    """Run `peercoach retention`."""
+    from bot.handlers import privacy_requests
+
+    await _guarded(privacy_requests.set_cohort_end(settings, args.cohort, args.ends))
 
 
 async def _guarded(work: Any) -> None:

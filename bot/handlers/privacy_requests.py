@@ -1,8 +1,9 @@
-"""Written requests handled on the command line: export or erase what is kept about someone."""
+"""The command line for privacy: export or erase someone on request, and a cohort's end date."""
 
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,7 +15,7 @@ from bot.i18n import Texts
 from bot.services import Services, make_bot
 from bot.settings import Settings
 from bot.turn import Turn
-from storage import cohorts, people
+from storage import cohorts, people, retention
 from storage.db import Database
 from storage.migrate import upgrade_to_head
 from storage.models import utcnow
@@ -62,6 +63,34 @@ async def export_on_request(settings: Settings, user_id: int, out: str | None) -
     path = Path(out or f"peercoach-{user_id}.zip")
     await asyncio.to_thread(path.write_bytes, data)
     print(f"Wrote {len(data)} bytes to {path}.")
+
+
+async def set_cohort_end(settings: Settings, name: str, ends: str) -> None:
+    """Give a cohort its end date; say when its content will be purged."""
+    try:
+        ends_on = date.fromisoformat(ends)
+    except ValueError:
+        raise RequestError(f"'{ends}' is not a date such as 2026-06-30") from None
+    db = Database(settings.database_url)
+    await upgrade_to_head(db)
+    try:
+        async with db.transaction() as session:
+            cohort = await cohorts.cohort_by_name(session, name=" ".join(name.split()))
+            if cohort is None:
+                raise RequestError(f"there is no cohort named '{name}'; see: peercoach cohort list")
+            purge_at = await retention.set_end(
+                session,
+                cohort=cohort,
+                ends_on=ends_on,
+                grace_days=settings.retention_grace_days,
+                zone=settings.zone,
+            )
+    finally:
+        await db.dispose()
+    print(
+        f"{cohort.name} ends on {ends_on.isoformat()}; its content will be purged on "
+        f"{purge_at.date().isoformat()} (coordinators are warned two weeks before)."
+    )
 
 
 async def _describe(session: AsyncSession, user_id: int) -> str | None:

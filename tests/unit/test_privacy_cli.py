@@ -80,3 +80,20 @@ def test_erase_asks_first_and_only_erases_on_the_word(
     main(["erase", "--user", "555000111"])
     assert "Erased everything about Telegram id 555000111." in capsys.readouterr().out
     assert not _known(database, 555000111)
+
+
+def test_retention_sets_the_end_and_says_when_the_purge_comes(
+    database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["cohort", "create", "4A Coaching", "--bot-username", "school_bot"])
+    capsys.readouterr()
+    main(["retention", "4A Coaching", "--ends", "2026-06-30"])
+    assert "its content will be purged on 2026-09-28" in capsys.readouterr().out
+    for argv, message in [
+        (["retention", "4A Coaching", "--ends", "30/06/2026"], "is not a date"),
+        (["retention", "5C", "--ends", "2026-06-30"], "there is no cohort named '5C'"),
+    ]:
+        with pytest.raises(SystemExit) as done:
+            main(argv)
+        assert done.value.code == 2
+        assert message in capsys.readouterr().err

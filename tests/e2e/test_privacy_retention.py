@@ -1,0 +1,107 @@
+"""Retention: a cohort's content is purged after its end date and the grace period, with a
+warning and a metadata CSV for the coordinator two weeks before; inbox payloads never stay."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.clock import Clock, FakeClock
+from bot.handlers.privacy_requests import set_cohort_end
+from storage.models import Cohort, InboxUpdate, Match
+from tests.e2e.test_privacy_support import (
+    Traces,
+    a_school,
+    fill_trajectories,
+    paired,
+    scan,
+    settled,
+)
+from tests.e2e.test_room_support import next_containing, press_when_shown
+from tests.e2e.world import World
+
+T0 = datetime(2026, 6, 30, 8, 0, tzinfo=UTC)
+ZOE = [f"Zoe wrote this for retention {n}" for n in range(7)]
+QUINN = [f"Quinn wrote this for retention {n}" for n in range(7)]
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """Time moves when the test says so."""
+    return FakeClock(T0)
+
+
+def _later(world: World, until: datetime) -> None:
+    clock = world.app.services.clock
+    assert isinstance(clock, FakeClock)
+    clock.advance(until - clock.now())
+    world.app.dispatcher.wake()
+
+
+async def test_a_cohort_is_purged_after_its_grace_period_keeping_only_counts(
+    world: World,
+) -> None:
+    school = await a_school(world, ["Zoezephyra", "Quinnbert"], usernames={})
+    zoe, quinn = school.students["Zoezephyra"], school.students["Quinnbert"]
+    match_id = await paired(world, school, ["Zoezephyra", "Quinnbert"])
+    await fill_trajectories(world, match_id, {zoe.user.id: ZOE, quinn.user.id: QUINN})
+    await set_cohort_end(world.settings, "5B Coaching", "2026-06-30")
+    purge_at = datetime(2026, 9, 28, tzinfo=world.settings.zone)  # 90 days after the end
+
+    # Two weeks before, the coordinator is warned and takes the metadata.
+    _later(world, purge_at - timedelta(days=14))
+    warning = await next_containing(school.coordinator, "In two weeks, on 28 Sep 2026")
+    assert "5B Coaching" in (warning.text or "")
+    await press_when_shown(school.coordinator, "📄 Overview as CSV")
+    sheet = await next_containing(school.coordinator, "Overview of 5B Coaching")
+    assert sheet.file is not None
+    text = sheet.file.data.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {(r["first_name"], r["role"]) for r in rows} == {
+        ("Ilse", "coordinator"),
+        ("Mila", "teacher"),
+        ("Zoezephyra", "student"),
+        ("Quinnbert", "student"),
+    }
+    assert {r["steps"] for r in rows if r["role"] == "student"} == {"path"}
+    assert not [t for t in [*ZOE, *QUINN] if t in text]  # metadata, never content
+
+    # At the purge only the cohort's name and anonymous counts stay.
+    _later(world, purge_at + timedelta(minutes=1))
+    await next_containing(school.coordinator, "The data of 5B Coaching has been erased")
+    await settled(world)
+    for person, words in ((zoe, ZOE), (quinn, QUINN)):
+        name = person.user.first_name
+        assert await scan(world, Traces(person.user.id, [name], words)) == []
+    for staff in (school.coordinator, school.teacher):
+        assert await scan(world, Traces(staff.user.id, [staff.user.first_name])) == []
+    async with world.app.services.db.sessions() as session:
+        cohort = await session.get(Cohort, school.cohort_id)
+        assert cohort is not None and cohort.purged_at is not None
+        assert cohort.counts == {
+            "students": 2,
+            "teachers": 1,
+            "coordinators": 1,
+            "matches_active": 1,
+            "conversations": 0,
+            "rooms": 0,
+        }
+        assert await session.scalar(select(Match.id)) is None
+
+
+async def test_inbox_payloads_are_erased_once_processed(world: World) -> None:
+    school = await a_school(world, ["Zoezephyra"], usernames={})
+    zoe = school.students["Zoezephyra"]
+    typed = ["Zoe types something private", "/help", "and one more secret line"]
+    for text in typed:
+        await zoe.send(text)
+    await settled(world)
+    async with world.app.services.db.sessions() as session:
+        rows = (await session.scalars(select(InboxUpdate))).all()
+    assert len(rows) >= len(typed)
+    assert [(r.status, r.payload) for r in rows] == [("done", None)] * len(rows)
+    assert await scan(world, Traces(None, [], [typed[0], typed[2]])) == []
