@@ -52,7 +52,7 @@ from storage.db import Database
 from storage.migrate import upgrade_to_head
 from storage.models import utcnow
 
-BOT_CODE = "from bot.cli import main; main(['run'])"
+BOT_CODE = "from bot.cli.main import main; main(['run'])"
 # --profile runs the bot through common.run_profiled_bot() instead.
 PROFILED_BOT_CODE = (
     f"import sys; sys.path[:0] = [{str(Path(__file__).parent)!r}]; "

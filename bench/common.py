@@ -225,7 +225,7 @@ def run_profiled_bot() -> None:
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
-    from bot.cli import main as peercoach
+    from bot.cli.main import main as peercoach
 
     profiler = cProfile.Profile(time.process_time)
     statements: Counter[str] = Counter()

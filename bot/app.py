@@ -12,8 +12,6 @@ from typing import Any
 from telegram.error import TelegramError
 
 from bot.clock import Clock, SystemClock
-from bot.delivery import DeliveryWorker
-from bot.dispatcher import Dispatcher, TimerHandler
 from bot.handlers import (
     cohorts,
     groups,
@@ -26,11 +24,13 @@ from bot.handlers import (
     trajectory,  # peer-coaching trajectories (issue 3)
 )
 from bot.handlers import room as rooms  # group-coaching rooms (issue 5)
-from bot.health import beat_forever
 from bot.i18n import LANGUAGES, Texts
-from bot.intake import PollingIntake, WebhookIntake
-from bot.ratelimit import Limits, RateLimiter
-from bot.router import Router
+from bot.runtime.delivery import DeliveryWorker
+from bot.runtime.dispatcher import Dispatcher, TimerHandler
+from bot.runtime.health import beat_forever
+from bot.runtime.intake import PollingIntake, WebhookIntake
+from bot.runtime.ratelimit import Limits, RateLimiter
+from bot.runtime.router import Router
 from bot.services import Services, make_bot
 from bot.settings import Settings
 from storage import inbox, outbox

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.incoming import Incoming
-from bot.render import deep_link, short_date
-from bot.router import Router
-from bot.turn import Choice, Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.render import deep_link, short_date
+from bot.runtime.router import Router
+from bot.runtime.turn import Choice, Turn
 from flows.onboarding import Role, valid_cohort_name
 from storage import cohorts
 from storage.models import Button, Invite

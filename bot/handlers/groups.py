@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.incoming import Incoming, Kind
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.incoming import Incoming, Kind
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 
 
 def register(router: Router) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Choice, Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Choice, Turn
 from flows.onboarding import LANGUAGES, Onboarding, Role
 from storage import cohorts, people
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.handlers.help import language_choices, show_help
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.onboarding import (
     LANGUAGES,
     InviteFacts,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from bot.handlers.onboarding import show_consent_question
 from bot.handlers.privacy_erase import erase_person
 from bot.handlers.privacy_export import send_export
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.onboarding import Onboarding
 from storage.models import Button
 

@@ -5,10 +5,10 @@ Used by /privacy and by `peercoach erase`; everything happens in the turn's one 
 
 from __future__ import annotations
 
-from bot.handlers.room_effects import carry_out
+from bot.handlers.room.effects import carry_out
 from bot.handlers.trajectory_core import load_pair
 from bot.handlers.trajectory_ending import dissolve
-from bot.turn import Turn
+from bot.runtime.turn import Turn
 from flows.room import Outcome, end, member_left
 from flows.trajectory import DissolvedReason
 from storage import erasure, matches, rooms

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from bot.render import short_date
-from bot.turn import Turn
+from bot.runtime.render import short_date
+from bot.runtime.turn import Turn
 from flows.privacy.export import SCHEMA_FILE, export_document
 from storage import export
 

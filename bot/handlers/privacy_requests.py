@@ -12,9 +12,9 @@ from bot.clock import SystemClock
 from bot.handlers.privacy_erase import erase_person
 from bot.handlers.privacy_export import export_zip
 from bot.i18n import Texts
+from bot.runtime.turn import Turn
 from bot.services import Services, make_bot
 from bot.settings import Settings
-from bot.turn import Turn
 from storage import cohorts, people, retention
 from storage.db import Database
 from storage.migrate import upgrade_to_head

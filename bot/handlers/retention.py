@@ -6,12 +6,12 @@ from __future__ import annotations
 import csv
 import io
 
-from bot.dispatcher import TimerHandler
-from bot.handlers.pairing_notices import to_coordinators
-from bot.incoming import Incoming
-from bot.render import short_date
-from bot.router import Router
-from bot.turn import Turn
+from bot.handlers.pairing.notices import to_coordinators
+from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.incoming import Incoming
+from bot.runtime.render import short_date
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.onboarding import Role
 from storage import cohorts, retention, timers
 from storage.models import Button

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from bot.dispatcher import TimerHandler
 from bot.handlers import (
     trajectory_capture,
     trajectory_contract,
@@ -27,9 +26,10 @@ from bot.handlers.trajectory_core import (
     tell,
 )
 from bot.handlers.trajectory_ending import dissolve_match
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.trajectory import MatchKind, Step, Trajectory, trajectory_pairings
 from storage import matches, trajectories
 

@@ -14,7 +14,7 @@ from bot.handlers.trajectory_core import (
     today,
 )
 from bot.i18n import Html
-from bot.turn import Choice, Turn
+from bot.runtime.turn import Choice, Turn
 from flows.trajectory import CoachRole, NoteTopic, Party, SmallStep, Step, StepStatus
 from storage.trajectory_models import TrajectoryRow
 

@@ -32,9 +32,9 @@ from bot.handlers.trajectory_core import (
 )
 from bot.handlers.trajectory_moves import continue_chain, more_stages
 from bot.handlers.trajectory_schedule import schedule_nudge
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.trajectory import (
     CaptureError,
     CoachRole,

@@ -12,7 +12,7 @@ from bot.handlers.trajectory_core import (
     tell_text,
 )
 from bot.i18n import Html
-from bot.turn import Choice, Turn
+from bot.runtime.turn import Choice, Turn
 from flows.scripts import StepScript
 from flows.trajectory import Event, Party, Step
 from storage.trajectory_models import TrajectoryRow

@@ -23,9 +23,9 @@ from bot.handlers.trajectory_core import (
     tell_text,
 )
 from bot.handlers.trajectory_schedule import send_plan_card
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Choice, Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Choice, Turn
 from flows.trajectory import (
     CaptureError,
     ContractItemKey,

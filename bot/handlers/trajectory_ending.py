@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.handlers.pairing_notices import notify_repair_needed
+from bot.handlers.pairing.notices import notify_repair_needed
 from bot.handlers.trajectory_contract import start_contract
 from bot.handlers.trajectory_core import (
     Pair,
@@ -19,9 +19,9 @@ from bot.handlers.trajectory_core import (
     tell,
 )
 from bot.handlers.trajectory_schedule import cancel_nudges, forget_plan
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Choice, Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Choice, Turn
 from flows.scripts import ClickScript
 from flows.trajectory import (
     CaptureError,

@@ -15,9 +15,9 @@ from bot.handlers.trajectory_core import (
     step_name,
 )
 from bot.i18n import Html
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.trajectory import CoachRole, NoteTopic, Trajectory
 from storage.trajectory_models import TrajectoryRow
 

@@ -31,9 +31,9 @@ from bot.handlers.trajectory_core import (
 from bot.handlers.trajectory_ending import trajectory_closed
 from bot.handlers.trajectory_talk import after_conversation, end_conversation, show_now
 from bot.i18n import Html
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.trajectory import Event, NoteTopic, Outcome, Party, Step, Trajectory, fire
 from storage.models import Button
 from storage.trajectory_models import TrajectoryRow

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.handlers.trajectory_core import moment_label, step_name
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.onboarding import Role
 from flows.trajectory import Step
 from storage import cohorts, people, trajectories

@@ -18,9 +18,9 @@ from bot.handlers.trajectory_core import (
     tell,
     tell_text,
 )
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Choice, Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Choice, Turn
 from flows.scripts import Scripts
 from flows.trajectory import (
     TENSION_SCALE,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.handlers.trajectory_core import Pair, pair_of, tell
 from bot.handlers.trajectory_ending import dissolve_if_unreachable
-from bot.incoming import Incoming
-from bot.turn import Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.turn import Turn
 from storage import outbox
 
 # Kinds Telegram copies with a caption, so the sender's name travels with the message.

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from bot.dispatcher import TimerHandler
 from bot.handlers.trajectory_core import (
     Member,
     Pair,
@@ -20,9 +19,10 @@ from bot.handlers.trajectory_core import (
     tell,
     today,
 )
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Choice, Turn
+from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Choice, Turn
 from flows.scheduling import (
     after_meeting_check_time,
     is_quiet,

@@ -14,10 +14,10 @@ from bot.handlers.trajectory_core import (
     input_kind,
     stale,
 )
-from bot.incoming import Incoming
-from bot.router import Router
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Choice, Turn
 from bot.settings import Settings
-from bot.turn import Choice, Turn
 from flows.onboarding import LANGUAGES, Role
 from flows.scripts import ScriptError, load_custom_script
 from storage import cohorts, trajectories

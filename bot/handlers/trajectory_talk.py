@@ -29,9 +29,9 @@ from bot.handlers.trajectory_ending import ask_for_click, dissolve_if_unreachabl
 from bot.handlers.trajectory_reflection import offer_observation, offer_reflection
 from bot.handlers.trajectory_schedule import forget_plan, parse_moment, send_plan_card
 from bot.i18n import Html
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Choice, Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Choice, Turn
 from flows.trajectory import MatchKind, Step, closing_due, record_meeting, triad_roles
 from storage import trajectories
 from storage.models import Button

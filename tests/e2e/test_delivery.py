@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.ratelimit import Limits
+from bot.runtime.ratelimit import Limits
+from bot.runtime.turn import Turn
 from bot.sandbox.driver import ScriptedUser
-from bot.turn import Turn
 from flows.onboarding import Role
 from storage import outbox
 from storage.models import OutboxMessage, User, utcnow

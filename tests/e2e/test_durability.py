@@ -13,10 +13,10 @@ import aiohttp
 from sqlalchemy import func, select, text
 
 from bot.app import PeerCoach
-from bot.intake import SECRET_HEADER
+from bot.runtime.intake import SECRET_HEADER
+from bot.runtime.turn import Turn
 from bot.sandbox.driver import ScriptedUser
 from bot.sandbox.emulator import running_emulator
-from bot.turn import Turn
 from flows.onboarding import Role
 from storage import timers
 from storage.db import Database
@@ -88,7 +88,7 @@ async def start_bot_process(env: dict[str, str]) -> asyncio.subprocess.Process:
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-c",
-        "from bot.cli import main; main(['run'])",
+        "from bot.cli.main import main; main(['run'])",
         env={**os.environ, **env},
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,

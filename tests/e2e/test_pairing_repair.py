@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.handlers.pairing import notify_repair_needed
 from bot.handlers.trajectory import dissolve_match
-from bot.turn import Turn
+from bot.runtime.turn import Turn
 from storage import cohorts
 from tests.e2e.test_pairing_support import (
     a_class,

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import MetaData, select
 
 from bot.handlers.trajectory import start_match
+from bot.runtime.turn import Turn
 from bot.sandbox.driver import ScriptedUser
-from bot.turn import Turn
 from flows.onboarding import Role
 from flows.trajectory import (
     CoachRole,

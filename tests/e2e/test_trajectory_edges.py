@@ -8,7 +8,7 @@ import asyncio
 from sqlalchemy import select
 
 from bot.handlers.trajectory import dissolve_match
-from bot.turn import Turn
+from bot.runtime.turn import Turn
 from flows.trajectory import DissolvedReason, Step, Trajectory
 from storage.models import Match
 from storage.trajectory_models import PairState

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.handlers.trajectory import start_match
+from bot.runtime.turn import Turn
 from bot.sandbox.driver import ScriptedUser
 from bot.sandbox.emulator_models import EmuMessage
-from bot.turn import Turn
 from flows.onboarding import Role
 from flows.trajectory import Trajectory
 from storage import cohorts, matches, trajectories

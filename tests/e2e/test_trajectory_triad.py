@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from bot.handlers.trajectory_contract import offer_revisit
 from bot.handlers.trajectory_core import load_pair
+from bot.runtime.turn import Turn
 from bot.sandbox.driver import ScriptedUser
 from bot.sandbox.emulator_models import EmuMessage
-from bot.turn import Turn
 from flows.trajectory import (
     ContractItemKey,
     Event,

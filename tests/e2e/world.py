@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.app import PeerCoach
 from bot.clock import Clock
-from bot.ratelimit import Limits, RateLimiter
+from bot.runtime.ratelimit import Limits, RateLimiter
 from bot.sandbox.driver import ScriptedUser
 from bot.sandbox.emulator import TelegramEmulator, running_emulator
 from bot.settings import Settings, load_settings

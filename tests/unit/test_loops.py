@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.loops import run_forever
+from bot.runtime.loops import run_forever
 
 
 async def test_a_failing_step_is_retried_and_the_loop_goes_on() -> None:

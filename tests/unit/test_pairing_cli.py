@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.cli import main
-from bot.pairing_cli import MODES
+from bot.cli.main import main
+from bot.cli.pairing import MODES
 from flows.onboarding import Role
 from flows.pairing import RoundMode, Wants
 from storage import cohorts, matches, pairing, people

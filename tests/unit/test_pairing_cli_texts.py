@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.clock import FakeClock
-from bot.handlers.pairing_common import SLOTS, reason_text, slot_list, unmatched_text
-from bot.handlers.pairing_notices import REPAIR_REASONS
+from bot.handlers.pairing.common import SLOTS, reason_text, slot_list, unmatched_text
+from bot.handlers.pairing.notices import REPAIR_REASONS
 from bot.i18n import LANGUAGES, Texts
+from bot.runtime.turn import Turn
 from bot.services import Services, make_bot
 from bot.settings import load_settings
-from bot.turn import Turn
 from flows.pairing import Match, Reason, ReasonKind, RoundMode, UnmatchedReason, Wants
 from storage.db import Database
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.ratelimit import Limits, TokenBucket
-from bot.render import split_text
+from bot.runtime.ratelimit import Limits, TokenBucket
+from bot.runtime.render import split_text
 
 
 @given(st.text(alphabet="ab \n", max_size=12_000))

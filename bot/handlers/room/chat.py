@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.handlers.room_effects import carry_out, update_status
-from bot.handlers.room_people import chat_title, is_this_bot
-from bot.incoming import Incoming, Kind
-from bot.turn import Turn
+from bot.handlers.room.effects import carry_out, update_status
+from bot.handlers.room.people import chat_title, is_this_bot
+from bot.runtime.incoming import Incoming, Kind
+from bot.runtime.turn import Turn
 from flows.room import Outcome, bot_removed, member_left
 from storage import outbox, rooms
 

@@ -9,12 +9,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.incoming import Incoming, Kind, conversation_key, parse
-from bot.locks import KeyedLocks
-from bot.loops import run_forever
-from bot.router import Router
+from bot.runtime.incoming import Incoming, Kind, conversation_key, parse
+from bot.runtime.locks import KeyedLocks
+from bot.runtime.loops import run_forever
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from bot.services import Services
-from bot.turn import Turn
 from flows.onboarding import preselected_language
 from storage import inbox, outbox, people, timers
 from storage.models import User

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
-from bot.dispatcher import TimerHandler
-from bot.handlers import pairing_nopair, pairing_pool, pairing_preview, pairing_repair
 from bot.handlers.help import Canceller
-from bot.handlers.pairing_notices import notify_repair_needed
-from bot.router import Router
+from bot.handlers.pairing import nopair as pairing_nopair
+from bot.handlers.pairing import pool as pairing_pool
+from bot.handlers.pairing import preview as pairing_preview
+from bot.handlers.pairing import repair as pairing_repair
+from bot.handlers.pairing.notices import notify_repair_needed
+from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.router import Router
 
 __all__ = ["notify_repair_needed", "register", "timer_handlers"]
 

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from bot.handlers.room_effects import settle
-from bot.handlers.room_people import actor_id, in_cohort, is_this_bot, join_hint
-from bot.incoming import Incoming, Kind
-from bot.turn import Turn
+from bot.handlers.room.effects import settle
+from bot.handlers.room.people import actor_id, in_cohort, is_this_bot, join_hint
+from bot.runtime.incoming import Incoming, Kind
+from bot.runtime.turn import Turn
 from flows.protocols import Who
 from flows.room import Outcome, Result, choose_step, contribute, extend
 from flows.room.model import Room

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from bot.handlers.room_render import (
+from bot.handlers.room.render import (
     ROOM_ACTION,
     action_choice,
     bot_text,
@@ -13,8 +13,8 @@ from bot.handlers.room_render import (
     status_choices,
     status_text,
 )
-from bot.render import in_rows
-from bot.turn import Choice, Turn
+from bot.runtime.render import in_rows
+from bot.runtime.turn import Choice, Turn
 from flows.room import (
     Announce,
     CancelTimers,

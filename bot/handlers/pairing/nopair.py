@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.handlers.pairing_common import (
+from bot.handlers.pairing.common import (
     cohorts_with_role,
     done_with,
     int_arg,
     paged,
     replace_buttons,
 )
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Choice, Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Choice, Turn
 from flows.onboarding import Role
 from storage import pairing
 from storage.cohorts import MembershipView

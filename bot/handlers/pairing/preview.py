@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.handlers.pairing_common import (
+from bot.handlers.pairing.common import (
     cohorts_with_role,
     coordinates,
     done_with,
@@ -14,8 +14,8 @@ from bot.handlers.pairing_common import (
     paged,
     replace_buttons,
 )
-from bot.handlers.pairing_nopair import labels
-from bot.handlers.pairing_round import (
+from bot.handlers.pairing.nopair import labels
+from bot.handlers.pairing.round import (
     PoolView,
     RoundConflict,
     confirm,
@@ -27,9 +27,9 @@ from bot.handlers.pairing_round import (
     rules_of,
     toggle_lock,
 )
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Choice, Turn
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Choice, Turn
 from flows.onboarding import Role
 from flows.pairing import PairingError, Proposal, RoundMode, UnmatchedReason, swap
 from storage import pairing

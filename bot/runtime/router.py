@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select
 
-from bot.incoming import Incoming, Kind
-from bot.turn import Turn
+from bot.runtime.incoming import Incoming, Kind
+from bot.runtime.turn import Turn
 from storage import awaiting, buttons
 from storage.models import Button
 

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.handlers.pairing_common import (
+from bot.handlers.pairing.common import (
     date_text,
     match_title,
     names_of,
@@ -18,7 +18,7 @@ from bot.handlers.pairing_common import (
     unmatched_text,
 )
 from bot.handlers.trajectory import start_match
-from bot.turn import Turn
+from bot.runtime.turn import Turn
 from flows.pairing import (
     Candidate,
     Match,

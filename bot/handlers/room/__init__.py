@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.dispatcher import TimerHandler
-from bot.handlers import room_chat, room_lobby, room_running, room_setup
-from bot.handlers.room_effects import TIMER_KIND
-from bot.handlers.room_render import ASSIGN, HAND_OUT_ROLES, ROOM_ACTION
-from bot.handlers.room_timers import fire_room_timer
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.handlers.room import chat as room_chat
+from bot.handlers.room import lobby as room_lobby
+from bot.handlers.room import running as room_running
+from bot.handlers.room import setup as room_setup
+from bot.handlers.room.effects import TIMER_KIND
+from bot.handlers.room.render import ASSIGN, HAND_OUT_ROLES, ROOM_ACTION
+from bot.handlers.room.timers import fire_room_timer
+from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.room import (
     RoomAction,
     cancel_back,

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 from aiohttp import web
 from telegram.error import Conflict
 
-from bot.loops import run_forever
+from bot.runtime.loops import run_forever
 from bot.services import Services
 from storage import inbox
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import SystemClock
-from bot.handlers.pairing_common import match_title, names_of, reasons_text, unmatched_text
-from bot.handlers.pairing_round import (
+from bot.handlers.pairing.common import match_title, names_of, reasons_text, unmatched_text
+from bot.handlers.pairing.round import (
     PoolView,
     RoundConflict,
     confirm,
@@ -29,9 +29,9 @@ from bot.handlers.pairing_round import (
     stored_shape,
 )
 from bot.i18n import Texts
+from bot.runtime.turn import Turn
 from bot.services import Services, make_bot
 from bot.settings import Settings
-from bot.turn import Turn
 from flows.pairing import (
     Candidate,
     Match,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.handlers.room_effects import refuse, settle
-from bot.handlers.room_people import actor_id, display_name, in_cohort, join_hint
-from bot.handlers.room_render import ASSIGN, ROOM_ACTION, bot_text, label
-from bot.incoming import Incoming
-from bot.turn import Choice, Turn
+from bot.handlers.room.effects import refuse, settle
+from bot.handlers.room.people import actor_id, display_name, in_cohort, join_hint
+from bot.handlers.room.render import ASSIGN, ROOM_ACTION, bot_text, label
+from bot.runtime.incoming import Incoming
+from bot.runtime.turn import Choice, Turn
 from flows.room import Refused, assign_role, join, volunteer
 from flows.room.model import Role, Room
 from storage.room_models import RoomRow

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.handlers.room_effects import carry_out
-from bot.turn import Turn
+from bot.handlers.room.effects import carry_out
+from bot.runtime.turn import Turn
 from flows.room import Outcome, TimerKind, timer_fired
 from storage import rooms
 from storage.timers import DueTimer

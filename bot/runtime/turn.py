@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.render import inline_keyboard, split_text
+from bot.runtime.render import inline_keyboard, split_text
 from bot.services import Services
 from flows.onboarding import Onboarding
 from storage import buttons, outbox

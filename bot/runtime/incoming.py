@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from bot.turn import Sender
+from bot.runtime.turn import Sender
 
 MEDIA_KINDS = (
     "sticker",

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.handlers.room_effects import carry_out, refusal_text
-from bot.handlers.room_people import (
+from bot.handlers.room.effects import carry_out, refusal_text
+from bot.handlers.room.people import (
     actor_id,
     chat_title,
     display_name,
     join_hint,
     teaching,
 )
-from bot.handlers.room_render import label
-from bot.incoming import Incoming, Kind
-from bot.turn import Choice, Turn
+from bot.handlers.room.render import label
+from bot.runtime.incoming import Incoming, Kind
+from bot.runtime.turn import Choice, Turn
 from flows.protocols import Protocol, list_protocols, load_protocol
 from flows.room import Refused, create_room, refuse_second_room
 from storage import cohorts, rooms

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.handlers.room_render import bot_text
-from bot.incoming import Incoming
-from bot.turn import Turn
+from bot.handlers.room.render import bot_text
+from bot.runtime.incoming import Incoming
+from bot.runtime.turn import Turn
 from flows.onboarding import Role
 from storage import cohorts
 

@@ -13,12 +13,10 @@ from typing import Any
 
 from telegram.error import TelegramError
 
-from bot import (
-    pairing_cli,  # `peercoach pair` (issue 4)
-    privacy_cli,  # `peercoach erase` (issue 14)
-)
+from bot.cli import pairing as pairing_cli  # `peercoach pair` (issue 4)
+from bot.cli import privacy as privacy_cli  # `peercoach erase`, `export`, `retention` (issue 14)
 from bot.logs import configure_logging
-from bot.render import deep_link, short_date
+from bot.runtime.render import deep_link, short_date
 from bot.services import make_bot
 from bot.settings import Settings, SettingsError, load_settings
 from flows.onboarding import Role, valid_cohort_name
@@ -154,7 +152,7 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
 
 async def health(settings: Settings, args: argparse.Namespace) -> None:
     """Exit 1 with the reason when the bot is not healthy."""
-    from bot.health import problem
+    from bot.runtime.health import problem
 
     reason = await problem(settings.database_url)
     if reason is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from bot.handlers.pairing_common import (
+from bot.handlers.pairing.common import (
     DAYS,
     PARTS,
     SLOTS,
@@ -16,10 +16,10 @@ from bot.handlers.pairing_common import (
     replace_buttons,
     slot_list,
 )
-from bot.handlers.pairing_notices import tell_coordinators_paused
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Choice, Turn
+from bot.handlers.pairing.notices import tell_coordinators_paused
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Choice, Turn
 from flows.onboarding import LANGUAGES, Role
 from flows.pairing import Wants
 from storage import cohorts, matches, pairing, timers

@@ -7,8 +7,8 @@ from functools import cache
 from typing import Any
 
 from bot.i18n import LANGUAGES, Html, Texts
-from bot.render import in_rows
-from bot.turn import Choice, Turn
+from bot.runtime.render import in_rows
+from bot.runtime.turn import Choice, Turn
 from flows.protocols import load_room_texts
 from flows.room import RoomAction, RoomState, StatusView, TextLine, status_lines
 from flows.room.model import Room

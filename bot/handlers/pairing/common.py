@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.render import BUTTONS_PER_ROW, in_rows, short_date
-from bot.turn import Choice, Turn
+from bot.runtime.render import BUTTONS_PER_ROW, in_rows, short_date
+from bot.runtime.turn import Choice, Turn
 from flows.onboarding import Role
 from flows.pairing import Match, Reason, ReasonKind, UnmatchedReason
 from storage import cohorts, outbox

@@ -4,25 +4,25 @@ for them, and a pause's end."""
 
 from __future__ import annotations
 
-from bot.dispatcher import TimerHandler
-from bot.handlers.pairing_common import (
+from bot.handlers.pairing.common import (
     coordinates,
     date_text,
     done_with,
     int_arg,
     names_of,
 )
-from bot.handlers.pairing_notices import notify_repair_needed, to_coordinators
-from bot.handlers.pairing_pool import PAUSE_OVER, offer_pause, own_active_entry
-from bot.handlers.pairing_preview import start_repair
-from bot.handlers.pairing_round import load_pool
+from bot.handlers.pairing.notices import notify_repair_needed, to_coordinators
+from bot.handlers.pairing.pool import PAUSE_OVER, offer_pause, own_active_entry
+from bot.handlers.pairing.preview import start_repair
+from bot.handlers.pairing.round import load_pool
 from bot.handlers.trajectory import dissolve_match
 from bot.handlers.trajectory_core import Pair, load_pair, pair_of
 from bot.handlers.trajectory_schedule import QUIET, wait_for_morning
 from bot.i18n import Html
-from bot.incoming import Incoming
-from bot.router import Router
-from bot.turn import Turn
+from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
 from flows.trajectory import Silence, mark_asked, should_ask
 from storage import matches, pairing
 from storage.models import Button

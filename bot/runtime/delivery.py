@@ -21,8 +21,8 @@ from telegram.error import (
     RetryAfter,
 )
 
-from bot.loops import run_forever
-from bot.ratelimit import RateLimiter
+from bot.runtime.loops import run_forever
+from bot.runtime.ratelimit import RateLimiter
 from bot.services import Services
 from storage import outbox, people, rooms
 from storage.models import Chat

@@ -1,6 +1,6 @@
 """`peercoach pair`: print a proposed round, export it as CSV, or import pairs made by hand.
 
-The work lives in bot.handlers.pairing_csv, loaded only when the command runs, so that other
+The work lives in bot.handlers.pairing.csv, loaded only when the command runs, so that other
 commands start quickly.
 """
 
@@ -50,7 +50,7 @@ def add_parser(commands: Any) -> None:
 
 async def pair(settings: Settings, args: argparse.Namespace) -> None:
     """Run `peercoach pair`; a problem is printed (each bad row on its line) with exit code 2."""
-    from bot.handlers import pairing_csv
+    from bot.handlers.pairing import csv as pairing_csv
 
     try:
         await pairing_csv.run(settings, args)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from bot.handlers.pairing_common import date_text, names_of
-from bot.turn import Choice, Turn
+from bot.handlers.pairing.common import date_text, names_of
+from bot.runtime.turn import Choice, Turn
 from flows.onboarding import Role
 from storage import cohorts, pairing
 from storage.pairing_models import PoolEntry

@@ -1,0 +1,1 @@
+"""The `peercoach` command line."""

@@ -1,0 +1,1 @@
+"""The runtime every feature runs on: intake, dispatcher, router, turn, delivery, limits, locks."""
