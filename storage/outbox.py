@@ -67,6 +67,11 @@ _MARK_SENT = (
     )
 )
 
+_FORGET_SENT = delete(OUTBOX).where(
+    OUTBOX.c.id.in_(bindparam("rows", expanding=True)),
+    OUTBOX.c.remember_as == FORGET_ONCE_SENT,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Sent:
@@ -130,9 +135,8 @@ async def mark_sent(session: AsyncSession, *, sent: Sequence[Sent], now: datetim
         return
     rows = [{"row": s.delivery.id, "at": now, "message": s.message_id} for s in sent]
     await session.execute(_MARK_SENT, rows)
-    erased = [s.delivery.id for s in sent if s.delivery.remember_as == FORGET_ONCE_SENT]
-    if erased:
-        await session.execute(delete(OutboxMessage).where(OutboxMessage.id.in_(erased)))
+    # Read from the rows, not the deliveries: a person may be erased while a call is in flight.
+    await session.execute(_FORGET_SENT, {"rows": [s.delivery.id for s in sent]})
     for item in sent:
         if item.delivery.remember_as == FORGET_ONCE_SENT:
             continue

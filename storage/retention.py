@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.privacy.retention import purge_moment, warning_moment
 from flows.room import TimerKind
 from storage import erasure, rooms, timers
 from storage.models import (
@@ -31,12 +32,6 @@ from storage.room_models import RoomRow
 from storage.trajectory_models import CohortScript, PairState, TrajectoryRow
 
 WARN_KIND, PURGE_KIND = "retention_warn", "retention_purge"
-WARN_BEFORE = timedelta(days=14)
-
-
-def purge_moment(ends_on: date, grace_days: int, zone: ZoneInfo) -> datetime:
-    """The first moment after the grace period, at midnight where the school is."""
-    return datetime.combine(ends_on + timedelta(days=grace_days), time(0), tzinfo=zone)
 
 
 async def set_end(
@@ -45,7 +40,7 @@ async def set_end(
     """Give a cohort its end date and (re)schedule the warning and the purge; the purge time."""
     cohort.ends_on = ends_on
     purge_at = purge_moment(ends_on, grace_days, zone)
-    for kind, due in ((WARN_KIND, purge_at - WARN_BEFORE), (PURGE_KIND, purge_at)):
+    for kind, due in ((WARN_KIND, warning_moment(purge_at)), (PURGE_KIND, purge_at)):
         await timers.schedule(
             session,
             conversation=f"cohort:{cohort.id}",

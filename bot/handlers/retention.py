@@ -13,6 +13,7 @@ from bot.runtime.render import short_date
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn
 from flows.onboarding import Role
+from flows.privacy.retention import WARN_BEFORE
 from storage import cohorts, retention, timers
 from storage.models import Button
 
@@ -35,7 +36,7 @@ async def warn(turn: Turn, timer: timers.DueTimer) -> None:
     cohort = await cohorts.cohort_by_id(turn.session, cohort_id=timer.payload["cohort_id"])
     if cohort is None or cohort.purged_at is not None or cohort.ends_on is None:
         return
-    purge_at = timer.due_at + retention.WARN_BEFORE
+    purge_at = timer.due_at + WARN_BEFORE
     zone = turn.services.settings.zone
     await to_coordinators(
         turn,

@@ -9,7 +9,9 @@ from sqlalchemy import select
 from bot.handlers.privacy_requests import RequestError, erase_on_request
 from storage import cohorts
 from storage.models import Cohort, Match, OutboxMessage
+from storage.room_models import RoomRow
 from storage.trajectory_models import TrajectoryRow
+from tests.e2e.test_privacy_erase import a_progress_round
 from tests.e2e.test_privacy_support import (
     Traces,
     a_school,
@@ -111,3 +113,22 @@ async def test_when_both_partners_erase_nothing_of_their_trajectories_is_left(
         assert rows.all() == []
         match = await session.get(Match, match_id)
         assert match is not None and match.status == "dissolved"
+
+
+async def test_a_teacher_who_erases_mid_session_ends_it_and_leaves_no_name(world: World) -> None:
+    school = await a_school(world, ["Zoezephyra", "Quinnbert"], usernames={"Mila": "mila_t"})
+    people = {
+        "Zoe": school.students["Zoezephyra"],
+        "Quinn": school.students["Quinnbert"],
+        "teacher": school.teacher,
+    }
+    group = await a_progress_round(world, people)
+    await erase_in_telegram(school.teacher)
+    await next_containing(group, "closed the session")
+    await settled(world)
+    assert await scan(world, Traces(school.teacher.user.id, ["Mila", "mila_t"])) == []
+    async with world.app.services.db.sessions() as session:
+        room = await session.scalar(select(RoomRow))
+        assert room is not None and (room.state, room.teacher_id) == ("closed", 0)
+        # The students' part stays: who took part, without what was said (the room closed).
+        assert [m["name"] for m in room.snapshot["members"]] == ["Zoezephyra", "Quinnbert"]
