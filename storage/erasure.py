@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, cast, delete, or_, select, update
+from sqlalchemy import Select, String, cast, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -21,6 +21,7 @@ from flows.room.erasure import forget_person as room_without
 from flows.trajectory import Party, Trajectory
 from flows.trajectory.erasure import forget_observer, forget_party
 from storage import outbox, pairing, rooms
+from storage.db import is_postgresql
 from storage.models import (
     Button,
     Cohort,
@@ -53,6 +54,14 @@ def mentions(value: Any, user_id: int) -> bool:
     return False
 
 
+async def _locked(session: AsyncSession, query: Select[Any]) -> list[Any]:
+    """Rows as they are now, locked: the partner may be erasing at the same moment."""
+    query = query.execution_options(populate_existing=True)
+    if is_postgresql(session):
+        query = query.with_for_update()
+    return list((await session.scalars(query)).all())
+
+
 def _text_has(column: InstrumentedAttribute[Any], user_id: int) -> Any:
     """A cheap SQL pre-filter on a JSON or text column; `mentions` decides exactly."""
     return cast(column, String).like(f"%{user_id}%")
@@ -72,16 +81,17 @@ async def erase_person(session: AsyncSession, *, user_id: int, now: datetime) ->
 
 async def _trajectories(session: AsyncSession, user_id: int, now: datetime) -> None:
     """The person's words go from every trajectory; one with nobody left goes altogether."""
-    rows = await session.scalars(
+    rows = await _locked(
+        session,
         select(TrajectoryRow).where(
             or_(
                 TrajectoryRow.coach_id == user_id,
                 TrajectoryRow.coachee_id == user_id,
                 TrajectoryRow.observer_id == user_id,
             )
-        )
+        ),
     )
-    for row in rows.all():
+    for row in rows:
         snapshot = Trajectory.from_dict(row.snapshot)
         if row.coach_id == user_id:
             snapshot, row.coach_id = forget_party(snapshot, Party.COACH), FORMER_PARTNER
@@ -100,8 +110,8 @@ async def _trajectories(session: AsyncSession, user_id: int, now: datetime) -> N
 async def _pair_states(session: AsyncSession, user_id: int) -> None:
     """Shared pair state keeps no trace of the person (their silences, their click answer)."""
     match_ids = select(MatchMember.match_id).where(MatchMember.user_id == user_id)
-    states = await session.scalars(select(PairState).where(PairState.match_id.in_(match_ids)))
-    for state in states.all():
+    states = await _locked(session, select(PairState).where(PairState.match_id.in_(match_ids)))
+    for state in states:
         if state.silences and str(user_id) in state.silences:
             state.silences = {k: v for k, v in state.silences.items() if k != str(user_id)}
         if state.click is not None and mentions(state.click, user_id):
@@ -115,7 +125,8 @@ async def _pairing(session: AsyncSession, user_id: int, now: datetime) -> None:
     await session.execute(
         delete(DoNotPair).where(or_(DoNotPair.user_id == user_id, DoNotPair.other_id == user_id))
     )
-    rounds = await session.scalars(
+    rounds = await _locked(
+        session,
         select(PairingRound).where(
             or_(
                 PairingRound.created_by == user_id,
@@ -124,9 +135,9 @@ async def _pairing(session: AsyncSession, user_id: int, now: datetime) -> None:
                 _text_has(PairingRound.people, user_id),
                 _text_has(PairingRound.others, user_id),
             )
-        )
+        ),
     )
-    for row in rounds.all():
+    for row in rounds:
         if row.created_by == user_id:
             row.created_by = None
         proposal = pairing.proposal_from_json(row.proposal)
@@ -140,12 +151,13 @@ async def _pairing(session: AsyncSession, user_id: int, now: datetime) -> None:
 
 async def _rooms(session: AsyncSession, user_id: int, now: datetime) -> None:
     """Rooms keep the others' part; the caller already let the person leave open rooms."""
-    found = await session.scalars(
+    found = await _locked(
+        session,
         select(RoomRow).where(
             or_(RoomRow.teacher_id == user_id, _text_has(RoomRow.snapshot, user_id))
-        )
+        ),
     )
-    for row in found.all():
+    for row in found:
         if row.teacher_id != user_id and not mentions(row.snapshot, user_id):
             continue
         room = room_without(rooms.snapshot_of(row), user_id)

@@ -3,10 +3,14 @@ and on paper (the command line) for someone who no longer talks to the bot."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from sqlalchemy import select
 
+from bot.handlers.privacy_erase import erase_person
 from bot.handlers.privacy_requests import RequestError, erase_on_request
+from bot.runtime.turn import Turn
 from storage import cohorts
 from storage.models import Cohort, Match, OutboxMessage
 from storage.room_models import RoomRow
@@ -132,3 +136,29 @@ async def test_a_teacher_who_erases_mid_session_ends_it_and_leaves_no_name(world
         assert room is not None and (room.state, room.teacher_id) == ("closed", 0)
         # The students' part stays: who took part, without what was said (the room closed).
         assert [m["name"] for m in room.snapshot["members"]] == ["Zoezephyra", "Quinnbert"]
+
+
+async def test_partners_erasing_at_the_same_moment_leave_nothing_behind(world: World) -> None:
+    school = await a_school(world, ["Zoezephyra", "Quinnbert"], usernames={})
+    zoe, quinn = school.students["Zoezephyra"], school.students["Quinnbert"]
+    match_id = await paired(world, school, ["Zoezephyra", "Quinnbert"])
+    await fill_trajectories(world, match_id, {zoe.user.id: ZOE, quinn.user.id: QUINN})
+    await asyncio.gather(_erase(world, zoe.user.id), _erase(world, quinn.user.id))
+    world.app.delivery.wake()
+    await settled(world)
+    assert await scan(world, Traces(zoe.user.id, ["Zoezephyra"], ZOE)) == []
+    assert await scan(world, Traces(quinn.user.id, ["Quinnbert"], QUINN)) == []
+    async with world.app.services.db.sessions() as session:
+        left = await session.scalars(
+            select(TrajectoryRow).where(TrajectoryRow.match_id == match_id)
+        )
+        assert left.all() == []
+
+
+async def _erase(world: World, user_id: int) -> None:
+    """An erasure as the bot runs one: in its own transaction, under the person's lock."""
+    db = world.app.services.db
+    async with db.transaction() as session:
+        await db.lock_conversation(session, f"user:{user_id}")
+        now = world.app.services.clock.now()
+        await erase_person(Turn(world.app.services, session, now, chat_id=user_id), user_id)
