@@ -19,8 +19,7 @@ from bot.handlers import (
     members,
     onboarding,
     pairing,  # coordinators pair peer coaches (issue 4)
-    privacy,
-    retention,  # cohort content purged after its end date and a grace period (issue 14)
+    privacy,  # the notice, download and erase; retention (issue 14)
     trajectory,  # peer-coaching trajectories (issue 3)
 )
 from bot.handlers import room as rooms  # group-coaching rooms (issue 5)
@@ -62,7 +61,6 @@ def build_router() -> Router:
     # Joining and consent first: every other feature assumes a person who agreed.
     onboarding.register(router)
     privacy.register(router)
-    retention.register(router)
     # Help, settings and cancel answer at every point, whatever else is going on.
     help.register(router, cancellers)
     # Coordinators' tools.
@@ -86,7 +84,7 @@ def build_timer_handlers() -> dict[str, TimerHandler]:
         **rooms.timer_handlers(),  # room time boxes (issue 5)
         **trajectory.timer_handlers(),  # trajectory reminders and nudges (issue 3)
         **pairing.timer_handlers(),  # quiet students and pauses in the pairing pool (issue 4)
-        **retention.timer_handlers(),  # the warning and the purge after a cohort ends (issue 14)
+        **privacy.timer_handlers(),  # the warning and the purge after a cohort ends (issue 14)
     }
 
 

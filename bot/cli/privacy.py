@@ -1,6 +1,6 @@
 """`peercoach erase`, `export` and `retention`: written requests and how long data is kept.
 
-The work lives in bot.handlers.privacy_requests, loaded only when the command runs.
+The work lives in bot.handlers.privacy.requests, loaded only when the command runs.
 """
 
 from __future__ import annotations
@@ -45,27 +45,27 @@ def add_parsers(commands: Any) -> None:
 
 async def erase(settings: Settings, args: argparse.Namespace) -> None:
     """Run `peercoach erase`."""
-    from bot.handlers import privacy_requests
+    from bot.handlers.privacy import requests as privacy_requests
 
     await _guarded(privacy_requests.erase_on_request(settings, args.user, confirmed=args.yes))
 
 
 async def export(settings: Settings, args: argparse.Namespace) -> None:
     """Run `peercoach export`."""
-    from bot.handlers import privacy_requests
+    from bot.handlers.privacy import requests as privacy_requests
 
     await _guarded(privacy_requests.export_on_request(settings, args.user, args.out))
 
 
 async def set_retention(settings: Settings, args: argparse.Namespace) -> None:
     """Run `peercoach retention`."""
-    from bot.handlers import privacy_requests
+    from bot.handlers.privacy import requests as privacy_requests
 
     await _guarded(privacy_requests.set_cohort_end(settings, args.cohort, args.ends))
 
 
 async def _guarded(work: Any) -> None:
-    from bot.handlers.privacy_requests import RequestError
+    from bot.handlers.privacy.requests import RequestError
 
     try:
         await work

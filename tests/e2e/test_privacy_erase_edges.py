@@ -8,8 +8,8 @@ import asyncio
 import pytest
 from sqlalchemy import select
 
-from bot.handlers.privacy_erase import erase_person
-from bot.handlers.privacy_requests import RequestError, erase_on_request
+from bot.handlers.privacy.erase import erase_person
+from bot.handlers.privacy.requests import RequestError, erase_on_request
 from bot.runtime.turn import Turn
 from storage import cohorts
 from storage.models import Cohort, Match, OutboxMessage

@@ -11,8 +11,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from bot.handlers.privacy_export import HTML_NAME, JSON_NAME, SCHEMA_NAME, in_parts
-from bot.handlers.privacy_requests import RequestError, export_on_request
+from bot.handlers.privacy.export import HTML_NAME, JSON_NAME, SCHEMA_NAME, in_parts
+from bot.handlers.privacy.requests import RequestError, export_on_request
 from bot.sandbox.driver import ScriptedUser
 from flows.privacy.export import SCHEMA_FILE
 from tests.e2e.test_privacy_erase import QUINN, ZOE, a_match, a_progress_round

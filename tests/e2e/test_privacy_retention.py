@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.clock import Clock, FakeClock
-from bot.handlers.privacy_requests import set_cohort_end
+from bot.handlers.privacy.requests import set_cohort_end
 from storage.models import Cohort, InboxUpdate, Match
 from tests.e2e.test_privacy_support import (
     Traces,

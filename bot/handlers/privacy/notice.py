@@ -1,10 +1,10 @@
-"""/privacy: the notice at any time, and erasing one's data on request."""
+"""/privacy: the notice at any time, downloading one's data, and erasing it on request."""
 
 from __future__ import annotations
 
 from bot.handlers.onboarding import show_consent_question
-from bot.handlers.privacy_erase import erase_person
-from bot.handlers.privacy_export import send_export
+from bot.handlers.privacy.erase import erase_person
+from bot.handlers.privacy.export import send_export
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn
@@ -13,7 +13,7 @@ from storage.models import Button
 
 
 def register(router: Router) -> None:
-    """Wire /privacy and the erase buttons."""
+    """Wire /privacy and its download and erase buttons."""
     router.command("privacy", privacy_command, before_joining=True)
     router.action("forget", ask_to_forget)
     router.action("export", download)

@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import SystemClock
-from bot.handlers.privacy_erase import erase_person
-from bot.handlers.privacy_export import export_zip
+from bot.handlers.privacy.erase import erase_person
+from bot.handlers.privacy.export import export_zip
 from bot.i18n import Texts
 from bot.runtime.turn import Turn
 from bot.services import Services, make_bot
