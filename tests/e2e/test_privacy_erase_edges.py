@@ -15,9 +15,9 @@ from storage import cohorts
 from storage.models import Cohort, Match, OutboxMessage
 from storage.room_models import RoomRow
 from storage.trajectory_models import TrajectoryRow
-from tests.e2e.test_privacy_erase import a_progress_round
 from tests.e2e.test_privacy_support import (
     Traces,
+    a_progress_round,
     a_school,
     erase_in_telegram,
     fill_trajectories,

@@ -15,7 +15,7 @@ from bot.handlers.privacy.export import HTML_NAME, JSON_NAME, SCHEMA_NAME, in_pa
 from bot.handlers.privacy.requests import RequestError, export_on_request
 from bot.sandbox.driver import ScriptedUser
 from flows.privacy.export import SCHEMA_FILE
-from tests.e2e.test_privacy_erase import QUINN, ZOE, a_match, a_progress_round
+from tests.e2e.test_privacy_support import QUINN, ZOE, a_match, a_progress_round
 from tests.e2e.test_room_support import next_containing, press_when_shown
 from tests.e2e.world import World
 

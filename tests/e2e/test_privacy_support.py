@@ -36,7 +36,7 @@ from flows.trajectory import (
 )
 from flows.trajectory.model import ItemVersion, Reflection
 from storage import cohorts, matches, pairing, people
-from storage.models import InboxUpdate, OutboxMessage
+from storage.models import InboxUpdate, Match, MatchMember, OutboxMessage
 from storage.trajectory_models import TrajectoryRow
 from tests.e2e.test_pairing_support import join_pool
 from tests.e2e.test_room_support import next_containing, press_when_shown
@@ -239,3 +239,64 @@ async def erase_in_telegram(person: ScriptedUser, labels: tuple[str, ...] = ERAS
     await press_when_shown(person, erase)
     await press_when_shown(person, yes)
     await next_containing(person, done)
+
+
+ZOE = [
+    "Zoe wants to hand in homework on time",
+    "Zoe plans Monday evenings for maths",
+    "Zoe dreams of a calm school week",
+    "Zoe thinks you listen really well",
+    "Zoe suggests meeting every Tuesday",
+    "Zoe prefers to talk in the chat",
+    "Zoe learned to ask one question at a time",
+]
+QUINN = [
+    "Quinn wants to speak up in class",
+    "Quinn raises a hand once each lesson",
+    "Quinn dreams of giving a talk without nerves",
+    "Quinn admires how honest you are",
+    "Quinn proposes a talk every two weeks",
+    "Quinn likes face to face best",
+    "Quinn noticed that silence is fine",
+]
+
+
+async def a_match(world: World) -> tuple[int, dict[str, ScriptedUser]]:
+    """Zoe and Quinn are paired in a real round; Wes stays on Zoe's private no-pair list."""
+    names = ["Zoezephyra", "Quinnbert", "Wesleyan"]
+    school = await a_school(world, names, usernames={"Zoezephyra": "zz_owl"})
+    zoe, quinn = school.students["Zoezephyra"], school.students["Quinnbert"]
+    await no_pair(world, zoe, school.students["Wesleyan"])
+    await pool_and_pair(
+        world, school, {"Zoezephyra": "Zoe loves drawing comics", "Quinnbert": "Quinn runs"}
+    )
+    async with world.app.services.db.sessions() as session:
+        match_id = await session.scalar(
+            select(Match.id).join(MatchMember).where(MatchMember.user_id == zoe.user.id)
+        )
+    assert match_id is not None
+    words = {zoe.user.id: ZOE, quinn.user.id: QUINN}
+    await fill_trajectories(world, match_id, words)
+    return match_id, {"Zoe": zoe, "Quinn": quinn, "teacher": school.teacher}
+
+
+async def a_progress_round(world: World, people: dict[str, ScriptedUser]) -> ScriptedUser:
+    """The teacher runs a progress round in a class group; Zoe sends her score privately."""
+    emulator = world.emulator
+    group = emulator.add_group("5B", [p.user for p in people.values()])
+    emulator.add_bot_to_group(group, people["teacher"].user)
+    in_group = {name: ScriptedUser(emulator, p.user, group) for name, p in people.items()}
+    watcher = in_group["teacher"]
+    await watcher.expect("PeerCoach")
+    await watcher.send("/room")
+    await next_containing(watcher, "This group now belongs to 5B Coaching.")
+    await press_when_shown(watcher, "Progress round")
+    await press_when_shown(watcher, "✅ Open the session")
+    for name in ("Zoe", "Quinn"):
+        await press_when_shown(in_group[name], "🙋 I'm in")
+    await press_when_shown(watcher, "Choose roles")
+    await press_when_shown(watcher, "▶️ Begin")
+    await next_containing(watcher, "Step 1 of 4: Your score")
+    await people["Zoe"].send("7, Zoe finally sleeps enough")
+    await next_containing(people["Zoe"], "Got it, thank you!")
+    return watcher
