@@ -15,7 +15,7 @@ from bot.handlers.privacy.export import HTML_NAME, JSON_NAME, SCHEMA_NAME, in_pa
 from bot.handlers.privacy.requests import RequestError, export_on_request
 from bot.sandbox.driver import ScriptedUser
 from flows.privacy.export import SCHEMA_FILE
-from tests.e2e.test_privacy_support import QUINN, ZOE, a_match, a_progress_round
+from tests.e2e.test_privacy_support import QUINN, ZOE, a_match, a_progress_round, a_school
 from tests.e2e.test_room_support import next_containing, press_when_shown
 from tests.e2e.world import World
 
@@ -83,3 +83,13 @@ def test_a_zip_beyond_telegrams_limit_goes_in_parts_that_join_again() -> None:
     assert len(parts) == 11 and all(len(part) <= 1000 for part in parts)
     assert b"".join(parts) == data
     assert in_parts(b"small", limit=1000) == [b"small"]
+
+
+async def test_a_coordinator_gets_their_own_data_too(world: World) -> None:
+    school = await a_school(world, ["Zoezephyra"], usernames={"Ilse": "ilse_coord"})
+    files = _unzip(await _download(school.coordinator))
+    document = json.loads(files[JSON_NAME])
+    _validate(document)
+    assert document["cohorts_created"] == ["5B Coaching"]
+    assert [(c["name"], c["role"]) for c in document["cohorts"]] == [("5B Coaching", "coordinator")]
+    assert "Zoezephyra" not in files[JSON_NAME] + files[HTML_NAME]  # students are not theirs
