@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from bot.clock import Clock, FakeClock
 from bot.handlers.privacy.requests import set_cohort_end
-from storage.models import Cohort, InboxUpdate, Match
+from flows.onboarding import Role
+from storage import cohorts
+from storage.models import Cohort, InboxUpdate, Match, Timer
 from tests.e2e.test_privacy_support import (
     Traces,
     a_school,
@@ -105,3 +107,36 @@ async def test_inbox_payloads_are_erased_once_processed(world: World) -> None:
     assert len(rows) >= len(typed)
     assert [(r.status, r.payload) for r in rows] == [("done", None)] * len(rows)
     assert await scan(world, Traces(None, [], [typed[0], typed[2]])) == []
+
+
+async def test_a_coordinator_sets_the_last_day_in_telegram(world: World) -> None:
+    school = await a_school(world, ["Zoezephyra"], usernames={})
+    ilse, zoe = school.coordinator, school.students["Zoezephyra"]
+    await zoe.send("/enddate 30-06-2026")
+    await next_containing(zoe, "Only coordinators can set a group's last day.")
+    await ilse.send("/enddate end of June")
+    await next_containing(ilse, "for example /enddate 2026-06-30")
+    await ilse.send("/enddate 30-06-2026")
+    done = await next_containing(ilse, "5B Coaching ends on 30 Jun 2026.")
+    assert "On 28 Sep 2026 I'll erase what the students wrote" in (done.text or "")
+    async with world.app.services.db.transaction() as session:
+        cohort = await session.get(Cohort, school.cohort_id)
+        assert cohort is not None and cohort.ends_on == date(2026, 6, 30)
+        # A second cohort: now Ilse picks which one.
+        other = await cohorts.create_cohort(session, name="6A Coaching", created_by=None, now=T0)
+        await cohorts.join_cohort(
+            session, user_id=ilse.user.id, cohort_id=other.id, role=Role.COORDINATOR, now=T0
+        )
+    await ilse.send("/enddate 2027-01-31")
+    await next_containing(ilse, "Which group is that the last day of?")
+    await press_when_shown(ilse, "6A Coaching")
+    await next_containing(ilse, "6A Coaching ends on 31 Jan 2027.")
+    due = {t.name: t.due_at for t in await _timers(world)}
+    assert due[f"retention:{other.id}:retention_purge"] == datetime(
+        2027, 5, 1, tzinfo=world.settings.zone
+    )
+
+
+async def _timers(world: World) -> list[Timer]:
+    async with world.app.services.db.sessions() as session:
+        return list((await session.scalars(select(Timer))).all())

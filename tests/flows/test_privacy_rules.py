@@ -1,12 +1,13 @@
-"""What stays of shared records when one person is erased: only the others' part."""
+"""Privacy rules: what stays of shared records when one person is erased, and end dates."""
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from flows.pairing import Match, Proposal, Reason, ReasonKind, Unmatched, UnmatchedReason
 from flows.pairing.erasure import forget_person as proposal_without
+from flows.privacy.retention import parse_end_date
 from flows.room import contribute, next_step
 from flows.room.erasure import forget_person as room_without
 from flows.trajectory import (
@@ -105,3 +106,11 @@ def test_a_room_keeps_the_others_contributions_and_names() -> None:
     assert ANA not in {c.author_id for c in kept.contributions} | {p.user_id for p in kept.passes}
     teacherless = room_without(scene.room, TEACHER)
     assert (teacherless.teacher_id, teacherless.teacher_name) == (0, "")
+
+
+def test_an_end_date_is_read_as_people_type_it() -> None:
+    expected = date(2026, 6, 30)
+    for typed in ("2026-06-30", "30-06-2026", "30/06/2026", " 30.6.2026 "):
+        assert parse_end_date(typed) == expected, typed
+    for typed in ("", "30 June", "2026-02-30", "31-13-2026", "2026-06"):
+        assert parse_end_date(typed) is None, typed
