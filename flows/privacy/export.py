@@ -1,6 +1,6 @@
 """A person's own export: what they wrote and what is about them, never a partner's words.
 
-The document is plain JSON (schema: export.schema.json beside this file); the readable page
+The document is plain JSON (schema: data_export.schema.json beside this file); the readable page
 is rendered from the same document by the bot, so both always say the same.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 from flows.room.model import Room
 from flows.trajectory.model import Party, Trajectory
 
-SCHEMA_FILE = Path(__file__).with_name("export.schema.json")
+SCHEMA_FILE = Path(__file__).with_name("data_export.schema.json")
 FORMAT = "peercoach-export"
 VERSION = 1
 
@@ -83,7 +83,7 @@ class PersonFacts:
 
 
 def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
-    """The export as JSON-able data, valid against export.schema.json."""
+    """The export as JSON-able data, valid against data_export.schema.json."""
     return {
         "format": FORMAT,
         "version": VERSION,

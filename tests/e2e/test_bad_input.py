@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from bot.sandbox.driver import ScriptedUser
 from flows.onboarding import Role
 from storage.models import InboxUpdate, User
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 
 async def joined_student(world: World, name: str = "Sam") -> ScriptedUser:

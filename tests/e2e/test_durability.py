@@ -22,7 +22,7 @@ from storage import timers
 from storage.db import Database
 from storage.models import InboxUpdate, OutboxMessage, utcnow
 from storage.timers import DueTimer
-from tests.e2e.world import app_settings, eventually, running_world
+from tests.e2e.support.world import app_settings, eventually, running_world
 
 
 def free_port() -> int:

@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from storage.models import Match
 from storage.trajectory_models import TrajectoryRow
-from tests.e2e.test_privacy_support import (
+from tests.e2e.support.conversation import read_until
+from tests.e2e.support.privacy import (
     QUINN,
     ZOE,
     Traces,
@@ -17,8 +18,7 @@ from tests.e2e.test_privacy_support import (
     scan,
     settled,
 )
-from tests.e2e.test_room_support import next_containing
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 
 async def test_an_erased_student_leaves_no_trace_in_any_table(world: World) -> None:
@@ -34,11 +34,11 @@ async def test_an_erased_student_leaves_no_trace_in_any_table(world: World) -> N
     assert len(await scan(world, zoe_traces)) > 10  # the traces are there before
 
     await erase_in_telegram(zoe)  # in the middle of the room and of the trajectory
-    gone = await next_containing(quinn, "Your coaching partner has stopped using PeerCoach")
+    gone = await read_until(quinn, "Your coaching partner has stopped using PeerCoach")
     assert "Zoezephyra" not in (gone.text or "")
-    await next_containing(group, "left")
+    await read_until(group, "left")
     await quinn.send("4, Quinn is getting there")
-    reveal = await next_containing(group, "Your score: here's what you sent (1)")
+    reveal = await read_until(group, "Your score: here's what you sent (1)")
     assert "Zoe" not in (reveal.text or "")
     await settled(world)
 
@@ -47,7 +47,7 @@ async def test_an_erased_student_leaves_no_trace_in_any_table(world: World) -> N
     kept = "\n".join(await scan(world, Traces(quinn.user.id, ["Quinnbert"], QUINN)))
     assert all(text in kept for text in QUINN)
     await quinn.send("/journal")
-    journal = await next_containing(quinn, "Your notebook")
+    journal = await read_until(quinn, "Your notebook")
     text = journal.text or ""
     assert "(your coach: a former partner)" in text
     assert QUINN[0] in text and QUINN[2] in text

@@ -15,7 +15,8 @@ from storage import cohorts
 from storage.models import Cohort, Match, OutboxMessage
 from storage.room_models import RoomRow
 from storage.trajectory_models import TrajectoryRow
-from tests.e2e.test_privacy_support import (
+from tests.e2e.support.conversation import next_answer, press_when_shown, read_until
+from tests.e2e.support.privacy import (
     Traces,
     a_progress_round,
     a_school,
@@ -25,8 +26,7 @@ from tests.e2e.test_privacy_support import (
     scan,
     settled,
 )
-from tests.e2e.test_room_support import next_answer, next_containing, press_when_shown
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 ZOE = [f"Zoe's own words number {n}" for n in range(7)]
 QUINN = [f"Quinn's own words number {n}" for n in range(7)]
@@ -39,13 +39,13 @@ async def test_erasing_in_the_middle_of_a_conversation_ends_it_kindly(world: Wor
     await press_when_shown(zoe, "▶️ Start our conversation")
     await press_when_shown(zoe, "I coach Quinnbert")
     await press_when_shown(zoe, "💬 Here in the chat")
-    await next_containing(quinn, "Your conversation has started!")
+    await read_until(quinn, "Your conversation has started!")
     await zoe.send("Zoe asks how the week went")
-    await next_containing(quinn, "Zoe asks how the week went")
+    await read_until(quinn, "Zoe asks how the week went")
 
     await erase_in_telegram(zoe)
-    await next_containing(quinn, "Your coaching partner has stopped using PeerCoach")
-    repair = await next_containing(school.coordinator, "New partner needed")
+    await read_until(quinn, "Your coaching partner has stopped using PeerCoach")
+    repair = await read_until(school.coordinator, "New partner needed")
     assert "Quinnbert" in (repair.text or "") and "Zoezephyra" not in (repair.text or "")
     await quinn.send("Are you still there?")  # no longer relayed to anyone
     await settled(world)
@@ -58,13 +58,13 @@ async def test_erasing_twice_finds_nothing_the_second_time(world: World) -> None
     zoe = school.students["Zoezephyra"]
     await zoe.send("/privacy")
     await press_when_shown(zoe, "🗑 Erase my data")
-    question = await next_containing(zoe, "Are you sure?")
+    question = await read_until(zoe, "Are you sure?")
     await press_when_shown(zoe, "Yes, erase it all")
     # A second tap before the first is handled: it finds the button (and Zoe) gone.
     world.emulator.press_button(
         zoe.user, question.message_id, chat=zoe.chat, label="Yes, erase it all"
     )
-    await next_containing(zoe, "has been erased")
+    await read_until(zoe, "has been erased")
     assert "doesn't work any more" in await next_answer(zoe, "doesn't work any more")
     with pytest.raises(RequestError, match="knows nothing about Telegram id"):
         await erase_on_request(world.settings, zoe.user.id, confirmed=True)
@@ -104,7 +104,7 @@ async def test_when_both_partners_erase_nothing_of_their_trajectories_is_left(
     match_id = await paired(world, school, ["Zoezephyra", "Quinnbert"])
     await fill_trajectories(world, match_id, {zoe.user.id: ZOE, quinn.user.id: QUINN})
     await erase_in_telegram(zoe)
-    await next_containing(quinn, "Your coaching partner has stopped using PeerCoach")
+    await read_until(quinn, "Your coaching partner has stopped using PeerCoach")
     # Quinn asks in writing: the command line needs no chat with the bot.
     await erase_on_request(world.settings, quinn.user.id, confirmed=True)
     await settled(world)
@@ -128,7 +128,7 @@ async def test_a_teacher_who_erases_mid_session_ends_it_and_leaves_no_name(world
     }
     group = await a_progress_round(world, people)
     await erase_in_telegram(school.teacher)
-    await next_containing(group, "closed the session")
+    await read_until(group, "closed the session")
     await settled(world)
     assert await scan(world, Traces(school.teacher.user.id, ["Mila", "mila_t"])) == []
     async with world.app.services.db.sessions() as session:

@@ -15,9 +15,9 @@ from bot.handlers.privacy.export import HTML_NAME, JSON_NAME, SCHEMA_NAME, in_pa
 from bot.handlers.privacy.requests import RequestError, export_on_request
 from bot.sandbox.driver import ScriptedUser
 from flows.privacy.export import SCHEMA_FILE
-from tests.e2e.test_privacy_support import QUINN, ZOE, a_match, a_progress_round, a_school
-from tests.e2e.test_room_support import next_containing, press_when_shown
-from tests.e2e.world import World
+from tests.e2e.support.conversation import press_when_shown, read_until
+from tests.e2e.support.privacy import QUINN, ZOE, a_match, a_progress_round, a_school
+from tests.e2e.support.world import World
 
 
 def _unzip(data: bytes) -> dict[str, str]:
@@ -36,9 +36,9 @@ def _validate(document: object) -> None:
 
 async def _download(person: ScriptedUser) -> bytes:
     await person.send("/privacy")
-    await next_containing(person, "a word about privacy")
+    await read_until(person, "a word about privacy")
     await press_when_shown(person, "📦 Download my data")
-    message = await next_containing(person, "Everything I keep about you")
+    message = await read_until(person, "Everything I keep about you")
     assert message.kind == "document" and message.file is not None
     assert message.file.file_name is not None and message.file.file_name.endswith(".zip")
     return message.file.data

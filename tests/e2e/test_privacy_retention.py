@@ -15,7 +15,8 @@ from bot.handlers.privacy.requests import set_cohort_end
 from flows.onboarding import Role
 from storage import cohorts
 from storage.models import Cohort, InboxUpdate, Match, Timer
-from tests.e2e.test_privacy_support import (
+from tests.e2e.support.conversation import press_when_shown, read_until
+from tests.e2e.support.privacy import (
     Traces,
     a_school,
     fill_trajectories,
@@ -23,8 +24,7 @@ from tests.e2e.test_privacy_support import (
     scan,
     settled,
 )
-from tests.e2e.test_room_support import next_containing, press_when_shown
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 T0 = datetime(2026, 6, 30, 8, 0, tzinfo=UTC)
 ZOE = [f"Zoe wrote this for retention {n}" for n in range(7)]
@@ -35,13 +35,6 @@ QUINN = [f"Quinn wrote this for retention {n}" for n in range(7)]
 def clock() -> Clock:
     """Time moves when the test says so."""
     return FakeClock(T0)
-
-
-def _later(world: World, until: datetime) -> None:
-    clock = world.app.services.clock
-    assert isinstance(clock, FakeClock)
-    clock.advance(until - clock.now())
-    world.app.dispatcher.wake()
 
 
 async def test_a_cohort_is_purged_after_its_grace_period_keeping_only_counts(
@@ -55,11 +48,11 @@ async def test_a_cohort_is_purged_after_its_grace_period_keeping_only_counts(
     purge_at = datetime(2026, 9, 28, tzinfo=world.settings.zone)  # 90 days after the end
 
     # Two weeks before, the coordinator is warned and takes the metadata.
-    _later(world, purge_at - timedelta(days=14))
-    warning = await next_containing(school.coordinator, "In two weeks, on 28 Sep 2026")
+    world.move_to(purge_at - timedelta(days=14))
+    warning = await read_until(school.coordinator, "In two weeks, on 28 Sep 2026")
     assert "5B Coaching" in (warning.text or "")
     await press_when_shown(school.coordinator, "📄 Overview as CSV")
-    sheet = await next_containing(school.coordinator, "Overview of 5B Coaching")
+    sheet = await read_until(school.coordinator, "Overview of 5B Coaching")
     assert sheet.file is not None
     text = sheet.file.data.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -73,8 +66,8 @@ async def test_a_cohort_is_purged_after_its_grace_period_keeping_only_counts(
     assert not [t for t in [*ZOE, *QUINN] if t in text]  # metadata, never content
 
     # At the purge only the cohort's name and anonymous counts stay.
-    _later(world, purge_at + timedelta(minutes=1))
-    await next_containing(school.coordinator, "The data of 5B Coaching has been erased")
+    world.move_to(purge_at + timedelta(minutes=1))
+    await read_until(school.coordinator, "The data of 5B Coaching has been erased")
     await settled(world)
     for person, words in ((zoe, ZOE), (quinn, QUINN)):
         name = person.user.first_name
@@ -113,11 +106,11 @@ async def test_a_coordinator_sets_the_last_day_in_telegram(world: World) -> None
     school = await a_school(world, ["Zoezephyra"], usernames={})
     ilse, zoe = school.coordinator, school.students["Zoezephyra"]
     await zoe.send("/enddate 30-06-2026")
-    await next_containing(zoe, "Only coordinators can set a group's last day.")
+    await read_until(zoe, "Only coordinators can set a group's last day.")
     await ilse.send("/enddate end of June")
-    await next_containing(ilse, "for example /enddate 2026-06-30")
+    await read_until(ilse, "for example /enddate 2026-06-30")
     await ilse.send("/enddate 30-06-2026")
-    done = await next_containing(ilse, "5B Coaching ends on 30 Jun 2026.")
+    done = await read_until(ilse, "5B Coaching ends on 30 Jun 2026.")
     assert "On 28 Sep 2026 I'll erase what the students wrote" in (done.text or "")
     async with world.app.services.db.transaction() as session:
         cohort = await session.get(Cohort, school.cohort_id)
@@ -128,9 +121,9 @@ async def test_a_coordinator_sets_the_last_day_in_telegram(world: World) -> None
             session, user_id=ilse.user.id, cohort_id=other.id, role=Role.COORDINATOR, now=T0
         )
     await ilse.send("/enddate 2027-01-31")
-    await next_containing(ilse, "Which group is that the last day of?")
+    await read_until(ilse, "Which group is that the last day of?")
     await press_when_shown(ilse, "6A Coaching")
-    await next_containing(ilse, "6A Coaching ends on 31 Jan 2027.")
+    await read_until(ilse, "6A Coaching ends on 31 Jan 2027.")
     due = {t.name: t.due_at for t in await _timers(world)}
     assert due[f"retention:{other.id}:retention_purge"] == datetime(
         2027, 5, 1, tzinfo=world.settings.zone

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.e2e.test_room_support import Classroom, classroom, next_containing
+from tests.e2e.support.conversation import read_until
+from tests.e2e.support.rooms import Classroom, classroom
 
 SCORES = {"Bo": "6, better than last week", "Cas": "4 for now", "Dev": "8, almost there"}
 
@@ -34,7 +35,7 @@ async def test_in_a_progress_round_the_last_score_is_not_posted_before_the_revea
         *first, (last, last_score) = SCORES.items()
         for name, score in first:
             await room.students[name].send(score)
-            await next_containing(room.students[name], "Got it, thank you!")
+            await read_until(room.students[name], "Got it, thank you!")
         await room.settled()
         assert not [t for t in group_texts(room) if any(s in t for s in SCORES.values())]
 

@@ -20,7 +20,7 @@ from storage import export
 
 # Telegram lets bots send documents up to 50 MB; parts stay safely below that.
 MAX_DOCUMENT_BYTES = 49 * 1024 * 1024
-HTML_NAME, JSON_NAME, SCHEMA_NAME = "my-data.html", "my-data.json", "export.schema.json"
+HTML_NAME, JSON_NAME, SCHEMA_NAME = "my-data.html", "my-data.json", "my-data.schema.json"
 
 
 async def export_zip(turn: Turn, user_id: int) -> bytes | None:

@@ -1,7 +1,7 @@
 """Shared steps for the privacy tests: a student who leaves traces everywhere, and a scan of
 every table and column of the database for those traces.
 
-This module holds no tests itself; the test_privacy_* files import from it.
+The test_privacy_* files import from here.
 """
 
 from __future__ import annotations
@@ -38,9 +38,9 @@ from flows.trajectory.model import ItemVersion, Reflection
 from storage import cohorts, matches, pairing, people
 from storage.models import InboxUpdate, Match, MatchMember, OutboxMessage
 from storage.trajectory_models import TrajectoryRow
-from tests.e2e.test_pairing_support import join_pool
-from tests.e2e.test_room_support import next_containing, press_when_shown
-from tests.e2e.world import World, eventually
+from tests.e2e.support.conversation import press_when_shown, read_until
+from tests.e2e.support.pairing import join_pool
+from tests.e2e.support.world import World, eventually
 
 
 @dataclass
@@ -141,7 +141,7 @@ async def pool_and_pair(world: World, school: School, about: dict[str, str]) -> 
     await school.coordinator.press("✅ Confirm")
     await school.coordinator.expect("Confirmed!")
     for name in about:
-        await next_containing(school.students[name], "How you work together")
+        await read_until(school.students[name], "How you work together")
 
 
 async def no_pair(world: World, person: ScriptedUser, other: ScriptedUser) -> None:
@@ -223,7 +223,7 @@ async def paired(world: World, school: School, names: list[str]) -> int:
         match_id = match.id
     world.app.delivery.wake()
     for name in names:
-        await next_containing(school.students[name], "How you work together")
+        await read_until(school.students[name], "How you work together")
     return match_id
 
 
@@ -235,10 +235,10 @@ async def erase_in_telegram(person: ScriptedUser, labels: tuple[str, ...] = ERAS
     """/privacy, erase, yes: the person is told it is done."""
     notice, erase, yes, done = labels
     await person.send("/privacy")
-    await next_containing(person, notice)
+    await read_until(person, notice)
     await press_when_shown(person, erase)
     await press_when_shown(person, yes)
-    await next_containing(person, done)
+    await read_until(person, done)
 
 
 ZOE = [
@@ -289,14 +289,14 @@ async def a_progress_round(world: World, people: dict[str, ScriptedUser]) -> Scr
     watcher = in_group["teacher"]
     await watcher.expect("PeerCoach")
     await watcher.send("/room")
-    await next_containing(watcher, "This group now belongs to 5B Coaching.")
+    await read_until(watcher, "This group now belongs to 5B Coaching.")
     await press_when_shown(watcher, "Progress round")
     await press_when_shown(watcher, "✅ Open the session")
     for name in ("Zoe", "Quinn"):
         await press_when_shown(in_group[name], "🙋 I'm in")
     await press_when_shown(watcher, "Choose roles")
     await press_when_shown(watcher, "▶️ Begin")
-    await next_containing(watcher, "Step 1 of 4: Your score")
+    await read_until(watcher, "Step 1 of 4: Your score")
     await people["Zoe"].send("7, Zoe finally sleeps enough")
-    await next_containing(people["Zoe"], "Got it, thank you!")
+    await read_until(people["Zoe"], "Got it, thank you!")
     return watcher

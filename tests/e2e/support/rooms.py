@@ -17,7 +17,8 @@ from flows.onboarding import Role
 from storage import cohorts, people
 from storage.models import InboxUpdate, OutboxMessage, SentMessage
 from storage.room_models import RoomRow
-from tests.e2e.world import World, eventually, running_world
+from tests.e2e.support.conversation import press_when_shown, read_until
+from tests.e2e.support.world import World, eventually, running_world
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 STUDENTS = ("Ana", "Bo", "Cas", "Dev", "Eva")
@@ -45,7 +46,7 @@ class Classroom:
 
     async def said(self, contains: str, *, limit: int = 12) -> EmuMessage:
         """The next group message containing a text, skipping others said before it."""
-        return await next_containing(self.watcher, contains, limit=limit)
+        return await read_until(self.watcher, contains, limit=limit)
 
     async def status(self) -> EmuMessage:
         """The room's status message (the one the bot keeps editing)."""
@@ -107,8 +108,7 @@ class Classroom:
     async def later(self, minutes: float) -> None:
         """Let time pass and let the bot look at its timers."""
         await self.settled()  # what was said before belongs to the time before
-        self.clock.advance(timedelta(minutes=minutes))
-        self.world.app.dispatcher.wake()
+        self.world.later(timedelta(minutes=minutes))
 
     async def room_row(self) -> RoomRow:
         """The latest room of the group as stored."""
@@ -117,37 +117,6 @@ class Classroom:
             row = rows.first()
         assert row is not None
         return row
-
-
-async def press_when_shown(person: ScriptedUser, label: str) -> None:
-    """Press a button once it is on one of the bot's messages in the person's chat."""
-    chat = person.chat
-
-    def shown() -> bool:
-        return any(label in chat.messages[m].button_labels() for m in chat.bot_message_ids)
-
-    await person.emulator.wait_for(shown, 5.0, chat_id=chat)
-    await person.press(label)
-
-
-async def next_answer(person: ScriptedUser, contains: str, *, limit: int = 8) -> str:
-    """The next answer to the person's button presses containing a text, skipping others."""
-    for _ in range(limit):
-        answer = await person.expect_callback_answer()
-        if contains in (answer.text or ""):
-            return answer.text or ""
-    raise AssertionError(f"{person.user.first_name} never saw an answer with {contains!r}")
-
-
-async def next_containing(person: ScriptedUser, contains: str, *, limit: int = 12) -> EmuMessage:
-    """The next bot message in the person's chat containing a text, skipping up to `limit`."""
-    seen = []
-    for _ in range(limit):
-        message = await person.expect()
-        if contains in (message.text or ""):
-            return message
-        seen.append(message.text)
-    raise AssertionError(f"{person.user.first_name} never got {contains!r}; got {seen}")
 
 
 @asynccontextmanager

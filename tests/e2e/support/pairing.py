@@ -1,6 +1,6 @@
 """Shared steps for the pairing conversation tests: joining a cohort and the pool, reading rows.
 
-This module holds no tests itself; the other test_pairing_* files import from it.
+The test_pairing_* files import from it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from storage import cohorts, pairing, people
 from storage.models import Match, MatchMember, OutboxMessage
 from storage.pairing_models import PairingRound
 from storage.trajectory_models import TrajectoryRow
-from tests.e2e.world import World, eventually
+from tests.e2e.support.world import World, eventually
 
 DUTCH = {
     "both": "🤝 Allebei: coachen en gecoacht worden",

@@ -6,10 +6,11 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.app import PeerCoach
-from bot.clock import Clock
+from bot.clock import Clock, FakeClock
 from bot.runtime.ratelimit import Limits, RateLimiter
 from bot.sandbox.driver import ScriptedUser
 from bot.sandbox.emulator import TelegramEmulator, running_emulator
@@ -50,6 +51,17 @@ class World:
                 session, cohort_id=cohort.id, now=utcnow()
             )
         return {role: invite.code for role, invite in invites.items()}
+
+    def later(self, by: timedelta) -> None:
+        """Move the test's fake clock on and let the bot look at the timers that fell due."""
+        clock = self.app.services.clock
+        assert isinstance(clock, FakeClock), "this world runs on the real clock"
+        clock.advance(by)
+        self.app.dispatcher.wake()
+
+    def move_to(self, moment: datetime) -> None:
+        """Move the test's fake clock on to this moment; timers that fell due fire."""
+        self.later(moment - self.app.services.clock.now())
 
     async def join(self, person: ScriptedUser, code: str, *, language: str = "Nederlands") -> None:
         """Take a person through joining: the link, a language, consent."""

@@ -1,11 +1,12 @@
 """Shared steps for the trajectory conversation tests: pairing people directly, reading cards.
 
-This module holds no tests itself; the test_trajectory_* files import from it.
+The test_trajectory_* files import from it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.handlers.trajectory import start_match
 from bot.runtime.turn import Turn
@@ -15,7 +16,16 @@ from flows.onboarding import Role
 from flows.trajectory import Trajectory
 from storage import cohorts, matches, trajectories
 from storage.models import utcnow
-from tests.e2e.world import World, eventually
+from tests.e2e.support.conversation import edited_to
+from tests.e2e.support.journey import Journey
+from tests.e2e.support.world import World
+
+
+@dataclass
+class MatchJourney(Journey):
+    """A journey of people matched together; the match tells where their trajectories are."""
+
+    match_id: int
 
 
 async def pair_up(
@@ -62,20 +72,6 @@ async def snapshots(world: World, match_id: int) -> list[Trajectory]:
         return [Trajectory.from_dict(row.snapshot) for row in rows]
 
 
-async def expect_all(people: Sequence[ScriptedUser], contains: str) -> list[EmuMessage]:
-    """Everyone gets a message containing this text next."""
-    return [await person.expect(contains) for person in people]
-
-
-async def read_until(person: ScriptedUser, contains: str, *, limit: int = 20) -> EmuMessage:
-    """Skip the person's messages until one contains this text (for long after-care bursts)."""
-    for _ in range(limit):
-        message = await person.expect()
-        if contains in (message.text or ""):
-            return message
-    raise AssertionError(f"{person.user.first_name} never got a message with {contains!r}")
-
-
 async def settle_contract(
     proposer: ScriptedUser, agreer: ScriptedUser, *, agree: str, of: str
 ) -> list[str]:
@@ -97,17 +93,6 @@ async def settle_contract(
         await agreer.expect(choice)
         agreed.append(choice)
     return agreed
-
-
-async def edited_to(person: ScriptedUser, message_id: int, contains: str) -> EmuMessage:
-    """Wait until a bot message in this person's chat was edited to contain this text."""
-    message = person.chat.messages[message_id]
-
-    async def changed() -> bool:
-        return contains in (message.text or "")
-
-    await eventually(changed)
-    return message
 
 
 async def plan_first_slot(planner: ScriptedUser, other: ScriptedUser, planned: str) -> str:
@@ -178,15 +163,6 @@ async def greeted(*people: ScriptedUser) -> None:
     for person in people:
         await person.expect("🤝")
         await person.expect("📍")
-
-
-async def toast(person: ScriptedUser, contains: str, *, limit: int = 10) -> None:
-    """Skip silent button answers until one says this (a toast or an alert)."""
-    for _ in range(limit):
-        answer = await person.expect_callback_answer()
-        if contains in (answer.text or ""):
-            return
-    raise AssertionError(f"{person.user.first_name} never saw a toast with {contains!r}")
 
 
 async def new_step(
