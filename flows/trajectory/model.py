@@ -9,12 +9,13 @@ from datetime import date, datetime
 
 from flows.trajectory.codec import from_dict, to_dict
 from flows.trajectory.prompts import NoteTopic
-from flows.trajectory.steps import (
-    PARTNERS,
-    TERMINAL_STEPS,
-    Party,
-    Step,
-)
+
+# Step and Party live in steps.py (prompts.py needs them before the model); named here too.
+from flows.trajectory.steps import ACTIVE_STEPS as ACTIVE_STEPS
+from flows.trajectory.steps import PARTNERS as PARTNERS
+from flows.trajectory.steps import TERMINAL_STEPS as TERMINAL_STEPS
+from flows.trajectory.steps import Party as Party
+from flows.trajectory.steps import Step as Step
 
 
 class Event(enum.StrEnum):

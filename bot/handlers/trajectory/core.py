@@ -38,6 +38,8 @@ class Pair:
     rows: list[TrajectoryRow]
     snapshots: dict[int, Trajectory] = field(default_factory=dict)
     scripts: dict[str, Scripts] = field(default_factory=dict)
+    # How someone who erased their data is named to the others: "a former partner".
+    former: str = "?"
 
     @property
     def kind(self) -> MatchKind:
@@ -53,7 +55,7 @@ class Pair:
         """The member with this id; someone who erased their data is a nameless, unreachable one."""
         found = next((m for m in self.members if m.id == user_id), None)
         language = self.members[0].language if self.members else "nl"
-        return found or Member(user_id, "?", language, unreachable=True)
+        return found or Member(user_id, self.former, language, unreachable=True)
 
     def gone(self) -> set[int]:
         """People of this match's trajectories who are no longer in it (they erased their data)."""
@@ -71,7 +73,7 @@ class Pair:
 
     def name(self, user_id: int) -> str:
         """A member's first name."""
-        return next((m.name for m in self.members if m.id == user_id), "?")
+        return next((m.name for m in self.members if m.id == user_id), self.former)
 
     def snap(self, row: TrajectoryRow) -> Trajectory:
         """The snapshot of a trajectory (decoded once per turn)."""
@@ -136,7 +138,8 @@ async def load_pair(turn: Turn, match_id: int) -> Pair | None:
         return None
     await turn.use_cohort_time(loaded.match.cohort_id)
     members = [_member(turn, user_id, user) for user_id, user in loaded.members]
-    pair = Pair(loaded.match, loaded.state, members, loaded.rows)
+    former = turn.text("trajectory.former_partner")
+    pair = Pair(loaded.match, loaded.state, members, loaded.rows, former=former)
     _heard_from_sender(turn, pair)
     return pair
 
