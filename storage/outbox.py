@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -21,6 +21,10 @@ QUEUED = "outbox.queued"  # session.info: the calls this transaction added, for 
 LEASE = timedelta(seconds=15)
 # Claims are taken one process at a time, so a chat's order is judged on committed claims.
 CLAIM_LOCK_ID = 0x5EE2C0AC5
+
+
+# remember_as of a call whose row goes once it is made: the chat belongs to an erased person.
+FORGET_ONCE_SENT = "forget-once-sent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +135,11 @@ _MARK_SENT = (
     )
 )
 
+_FORGET_SENT = delete(OUTBOX).where(
+    OUTBOX.c.id.in_(bindparam("rows", expanding=True)),
+    OUTBOX.c.remember_as == FORGET_ONCE_SENT,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Sent:
@@ -230,7 +239,11 @@ async def mark_sent(session: AsyncSession, *, sent: Sequence[Sent], now: datetim
         return
     rows = [{"row": s.delivery.id, "at": now, "message": s.message_id} for s in sent]
     await session.execute(_MARK_SENT, rows)
+    # Read from the rows, not the deliveries: a person may be erased while a call is in flight.
+    await session.execute(_FORGET_SENT, {"rows": [s.delivery.id for s in sent]})
     for item in sent:
+        if item.delivery.remember_as == FORGET_ONCE_SENT:
+            continue
         if item.delivery.remember_as and item.message_id is not None:
             await remember_message(
                 session,
@@ -248,6 +261,29 @@ async def mark_failed(session: AsyncSession, *, delivery_id: int, error: str) ->
         .where(OutboxMessage.id == delivery_id)
         .values(status="failed", error=error[:2000], payload={})
     )
+    await session.execute(
+        delete(OutboxMessage).where(
+            OutboxMessage.id == delivery_id, OutboxMessage.remember_as == FORGET_ONCE_SENT
+        )
+    )
+
+
+async def forget_chat(session: AsyncSession, *, chat_id: int) -> None:
+    """A person's data is erased: their finished calls go now, the pending ones once made."""
+    await session.execute(
+        delete(OutboxMessage).where(
+            OutboxMessage.chat_id == chat_id, OutboxMessage.status != "pending"
+        )
+    )
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.chat_id == chat_id, OutboxMessage.status == "pending")
+        .values(remember_as=FORGET_ONCE_SENT)
+    )
+    waiting = session.info.get(QUEUED, [])
+    session.info[QUEUED] = [
+        replace(d, remember_as=FORGET_ONCE_SENT) if d.chat_id == chat_id else d for d in waiting
+    ]
 
 
 async def retry_later(
@@ -281,6 +317,11 @@ async def fail_chat(session: AsyncSession, *, chat_id: int, error: str) -> None:
         update(OutboxMessage)
         .where(OutboxMessage.chat_id == chat_id, OutboxMessage.status == "pending")
         .values(status="failed", error=error[:2000], payload={})
+    )
+    await session.execute(
+        delete(OutboxMessage).where(
+            OutboxMessage.chat_id == chat_id, OutboxMessage.remember_as == FORGET_ONCE_SENT
+        )
     )
 
 

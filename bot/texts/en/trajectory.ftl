@@ -93,6 +93,7 @@ trajectory-ended = ⏹ The conversation has ended. Well done, both of you! 👏
 trajectory-ended_triad = ⏹ The conversation has ended. Well done, all three of you! 👏
 trajectory-already_ended = This conversation has already ended.
 trajectory-stale = This card belongs to an earlier moment. Have a look at the newest one.
+trajectory-already_done = Already done 👍 No need to tap again.
 trajectory-stale_text = That belonged to something that's no longer going on, so I didn't keep it. /talk shows where you are now.
 trajectory-click_pending = First the click question, please: it's just above. 🙂
 
@@ -400,3 +401,7 @@ trajectory-script_invalid =
     Fix it and send it again.
 trajectory-script_saved = ✅ The script is saved. New cards in this group use it straight away.
 trajectory-script_reset = ↩️ { $cohort } uses the default script again.
+
+## Someone who had their data erased
+
+trajectory-former_partner = a former partner

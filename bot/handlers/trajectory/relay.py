@@ -1,0 +1,87 @@
+"""Chat conversations: messages relayed between the partners' private chats, never stored."""
+
+from __future__ import annotations
+
+from bot.handlers.trajectory.core import Pair, pair_of, tell
+from bot.handlers.trajectory.ending import dissolve_if_unreachable
+from bot.runtime.incoming import Incoming
+from bot.runtime.turn import Turn
+from storage import outbox
+
+# Kinds Telegram copies with a caption, so the sender's name travels with the message.
+CAPTIONED = frozenset({"photo", "voice", "document", "video", "audio", "animation"})
+CAPTION_ROOM = 900  # Telegram allows 1024 characters; the name and markup need the rest
+
+
+async def relay_text(turn: Turn, incoming: Incoming) -> bool:
+    """Free text during a conversation: passed on in a chat conversation, else explained."""
+    pair = await _conversation(turn)
+    if pair is None:
+        return False
+    if not await _may_relay(turn, pair):
+        return True
+    for member in pair.others(turn.chat_id):
+        await tell(
+            turn, member, "trajectory.relayed", name=pair.name(turn.chat_id), text=incoming.text
+        )
+    return True
+
+
+async def relay_media(turn: Turn, incoming: Incoming) -> bool:
+    """A photo, voice note or file during a chat conversation: copied, with the sender's name."""
+    pair = await _conversation(turn)
+    if pair is None or incoming.message_id is None:
+        return False
+    if not await _may_relay(turn, pair):
+        return True
+    if incoming.media not in CAPTIONED:
+        await turn.say("trajectory.media_refused")
+        return True
+    for member in pair.others(turn.chat_id):
+        with turn.speaking(member.language):
+            caption = turn.text(
+                "trajectory.relayed_caption",
+                name=pair.name(turn.chat_id),
+                caption=incoming.text[:CAPTION_ROOM],
+            )
+        await outbox.enqueue(
+            turn.session,
+            chat_id=member.id,
+            method="copyMessage",
+            payload={
+                "chat_id": member.id,
+                "from_chat_id": turn.chat_id,
+                "message_id": incoming.message_id,
+                "caption": caption.strip(),
+                "parse_mode": "HTML",
+            },
+            now=turn.now,
+        )
+    return True
+
+
+async def _conversation(turn: Turn) -> Pair | None:
+    """The person's match while one of its conversations is under way.
+
+    Outside a conversation the text is left to others (a group room may have asked for it);
+    the router's fallback then points to /help, which lists /talk.
+    """
+    if turn.user is None:
+        return None
+    pair = await pair_of(turn)
+    return pair if pair is not None and pair.talking is not None else None
+
+
+async def _may_relay(turn: Turn, pair: Pair) -> bool:
+    """Whether this message goes to the others; if not, say why (kindly) and keep nothing."""
+    row = pair.talking
+    assert row is not None
+    if await dissolve_if_unreachable(turn, pair):
+        return False
+    if pair.state.mode == "face":
+        await turn.say("trajectory.face_to_face")
+        return False
+    if turn.chat_id not in (row.coach_id, row.coachee_id):
+        await turn.say("trajectory.observer_quiet")
+        return False
+    return True
