@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from tgemulator import ScriptedUser
 
 from bot.clock import FakeClock
-from bot.sandbox.driver import ScriptedUser
-from tests.e2e.test_trajectory_support import edited_to, greeted, pair_up, snapshots
-from tests.e2e.world import World
+from tests.e2e.support.conversation import edited_to
+from tests.e2e.support.trajectory import greeted, pair_up, snapshots
+from tests.e2e.support.world import World
 
 MONDAY_8_UTC = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 04:00 in Curaçao, 09:00 in Brussels
 COHORT = "Curaçao 4"
@@ -19,12 +20,6 @@ COHORT = "Curaçao 4"
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(MONDAY_8_UTC)
-
-
-def move(world: World, clock: FakeClock, to: datetime) -> None:
-    """Set the fake clock forward to a moment and let due timers fire."""
-    clock.advance(to - clock.now())
-    world.app.dispatcher.wake()
 
 
 async def plan(planner: ScriptedUser, day: str, time: str) -> None:
@@ -39,7 +34,7 @@ async def plan(planner: ScriptedUser, day: str, time: str) -> None:
 
 
 async def test_a_cohort_abroad_plans_in_its_zone_and_its_quiet_hours_hold_a_reminder(
-    world: World, clock: FakeClock
+    world: World,
 ) -> None:
     (sanne, bram), ilse, match_id = await pair_up(
         world, ["Sanne", "Bram"], kind="one_way", cohort=COHORT
@@ -65,10 +60,10 @@ async def test_a_cohort_abroad_plans_in_its_zone_and_its_quiet_hours_hold_a_remi
     await ilse.expect("America/Curacao, stil van 12:00 tot 14:00")
     await ilse.send("/cohorttime 07:00-23:00")
     await ilse.expect("Met 07:00-23:00 als stille uren lukt het me niet")
-    move(world, clock, datetime(2026, 3, 3, 16, 30, tzinfo=UTC))  # Tuesday 12:30 in Curaçao
+    world.move_to(datetime(2026, 3, 3, 16, 30, tzinfo=UTC))  # Tuesday 12:30 in Curaçao
     await sanne.expect_silence(0.6)
     await bram.expect_silence(0.1)
-    move(world, clock, datetime(2026, 3, 3, 18, 0, tzinfo=UTC))  # Tuesday 14:00 in Curaçao
+    world.move_to(datetime(2026, 3, 3, 18, 0, tzinfo=UTC))  # Tuesday 14:00 in Curaçao
     for person in (sanne, bram):
         await person.expect("Morgen is jullie coachingsgesprek: wo 4 mrt, 12:30")
 

@@ -18,8 +18,8 @@ from flows.onboarding import Role
 from storage.models import OutboxMessage, Timer, utcnow
 from storage.outbox import BULK
 from tests.conftest import POSTGRES_URL, fresh_database_url
-from tests.e2e.test_trajectory_support import pair_up
-from tests.e2e.world import World, eventually, running_world
+from tests.e2e.support.trajectory import pair_up
+from tests.e2e.support.world import World, eventually, running_world
 
 Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
 

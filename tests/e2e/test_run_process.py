@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import make_url
+from tgemulator import ScriptedUser, TelegramEmulator, running_emulator
 
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator import TelegramEmulator, running_emulator
 from tests.conftest import POSTGRES_URL
-from tests.e2e.world import eventually
+from tests.e2e.support.world import eventually
 
 START_UP_SECONDS = 60
 
