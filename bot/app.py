@@ -20,7 +20,7 @@ from bot.handlers import (
     members,
     onboarding,
     pairing,  # coordinators pair peer coaches (issue 4)
-    privacy,
+    privacy,  # the notice, download and erase; retention (issue 14)
     trajectory,  # peer-coaching trajectories (issue 3)
 )
 from bot.handlers import room as rooms  # group-coaching rooms (issue 5)
@@ -87,6 +87,7 @@ def build_timer_handlers() -> dict[str, TimerHandler]:
         **rooms.timer_handlers(),  # room time boxes (issue 5)
         **trajectory.timer_handlers(),  # trajectory reminders and nudges (issue 3)
         **pairing.timer_handlers(),  # quiet students and pauses in the pairing pool (issue 4)
+        **privacy.timer_handlers(),  # the warning and the purge after a cohort ends (issue 14)
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +34,9 @@ class ApiBot(telegram.Bot):
         this goes through the same private `_post` it uses (pinned to PTB 22).
         """
         try:
-            result = await self._post(method, api_kwargs=dict(params), read_timeout=read_timeout)
+            result = await self._post(
+                method, api_kwargs=_with_files(params), read_timeout=read_timeout
+            )
         except BadRequest:
             self.reach.answered()
             raise
@@ -45,6 +48,15 @@ class ApiBot(telegram.Bot):
             raise
         self.reach.answered()
         return result
+
+
+def _with_files(params: dict[str, Any]) -> dict[str, Any]:
+    """Outbox rows are JSON: a document is kept as base64 and uploaded as a file here."""
+    document = params.get("document")
+    if not isinstance(document, dict) or "base64" not in document:
+        return dict(params)
+    data = base64.b64decode(document["base64"])
+    return {**params, "document": telegram.InputFile(data, filename=document["filename"])}
 
 
 def make_bot(token: str, base_url: str) -> ApiBot:

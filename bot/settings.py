@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Telegram's overall cap; raise only when Telegram allows your bot more (paid broadcasts).
     delivery_max_per_second: int = Field(default=30, ge=6, le=1000)
+    # Days after a cohort's end date before its content is purged (anonymous counts stay).
+    retention_grace_days: int = Field(default=90, ge=14, le=3650)
 
     @field_validator("telegram_bot_token")
     @classmethod

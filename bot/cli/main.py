@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from telegram.error import TelegramError
 
 from bot.cli import pairing as pairing_cli  # `peercoach pair` (issue 4)
+from bot.cli import privacy as privacy_cli  # `peercoach erase`, `export`, `retention` (issue 14)
 from bot.cli.startup import explain, missing_sqlite_folder
 from bot.logs import configure_logging
 from bot.runtime.render import deep_link, short_date
@@ -115,6 +116,8 @@ def parser() -> argparse.ArgumentParser:
 
     # Pairing (issue 4): print, export or import a round.
     pairing_cli.add_parser(commands)
+    # Privacy (issue 14): written requests to export or erase a person's data.
+    privacy_cli.add_parsers(commands)
     return main
 
 
@@ -137,19 +140,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         pass
 
 
-def _run(action: Action, settings: Settings, args: argparse.Namespace) -> None:
-    """Run a command; a failure the operator can fix becomes one sentence (see startup.py)."""
-    if args.command != "health" and (reason := missing_sqlite_folder(settings.database_url)):
-        raise CliError(reason)  # before connecting: aiosqlite would leave a thread behind
-    try:
-        asyncio.run(action(settings, args))
-    except Exception as error:
-        reason = explain(error, settings)
-        if reason is None:
-            raise
-        raise CliError(reason) from None
-
-
 def _demo_entry() -> Callable[..., Coroutine[Any, Any, None]]:
     """The demo, loaded only when asked for; it needs the emulator of the `demo` extra."""
     try:
@@ -161,6 +151,19 @@ def _demo_entry() -> Callable[..., Coroutine[Any, Any, None]]:
             "the demo needs the Telegram emulator: pip install -e ./emulator (or run make demo)"
         ) from None
     return run_demo
+
+
+def _run(action: Action, settings: Settings, args: argparse.Namespace) -> None:
+    """Run a command; a failure the operator can fix becomes one sentence (see startup.py)."""
+    if args.command != "health" and (reason := missing_sqlite_folder(settings.database_url)):
+        raise CliError(reason)  # before connecting: aiosqlite would leave a thread behind
+    try:
+        asyncio.run(action(settings, args))
+    except Exception as error:
+        reason = explain(error, settings)
+        if reason is None:
+            raise
+        raise CliError(reason) from None
 
 
 def _sub(args: argparse.Namespace) -> str:
@@ -334,4 +337,7 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("cohort", "set"): set_school_time,
     ("invite", "revoke"): revoke_invite,
     ("pair", ""): pairing_cli.pair,  # issue 4
+    ("erase", ""): privacy_cli.erase,  # issue 14
+    ("export", ""): privacy_cli.export,  # issue 14
+    ("retention", ""): privacy_cli.set_retention,  # issue 14
 }

@@ -36,6 +36,8 @@ class Pair:
     rows: list[TrajectoryRow]
     snapshots: dict[int, Trajectory] = field(default_factory=dict)
     scripts: dict[str, Scripts] = field(default_factory=dict)
+    # How someone who erased their data is named to the others: "a former partner".
+    former: str = "?"
 
     @property
     def kind(self) -> MatchKind:
@@ -51,7 +53,7 @@ class Pair:
         """The member with this id; someone who erased their data is a nameless, unreachable one."""
         found = next((m for m in self.members if m.id == user_id), None)
         language = self.members[0].language if self.members else "nl"
-        return found or Member(user_id, "?", language, unreachable=True)
+        return found or Member(user_id, self.former, language, unreachable=True)
 
     def gone(self) -> set[int]:
         """People of this match's trajectories who are no longer in it (they erased their data)."""
@@ -69,7 +71,7 @@ class Pair:
 
     def name(self, user_id: int) -> str:
         """A member's first name."""
-        return next((m.name for m in self.members if m.id == user_id), "?")
+        return next((m.name for m in self.members if m.id == user_id), self.former)
 
     def snap(self, row: TrajectoryRow) -> Trajectory:
         """The snapshot of a trajectory (decoded once per turn)."""
@@ -132,7 +134,7 @@ async def load_pair(turn: Turn, match_id: int) -> Pair | None:
     members = [await _member(turn, user_id) for user_id in member_ids]
     rows = await trajectories.trajectories_of_match(turn.session, match_id=match_id)
     state = await trajectories.pair_state(turn.session, match_id=match_id, now=turn.now)
-    pair = Pair(match, state, members, rows)
+    pair = Pair(match, state, members, rows, former=turn.text("trajectory.former_partner"))
     _heard_from_sender(turn, pair)
     return pair
 

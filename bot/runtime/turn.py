@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -146,6 +147,21 @@ class Turn:
                 priority=priority,
                 remember_as=remember_as if last else None,
             )
+
+    async def send_document(
+        self, filename: str, data: bytes, *, caption: str, chat_id: int | None = None
+    ) -> None:
+        """Queue a file (a person's own data); its bytes go once it is sent, like any text."""
+        target = self.chat_id if chat_id is None else chat_id
+        payload: dict[str, Any] = {
+            "chat_id": target,
+            "caption": caption,
+            "parse_mode": "HTML",
+            "document": {"filename": filename, "base64": base64.b64encode(data).decode("ascii")},
+        }
+        await outbox.enqueue(
+            self.session, chat_id=target, method="sendDocument", payload=payload, now=self.now
+        )
 
     async def keyboard(self, choices: list[list[Choice]], *, chat_id: int) -> dict[str, Any]:
         """Store what each button means and build the inline keyboard of short tokens."""

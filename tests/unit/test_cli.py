@@ -78,6 +78,19 @@ def test_revoking_an_invite_from_the_list(capsys: pytest.CaptureFixture[str]) ->
     assert "no longer works" in capsys.readouterr().out
 
 
+def test_demo_without_the_emulator_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As in a runtime-only install: the demo module is not loaded and tgemulator cannot be.
+    monkeypatch.delitem(sys.modules, "bot.demo.session", raising=False)
+    monkeypatch.setitem(sys.modules, "tgemulator", None)
+    with pytest.raises(SystemExit) as done:
+        main(["demo", "--no-browser"])
+    err = capsys.readouterr().err
+    assert done.value.code == 2
+    assert "pip install -e ./emulator" in err and "Traceback" not in err
+
+
 def test_a_cohort_gets_its_own_time_zone_and_quiet_hours(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -103,16 +116,3 @@ def test_a_cohort_gets_its_own_time_zone_and_quiet_hours(
         err = capsys.readouterr().err
         assert done.value.code == 2
         assert err.startswith(f"peercoach: {message}") and err.count("\n") == 1
-
-
-def test_demo_without_the_emulator_says_how_to_install_it(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # As in a runtime-only install: the demo module is not loaded and tgemulator cannot be.
-    monkeypatch.delitem(sys.modules, "bot.demo.session", raising=False)
-    monkeypatch.setitem(sys.modules, "tgemulator", None)
-    with pytest.raises(SystemExit) as done:
-        main(["demo", "--no-browser"])
-    err = capsys.readouterr().err
-    assert done.value.code == 2
-    assert "pip install -e ./emulator" in err and "Traceback" not in err
