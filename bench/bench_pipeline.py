@@ -43,8 +43,8 @@ from common import (
     table,
     write_json,
 )
+from tgemulator import EmuUser, TelegramEmulator, running_emulator
 
-from bot.sandbox.emulator import EmuUser, TelegramEmulator, running_emulator
 from bot.settings import async_database_url
 from flows.onboarding import Role
 from storage import cohorts, people
@@ -348,6 +348,7 @@ class PipelineBench:
             "TELEGRAM_BOT_TOKEN": emulator.token,
             "TELEGRAM_API_BASE_URL": emulator.base_url,
             "LOG_LEVEL": "WARNING",
+            "HTTP_PORT": "0",  # probes and metrics on any free port: runs may share a machine
         }
         if subject.is_echo():
             process = WatchedProcess("echo bot", [sys.executable, ECHO_BOT], env)

@@ -106,6 +106,9 @@ class Cohort(Base):
     name: Mapped[str] = mapped_column(String(80), unique=True)
     created_by: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A school abroad: its own zone and quiet hours ("21:00-08:00"); NULL means the settings'.
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    quiet_hours: Mapped[str | None] = mapped_column(String(11))
     # Retention: after ends_on plus the grace period the content is purged (purged_at) and
     # only anonymous counts stay (counts: students, matches, conversations and so on).
     ends_on: Mapped[date | None] = mapped_column(Date)

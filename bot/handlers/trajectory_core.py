@@ -129,6 +129,7 @@ async def load_pair(turn: Turn, match_id: int) -> Pair | None:
     match = await matches.lock_match(turn.session, match_id=match_id)
     if match is None:
         return None
+    await turn.use_cohort_time(match.cohort_id)
     member_ids = await matches.members_of(turn.session, match_id=match_id)
     members = [await _member(turn, user_id) for user_id in member_ids]
     rows = await trajectories.trajectories_of_match(turn.session, match_id=match_id)
@@ -318,12 +319,12 @@ async def stale(turn: Turn) -> None:
     await turn.answer("trajectory.stale", alert=True)
 
 
-# --- Dates in the configured zone -----------------------------------------------------------
+# --- Dates in the cohort's zone -----------------------------------------------------------
 
 
 def local_day(turn: Turn, moment: datetime) -> date:
     """The date of a moment where the school is."""
-    return moment.astimezone(turn.services.settings.zone).date()
+    return moment.astimezone(turn.time.zone).date()
 
 
 def today(turn: Turn) -> date:
@@ -340,7 +341,7 @@ def day_label(turn: Turn, day: date) -> str:
 
 def moment_label(turn: Turn, moment: datetime) -> str:
     """A day and a time in the school's zone: "wo 15 jan, 16:00"."""
-    local = moment.astimezone(turn.services.settings.zone)
+    local = moment.astimezone(turn.time.zone)
     return f"{day_label(turn, local.date())}, {local:%H:%M}"
 
 

@@ -27,6 +27,7 @@ async def progress_command(turn: Turn, incoming: Incoming) -> None:
         await turn.say("trajectory.progress_not_allowed")
         return
     for membership in mine:
+        await turn.use_cohort_time(membership.cohort_id)  # its next meetings in its own zone
         rows = await trajectories.cohort_progress(turn.session, cohort_id=membership.cohort_id)
         ids = sorted({r.coach_id for r in rows} | {r.coachee_id for r in rows})
         names = await people.names(turn.session, user_ids=ids)

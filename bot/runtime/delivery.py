@@ -19,6 +19,7 @@ from telegram.error import (
     InvalidToken,
     NetworkError,
     RetryAfter,
+    TelegramError,
 )
 
 from bot.runtime.loops import run_forever
@@ -70,7 +71,8 @@ class DeliveryWorker:
 
     async def run(self) -> None:
         """Deliver until cancelled."""
-        await run_forever("delivery", self._deliver_once, self._wake)
+        beat = self.services.vitals.beat
+        await run_forever("delivery", self._deliver_once, self._wake, beat=beat)
 
     async def _deliver_once(self) -> float:
         """Start sending what is due; return how long to idle when nothing was."""
@@ -135,7 +137,7 @@ class DeliveryWorker:
 
     async def _send(self, delivery: outbox.Delivery) -> Next:
         try:
-            result = await self.services.bot.call(delivery.method, delivery.payload)
+            result = await self._call(delivery)
         except RetryAfter as error:
             return await self._hold(delivery, error)
         except ChatMigrated as error:
@@ -153,6 +155,16 @@ class DeliveryWorker:
         message_id = result.get("message_id") if isinstance(result, dict) else None
         await self._record(outbox.Sent(delivery, message_id))
         return Next.CONTINUE
+
+    async def _call(self, delivery: outbox.Delivery) -> Any:
+        """Make the Bot API call and count how it ended."""
+        try:
+            result = await self.services.bot.call(delivery.method, delivery.payload)
+        except TelegramError as error:
+            self.services.metrics.sent(error)
+            raise
+        self.services.metrics.sent(None)
+        return result
 
     async def _record(self, sent: outbox.Sent) -> None:
         """Record a sent call before its chat goes on; calls sent meanwhile share the write."""

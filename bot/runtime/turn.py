@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.runtime.render import inline_keyboard, split_text
 from bot.services import Services
 from flows.onboarding import Onboarding
-from storage import buttons, outbox
+from flows.scheduling import SchoolTime
+from storage import buttons, cohorts, outbox
 from storage.models import User
 
 
@@ -58,6 +59,8 @@ class Turn:
         self.sender = sender
         self.user = user
         self.language = language or services.settings.default_language
+        # Where and when people live: the settings', until a handler knows the cohort.
+        self.time: SchoolTime = services.settings.school_time
         self.callback_query_id: str | None = None
         self.callback_answered = False
 
@@ -65,6 +68,11 @@ class Turn:
     def joined(self) -> bool:
         """Whether the person finished joining (language, consent and a cohort)."""
         return self.user is not None and self.user.onboarding is Onboarding.DONE
+
+    async def use_cohort_time(self, cohort_id: int) -> None:
+        """Show dates and hold reminders in the cohort's zone and quiet hours (a school abroad)."""
+        default = self.services.settings.school_time
+        self.time = await cohorts.school_time(self.session, cohort_id=cohort_id, default=default)
 
     @contextmanager
     def speaking(self, language: str | None) -> Iterator[None]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from tgemulator import ScriptedUser
 
-from bot.sandbox.driver import ScriptedUser
 from flows.onboarding import Role
 from storage.models import InboxUpdate, User
 from tests.e2e.support.world import World

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from tgemulator import ScriptedUser
 
 from bot.runtime.ratelimit import Limits
 from bot.runtime.turn import Turn
-from bot.sandbox.driver import ScriptedUser
 from flows.onboarding import Role
 from storage import outbox
 from storage.models import OutboxMessage, User, utcnow

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
+from tgemulator import ScriptedUser
 
 from bot.clock import FakeClock
-from bot.sandbox.driver import ScriptedUser
 from flows.trajectory import Silence
 from storage.trajectory_models import PairState
 from tests.e2e.support.pairing import a_class, all_delivered, in_pool, matches_of

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from tgemulator import ScriptedUser
 
 from bot.handlers.privacy.export import HTML_NAME, JSON_NAME, SCHEMA_NAME, in_parts
 from bot.handlers.privacy.requests import RequestError, export_on_request
-from bot.sandbox.driver import ScriptedUser
 from flows.privacy.export import SCHEMA_FILE
 from tests.e2e.support.conversation import press_when_shown, read_until
 from tests.e2e.support.privacy import QUINN, ZOE, a_match, a_progress_round, a_school

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.sandbox.driver import ScriptedUser
+from tgemulator import ScriptedUser
+
 from flows.onboarding import Role
 from tests.e2e.support.conversation import read_until
 from tests.e2e.support.rooms import (

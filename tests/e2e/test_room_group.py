@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator_models import chat_member
+from tgemulator import ScriptedUser, chat_member
+
 from storage import rooms
 from tests.e2e.support.conversation import read_until
 from tests.e2e.support.rooms import (

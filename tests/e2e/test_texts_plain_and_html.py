@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.e2e.test_trajectory_support import pair_up
-from tests.e2e.world import World
+from tests.e2e.support.trajectory import pair_up
+from tests.e2e.support.world import World
 
 
 async def test_a_partner_named_bo_heart_reads_as_typed_on_the_coach_buttons(world: World) -> None:

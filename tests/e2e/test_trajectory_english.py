@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 import pytest_asyncio
 from sqlalchemy import select
+from tgemulator import ScriptedUser
 
-from bot.sandbox.driver import ScriptedUser
 from flows.trajectory import CoachRole, NoteTopic, Step
 from storage.models import Match
 from tests.e2e.support.conversation import edited_to, read_until

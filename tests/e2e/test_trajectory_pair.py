@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 import pytest_asyncio
+from tgemulator import ScriptedUser
 
-from bot.sandbox.driver import ScriptedUser
 from flows.trajectory import NoteTopic, Step, StepStatus
 from tests.e2e.support.conversation import edited_to
 from tests.e2e.support.trajectory import (

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from tgemulator import ScriptedUser
 
 from bot.clock import FakeClock
-from bot.sandbox.driver import ScriptedUser
 from flows.onboarding import Role
 from flows.trajectory import Step, StepStatus, Trajectory
 from tests.e2e.support.conversation import edited_to, next_answer

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from bot.sandbox.driver import ScriptedUser, run_conversation
+from tgemulator import ScriptedUser, run_conversation
+
 from flows.trajectory import (
     NoteTopic,
     Party,

@@ -10,12 +10,11 @@ from dataclasses import replace
 import pytest
 import pytest_asyncio
 from sqlalchemy import select
+from tgemulator import EmuMessage, ScriptedUser
 
 from bot.handlers.trajectory_contract import offer_revisit
 from bot.handlers.trajectory_core import load_pair
 from bot.runtime.turn import Turn
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator_models import EmuMessage
 from flows.trajectory import (
     ContractItemKey,
     Event,

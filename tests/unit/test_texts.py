@@ -38,9 +38,7 @@ class Use:
 
 def sources() -> Iterator[Path]:
     for package in ("bot", "flows"):
-        for path in (ROOT / package).rglob("*.py"):
-            if "sandbox" not in path.parts:
-                yield path
+        yield from (ROOT / package).rglob("*.py")
 
 
 def _call_name(call: ast.Call) -> str:

@@ -114,6 +114,7 @@ help-coordinator =
 
     /newcohort name: create a new group and get its invitation links
     /links: new invitation links for your groups
+    /cohorttime: a group's time zone and quiet hours
     /pair: pair peer coaches (see the proposal, adjust it, confirm)
     /progress: who is where (step, dates, counts; never what they write)
     /script: give your group its own coaching script
@@ -160,6 +161,16 @@ cohort-links =
     🗂 For one coordinator (works once, until { $coordinator_until }):
     { $coordinator }
 cohort-pick = Which group would you like new links for?
+cohort-time_usage =
+    Is your group in another time zone, or would you like other quiet hours (no reminders from me then)? Set it like this:
+    /cohorttime Europe/Amsterdam 21:00-08:00
+
+    { $current }
+cohort-time_current = <b>{ $name }</b>: { $zone }, quiet from { $start } to { $end }
+cohort-time_bad_zone = I don't know the time zone <b>{ $zone }</b>. Use a name like Europe/Amsterdam or America/Curacao.
+cohort-time_bad_quiet = <b>{ $quiet }</b> doesn't work for me as quiet hours. Write from-to, like 21:00-08:00, and leave time in the day to meet.
+cohort-time_pick = Which group is this for?
+cohort-time_set = All set! <b>{ $name }</b> now uses { $zone }, quiet from { $start } to { $end }. Dates and reminders follow it.
 cohort-none = You're not a coordinator of any group yet. Create one with /newcohort name.
 
 ## When something goes wrong or is not understood

@@ -114,6 +114,7 @@ help-coordinator =
 
     /newcohort naam: een nieuwe groep maken en de uitnodigingslinks krijgen
     /links: nieuwe uitnodigingslinks voor je groepen
+    /cohorttime: tijdzone en stille uren van een groep
     /pair: peercoaches koppelen (voorstel bekijken, aanpassen, bevestigen)
     /progress: wie waar staat (stap, data, aantallen; nooit wat ze schrijven)
     /script: je groep een eigen coachingsscript geven
@@ -160,6 +161,16 @@ cohort-links =
     🗂 Voor één coördinator (werkt één keer, tot { $coordinator_until }):
     { $coordinator }
 cohort-pick = Voor welke groep wil je nieuwe links?
+cohort-time_usage =
+    Zit je groep in een andere tijdzone, of wil je andere stille uren (dan stuur ik geen herinneringen)? Zo stel je het in:
+    /cohorttime Europe/Amsterdam 21:00-08:00
+
+    { $current }
+cohort-time_current = <b>{ $name }</b>: { $zone }, stil van { $start } tot { $end }
+cohort-time_bad_zone = De tijdzone <b>{ $zone }</b> ken ik niet. Gebruik een naam zoals Europe/Amsterdam of America/Curacao.
+cohort-time_bad_quiet = Met <b>{ $quiet }</b> als stille uren lukt het me niet. Schrijf van-tot, zoals 21:00-08:00, en laat overdag tijd om af te spreken.
+cohort-time_pick = Voor welke groep stel je dit in?
+cohort-time_set = Geregeld! <b>{ $name }</b> gebruikt nu { $zone }, stil van { $start } tot { $end }. Data en herinneringen houden zich daaraan.
 cohort-none = Je bent nog geen coördinator van een groep. Maak er een met /newcohort naam.
 
 ## When something goes wrong or is not understood

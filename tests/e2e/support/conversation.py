@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator_models import EmuMessage
+from tgemulator import EmuMessage, ScriptedUser
+
 from tests.e2e.support.world import eventually
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.sandbox.driver import ScriptedUser
+from tgemulator import ScriptedUser
+
 from tests.e2e.support.world import World
 
 

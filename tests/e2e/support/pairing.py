@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from tgemulator import ScriptedUser
 
-from bot.sandbox.driver import ScriptedUser
 from flows.onboarding import Role
 from flows.pairing import Wants
 from storage import cohorts, pairing, people

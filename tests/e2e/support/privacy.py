@@ -13,10 +13,10 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import MetaData, select
+from tgemulator import ScriptedUser
 
 from bot.handlers.trajectory import start_match
 from bot.runtime.turn import Turn
-from bot.sandbox.driver import ScriptedUser
 from flows.onboarding import Role
 from flows.trajectory import (
     CoachRole,

@@ -8,11 +8,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
+from tgemulator import EmuChat, EmuMessage, ScriptedUser, media_fields, sample_png
 
 from bot.clock import FakeClock
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator_media import media_fields, sample_png
-from bot.sandbox.emulator_models import EmuChat, EmuMessage
 from flows.onboarding import Role
 from storage import cohorts, people
 from storage.models import InboxUpdate, OutboxMessage, SentMessage

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tgemulator import EmuMessage, ScriptedUser
+
 from bot.handlers.trajectory import start_match
 from bot.runtime.turn import Turn
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator_models import EmuMessage
 from flows.onboarding import Role
 from flows.trajectory import Trajectory
 from storage import cohorts, matches, trajectories

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from tgemulator import ScriptedUser, TelegramEmulator, running_emulator
+
 from bot.app import PeerCoach
 from bot.clock import Clock, FakeClock
 from bot.runtime.ratelimit import Limits, RateLimiter
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator import TelegramEmulator, running_emulator
 from bot.settings import Settings, load_settings
 from flows.onboarding import Role
 from storage import cohorts
@@ -98,7 +98,7 @@ def app_settings(emulator: TelegramEmulator, database_url: str, **extra: Any) ->
         telegram_bot_token=emulator.token,
         telegram_api_base_url=emulator.base_url,
         database_url=database_url,
-        **extra,
+        **{"http_port": 0, **extra},  # the web server on a port the system picks
     )
 
 
