@@ -16,8 +16,8 @@ from bot.handlers.pairing.pool import PAUSE_OVER, offer_pause, own_active_entry
 from bot.handlers.pairing.preview import start_repair
 from bot.handlers.pairing.round import load_pool
 from bot.handlers.trajectory import dissolve_match
-from bot.handlers.trajectory_core import Pair, load_pair, pair_of
-from bot.handlers.trajectory_schedule import QUIET, wait_for_morning
+from bot.handlers.trajectory.core import Pair, load_pair, pair_of
+from bot.handlers.trajectory.schedule import QUIET, wait_for_morning
 from bot.i18n import Html
 from bot.runtime.dispatcher import TimerHandler
 from bot.runtime.incoming import Incoming

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.handlers.trajectory_core import moment_label, step_name
+from bot.handlers.trajectory.core import moment_label, step_name
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn
