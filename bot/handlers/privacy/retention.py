@@ -62,20 +62,20 @@ async def _set_end(turn: Turn, cohort_id: int, ends_on: date) -> None:
     if cohort is None:
         return
     settings = turn.services.settings
-    await turn.use_cohort_time(cohort_id)  # its last day ends where the school is
-    zone = turn.time.zone
     purge_at = await retention.set_end(
         turn.session,
         cohort=cohort,
         ends_on=ends_on,
         grace_days=settings.retention_grace_days,
-        zone=zone,
+        default_zone=settings.zone,
     )
     await turn.say(
         "retention.end_set",
         cohort=cohort.name,
-        ends=short_date(datetime.combine(ends_on, time(12), zone), turn.language, zone),
-        purge=short_date(purge_at, turn.language, zone),
+        ends=short_date(
+            datetime.combine(ends_on, time(12), settings.zone), turn.language, settings.zone
+        ),
+        purge=short_date(purge_at, turn.language, settings.zone),
     )
 
 
@@ -90,8 +90,7 @@ async def warn(turn: Turn, timer: timers.DueTimer) -> None:
     if cohort is None or cohort.purged_at is not None or cohort.ends_on is None:
         return
     purge_at = timer.due_at + WARN_BEFORE
-    await turn.use_cohort_time(cohort.id)
-    zone = turn.time.zone
+    zone = turn.services.settings.zone
     await to_coordinators(
         turn,
         cohort.id,
@@ -126,9 +125,8 @@ async def send_metadata(turn: Turn, incoming: Incoming, button: Button) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
-    await turn.use_cohort_time(cohort.cohort_id)
     for row in await retention.metadata(turn.session, cohort_id=cohort.cohort_id):
-        joined = row.joined_at.astimezone(turn.time.zone).date().isoformat()
+        joined = row.joined_at.astimezone(turn.services.settings.zone).date().isoformat()
         writer.writerow(
             (row.first_name, row.role, joined, row.in_pool, row.steps, row.conversations)
         )
