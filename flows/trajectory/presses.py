@@ -12,7 +12,7 @@ from flows.trajectory.effects import Refused
 from flows.trajectory.model import Event, SmallStep, Trajectory
 from flows.trajectory.steps import Party
 
-ALREADY_DONE = Refused("trajectory.already_done", on_button=True)
+ALREADY_DONE = Refused("fallback.already_done", on_button=True)
 OLD_CARD = Refused("trajectory.stale", on_button=True)
 
 

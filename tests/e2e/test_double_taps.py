@@ -15,7 +15,7 @@ from tests.e2e.support.rooms import classroom, running_incident
 from tests.e2e.support.trajectory import greeted, pair_up
 from tests.e2e.support.world import World, eventually
 
-ALREADY_DONE = "Dit is al gedaan"
+ALREADY_DONE = "Nog een keer tikken hoeft niet"
 
 
 def double_tap(person: ScriptedUser, label: str, *others: ScriptedUser) -> None:
