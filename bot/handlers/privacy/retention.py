@@ -69,13 +69,13 @@ async def _set_end(turn: Turn, cohort_id: int, ends_on: date) -> None:
         grace_days=settings.retention_grace_days,
         default_zone=settings.zone,
     )
+    await turn.use_cohort_time(cohort_id)  # the dates shown where the school is, as the purge
+    zone = turn.time.zone
     await turn.say(
         "retention.end_set",
         cohort=cohort.name,
-        ends=short_date(
-            datetime.combine(ends_on, time(12), settings.zone), turn.language, settings.zone
-        ),
-        purge=short_date(purge_at, turn.language, settings.zone),
+        ends=short_date(datetime.combine(ends_on, time(12), zone), turn.language, zone),
+        purge=short_date(purge_at, turn.language, zone),
     )
 
 
@@ -90,7 +90,8 @@ async def warn(turn: Turn, timer: timers.DueTimer) -> None:
     if cohort is None or cohort.purged_at is not None or cohort.ends_on is None:
         return
     purge_at = timer.due_at + WARN_BEFORE
-    zone = turn.services.settings.zone
+    await turn.use_cohort_time(cohort.id)
+    zone = turn.time.zone
     await to_coordinators(
         turn,
         cohort.id,
@@ -125,8 +126,9 @@ async def send_metadata(turn: Turn, incoming: Incoming, button: Button) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
+    await turn.use_cohort_time(cohort.cohort_id)
     for row in await retention.metadata(turn.session, cohort_id=cohort.cohort_id):
-        joined = row.joined_at.astimezone(turn.services.settings.zone).date().isoformat()
+        joined = row.joined_at.astimezone(turn.time.zone).date().isoformat()
         writer.writerow(
             (row.first_name, row.role, joined, row.in_pool, row.steps, row.conversations)
         )
