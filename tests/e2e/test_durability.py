@@ -88,7 +88,8 @@ async def start_bot_process(env: dict[str, str]) -> asyncio.subprocess.Process:
         sys.executable,
         "-c",
         "from bot.cli.main import main; main(['run'])",
-        env={**os.environ, **env},
+        # Probes and metrics on a port the system picks: the machine may run other bots.
+        env={**os.environ, "HTTP_PORT": "0", **env},
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )
