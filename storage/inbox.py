@@ -65,7 +65,7 @@ def _claim(still_pending: Select[int]) -> Update:
     return (
         update(INBOX)
         .where(INBOX.c.update_id.in_(still_pending.scalar_subquery()))
-        # Once processed, neither the content nor whose conversation it was is kept.
+        # Who it came from goes with the content: ordering needs it only while pending.
         .values(status="done", payload=None, conversation=None, processed_at=bindparam("now"))
     )
 

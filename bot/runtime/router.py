@@ -219,9 +219,10 @@ class Router:
                 await buttons.give_back(turn.session, button=button, now=turn.now)
 
     async def _stale(self, turn: Turn, incoming: Incoming) -> None:
-        """A forged or forgotten button; someone we do not know (any more) is told how to join."""
+        """A forged or forgotten button; someone we do not know (any more) is told how to join,
+        on the button only: after an erasure nothing else is kept for them."""
         if incoming.private and turn.user is None:
-            await self._not_joined(turn, incoming)
+            await turn.answer("fallback.stale_not_joined", alert=True)
         else:
             await turn.answer("fallback.stale_button", alert=True)
 

@@ -215,7 +215,7 @@ async def test_a_seeded_storm_of_updates_raises_nothing(
         return inbox == outbox == 0
 
     await world.emulator.wait_updates_drained(timeout=60)
-    await eventually(settled, seconds=60)
+    await eventually(settled, seconds=180)  # a shared machine may be slow; never a timing check
     problems = [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
     assert not problems, "\n".join(caplog.handler.format(r) for r in problems[:3])
     async with world.app.services.db.sessions() as session:

@@ -161,6 +161,7 @@ fallback-text = I'm not expecting text from you right now. /help shows what you 
 fallback-edited = I see you edited a message. I only read new messages, so feel free to send it again.
 fallback-stale_button = This button doesn't work any more.
 fallback-already_done = Already done 👍 No need to tap again.
+fallback-stale_not_joined = This button doesn't work any more. You haven't joined yet: tap the invitation link from your coordinator or teacher.
 fallback-not_yours = This button is meant for someone else.
 fallback-not_joined = You haven't joined yet. Tap the invitation link from your coordinator or teacher.
 fallback-error = Oops, something went wrong on my side. Please try again in a moment; you haven't lost what you sent.

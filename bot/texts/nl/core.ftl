@@ -161,6 +161,7 @@ fallback-text = Ik verwacht nu geen tekst van je. Met /help zie je wat je kunt d
 fallback-edited = Ik zie dat je een bericht hebt aangepast. Ik lees alleen nieuwe berichten, dus stuur het gerust opnieuw.
 fallback-stale_button = Deze knop werkt niet meer.
 fallback-already_done = Dat is al geregeld 👍 Nog een keer tikken hoeft niet.
+fallback-stale_not_joined = Deze knop werkt niet meer. Je bent nog niet aangemeld: tik op de uitnodigingslink van je coördinator of leerkracht.
 fallback-not_yours = Deze knop is voor iemand anders bedoeld.
 fallback-not_joined = Je bent nog niet aangemeld. Tik op de uitnodigingslink van je coördinator of leerkracht.
 fallback-error = Oei, daar ging bij mij iets mis. Probeer het zo nog eens; wat je stuurde, ben je niet kwijt.
