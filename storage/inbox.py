@@ -65,7 +65,8 @@ def _claim(still_pending: Select[int]) -> Update:
     return (
         update(INBOX)
         .where(INBOX.c.update_id.in_(still_pending.scalar_subquery()))
-        .values(status="done", payload=None, processed_at=bindparam("now"))
+        # Done: neither what it said nor whose conversation it was stays.
+        .values(status="done", payload=None, conversation=None, processed_at=bindparam("now"))
     )
 
 
@@ -114,6 +115,7 @@ async def record_failure(
     row.error = error[:2000]
     if row.attempts >= MAX_ATTEMPTS:
         row.status, row.payload, row.processed_at = "failed", None, now
+        row.conversation = None
         return True
     return False
 
