@@ -12,8 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OutboxMessage, SentMessage
 
+# Priorities, most urgent first: replies to what someone just did, notices of rooms and pairing,
+# then bulk (reminders and other calls made by timers).
 INTERACTIVE = 0
-BULK = 1
+NOTICE = 1
+BULK = 2
 QUEUED = "outbox.queued"  # session.info: the calls this transaction added, for the worker
 
 

@@ -15,6 +15,7 @@ from telegram.error import TelegramError
 
 from bot.cli import pairing as pairing_cli  # `peercoach pair` (issue 4)
 from bot.logs import configure_logging
+from bot.runtime.delivery import TOKEN_REJECTED
 from bot.runtime.render import deep_link, short_date
 from bot.services import make_bot
 from bot.settings import Settings, SettingsError, load_settings
@@ -143,8 +144,14 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
     # What exists now (modules, mappers, compiled statements) lives as long as the process.
     # Frozen, the full collections skip it: otherwise each one pauses replies for ~100 ms.
     gc.freeze()
-    await stop.wait()
+    stopping = asyncio.ensure_future(stop.wait())
+    rejected = asyncio.ensure_future(app.delivery.token_rejected.wait())
+    await asyncio.wait({stopping, rejected}, return_when=asyncio.FIRST_COMPLETED)
+    stopping.cancel()
+    rejected.cancel()
     await app.stop()
+    if app.delivery.token_rejected.is_set():
+        raise CliError(TOKEN_REJECTED)
 
 
 async def health(settings: Settings, args: argparse.Namespace) -> None:

@@ -49,6 +49,7 @@ class Turn:
         sender: Sender | None = None,
         user: User | None = None,
         language: str | None = None,
+        priority: int = outbox.INTERACTIVE,
     ) -> None:
         self.services = services
         self.session = session
@@ -59,6 +60,8 @@ class Turn:
         self.language = language or services.settings.default_language
         self.callback_query_id: str | None = None
         self.callback_answered = False
+        # What its messages queue at unless a caller says otherwise: timers make bulk.
+        self.priority = priority
 
     @property
     def joined(self) -> bool:
@@ -89,7 +92,7 @@ class Turn:
         *,
         choices: list[list[Choice]] | None = None,
         chat_id: int | None = None,
-        priority: int = outbox.INTERACTIVE,
+        priority: int | None = None,
         remember_as: str | None = None,
         **params: object,
     ) -> None:
@@ -108,7 +111,7 @@ class Turn:
         *,
         choices: list[list[Choice]] | None = None,
         chat_id: int | None = None,
-        priority: int = outbox.INTERACTIVE,
+        priority: int | None = None,
         remember_as: str | None = None,
     ) -> None:
         """Queue a rendered text; long texts are split and the buttons go with the last part."""
@@ -131,7 +134,7 @@ class Turn:
                 method="sendMessage",
                 payload=payload,
                 now=self.now,
-                priority=priority,
+                priority=self.priority if priority is None else priority,
                 remember_as=remember_as if last else None,
             )
 

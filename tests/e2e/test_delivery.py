@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.runtime.ratelimit import Limits
+from bot.runtime.pacer import PaceLimits
 from bot.runtime.turn import Turn
 from bot.sandbox.driver import ScriptedUser
 from flows.onboarding import Role
@@ -62,7 +62,7 @@ async def test_a_reply_the_poll_read_while_it_went_out_is_sent_once(
 
 
 async def test_flood_wait_holds_only_that_chat(database_url: str) -> None:
-    async with running_world(database_url, limits=Limits()) as world:
+    async with running_world(database_url, limits=PaceLimits.telegram()) as world:
         slow, quick = world.person("Slow"), world.person("Quick")
         world.emulator.inject_fault("sendMessage", slow.chat_id, "flood", retry_after=2)
         started = time.monotonic()
