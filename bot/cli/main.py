@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 
 from bot.cli import pairing as pairing_cli  # `peercoach pair` (issue 4)
 from bot.logs import configure_logging
@@ -140,7 +140,11 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
-    await app.start()
+    try:
+        await app.start()
+    except InvalidToken:
+        await app.stop()
+        raise CliError(TOKEN_REJECTED) from None
     # What exists now (modules, mappers, compiled statements) lives as long as the process.
     # Frozen, the full collections skip it: otherwise each one pauses replies for ~100 ms.
     gc.freeze()

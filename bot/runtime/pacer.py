@@ -175,10 +175,9 @@ class Pacer:
         self._wake_sleepers(now)
         waits = []
         overall = self._overall(now)
-        for rank in sorted(self._ready):
+        for rank in sorted(rank for rank, queue in self._ready.items() if queue):
             if rank != FREE and overall > 0:
-                if self._ready[rank]:
-                    waits.append(overall)
+                waits.append(overall)
                 break
             found = self._take_from(rank, now)
             if found is not None:
