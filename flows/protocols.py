@@ -1,17 +1,29 @@
-"""Group-coaching protocols and room texts: loaded from TOML data files and validated."""
+"""Group-coaching protocols and room texts: loaded from TOML data files, checked by pydantic."""
 
 from __future__ import annotations
 
 import enum
 import re
 import string
-import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Annotated, Any
 
+from pydantic import AfterValidator, Field, StrictBool, StrictInt, StrictStr, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from flows.datafile import (
+    DataModel,
+    Loc,
+    Problem,
+    TomlSyntaxError,
+    check,
+    key_lines,
+    line_of,
+    parse_toml,
+)
 from flows.onboarding import LANGUAGES as LANGUAGES  # protocols are written in these
 
 PROTOCOLS_DIR = Path(__file__).parent / "protocols"
@@ -23,12 +35,6 @@ MIN_GROUP = 2
 MAX_GROUP = 40
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
-_TOP_FIELDS = frozenset(
-    {"id", "language", "title", "description", "min_members", "case_holder", "steps"}
-)
-_STEP_FIELDS = frozenset(
-    {"key", "title", "instruction", "who", "kind", "minutes", "collect_privately"}
-)
 
 
 class Who(enum.StrEnum):
@@ -63,6 +69,17 @@ _CASE_HOLDER_WHO = frozenset({Who.CASE_HOLDER, Who.NOBODY_BUT_CASE_HOLDER_LISTEN
 
 class ProtocolError(ValueError):
     """A protocol or text file is invalid; the message names the file and, where known, the line."""
+
+
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+
+
+def _step_key(key: str) -> str:
+    if not _KEY.match(key):
+        raise PydanticCustomError(
+            "step_key", "must be lower-case letters, digits and _ (at most 40)"
+        )
+    return key
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,169 +177,97 @@ def placeholders(template: str) -> frozenset[str]:
     return frozenset(field for _, field, _, _ in string.Formatter().parse(template) if field)
 
 
+class StepData(DataModel):
+    """One [[steps]] table as written in a protocol file."""
+
+    key: Annotated[str, StringConstraints(strict=True), AfterValidator(_step_key)]
+    title: Text
+    instruction: Text
+    who: Who
+    kind: StepKind
+    minutes: Annotated[StrictInt, Field(ge=MIN_MINUTES, le=MAX_MINUTES)]
+    collect_privately: StrictBool = False
+
+
+class ProtocolData(DataModel):
+    """A protocol file as written; `_rules` adds what one field alone cannot say."""
+
+    id: StrictStr
+    language: StrictStr
+    title: Text
+    description: Text
+    min_members: Annotated[StrictInt, Field(ge=MIN_GROUP, le=MAX_GROUP)]
+    case_holder: StrictBool
+    steps: Annotated[tuple[StepData, ...], Field(min_length=1)]
+
+
 def parse_protocol(source: str, *, path: str, protocol_id: str, language: str) -> Protocol:
     """Parse and validate one protocol file's text; errors name the path and line."""
-    data = _parse_toml(source, path)
-    check = _Checker(source, path)
-    check.fields(data, _TOP_FIELDS, required=_TOP_FIELDS, step=None)
-    check.expect(data["id"] == protocol_id, "id", None, f"must be '{protocol_id}'")
-    check.expect(data["language"] == language, "language", None, f"must be '{language}'")
-    raw_steps = data["steps"]
-    if not isinstance(raw_steps, list) or not raw_steps:
-        check.fail("steps", None, "needs at least one [[steps]] table")
-    steps = tuple(_parse_step(raw, index, check) for index, raw in enumerate(raw_steps))
-    protocol = Protocol(
-        id=protocol_id,
-        language=language,
-        title=check.text(data, "title", None),
-        description=check.text(data, "description", None),
-        min_members=check.whole_number(data, "min_members", None, MIN_GROUP, MAX_GROUP),
-        case_holder=check.flag(data, "case_holder", None),
-        steps=steps,
-    )
-    _check_steps_fit(protocol, check)
-    return protocol
+    valid, problems = check(ProtocolData, _parse_toml(source, path), source)
+    if not isinstance(valid, ProtocolData):
+        raise _error(path, problems)
+    lines = key_lines(source)
+    broken = [
+        Problem(loc, line_of(lines, loc), message)
+        for loc, message in _rules(valid, protocol_id, language)
+    ]
+    if broken:
+        raise _error(path, broken)
+    steps = tuple(Step(**step.model_dump()) for step in valid.steps)
+    return Protocol(**valid.model_dump(exclude={"steps"}), steps=steps)
 
 
-def _parse_step(raw: object, index: int, check: _Checker) -> Step:
-    if not isinstance(raw, dict):
-        check.fail("steps", None, "steps must be [[steps]] tables")
-    check.fields(raw, _STEP_FIELDS, required=_STEP_FIELDS - {"collect_privately"}, step=index)
-    key = raw["key"]
-    check.expect(
-        isinstance(key, str) and bool(_KEY.match(key)),
-        "key",
-        index,
-        "must be lower-case letters, digits and _ (at most 40)",
-    )
-    who = check.choice(Who, raw, "who", index)
-    private = check.flag(raw, "collect_privately", index) if "collect_privately" in raw else False
-    check.expect(
-        not private or who in _PRIVATE_WHO,
-        "collect_privately",
-        index,
-        f"only steps where several people write can be collected privately, not '{who}'",
-    )
-    return Step(
-        key=str(key),
-        title=check.text(raw, "title", index),
-        instruction=check.text(raw, "instruction", index),
-        who=who,
-        kind=check.choice(StepKind, raw, "kind", index),
-        minutes=check.whole_number(raw, "minutes", index, MIN_MINUTES, MAX_MINUTES),
-        collect_privately=private,
-    )
-
-
-def _check_steps_fit(protocol: Protocol, check: _Checker) -> None:
-    """Unique step keys, and case-holder steps only where the protocol has a case-holder."""
-    keys = [step.key for step in protocol.steps]
-    for index, key in enumerate(keys):
-        check.expect(keys.index(key) == index, "key", index, f"step key '{key}' is used twice")
-    if not protocol.case_holder:
-        for index, step in enumerate(protocol.steps):
-            check.expect(
-                step.who not in _CASE_HOLDER_WHO,
-                "who",
-                index,
+def _rules(data: ProtocolData, protocol_id: str, language: str) -> Iterator[tuple[Loc, str]]:
+    """The file's own id and language, unique step keys, who may write privately, the case."""
+    if data.id != protocol_id:
+        yield ("id",), f"must be '{protocol_id}'"
+    if data.language != language:
+        yield ("language",), f"must be '{language}'"
+    keys = [step.key for step in data.steps]
+    for index, step in enumerate(data.steps):
+        if keys.index(step.key) != index:
+            yield ("steps", index, "key"), f"step key '{step.key}' is used twice"
+        if step.collect_privately and step.who not in _PRIVATE_WHO:
+            yield (
+                ("steps", index, "collect_privately"),
+                "only steps where several people write can be collected privately, "
+                f"not '{step.who}'",
+            )
+        if not data.case_holder and step.who in _CASE_HOLDER_WHO:
+            yield (
+                ("steps", index, "who"),
                 f"'{step.who}' needs a case-holder but case_holder = false",
             )
-        return
-    check.expect(
-        any(s.who is Who.CASE_HOLDER and s.kind is StepKind.CASE for s in protocol.steps),
-        "case_holder",
-        None,
-        "a protocol with a case-holder needs a step where the case-holder tells the case",
-    )
+    tells_case = any(s.who is Who.CASE_HOLDER and s.kind is StepKind.CASE for s in data.steps)
+    if data.case_holder and not tells_case:
+        yield (
+            ("case_holder",),
+            "a protocol with a case-holder needs a step where the case-holder tells the case",
+        )
 
 
-_E = TypeVar("_E", bound=enum.StrEnum)
+def _error(path: str, problems: list[Problem]) -> ProtocolError:
+    """One error listing every problem as 'path:line: step N: field: message'."""
+    ordered = sorted(problems, key=lambda problem: problem.line or 0)
+    return ProtocolError("\n".join(_describe(path, problem) for problem in ordered))
 
 
-class _Checker:
-    """Reads typed fields and raises ProtocolError naming the file and the line of the problem."""
-
-    def __init__(self, source: str, path: str) -> None:
-        self.lines = source.splitlines()
-        self.path = path
-
-    def expect(self, condition: bool, field: str, step: int | None, message: str) -> None:
-        """Fail with the message unless the condition holds."""
-        if not condition:
-            self.fail(field, step, message)
-
-    def fields(
-        self,
-        table: Mapping[str, Any],
-        allowed: frozenset[str],
-        *,
-        required: frozenset[str],
-        step: int | None,
-    ) -> None:
-        """No unknown fields (typos) and every required one present."""
-        for field in sorted(set(table) - allowed):
-            self.fail(field, step, "unknown field")
-        for field in sorted(required - set(table)):
-            self.fail(field, step, "missing")
-
-    def text(self, table: Mapping[str, Any], field: str, step: int | None) -> str:
-        """A non-empty text field, stripped."""
-        value = table.get(field)
-        if not isinstance(value, str) or not value.strip():
-            self.fail(field, step, "must be a non-empty text")
-        return str(value).strip()
-
-    def flag(self, table: Mapping[str, Any], field: str, step: int | None) -> bool:
-        """A true/false field."""
-        value = table.get(field)
-        if not isinstance(value, bool):
-            self.fail(field, step, "must be true or false")
-        return bool(value)
-
-    def whole_number(
-        self, table: Mapping[str, Any], field: str, step: int | None, low: int, high: int
-    ) -> int:
-        """A whole number within bounds."""
-        value = table.get(field)
-        if not isinstance(value, int) or not _int_between(value, low, high):
-            self.fail(field, step, f"must be a whole number from {low} to {high}, got {value!r}")
-        return value
-
-    def choice(self, enum_type: type[_E], table: Mapping[str, Any], field: str, step: int) -> _E:
-        """One of an enum's values."""
-        value = table.get(field)
-        allowed = [member.value for member in enum_type]
-        if value not in allowed:
-            self.fail(field, step, f"must be one of {', '.join(allowed)}, got {value!r}")
-        return enum_type(value)
-
-    def fail(self, field: str, step: int | None, message: str) -> NoReturn:
-        """Raise the error with 'path:line: step N: field: message'."""
-        line = self._line_of(field, step)
-        where = f"{self.path}:{line}" if line else self.path
-        scope = f"step {step + 1}: " if step is not None else ""
-        raise ProtocolError(f"{where}: {scope}{field}: {message}")
-
-    def _line_of(self, field: str, step: int | None) -> int | None:
-        """The 1-based line of a field, searched inside the step's [[steps]] table if given."""
-        headers = [i for i, text in enumerate(self.lines) if text.strip() == "[[steps]]"]
-        start, end = 0, headers[0] if headers else len(self.lines)
-        if step is not None and step < len(headers):
-            start = headers[step]
-            end = headers[step + 1] if step + 1 < len(headers) else len(self.lines)
-        pattern = re.compile(rf"^\s*{re.escape(field)}\s*=")
-        for number in range(start, end):
-            if pattern.match(self.lines[number]):
-                return number + 1
-        return start + 1 if step is not None and headers else None
+def _describe(path: str, problem: Problem) -> str:
+    where = f"{path}:{problem.line}" if problem.line else path
+    loc, scope = problem.loc, ""
+    index = loc[1] if loc[:1] == ("steps",) and len(loc) > 1 else None
+    if isinstance(index, int):
+        loc, scope = loc[2:], f"step {index + 1}: "
+    field = f"{'.'.join(map(str, loc))}: " if loc else ""
+    return f"{where}: {scope}{field}{problem.message}"
 
 
 def _parse_toml(source: str, path: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(source)
-    except tomllib.TOMLDecodeError as error:
-        # tomllib's message already says "(at line N, column M)".
-        raise ProtocolError(f"{path}: {error}") from error
+        return parse_toml(source)
+    except TomlSyntaxError as error:
+        where = f"{path}:{error.line}" if error.line else path
+        raise ProtocolError(f"{where}: {error}") from None
 
 
 def _check_same_shape(first: Protocol, other: Protocol) -> None:

@@ -2,19 +2,22 @@
 
 The default scripts live in `flows/scripts/<language>/<section>.toml`. A coordinator's own
 script is one TOML file whose top-level tables are those sections (`[goal.coach]`, ...); what
-it leaves out comes from the defaults. Every problem is reported with the file and line.
+it leaves out comes from the defaults. Pydantic models check the shape; every problem is
+reported with the file and line.
 """
 
 from __future__ import annotations
 
+import enum
 import functools
-import re
-import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import Field, StringConstraints, create_model
+
+from flows.datafile import DataModel, Problem, TomlSyntaxError, check, parse_toml
 from flows.trajectory.model import (
     CoachRole,
     ContractItemKey,
@@ -29,42 +32,16 @@ PROMPT_LIMIT = 1000  # one readable message, well under Telegram's 4096
 LABEL_LIMIT = 40  # what still fits on an inline button on a phone
 CUSTOM_SOURCE = "custom script"
 
-KeyPath = tuple[str | int, ...]
-
-
 # --- The shape every script must have ---------------------------------------------------
 
-
-@dataclass(frozen=True)
-class Text:
-    """A non-empty string of at most `limit` characters."""
-
-    limit: int = PROMPT_LIMIT
-    kind: str = "text"
-
-
-@dataclass(frozen=True)
-class Texts:
-    """A list of `low` to `high` strings, each checked like `item`."""
-
-    item: Text
-    low: int
-    high: int
-    noun: str
-
-
-@dataclass(frozen=True)
-class Table:
-    """A TOML table with exactly these keys."""
-
-    fields: Mapping[str, Text | Texts | Table]
-
-
-Node = Text | Texts | Table
-
-PROMPT = Text()
-BUTTON = Text(LABEL_LIMIT, "button label")
-QUESTIONS = Texts(PROMPT, 4, 8, "questions")
+Prompt = Annotated[
+    str,
+    StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=PROMPT_LIMIT),
+]
+Label = Annotated[
+    str,
+    StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=LABEL_LIMIT),
+]
 
 STEP_THEMES: Mapping[Step, tuple[str, ...]] = {
     Step.CONTACT: ("openers", "common_ground", "expectations", "learning", "confidentiality"),
@@ -84,81 +61,114 @@ STEP_PROMPTS: Mapping[Step, tuple[str, ...]] = {
 OBSERVED_STEPS = (Step.CONTACT, Step.CONTRACT, Step.GOAL, Step.ROUTE, Step.PATH, Step.CLOSING)
 
 
-def _step_schema(step: Step) -> Table:
-    themes = {key: Table({"title": BUTTON, "questions": QUESTIONS}) for key in STEP_THEMES[step]}
-    return Table(
-        {
-            "coach": Table({"intro": PROMPT, "themes": Table(themes)}),
-            "coachee": Table(
-                {"intro": PROMPT, "prompts": Table(dict.fromkeys(STEP_PROMPTS[step], PROMPT))}
-            ),
-        }
-    )
+class ThemeData(DataModel):
+    """A theme in a file: its button title and four to eight questions."""
+
+    title: Label
+    questions: Annotated[tuple[Prompt, ...], Field(min_length=4, max_length=8)]
 
 
-_CLICK = Table(
-    {
-        "question": PROMPT,
-        "yes": BUTTON,
-        "no": BUTTON,
-        "waiting": PROMPT,
-        "matched": PROMPT,
-        "no_click": PROMPT,
-    }
-)
-_CONTRACT = Table(
-    {
-        "coach": Table({"intro": PROMPT}),
-        "coachee": Table({"intro": PROMPT}),
-        "buttons": Table({"agree": BUTTON, "own_answer": BUTTON, "still_works": BUTTON}),
-        "items": Table(
-            {
-                key.value: Table(
-                    {"question": PROMPT, "suggestions": Texts(BUTTON, 2, 4, "suggestions")}
-                )
-                for key in ContractItemKey
-            }
-        ),
-        "revisit": Table({"intro": PROMPT}),
-        "closing": Table({"intro": PROMPT}),
-    }
-)
-_REFLECTION = Table(
-    {
-        "intro": PROMPT,
-        "roles": Table(
-            {
-                "prompt": PROMPT,
-                **{r.value: Table({"name": BUTTON, "description": PROMPT}) for r in CoachRole},
-            }
-        ),
-        "tensions": Table(
-            {
-                "prompt": PROMPT,
-                **{f.value: Table({"left": BUTTON, "right": BUTTON}) for f in TensionField},
-            }
-        ),
-        "questions": Table({"intro": PROMPT, **{q.value: PROMPT for q in ReflectionQuestion}}),
-    }
-)
-_OBSERVER = Table(
-    {
-        "intro": PROMPT,
-        "feedback_intro": PROMPT,
-        "steps": Table({s.value: Texts(PROMPT, 3, 6, "prompts") for s in OBSERVED_STEPS}),
-    }
-)
+class IntroData(DataModel):
+    """A table that only holds an intro."""
 
-SECTIONS: Mapping[str, Table] = {
-    "contact": Table({**_step_schema(Step.CONTACT).fields, "click": _CLICK}),
+    intro: Prompt
+
+
+class ClickData(DataModel):
+    """The click question after the first conversation."""
+
+    question: Prompt
+    yes: Label
+    no: Label
+    waiting: Prompt
+    matched: Prompt
+    no_click: Prompt
+
+
+class ContractButtonsData(DataModel):
+    """The buttons under every contract question."""
+
+    agree: Label
+    own_answer: Label
+    still_works: Label
+
+
+class ContractItemData(DataModel):
+    """One agreement: its question and two to four suggested answers."""
+
+    question: Prompt
+    suggestions: Annotated[tuple[Label, ...], Field(min_length=2, max_length=4)]
+
+
+class RoleData(DataModel):
+    """A coach role's button name and description."""
+
+    name: Label
+    description: Prompt
+
+
+class PolesData(DataModel):
+    """The two pole labels of a tension field."""
+
+    left: Label
+    right: Label
+
+
+def _model(name: str, /, **fields: object) -> type[DataModel]:
+    """A model with exactly these required fields, each of the given type."""
+    definitions: dict[str, Any] = {key: (kind, ...) for key, kind in fields.items()}
+    return create_model(name, __base__=DataModel, **definitions)
+
+
+def _step_section(step: Step, **extra: object) -> type[DataModel]:
+    """A conversation step's file: the coach's intro and themes, the coachee's prompts."""
+    name = step.value.title()
+    themes = _model(f"{name}Themes", **dict.fromkeys(STEP_THEMES[step], ThemeData))
+    prompts = _model(f"{name}Prompts", **dict.fromkeys(STEP_PROMPTS[step], Prompt))
+    coach = _model(f"{name}Coach", intro=Prompt, themes=themes)
+    coachee = _model(f"{name}Coachee", intro=Prompt, prompts=prompts)
+    return _model(f"{name}Section", coach=coach, coachee=coachee, **extra)
+
+
+def _keyed(values: Iterable[enum.StrEnum], kind: object) -> dict[str, object]:
+    """One field of the same type per enum member."""
+    return {value.value: kind for value in values}
+
+
+_CONTRACT = _model(
+    "ContractSection",
+    **dict.fromkeys(("coach", "coachee", "revisit", "closing"), IntroData),
+    buttons=ContractButtonsData,
+    items=_model("ContractItems", **_keyed(ContractItemKey, ContractItemData)),
+)
+_REFLECTION = _model(
+    "ReflectionSection",
+    intro=Prompt,
+    roles=_model("Roles", prompt=Prompt, **_keyed(CoachRole, RoleData)),
+    tensions=_model("Tensions", prompt=Prompt, **_keyed(TensionField, PolesData)),
+    questions=_model("ReflectionQuestions", intro=Prompt, **_keyed(ReflectionQuestion, Prompt)),
+)
+_OBSERVER = _model(
+    "ObserverSection",
+    intro=Prompt,
+    feedback_intro=Prompt,
+    steps=_model(
+        "ObservedSteps",
+        **_keyed(OBSERVED_STEPS, Annotated[tuple[Prompt, ...], Field(min_length=3, max_length=6)]),
+    ),
+)
+SECTIONS: Mapping[str, type[DataModel]] = {
+    "contact": _step_section(Step.CONTACT, click=ClickData),
     "contract": _CONTRACT,
-    "goal": _step_schema(Step.GOAL),
-    "route": _step_schema(Step.ROUTE),
-    "path": _step_schema(Step.PATH),
-    "closing": _step_schema(Step.CLOSING),
+    "goal": _step_section(Step.GOAL),
+    "route": _step_section(Step.ROUTE),
+    "path": _step_section(Step.PATH),
+    "closing": _step_section(Step.CLOSING),
     "reflection": _REFLECTION,
     "observer": _OBSERVER,
 }
+# A coordinator's own script holds every section in one file.
+ScriptFile = _model("ScriptFile", **SECTIONS)
 
 
 # --- What code reads ----------------------------------------------------------------------
@@ -324,14 +334,13 @@ def load_custom_script(text: str, language: str) -> Scripts:
     data = _parse(text, CUSTOM_SOURCE)
     if not data:
         raise ScriptError([ScriptProblem(CUSTOM_SOURCE, None, "the script is empty")])
-    lines = KeyLines(text)
-    problems: list[ScriptProblem] = []
-    _check(data, Table(SECTIONS), (), _Report(CUSTOM_SOURCE, lines, problems), partial=True)
-    if problems:
-        raise ScriptError(problems)
-    defaults = _default_sections(language)
-    merged = {name: _merge(defaults[name], data.get(name, {})) for name in SECTIONS}
-    return _build(language, merged)
+    # What the script leaves out comes from the (valid) defaults, so every problem found in
+    # the merged document sits in the coordinator's text.
+    merged = _merge(_default_sections(language), data)
+    valid, problems = check(ScriptFile, merged, text)
+    if valid is None:
+        raise ScriptError([_problem(CUSTOM_SOURCE, problem) for problem in problems])
+    return _build(language, valid.model_dump())
 
 
 @functools.cache
@@ -350,9 +359,10 @@ def _require_language(language: str) -> None:
 
 
 def _load_sections(root: Path, language: str) -> dict[str, Any]:
+    """Every section file of one language, validated; one ScriptError lists all problems."""
     sections: dict[str, Any] = {}
     problems: list[ScriptProblem] = []
-    for name, schema in SECTIONS.items():
+    for name, model in SECTIONS.items():
         file = root / language / f"{name}.toml"
         source = f"{language}/{name}.toml"
         if not file.is_file():
@@ -360,33 +370,32 @@ def _load_sections(root: Path, language: str) -> dict[str, Any]:
             continue
         text = file.read_text(encoding="utf-8")
         try:
-            data = _parse(text, source)
+            valid, found = check(model, _parse(text, source), text)
         except ScriptError as error:
             problems.extend(error.problems)
             continue
-        _check(data, schema, (), _Report(source, KeyLines(text), problems), partial=False)
-        sections[name] = data
+        problems.extend(_problem(source, problem) for problem in found)
+        if valid is not None:
+            sections[name] = valid.model_dump()
     if problems:
         raise ScriptError(problems)
     return sections
 
 
-# tomllib (Python 3.11) only gives the position inside its message.
-_DECODE_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
-
-
 def _parse(text: str, source: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _DECODE_POSITION.search(message)
-        if match is None:
-            problem = ScriptProblem(source, None, f"not valid TOML: {message}")
-        else:
-            line = int(match.group(1)) if match.group(1) else text.count("\n") + 1
-            problem = ScriptProblem(source, line, f"not valid TOML: {message[: match.start()]}")
-        raise ScriptError([problem]) from None
+        return parse_toml(text)
+    except TomlSyntaxError as error:
+        raise ScriptError([ScriptProblem(source, error.line, str(error))]) from None
+
+
+def _problem(source: str, problem: Problem) -> ScriptProblem:
+    *keys, last = problem.loc
+    if isinstance(last, int):
+        where = f"item {last + 1} of {'.'.join(map(str, keys))}"
+    else:
+        where = ".".join(map(str, problem.loc))
+    return ScriptProblem(source, problem.line, f"{where}: {problem.message}")
 
 
 def _merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
@@ -399,221 +408,22 @@ def _merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, An
     return merged
 
 
-# --- Checking -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Report:
-    source: str
-    lines: KeyLines
-    problems: list[ScriptProblem]
-
-    def add(self, path: KeyPath, message: str) -> None:
-        self.problems.append(ScriptProblem(self.source, self.lines.line_of(path), message))
-
-
-def _check(value: object, node: Node, path: KeyPath, report: _Report, *, partial: bool) -> None:
-    if isinstance(node, Table):
-        _check_table(value, node, path, report, partial=partial)
-    elif isinstance(node, Texts):
-        _check_texts(value, node, path, report)
-    else:
-        _check_text(value, node, path, report)
-
-
-def _check_table(
-    value: object, node: Table, path: KeyPath, report: _Report, *, partial: bool
-) -> None:
-    if not isinstance(value, dict):
-        report.add(path, f"{_name(path)} should be a table, found {_kind(value)}")
-        return
-    for key in value:
-        if key not in node.fields:
-            expected = ", ".join(node.fields)
-            report.add(
-                (*path, key), f"unknown key {_name((*path, key))}; expected one of: {expected}"
-            )
-    for key, child in node.fields.items():
-        if key in value:
-            _check(value[key], child, (*path, key), report, partial=partial)
-        elif not partial:
-            where = f"table [{_dotted(path)}]" if path else "the file"
-            report.add(path, f"{where} is missing {key!r}")
-
-
-def _check_texts(value: object, node: Texts, path: KeyPath, report: _Report) -> None:
-    if not isinstance(value, list):
-        report.add(path, f"{_name(path)} should be a list of texts, found {_kind(value)}")
-        return
-    if not node.low <= len(value) <= node.high:
-        count = f"{node.low} to {node.high} {node.noun}"
-        report.add(path, f"{_name(path)} needs {count}, found {len(value)}")
-    for index, item in enumerate(value):
-        _check_text(item, node.item, (*path, index), report)
-
-
-def _check_text(value: object, node: Text, path: KeyPath, report: _Report) -> None:
-    if not isinstance(value, str):
-        report.add(path, f"{_name(path)} should be {node.kind} in quotes, found {_kind(value)}")
-    elif not value.strip():
-        report.add(path, f"{_name(path)} is empty")
-    elif len(value.strip()) > node.limit:
-        size = len(value.strip())
-        report.add(path, f"{_name(path)} is {size} characters; a {node.kind} fits {node.limit}")
-
-
-def _name(path: KeyPath) -> str:
-    *keys, last = path
-    if isinstance(last, int):
-        return f"item {last + 1} of {_dotted(tuple(keys))!r}"
-    return repr(_dotted(path))
-
-
-def _dotted(path: KeyPath) -> str:
-    return ".".join(str(key) for key in path)
-
-
-def _kind(value: object) -> str:
-    kinds = {
-        str: "text",
-        list: "a list",
-        dict: "a table",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-    }
-    return kinds.get(type(value), f"a {type(value).__name__}")
-
-
-# --- Finding lines ------------------------------------------------------------------------
-
-
-_HEADER = re.compile(r"\[\[?\s*([^\]]+?)\s*\]\]?")
-
-
-class KeyLines:
-    """The line of every table header, key and list item in a TOML text, by key path.
-
-    tomllib only reports lines for syntax errors; this small scanner recovers where a
-    valid-but-wrong key sits, so a coordinator is pointed to the right line.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._lines: dict[KeyPath, int] = {}
-        self._scan(text)
-
-    def line_of(self, path: KeyPath) -> int | None:
-        """The line of this path, or of its closest enclosing table or key that exists."""
-        for size in range(len(path), 0, -1):
-            line = self._lines.get(path[:size])
-            if line is not None:
-                return line
-        return None
-
-    def _record(self, path: KeyPath, line: int) -> None:
-        for size in range(1, len(path) + 1):
-            self._lines.setdefault(path[:size], line)
-
-    def _scan(self, text: str) -> None:
-        table: KeyPath = ()
-        key: KeyPath | None = None
-        depth, index, line, i = 0, -1, 1, 0
-        statement_start = True
-        while i < len(text):
-            char = text[i]
-            if char == "\n":
-                line += 1
-                i += 1
-                statement_start = statement_start or depth == 0
-            elif char in " \t\r":
-                i += 1
-            elif char == "#":
-                i = _line_end(text, i)
-            elif statement_start and depth == 0:
-                statement_start = False
-                end = _line_end(text, i)
-                header = _HEADER.match(text, i) if char == "[" else None
-                if header:
-                    table = _split_key(header.group(1))
-                    self._record(table, line)
-                    i = end
-                    continue
-                equals = _find_equals(text, i, end)
-                if equals < 0:
-                    i = end
-                    continue
-                key = (*table, *_split_key(text[i:equals]))
-                self._record(key, line)
-                i = equals + 1
-            elif char in "\"'":
-                if depth == 1 and key is not None:
-                    index += 1
-                    self._lines.setdefault((*key, index), line)
-                i, line = _skip_string(text, i, line)
-            else:
-                if char in "[{":
-                    depth += 1
-                    index = -1 if depth == 1 else index
-                elif char in "]}":
-                    depth = max(0, depth - 1)
-                i += 1
-
-
-def _line_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
-
-
-def _find_equals(text: str, start: int, end: int) -> int:
-    quote = ""
-    for position in range(start, end):
-        char = text[position]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char == "=":
-            return position
-    return -1
-
-
-def _split_key(raw: str) -> tuple[str, ...]:
-    return tuple(part.strip().strip("\"'") for part in raw.split("."))
-
-
-def _skip_string(text: str, start: int, line: int) -> tuple[int, int]:
-    quote = text[start]
-    if text.startswith(quote * 3, start):
-        close = text.find(quote * 3, start + 3)
-        end = len(text) if close < 0 else close + 3
-        while text.startswith(quote, end) and end < len(text):
-            end += 1  # up to two quotes may sit right before the closing delimiter
-        return end, line + text.count("\n", start, end)
-    position = start + 1
-    while position < len(text) and text[position] not in (quote, "\n"):
-        position += 2 if quote == '"' and text[position] == "\\" else 1
-    return position + 1, line
-
-
 # --- Building the typed scripts -----------------------------------------------------------
 
 
 def _build(language: str, sections: Mapping[str, Any]) -> Scripts:
+    """The typed scripts from validated sections (stripped texts, lists as tuples)."""
     observer = sections["observer"]
-    prompts = {step: _texts(observer["steps"][step.value]) for step in OBSERVED_STEPS}
+    prompts = {step: observer["steps"][step.value] for step in OBSERVED_STEPS}
     steps = {step: _step_script(step, sections[step.value], prompts[step]) for step in STEP_THEMES}
     return Scripts(
         language=language,
         steps=steps,
         contract=_contract_script(sections["contract"], prompts[Step.CONTRACT]),
-        click=ClickScript(
-            **{key: _clean(value) for key, value in sections["contact"]["click"].items()}
-        ),
+        click=ClickScript(**sections["contact"]["click"]),
         reflection=_reflection_script(sections["reflection"]),
         observer=ObserverScript(
-            intro=_clean(observer["intro"]),
-            feedback_intro=_clean(observer["feedback_intro"]),
-            prompts=prompts,
+            intro=observer["intro"], feedback_intro=observer["feedback_intro"], prompts=prompts
         ),
     )
 
@@ -622,13 +432,12 @@ def _step_script(step: Step, data: Mapping[str, Any], observer: tuple[str, ...])
     themes = data["coach"]["themes"]
     return StepScript(
         step=step,
-        coach_intro=_clean(data["coach"]["intro"]),
+        coach_intro=data["coach"]["intro"],
         themes=tuple(
-            Theme(key, _clean(themes[key]["title"]), _texts(themes[key]["questions"]))
-            for key in STEP_THEMES[step]
+            Theme(key, themes[key]["title"], themes[key]["questions"]) for key in STEP_THEMES[step]
         ),
-        coachee_intro=_clean(data["coachee"]["intro"]),
-        prompts={key: _clean(text) for key, text in data["coachee"]["prompts"].items()},
+        coachee_intro=data["coachee"]["intro"],
+        prompts=dict(data["coachee"]["prompts"]),
         observer_prompts=observer,
     )
 
@@ -636,21 +445,19 @@ def _step_script(step: Step, data: Mapping[str, Any], observer: tuple[str, ...])
 def _contract_script(data: Mapping[str, Any], observer: tuple[str, ...]) -> ContractScript:
     items = {
         key: ContractItemScript(
-            key,
-            _clean(data["items"][key.value]["question"]),
-            _texts(data["items"][key.value]["suggestions"]),
+            key, data["items"][key.value]["question"], data["items"][key.value]["suggestions"]
         )
         for key in ContractItemKey
     }
     return ContractScript(
-        coach_intro=_clean(data["coach"]["intro"]),
-        coachee_intro=_clean(data["coachee"]["intro"]),
-        agree=_clean(data["buttons"]["agree"]),
-        own_answer=_clean(data["buttons"]["own_answer"]),
-        still_works=_clean(data["buttons"]["still_works"]),
+        coach_intro=data["coach"]["intro"],
+        coachee_intro=data["coachee"]["intro"],
+        agree=data["buttons"]["agree"],
+        own_answer=data["buttons"]["own_answer"],
+        still_works=data["buttons"]["still_works"],
         items=items,
-        revisit_intro=_clean(data["revisit"]["intro"]),
-        closing_intro=_clean(data["closing"]["intro"]),
+        revisit_intro=data["revisit"]["intro"],
+        closing_intro=data["closing"]["intro"],
         observer_prompts=observer,
     )
 
@@ -658,27 +465,11 @@ def _contract_script(data: Mapping[str, Any], observer: tuple[str, ...]) -> Cont
 def _reflection_script(data: Mapping[str, Any]) -> ReflectionScript:
     roles, tensions, questions = data["roles"], data["tensions"], data["questions"]
     return ReflectionScript(
-        intro=_clean(data["intro"]),
-        role_prompt=_clean(roles["prompt"]),
-        roles={role: _role_text(roles[role.value]) for role in CoachRole},
-        tension_prompt=_clean(tensions["prompt"]),
-        tensions={field: _poles(tensions[field.value]) for field in TensionField},
-        questions_intro=_clean(questions["intro"]),
-        questions={question: _clean(questions[question.value]) for question in ReflectionQuestion},
+        intro=data["intro"],
+        role_prompt=roles["prompt"],
+        roles={role: RoleText(**roles[role.value]) for role in CoachRole},
+        tension_prompt=tensions["prompt"],
+        tensions={field: Poles(**tensions[field.value]) for field in TensionField},
+        questions_intro=questions["intro"],
+        questions={question: questions[question.value] for question in ReflectionQuestion},
     )
-
-
-def _role_text(data: Mapping[str, str]) -> RoleText:
-    return RoleText(_clean(data["name"]), _clean(data["description"]))
-
-
-def _poles(data: Mapping[str, str]) -> Poles:
-    return Poles(_clean(data["left"]), _clean(data["right"]))
-
-
-def _clean(text: str) -> str:
-    return text.strip()
-
-
-def _texts(items: list[str]) -> tuple[str, ...]:
-    return tuple(_clean(item) for item in items)

@@ -55,6 +55,11 @@ def _error(source: str) -> str:
     return str(caught.value)
 
 
+def _problems(source: str) -> list[str]:
+    """Every problem the error lists, one per line, each starting with 'file:line:'."""
+    return _error(source).splitlines()
+
+
 def test_every_protocol_loads_in_every_language_with_the_same_steps() -> None:
     validate_all()
     for protocol_id in PROTOCOL_IDS:
@@ -117,14 +122,13 @@ def test_a_wrong_value_names_the_file_the_line_and_the_step() -> None:
 
 def test_broken_toml_names_the_file_and_line() -> None:
     message = _error(GOOD.replace('title = "Ask"', 'title = "Ask'))
-    assert message.startswith("demo.toml: ")
-    assert "line 18" in message
+    assert message.startswith("demo.toml:18: not valid TOML")
 
 
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("minutes = 10", "minutes = 61"), "demo.toml:22: step 2: minutes: must be a whole number"),
+        (("minutes = 10", "minutes = 61"), "demo.toml:22: step 2: minutes: must be at most 60"),
         (("minutes = 10", 'minutes = "10"'), "demo.toml:22: step 2: minutes:"),
         (('kind = "case"', 'kind = "advice"'), "demo.toml:13: step 1: kind: must be one of"),
         (('id = "demo"', 'id = "other"'), "demo.toml:1: id: must be 'demo'"),
@@ -135,18 +139,21 @@ def test_broken_toml_names_the_file_and_line() -> None:
         ),
         (('key = "ask"', 'key = "Ask me"'), "demo.toml:17: step 2: key: must be lower-case"),
         (('who = "case_holder"', 'who = "everyone"'), "demo.toml:6: case_holder: a protocol"),
-        (("minutes = 5", "minuten = 5"), "demo.toml:14: step 1: minuten: unknown field"),
+        (("minutes = 5", "minuten = 5"), "demo.toml:14: step 1: minuten: unknown key"),
+        (("minutes = 5", "minuten = 5"), "demo.toml:8: step 1: minutes: missing"),
         (('title = "Tell"\n', ""), "demo.toml:8: step 1: title: missing"),
     ],
 )
 def test_validation_errors_point_at_the_problem(change: tuple[str, str], expected: str) -> None:
     old, new = change
-    assert _error(GOOD.replace(old, new, 1)).startswith(expected)
+    assert any(problem.startswith(expected) for problem in _problems(GOOD.replace(old, new, 1)))
 
 
 def test_private_collection_needs_several_writers() -> None:
     source = GOOD.replace("minutes = 5\n", "minutes = 5\ncollect_privately = true\n", 1)
-    assert "only steps where several people write" in _error(source)
+    assert _error(source).startswith(
+        "demo.toml:15: step 1: collect_privately: only steps where several people write"
+    )
 
 
 def test_case_holder_steps_need_a_case_holder() -> None:

@@ -15,7 +15,6 @@ from flows.scripts import (
     SCRIPTS_DIR,
     SECTIONS,
     STEP_THEMES,
-    KeyLines,
     ScriptError,
     Scripts,
     load_custom_script,
@@ -161,19 +160,21 @@ greeting = "Fijne vakantie"
 def test_a_broken_custom_script_names_every_line_at_fault() -> None:
     with pytest.raises(ScriptError) as error:
         load_custom_script(BROKEN, "nl")
-    found = {(p.line, p.message) for p in error.value.problems}
+    found = {(p.source, p.line, p.message) for p in error.value.problems}
     assert found == {
-        (9, "'goal.coach.themes.dream.title' is 58 characters; a button label fits 40"),
+        ("custom script", 9, "goal.coach.themes.dream.title: is 58 characters; at most 40 fit"),
         (
+            "custom script",
             10,
-            "unknown key 'goal.coach.themes.dream.quesions'; expected one of: title, questions",
+            "goal.coach.themes.dream.quesions: unknown key; expected one of: title, questions",
         ),
-        (15, "item 2 of 'path.coach.themes.better.questions' is empty"),
-        (21, "'contract.items.period.suggestions' needs 2 to 4 suggestions, found 1"),
-        (24, "'reflection.intro' should be text in quotes, found a number"),
+        ("custom script", 15, "item 2 of path.coach.themes.better.questions: is empty"),
+        ("custom script", 21, "contract.items.period.suggestions: needs at least 2, found 1"),
+        ("custom script", 24, "reflection.intro: must be text in quotes, found a number"),
         (
+            "custom script",
             26,
-            "unknown key 'holiday'; expected one of: contact, contract, goal, route, path, "
+            "holiday: unknown key; expected one of: contact, contract, goal, route, path, "
             "closing, reflection, observer",
         ),
     }
@@ -184,7 +185,8 @@ def test_a_custom_script_with_bad_toml_names_the_line() -> None:
     with pytest.raises(ScriptError) as error:
         load_custom_script('[goal.coach]\nintro = "Open string\n\n[path]\n', "nl")
     (problem,) = error.value.problems
-    assert problem.line == 2 and problem.message.startswith("not valid TOML")
+    assert (problem.source, problem.line) == ("custom script", 2)
+    assert problem.message.startswith("not valid TOML")
 
 
 def test_an_empty_custom_script_is_refused() -> None:
@@ -205,24 +207,7 @@ def test_a_broken_default_file_names_its_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(ScriptError) as error:
         load_scripts("en", path=tmp_path)
     assert [str(p) for p in error.value.problems] == [
-        f"en/goal.toml, line {header_line}: table [coach.themes.miracle] is missing 'questions'",
+        f"en/goal.toml, line {header_line}: coach.themes.miracle.questions: missing",
         f"en/observer.toml: file not found in {tmp_path / 'en'}",
     ]
     assert load_scripts("nl", path=tmp_path).language == "nl"
-
-
-def test_key_lines_follow_multiline_strings_and_lists() -> None:
-    lines = KeyLines(
-        "top = 1\n"
-        '[a]\nlong = """\nx\n[not.a.header]\n"""\n'
-        "items = [\n  'one',\n  \"two # not a comment\", # a comment\n]\n"
-        "b.c = 'dotted'\n"
-    )
-    assert lines.line_of(("top",)) == 1
-    assert lines.line_of(("a",)) == 2
-    assert lines.line_of(("a", "long")) == 3
-    assert lines.line_of(("not", "a", "header")) is None
-    assert lines.line_of(("a", "items")) == 7
-    assert lines.line_of(("a", "items", 1)) == 9
-    assert lines.line_of(("a", "b", "c")) == 11
-    assert lines.line_of(("a", "missing", "deeper")) == 2
