@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import math
 import shutil
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -50,6 +52,7 @@ CHAT_RATE = 1.0  # updates per second from the chatting students together
 RATE_TARGET = 0.95
 P99_TARGET_MS = 1000.0
 RSS_TARGET_MB = 150.0
+FULL_LOOK_EVERY = 40  # watching rounds (of 50 ms) between looks at every missing reminder
 SETTLE_SECONDS = 120.0  # beyond the expected duration, before giving up on missing reminders
 
 
@@ -75,6 +78,12 @@ class Figures:
         """Reminders per second from the first to the last one delivered."""
         return self.delivered / self.seconds if self.seconds > 0 else math.nan
 
+    @property
+    def all_rate(self) -> float:
+        """Every message per second meanwhile: reminders and the answers to the students."""
+        answers = self.chats - self.unanswered
+        return (self.delivered + answers) / self.seconds if self.seconds > 0 else math.nan
+
 
 async def queue_reminders(url: str, users: Sequence[EmuUser]) -> None:
     """Every reminder due now, as timers leave them in the outbox."""
@@ -97,11 +106,13 @@ async def queue_reminders(url: str, users: Sequence[EmuUser]) -> None:
 
 
 async def count_sent(url: str) -> int:
-    """Outbox rows the bot recorded as sent."""
+    """Reminders the bot recorded as sent."""
     db = Database(async_database_url(url))
     try:
         async with db.sessions() as session:
-            query = select(func.count()).where(OutboxMessage.status == "sent")
+            query = select(func.count()).where(
+                OutboxMessage.status == "sent", OutboxMessage.priority == outbox.BULK
+            )
             return int(await session.scalar(query) or 0)
     finally:
         await db.dispose()
@@ -153,7 +164,7 @@ class BurstBench:
             recorded = await count_sent(url)
         finally:
             await process.stop()
-        received = [len(emulator.bot_messages(user.id)) for user in recipients]
+        received = [emulator.bot_message_count(user.id) for user in recipients]
         answered = [latency for latency in latencies if latency is not None]
         return Figures(
             backend=backend,
@@ -173,19 +184,26 @@ class BurstBench:
     async def _watch(
         self, emulator: TelegramEmulator, recipients: Sequence[EmuUser], process: WatchedProcess
     ) -> tuple[float, float]:
-        """Wait until every reminder arrived; return when the first and the last one did."""
+        """Wait until every reminder arrived; return when the first and the last one did.
+
+        Reminders leave roughly in the order they were queued, so this looks at the oldest
+        missing ones first: the emulator shares this process and must not be kept busy.
+        """
         first = last = math.nan
-        delivered = 0
         deadline = time.monotonic() + self.reminders / CAP + SETTLE_SECONDS
-        waiting = list(recipients)
-        while waiting and time.monotonic() < deadline:
+        waiting = deque(recipients)
+        for round_number in itertools.count():
+            if not waiting or time.monotonic() > deadline:
+                break
             process.check_alive()
-            waiting = [user for user in waiting if not emulator.bot_messages(user.id)]
-            now_delivered = len(recipients) - len(waiting)
-            if now_delivered and math.isnan(first):
-                first = time.monotonic()
-            if now_delivered > delivered:
-                delivered, last = now_delivered, time.monotonic()
+            before = len(waiting)
+            while waiting and emulator.bot_message_count(waiting[0].id):
+                waiting.popleft()
+            if round_number % FULL_LOOK_EVERY == 0:  # any that arrived out of order
+                waiting = deque(u for u in waiting if not emulator.bot_message_count(u.id))
+            if len(waiting) < before:
+                last = time.monotonic()
+                first = last if math.isnan(first) else first
             await asyncio.sleep(0.05)
         return first, last
 
@@ -197,7 +215,7 @@ class BurstBench:
         deadline = time.monotonic() + self.reminders / CAP + SETTLE_SECONDS
         last_ones = recipients[-50:]
         while time.monotonic() < deadline and not all(
-            emulator.bot_messages(user.id) for user in last_ones
+            emulator.bot_message_count(user.id) for user in last_ones
         ):
             pending.append(traffic.send())
             await asyncio.sleep(1 / CHAT_RATE)
@@ -222,6 +240,7 @@ class BurstBench:
             "twice+",
             "recorded",
             "msg/s",
+            "all msg/s",
             "of cap",
             "429s",
             "chats",
@@ -238,7 +257,8 @@ class BurstBench:
                 f.duplicates,
                 f.recorded_sent,
                 f.rate,
-                f"{100 * f.rate / CAP:.0f}%",
+                f.all_rate,
+                f"{100 * f.all_rate / CAP:.0f}%",
                 f.refused_429,
                 f.chats,
                 f.unanswered,
@@ -251,10 +271,11 @@ class BurstBench:
         print(table(headers, rows))
         for f in self.results:
             exactly_once = f.delivered == f.reminders and f.duplicates == 0
-            exactly_once = exactly_once and f.recorded_sent >= f.reminders
+            exactly_once = exactly_once and f.recorded_sent == f.reminders
             print(
                 f"target: >= {RATE_TARGET * CAP:.1f} msg/s ({RATE_TARGET:.0%} of {CAP}/s): "
-                f"{_met(f.rate >= RATE_TARGET * CAP)} ({f.backend}: {f.rate:.1f}/s)"
+                f"{_met(f.all_rate >= RATE_TARGET * CAP)} ({f.backend}: {f.all_rate:.1f}/s "
+                f"in all, {f.rate:.1f}/s reminders)"
             )
             print(f"target: zero 429s: {_met(f.refused_429 == 0)} ({f.backend}: {f.refused_429})")
             print(f"target: every reminder exactly once: {_met(exactly_once)} ({f.backend})")
@@ -273,7 +294,9 @@ class BurstBench:
         return {
             "cap": CAP,
             "reminders": self.reminders,
-            "results": [{**asdict(f), "rate": f.rate} for f in self.results],
+            "results": [
+                {**asdict(f), "rate": f.rate, "all_rate": f.all_rate} for f in self.results
+            ],
             "notes": self.notes,
         }
 

@@ -173,6 +173,7 @@ class DeliveryWorker:
             self._turn.set()
 
     async def _attempt(self, delivery: outbox.Delivery) -> Again:
+        self.pacer.sending(delivery)
         try:
             result = await self.services.bot.call(delivery.method, delivery.payload)
         except RetryAfter as error:

@@ -88,6 +88,15 @@ class SlidingWindows:
         """Count a send at `now`."""
         self.times.append(now)
 
+    def move(self, counted: float, now: float) -> None:
+        """Move a send counted at `counted` to `now`, when it really left (kept in order)."""
+        times = self.times
+        for index in range(len(times) - 1, -1, -1):  # it was counted a moment ago: near the end
+            if times[index] == counted:
+                del times[index]
+                times.append(now)  # nothing counted so far is later than now
+                return
+
     def quiet(self, now: float) -> bool:
         """Whether no send is recent enough to matter any more."""
         return not self.times or self.times[-1] <= now - self.longest
@@ -96,7 +105,7 @@ class SlidingWindows:
 class Lane:
     """One chat's calls in the order they were made, and its recent sends."""
 
-    __slots__ = ("busy", "calls", "held_until", "queued_at", "sleeping", "windows")
+    __slots__ = ("busy", "calls", "held_until", "queued_at", "sleeping", "taken_at", "windows")
 
     def __init__(self, windows: Iterable[Window]) -> None:
         self.calls: deque[Delivery] = deque()
@@ -105,6 +114,7 @@ class Lane:
         self.queued_at: int | None = None  # the priority FIFO it waits in, if any
         self.sleeping = False  # waits for a per-chat window or a flood wait
         self.held_until = 0.0
+        self.taken_at: float | None = None  # when its call under way was counted
 
     def rank(self) -> int:
         """Where it queues: free for an uncounted call, else its most urgent call's priority."""
@@ -186,6 +196,17 @@ class Pacer:
             waits.append(self._sleepers[0][0] - now)
         return min(waits) if waits else None
 
+    def sending(self, delivery: Delivery) -> None:
+        """The call taken leaves now: its slot moves from when it was taken to this moment."""
+        lane = self.lanes[delivery.chat_id]
+        taken = lane.taken_at
+        if taken is None:
+            return  # not counted
+        now = self.clock()
+        lane.taken_at = None
+        lane.windows.move(taken, now)
+        self.overall.move(taken, now)
+
     def done(self, delivery: Delivery) -> None:
         """The call under way is settled (sent, failed or left to the outbox)."""
         lane = self._returned(delivery)
@@ -253,6 +274,7 @@ class Pacer:
             if counted:
                 lane.windows.record(now)
                 self.overall.record(now)
+                lane.taken_at = now
             return lane.calls[0]
         return None
 

@@ -228,3 +228,22 @@ def test_a_full_second_does_not_strand_bulk_behind_an_emptied_reply_queue() -> N
     sent = send_all(pacer, clock, seconds=5)
 
     assert len(sent) == 38
+
+
+def test_a_slot_counts_from_when_the_call_really_left() -> None:
+    limits = PaceLimits(
+        overall=(Window(1, 1.0),), private=(Window(5, 1.0),), group=(Window(5, 1.0),)
+    )
+    clock = Clock()
+    pacer, call = Pacer(limits, clock=clock), Calls()
+    first, second = call(1), call(2)
+    pacer.add(first)
+    pacer.add(second)
+    assert pacer.take() == first
+    clock.now += 0.5  # the event loop was busy before the request went out
+    pacer.sending(first)
+    pacer.done(first)
+
+    assert pacer.take() == 1.0  # a whole second from when it left, not from when it was taken
+    clock.now += 1.0
+    assert pacer.take() == second
