@@ -33,6 +33,7 @@ from storage.models import Chat
 log = logging.getLogger(__name__)
 
 PAGE = 200
+MIN_PAGE = 20
 MAX_ATTEMPTS = 10
 IDLE_POLL_SECONDS = 1.0
 REFILL_SECONDS = 0.5  # while bulk calls wait in the outbox: how often to top the pacer up
@@ -121,20 +122,22 @@ class DeliveryWorker:
         now = self.services.clock.now()
         self._finished.clear()  # their outcome was committed before this read
         await self._flush()
+        self.pacer.forget_quiet()
         known = _Known(self.pacer.ids, self._finished)
+        # Bulk rows beyond the pacer's room would only be read to be left: read about that many.
+        page = max(MIN_PAGE, min(PAGE, self.pacer.bulk_room()))
         async with self.services.db.sessions() as session:
-            rows = await outbox.due(session, now=now, limit=PAGE, exclude=known)
+            rows = await outbox.due(session, now=now, limit=page, exclude=known)
             upcoming = None if rows else await outbox.next_due_at(session, after=now)
         self._bulk_waiting = False
         for row in rows:
             self._offer(row)
         if self._bulk_waiting:
             return REFILL_SECONDS
-        if len(rows) == PAGE:
+        if len(rows) == page:
             return 0.0  # more may be due right now
         if rows:
             return IDLE_POLL_SECONDS  # turns hand over what they queue; this read is the net
-        self.pacer.forget_quiet()
         if upcoming is None:
             return IDLE_POLL_SECONDS
         return min(IDLE_POLL_SECONDS, max(0.01, (upcoming - now).total_seconds()))
