@@ -4,9 +4,11 @@ PYTHON ?= python3
 
 .PHONY: demo test lint bench
 
-$(VENV)/.installed: pyproject.toml
+# The emulator (./emulator) is not on PyPI: installed first, it satisfies the demo extra.
+$(VENV)/.installed: pyproject.toml emulator/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ./emulator
 	$(VENV)/bin/pip install --quiet -e '.[test]'
 	touch $@
 

@@ -39,8 +39,8 @@ from common import (
     write_json,
 )
 from sqlalchemy import func, select
+from tgemulator import EmuUser, TelegramEmulator, running_emulator
 
-from bot.sandbox.emulator import EmuUser, TelegramEmulator, running_emulator
 from bot.settings import async_database_url
 from storage import outbox
 from storage.db import Database

@@ -43,8 +43,8 @@ from common import (
     table,
     write_json,
 )
+from tgemulator import EmuUser, TelegramEmulator, running_emulator
 
-from bot.sandbox.emulator import EmuUser, TelegramEmulator, running_emulator
 from bot.settings import async_database_url
 from flows.onboarding import Role
 from storage import cohorts, people

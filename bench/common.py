@@ -260,7 +260,8 @@ def print_profile(path: Path, title: str, updates: int) -> None:
     if not path.exists():
         print(f"  (no profile was written to {path})")
         return
-    stats = pstats.Stats(str(path))
+    stats = pstats.Stats(str(path), stream=sys.stdout)
+    # typeshed leaves out the raw table; get_stats_profile() would merge same-named functions.
     entries: dict[tuple[str, int, str], tuple[Any, ...]] = stats.stats  # type: ignore[attr-defined]
     by_package: Counter[str] = Counter()
     for (filename, _line, _name), (_calls, _primitive, own, *_rest) in entries.items():
@@ -270,7 +271,6 @@ def print_profile(path: Path, title: str, updates: int) -> None:
     for package, seconds in by_package.most_common(PROFILE_ROWS):
         print(f"    {100 * seconds / total:5.1f}%  {package}")
     print("  top functions by own CPU time:")
-    stats.stream = sys.stdout  # type: ignore[attr-defined]
     stats.sort_stats("tottime").print_stats(PROFILE_ROWS)
     sql = json.loads(path.with_suffix(".sql.json").read_text())
     print(f"  SQL statements per update ({sum(n for _, n in sql) / updates:.1f} in all):")

@@ -23,7 +23,7 @@ from bot.handlers import (
     trajectory,  # peer-coaching trajectories (issue 3)
 )
 from bot.handlers import room as rooms  # group-coaching rooms (issue 5)
-from bot.i18n import LANGUAGES, Texts
+from bot.i18n import LANGUAGES, shared_texts
 from bot.runtime.delivery import DeliveryWorker
 from bot.runtime.dispatcher import Dispatcher, TimerHandler
 from bot.runtime.health import beat_forever
@@ -109,7 +109,7 @@ class PeerCoach:
         self.services = Services(
             settings=settings,
             db=Database(settings.database_url),
-            texts=Texts.load(),
+            texts=shared_texts(),
             bot=make_bot(settings.token(), settings.telegram_api_base_url),
             clock=clock or SystemClock(),
         )
@@ -178,10 +178,11 @@ class PeerCoach:
         """The command menu, per language (Telegram shows the one matching the app)."""
         texts, default = self.services.texts, self.services.settings.default_language
         for language in (*LANGUAGES, None):
-            commands = [
-                {"command": name, "description": texts.get(language or default, f"commands.{name}")}
-                for name in COMMANDS
-            ]
+            # Command descriptions are plain text, like button labels.
+            described = {
+                name: texts.plain(language or default, f"commands.{name}") for name in COMMANDS
+            }
+            commands = [{"command": name, "description": text} for name, text in described.items()]
             params: dict[str, Any] = {"commands": commands}
             if language:
                 params["language_code"] = language

@@ -1,10 +1,9 @@
-"""Group-coaching protocols and room texts: loaded from TOML data files, checked by pydantic."""
+"""Group-coaching protocols: loaded from TOML data files, checked by pydantic."""
 
 from __future__ import annotations
 
 import enum
 import re
-import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -28,7 +27,6 @@ from flows.onboarding import LANGUAGES as LANGUAGES  # protocols are written in 
 
 PROTOCOLS_DIR = Path(__file__).parent / "protocols"
 PROTOCOL_IDS = ("incident_method", "reflecting_team", "progress_round", "triad_practice")
-ROOM_TEXTS_FILE = "room_texts.toml"
 MIN_MINUTES = 1
 MAX_MINUTES = 60
 MIN_GROUP = 2
@@ -148,33 +146,12 @@ def adjust_durations(protocol: Protocol, minutes_by_step: Mapping[str, int]) -> 
     return replace(protocol, steps=steps)
 
 
-def load_room_texts(language: str) -> Mapping[str, str]:
-    """Every room text of one language by its dotted key (e.g. 'room.announce.paused')."""
-    if language not in LANGUAGES:
-        raise ProtocolError(f"unknown language '{language}'; known: {', '.join(LANGUAGES)}")
-    return _load_room_texts_cached(language)
-
-
 def validate_all() -> None:
     """Load every file in every language and check that the languages agree; for start-up."""
     first, *others = LANGUAGES
     for other in others:
         for protocol_id in PROTOCOL_IDS:
             _check_same_shape(load_protocol(protocol_id, first), load_protocol(protocol_id, other))
-        base, texts = load_room_texts(first), load_room_texts(other)
-        for key in sorted(set(base) ^ set(texts)):
-            where = other if key in base else first
-            raise ProtocolError(f"{_room_texts_path(where)}: text '{key}' is missing")
-        for key, text in base.items():
-            if placeholders(text) != placeholders(texts[key]):
-                raise ProtocolError(
-                    f"{_room_texts_path(other)}: text '{key}' has other placeholders than {first}"
-                )
-
-
-def placeholders(template: str) -> frozenset[str]:
-    """The {names} a text template expects."""
-    return frozenset(field for _, field, _, _ in string.Formatter().parse(template) if field)
 
 
 class StepData(DataModel):
@@ -289,35 +266,12 @@ def _protocol_path(protocol_id: str, language: str) -> Path:
     return PROTOCOLS_DIR / language / f"{protocol_id}.toml"
 
 
-def _room_texts_path(language: str) -> Path:
-    return PROTOCOLS_DIR / language / ROOM_TEXTS_FILE
-
-
 @cache
 def _load_cached(protocol_id: str, language: str) -> Protocol:
     path = _protocol_path(protocol_id, language)
     return parse_protocol(
         path.read_text("utf-8"), path=str(path), protocol_id=protocol_id, language=language
     )
-
-
-@cache
-def _load_room_texts_cached(language: str) -> Mapping[str, str]:
-    path = _room_texts_path(language)
-    return _flatten(_parse_toml(path.read_text("utf-8"), str(path)), "", str(path))
-
-
-def _flatten(table: Mapping[str, Any], prefix: str, path: str) -> dict[str, str]:
-    flat: dict[str, str] = {}
-    for key, value in table.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, Mapping):
-            flat.update(_flatten(value, f"{name}.", path))
-        elif isinstance(value, str) and value.strip():
-            flat[name] = value
-        else:
-            raise ProtocolError(f"{path}: text '{name}' must be a non-empty string")
-    return flat
 
 
 def _int_between(value: object, low: int, high: int) -> bool:

@@ -68,7 +68,7 @@ async def claim_done(session: AsyncSession, *, update_id: int, now: datetime) ->
     """
     claim = _CLAIM_UNLESS_LOCKED if is_postgresql(session) else _CLAIM
     result = await session.execute(claim, {"claimed": update_id, "now": now})
-    return bool(result.rowcount)  # type: ignore[attr-defined]  # CursorResult has rowcount
+    return bool(result.rowcount)  # type: ignore[attr-defined]  # DML gives a CursorResult
 
 
 async def record_failure(
@@ -101,4 +101,4 @@ async def purge_processed(session: AsyncSession, *, older_than: timedelta, now: 
             InboxUpdate.update_id != keep_newest,
         )
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]  # CursorResult has rowcount
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]  # DML gives a CursorResult

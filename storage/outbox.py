@@ -96,7 +96,7 @@ async def enqueue(
         "created_at": now,
     }
     result = await session.execute(_ENQUEUE, row)
-    (row_id,) = result.inserted_primary_key  # type: ignore[attr-defined]  # a CursorResult
+    (row_id,) = result.inserted_primary_key  # type: ignore[attr-defined]  # INSERT gives a CursorResult
     delivery = Delivery(row_id, chat_id, method, payload, priority, 0, remember_as)
     session.info.setdefault(QUEUED, []).append(delivery)
 

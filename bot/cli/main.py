@@ -106,8 +106,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser().parse_args(argv)
     try:
         if args.command == "demo":
-            from bot.sandbox.demo import run_demo  # the sandbox is only loaded when asked for
-
+            run_demo = _demo_entry()
             asyncio.run(run_demo(port=args.port, db_file=args.db, open_browser=not args.no_browser))
             return
         settings = load_settings()
@@ -119,6 +118,19 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         pass
+
+
+def _demo_entry() -> Callable[..., Coroutine[Any, Any, None]]:
+    """The demo, loaded only when asked for; it needs the emulator of the `demo` extra."""
+    try:
+        from bot.demo.session import run_demo
+    except ModuleNotFoundError as error:
+        if error.name != "tgemulator":
+            raise
+        raise CliError(
+            "the demo needs the Telegram emulator: pip install -e ./emulator (or run make demo)"
+        ) from None
+    return run_demo
 
 
 def _sub(args: argparse.Namespace) -> str:

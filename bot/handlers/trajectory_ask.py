@@ -106,7 +106,7 @@ async def send_dates(turn: Turn, row: TrajectoryRow, person: Member, action: str
         start = today(turn)
         buttons = [
             Choice(
-                turn.text(
+                turn.plain(
                     f"trajectory.in_days_{offset}", day=day_label(turn, start + timedelta(offset))
                 ),
                 action,

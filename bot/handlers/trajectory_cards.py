@@ -114,7 +114,7 @@ def coach_choices(turn: Turn, pair: Pair, row: TrajectoryRow, theme_key: str) ->
     ]
     capture = THEME_CAPTURES.get(step, {}).get(theme_key)
     if capture is not None:
-        label = turn.text("trajectory.btn_have_written", name=pair.name(row.coachee_id))
+        label = turn.plain("trajectory.btn_have_written", name=pair.name(row.coachee_id))
         rows.append([Choice(label, "tr_write", {**args, "k": capture})])
     if step is Step.CLOSING and theme_key == "compliment":
         rows.append([turn.choice("trajectory.btn_my_compliment", "tr_compliment", **args)])

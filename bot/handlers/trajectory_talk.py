@@ -119,10 +119,10 @@ def candidates(pair: Pair) -> list[TrajectoryRow]:
 
 def _who_label(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
     if row.coach_id == turn.chat_id:
-        return turn.text("trajectory.who_i_coach", name=pair.name(row.coachee_id))
+        return turn.plain("trajectory.who_i_coach", name=pair.name(row.coachee_id))
     if row.coachee_id == turn.chat_id:
-        return turn.text("trajectory.who_coaches_me", name=pair.name(row.coach_id))
-    return turn.text(
+        return turn.plain("trajectory.who_coaches_me", name=pair.name(row.coach_id))
+    return turn.plain(
         "trajectory.who_others", coach=pair.name(row.coach_id), coachee=pair.name(row.coachee_id)
     )
 

@@ -29,7 +29,7 @@ class Sender:
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """One inline button: its label and what pressing it means."""
+    """One inline button: its plain-text label (not HTML) and what pressing it means."""
 
     label: str
     action: str
@@ -79,12 +79,16 @@ class Turn:
             self.language = saved
 
     def text(self, key: str, **params: object) -> str:
-        """A text in this turn's language."""
+        """A message text (Telegram HTML) in this turn's language; parameters are escaped."""
         return self.services.texts.get(self.language, key, **params)
+
+    def plain(self, key: str, **params: object) -> str:
+        """A plain text (button label, callback answer) in this turn's language: shown as typed."""
+        return self.services.texts.plain(self.language, key, **params)
 
     def choice(self, key: str, action: str, **args: Any) -> Choice:
         """A button whose label is a text key."""
-        return Choice(self.text(key), action, args)
+        return Choice(self.plain(key), action, args)
 
     async def say(
         self,
@@ -162,10 +166,10 @@ class Turn:
         self, key: str | None = None, *, alert: bool = False, **params: object
     ) -> None:
         """Answer the pressed button (stops the spinner), optionally with a short notice."""
-        await self.answer_text(self.text(key, **params) if key else None, alert=alert)
+        await self.answer_text(self.plain(key, **params) if key else None, alert=alert)
 
     async def answer_text(self, text: str | None, *, alert: bool = False) -> None:
-        """Answer the pressed button with a ready text, once per turn."""
+        """Answer the pressed button with a ready plain text (not HTML), once per turn."""
         if self.callback_query_id is None or self.callback_answered:
             return
         self.callback_answered = True

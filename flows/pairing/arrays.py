@@ -189,7 +189,7 @@ class PoolArrays:
         own, other = self.class_code[rows, None], self.class_code[None, :]
         known = (own >= 0) & (other >= 0)
         fits = (own == other) if preference is ClassPreference.SAME else (own != other)
-        return CLASS_BONUS * (known & fits).astype(np.int32)
+        return np.where(known & fits, np.int32(CLASS_BONUS), np.int32(0))
 
     def edges(
         self,

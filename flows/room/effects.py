@@ -38,7 +38,7 @@ class RoomAction(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class TextLine:
-    """One line of text to render: a key in room_texts and its parameters."""
+    """One line of text to render: a room text key (bot/texts/*/room.ftl) and its parameters."""
 
     key: str
     params: Params = field(default_factory=dict)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from tgemulator import ScriptedUser
 
-from bot.sandbox.driver import ScriptedUser
 from flows.onboarding import Role
 from storage.models import InboxUpdate, User
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 
 async def joined_student(world: World, name: str = "Sam") -> ScriptedUser:

@@ -7,14 +7,14 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from tgemulator import ScriptedUser
 
 from bot.runtime.pacer import PaceLimits
 from bot.runtime.turn import Turn
-from bot.sandbox.driver import ScriptedUser
 from flows.onboarding import Role
 from storage import outbox
 from storage.models import OutboxMessage, User, utcnow
-from tests.e2e.world import World, eventually, running_world
+from tests.e2e.support.world import World, eventually, running_world
 
 
 async def send(world: World, chat_id: int, text: str) -> None:

@@ -9,7 +9,7 @@ from bot.runtime.turn import Turn
 from storage import timers
 from storage.models import OutboxMessage, utcnow
 from storage.timers import DueTimer
-from tests.e2e.world import World, eventually, running_world
+from tests.e2e.support.world import World, eventually, running_world
 
 REMINDERS = 200
 KIND = "burst_reminder"

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import OutboxMessage
+from tests.e2e.support.world import World, eventually, running_world
 from tests.e2e.test_delivery import send
-from tests.e2e.world import World, eventually, running_world
 
 
 async def outcomes(world: World) -> dict[str, tuple[str, str | None]]:

@@ -10,9 +10,9 @@ import aiohttp
 import pytest
 from sqlalchemy import select
 
-from bot.sandbox.demo import DemoSession, running_demo
+from bot.demo.session import DemoSession, running_demo
 from storage.models import Membership, User
-from tests.e2e.world import eventually
+from tests.e2e.support.world import eventually
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

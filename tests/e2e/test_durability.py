@@ -11,18 +11,17 @@ from datetime import timedelta
 
 import aiohttp
 from sqlalchemy import func, select, text
+from tgemulator import ScriptedUser, running_emulator
 
 from bot.app import PeerCoach
 from bot.runtime.intake import SECRET_HEADER
 from bot.runtime.turn import Turn
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator import running_emulator
 from flows.onboarding import Role
 from storage import timers
 from storage.db import Database
 from storage.models import InboxUpdate, OutboxMessage, utcnow
 from storage.timers import DueTimer
-from tests.e2e.world import app_settings, eventually, running_world
+from tests.e2e.support.world import app_settings, eventually, running_world
 
 
 def free_port() -> int:

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from flows.onboarding import Role
 from storage.models import Membership, User
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 
 async def test_student_joins_in_dutch(world: World) -> None:

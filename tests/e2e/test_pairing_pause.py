@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.clock import FakeClock
-from tests.e2e.test_pairing_support import a_class, in_pool, matches_of
-from tests.e2e.world import World
+from tests.e2e.support.pairing import a_class, in_pool, matches_of
+from tests.e2e.support.world import World
 
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -19,9 +19,7 @@ def clock() -> FakeClock:
     return FakeClock(MONDAY)
 
 
-async def test_a_pause_ends_and_the_coordinator_can_pair_just_them(
-    world: World, clock: FakeClock
-) -> None:
+async def test_a_pause_ends_and_the_coordinator_can_pair_just_them(world: World) -> None:
     klas = await a_class(world, ["Sanne", "Bram", "Noor"])
     for name in ("Sanne", "Bram", "Noor"):
         await in_pool(world, klas[name], slots=["tue-pm"])
@@ -51,8 +49,7 @@ async def test_a_pause_ends_and_the_coordinator_can_pair_just_them(
     skipped = await noor.expect("nieuwe koppelronde")
     assert "pauzeert tot 09-03-2026, dus deze keer sla je over" in (skipped.text or "")
 
-    clock.advance(timedelta(days=7, hours=1))
-    world.app.dispatcher.wake()
+    world.later(timedelta(days=7, hours=1))
     await noor.expect("Je pauze is voorbij")
     notice = await ilse.expect("Nieuwe partner nodig")
     assert "Noor: de pauze is voorbij" in (notice.text or "")

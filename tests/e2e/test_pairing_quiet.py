@@ -8,14 +8,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
+from tgemulator import ScriptedUser
 
 from bot.clock import FakeClock
-from bot.sandbox.driver import ScriptedUser
 from flows.trajectory import Silence
 from storage.trajectory_models import PairState
-from tests.e2e.test_pairing_support import a_class, all_delivered, in_pool, matches_of
-from tests.e2e.test_trajectory_support import plan_first_slot
-from tests.e2e.world import World
+from tests.e2e.support.pairing import a_class, all_delivered, in_pool, matches_of
+from tests.e2e.support.trajectory import (
+    plan_first_slot,
+)
+from tests.e2e.support.world import World
 
 MONDAY_10 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # 10:00 in Europe/Brussels
 END_AND_REPAIR = "🔁 Koppeling beëindigen en opnieuw koppelen"
@@ -40,20 +42,14 @@ async def paired(world: World) -> tuple[ScriptedUser, ScriptedUser, ScriptedUser
     return sanne, bram, ilse
 
 
-def days_later(world: World, clock: FakeClock, days: int = 1) -> None:
-    """Move the fake clock on and let due timers fire."""
-    clock.advance(timedelta(days=days))
-    world.app.dispatcher.wake()
-
-
 async def a_met_question_bram_lets_pass(
-    world: World, clock: FakeClock, sanne: ScriptedUser, bram: ScriptedUser
+    world: World, sanne: ScriptedUser, bram: ScriptedUser
 ) -> None:
     """Sanne plans the first free moment; the next day both are asked "did you meet?", and only
     Sanne answers (no, so she can plan again). The question reached Bram without him acting."""
     await sanne.send("/plan")
     await plan_first_slot(sanne, bram, "Gepland")
-    days_later(world, clock)
+    world.later(timedelta(days=1))
     for person in (sanne, bram):
         await person.expect("Hebben jullie elkaar gesproken")
     await sanne.press("❌ Nee, het lukte niet")
@@ -70,16 +66,14 @@ async def silence_of(world: World, person: ScriptedUser) -> Silence:
     return Silence.from_dict(stored) if stored else Silence()
 
 
-async def test_three_unanswered_prompts_bring_a_kind_question_and_a_notice(
-    world: World, clock: FakeClock
-) -> None:
+async def test_three_unanswered_prompts_bring_a_kind_question_and_a_notice(world: World) -> None:
     sanne, bram, ilse = await paired(world)
     for _ in range(3):  # Tuesday, Wednesday, Thursday
-        await a_met_question_bram_lets_pass(world, clock, sanne, bram)
+        await a_met_question_bram_lets_pass(world, sanne, bram)
     await bram.expect_silence()  # the third question still gets a day
     await ilse.expect_silence(0.1)
 
-    days_later(world, clock)  # Friday 6 March
+    world.later(timedelta(days=1))  # Friday 6 March
     offer = await bram.expect("Zou een pauze je helpen?")
     assert bram.buttons(offer) == [
         "1 wk, tot 13-03-2026",
@@ -100,8 +94,8 @@ async def test_three_unanswered_prompts_bring_a_kind_question_and_a_notice(
     assert "geen nieuwe partner" in (paused.text or "")
 
     # A fourth prompt passes as well: asked once in a silence is enough.
-    await a_met_question_bram_lets_pass(world, clock, sanne, bram)
-    days_later(world, clock, 2)
+    await a_met_question_bram_lets_pass(world, sanne, bram)
+    world.later(timedelta(days=2))
     await bram.expect_silence()
     await ilse.expect_silence(0.1)
     assert await silence_of(world, bram) == Silence(
@@ -118,14 +112,14 @@ async def test_three_unanswered_prompts_bring_a_kind_question_and_a_notice(
     assert [status for _, status, _ in await matches_of(world)] == ["dissolved"]
 
 
-async def test_an_answer_in_between_starts_the_count_again(world: World, clock: FakeClock) -> None:
+async def test_an_answer_in_between_starts_the_count_again(world: World) -> None:
     sanne, bram, ilse = await paired(world)
-    await a_met_question_bram_lets_pass(world, clock, sanne, bram)
+    await a_met_question_bram_lets_pass(world, sanne, bram)
     await bram.send("Sorry, het was even druk!")  # any word from Bram is a response
     await bram.expect()
     for _ in range(2):
-        await a_met_question_bram_lets_pass(world, clock, sanne, bram)
-    days_later(world, clock, 2)
+        await a_met_question_bram_lets_pass(world, sanne, bram)
+    world.later(timedelta(days=2))
     await bram.expect_silence()  # three prompts, but an answer in between: no question
     await ilse.expect_silence(0.1)
     assert await silence_of(world, bram) == Silence(
@@ -133,8 +127,8 @@ async def test_an_answer_in_between_starts_the_count_again(world: World, clock: 
     )
 
     # A third in a row now; "I'm still here" answers the kind question and ends the silence.
-    await a_met_question_bram_lets_pass(world, clock, sanne, bram)
-    days_later(world, clock)
+    await a_met_question_bram_lets_pass(world, sanne, bram)
+    world.later(timedelta(days=1))
     await bram.expect("Zou een pauze je helpen?")
     notice = await ilse.expect("Even stil")
     assert "laatste 3 berichtjes van de bot onbeantwoord, sinds 04-03-2026" in (notice.text or "")

@@ -7,14 +7,14 @@ from bot.handlers.pairing import notify_repair_needed
 from bot.handlers.trajectory import dissolve_match
 from bot.runtime.turn import Turn
 from storage import cohorts
-from tests.e2e.test_pairing_support import (
+from tests.e2e.support.pairing import (
     a_class,
     all_delivered,
     in_pool,
     matches_of,
     shows_button,
 )
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 
 async def test_unpaired_hear_why_and_wishes_stay_private(world: World) -> None:
@@ -52,7 +52,7 @@ async def test_unpaired_hear_why_and_wishes_stay_private(world: World) -> None:
     assert "niet met" not in text and "wens" not in text  # and never shown
     await ilse.press("✅ Bevestigen")
     done = await ilse.expect("Bevestigd!")
-    assert "1 duo('s) en 0 trio('s)" in (done.text or "")
+    assert "1 duo en 0 trio's" in (done.text or "")
     assert "4 leerlingen hebben bericht gekregen" in (done.text or "")
 
     await lotte.expect("You're pausing until")

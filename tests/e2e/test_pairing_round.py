@@ -4,7 +4,7 @@ a reason per match, switches the mode, swaps, locks, runs again and confirms; ev
 from __future__ import annotations
 
 from storage.pairing_models import RoundStatus
-from tests.e2e.test_pairing_support import (
+from tests.e2e.support.pairing import (
     a_class,
     in_pool,
     join_pool,
@@ -13,7 +13,7 @@ from tests.e2e.test_pairing_support import (
     shows_button,
     trajectory_count,
 )
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 
 async def test_a_student_opts_in_with_a_profile(world: World) -> None:
@@ -138,7 +138,7 @@ async def test_coordinator_previews_adjusts_and_confirms_a_round(world: World) -
     # Confirm: matches exist, each member hears their partner's intro, then the first card.
     await ilse.press("✅ Bevestigen")
     done = await ilse.expect("Bevestigd!")
-    assert "1 duo('s) en 1 trio('s)" in (done.text or "")
+    assert "1 duo en 1 trio" in (done.text or "")
     assert "5 leerlingen hebben bericht gekregen" in (done.text or "")
     intro = await klas["Sanne"].expect("Je coachingspartner: Daan")
     assert "Waarom jullie: nieuw duo, nog geen gedeeld moment, zelfde taal." in (intro.text or "")

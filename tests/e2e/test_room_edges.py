@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from bot.sandbox.driver import ScriptedUser
+from tgemulator import ScriptedUser
+
 from flows.onboarding import Role
-from tests.e2e.test_room_support import (
+from tests.e2e.support.conversation import read_until
+from tests.e2e.support.rooms import (
     classroom,
-    next_containing,
     open_incident_room,
     reply_with_sticker,
     running_incident,
@@ -55,7 +56,7 @@ async def test_silence_stickers_and_people_leaving_mid_session(database_url: str
 
         # Ana stays quiet: the teacher is asked privately and gives her more time.
         await room.later(2)
-        await next_containing(room.teacher, "Ana is nog stil bij ‘Casus kiezen’")
+        await read_until(room.teacher, "Ana is nog stil bij ‘Casus kiezen’")
         await room.students["Ana"].expect("Geen haast.")
         await room.teacher.press("⏱ Meer tijd")
         await room.said("Mila geeft er 2 min bij. Nog 5 min voor deze stap.")
@@ -77,12 +78,10 @@ async def test_silence_stickers_and_people_leaving_mid_session(database_url: str
         room.world.emulator.user_leaves_group(room.group, room.member("Ana").user)
         await room.said("Ana is weggegaan.")
         await room.status_shows("Even pauze.")
-        await next_containing(
-            room.teacher, "Ana is uit de groep gegaan en de sessie staat op pauze."
-        )
+        await read_until(room.teacher, "Ana is uit de groep gegaan en de sessie staat op pauze.")
         await room.teacher.press("Afsluiten")
         await room.said("Mila heeft de sessie afgesloten.")
-        summary = await next_containing(room.students["Ana"], "Jouw samenvatting: Incidentmethode")
+        summary = await read_until(room.students["Ana"], "Jouw samenvatting: Incidentmethode")
         assert "• Ana: Ik kom steeds te laat." in (summary.text or "")
-        report = await next_containing(room.teacher, "Groepssessie Incidentmethode")
+        report = await read_until(room.teacher, "Groepssessie Incidentmethode")
         assert "De sessie is eerder afgesloten." in (report.text or "")

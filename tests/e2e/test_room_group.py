@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from bot.sandbox.driver import ScriptedUser
-from bot.sandbox.emulator_models import chat_member
+from tgemulator import ScriptedUser, chat_member
+
 from storage import rooms
-from tests.e2e.test_room_support import classroom, next_containing, running_incident
+from tests.e2e.support.conversation import read_until
+from tests.e2e.support.rooms import (
+    classroom,
+    running_incident,
+)
 
 
 async def test_removing_the_bot_closes_the_room_and_the_summary_still_arrives(
@@ -17,9 +21,9 @@ async def test_removing_the_bot_closes_the_room_and_the_summary_still_arrives(
         await room.settled()
         room.world.emulator.remove_bot_from_group(room.group, room.teacher.user)
 
-        summary = await next_containing(room.students["Ana"], "Jouw samenvatting: Incidentmethode")
+        summary = await read_until(room.students["Ana"], "Jouw samenvatting: Incidentmethode")
         assert "• Ana: Ik durf in de klas niets te zeggen." in (summary.text or "")
-        report = await next_containing(room.teacher, "Groepssessie Incidentmethode")
+        report = await read_until(room.teacher, "Groepssessie Incidentmethode")
         assert "Ik ben uit de groep gehaald, dus de sessie is gestopt." in (report.text or "")
         await room.watcher.expect_silence()
         row = await room.room_row()
@@ -47,7 +51,7 @@ async def test_a_room_follows_its_group_when_it_becomes_a_supergroup(database_ur
         await room.said("Stap 2 van 7: Wat er gebeurde")
         await room.press("teacher", "Afsluiten")
         await room.said("Mila heeft de sessie afgesloten.")
-        summary = await next_containing(room.students["Ana"], "Jouw samenvatting")
+        summary = await read_until(room.students["Ana"], "Jouw samenvatting")
         assert "Mijn stagebaas belt me steeds in het weekend." in (summary.text or "")
         row = await room.room_row()
         assert row.chat_id == new_id
@@ -61,9 +65,9 @@ async def test_a_room_left_running_closes_by_itself_and_still_summarises(
         await room.reply("Ana", "Ik wil beter plannen.")
         await room.later(3 * 60)
         await room.said("Deze sessie stond al een tijdje stil, dus ik heb hem afgesloten.")
-        summary = await next_containing(room.students["Ana"], "Jouw samenvatting")
+        summary = await read_until(room.students["Ana"], "Jouw samenvatting")
         assert "• Ana: Ik wil beter plannen." in (summary.text or "")
-        report = await next_containing(room.teacher, "Groepssessie Incidentmethode")
+        report = await read_until(room.teacher, "Groepssessie Incidentmethode")
         assert "De sessie stond stil en is vanzelf afgesloten." in (report.text or "")
 
 

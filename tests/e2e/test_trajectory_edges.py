@@ -12,15 +12,15 @@ from bot.runtime.turn import Turn
 from flows.trajectory import DissolvedReason, Step, Trajectory
 from storage.models import Match
 from storage.trajectory_models import PairState
-from tests.e2e.test_trajectory_support import (
+from tests.e2e.support.conversation import next_answer
+from tests.e2e.support.trajectory import (
     begin_chat,
     greeted,
     pair_up,
     put_snapshots,
     snapshots,
-    toast,
 )
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 
 async def _match(world: World, match_id: int) -> Match:
@@ -87,7 +87,7 @@ async def test_an_old_card_gives_the_current_one_and_text_gets_a_kind_reask(worl
     world.emulator.press_button(
         sanne.user, goal_card.message_id, chat=sanne.chat, label="🔄 Andere vraag"
     )
-    await toast(sanne, "eerder moment")
+    await next_answer(sanne, "eerder moment")
     again = await sanne.expect("De route ·")
     assert "➡️ Op weg!" in sanne.buttons(again)
     [trajectory] = await snapshots(world, match_id)
@@ -106,7 +106,7 @@ async def test_cancel_mid_capture_keeps_nothing_half(world: World) -> None:
     await bram.send("/cancel")
     await bram.expect("Er is niets half bewaard")
     await bram.press(bram.buttons(dates)[0])
-    await toast(bram, "eerder moment")
+    await next_answer(bram, "eerder moment")
     await bram.send("Zullen we morgen verder praten?")
     await sanne.expect("Bram: Zullen we morgen verder praten?")  # back to plain chat
     await bram.send("/cancel")

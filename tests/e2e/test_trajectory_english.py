@@ -3,208 +3,247 @@ coachee to write things down, the coachee asks a role, the goal changes on the p
 
 from __future__ import annotations
 
+import pytest
+import pytest_asyncio
 from sqlalchemy import select
+from tgemulator import ScriptedUser
 
-from bot.sandbox.driver import ScriptedUser
 from flows.trajectory import CoachRole, NoteTopic, Step
 from storage.models import Match
-from tests.e2e.test_trajectory_support import (
-    edited_to,
+from tests.e2e.support.conversation import edited_to, read_until
+from tests.e2e.support.trajectory import (
+    MatchJourney,
     pair_up,
-    read_until,
     settle_contract,
     snapshots,
 )
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 
-async def test_a_one_way_pair_finishes_in_english(world: World) -> None:
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def journey(journey_world: World) -> MatchJourney:
+    """Emma coaches Liam one way, in English; the stages below go on one after another."""
     (emma, liam), _, match_id = await pair_up(
-        world, ["Emma", "Liam"], kind="one_way", language="English"
+        journey_world, ["Emma", "Liam"], kind="one_way", language="English"
     )
-    await emma.expect("Emma is the coach and Liam the coachee")
-    await emma.expect("You coach Liam: Getting to know each other")
-    await liam.expect("How you work together")
-    await liam.expect("Emma coaches you")
+    return MatchJourney(journey_world, (emma, liam), match_id)
 
-    # Contact, in person: the coachee starts; the coach has Liam write down what he hopes.
-    await liam.press("▶️ Start our conversation")
-    mode = await liam.expect("Where are you talking, Emma and Liam?")
-    assert liam.buttons(mode) == ["💬 Here in the chat", "🪑 Together, in person"]
-    await liam.press("🪑 Together, in person")
-    await liam.expect("Your conversation has started")
-    await liam.expect("Your notebook · Getting to know each other")
-    await emma.expect("Emma coaches, Liam is the coachee")
-    await emma.expect("For you as the coach")
-    card = await emma.expect("Getting to know each other · ")
-    await emma.press("⏭ Another topic")
-    await edited_to(emma, card.message_id, "What we share")
-    await emma.press("⏭ Another topic")
-    await edited_to(emma, card.message_id, "What you are looking for")
-    await emma.press("📝 Let Liam write it down")
-    for _ in range(2):
-        await emma.expect_callback_answer()  # the two topic changes, answered silently
-    await emma.expect_callback_answer("I'm asking Liam")
-    await liam.expect("What do you hope your coach will do for you?")
-    await liam.send("Help me keep going when it gets hard")
-    await liam.expect("It's in your notebook")
-    await emma.expect("Liam wrote down · 🤞 What I hope\nHelp me keep going")
-    await liam.press("⏹ End the conversation")
-    for person in (emma, liam):
-        await person.expect("The conversation has ended")
-        await person.expect("did it click?")
-    await emma.expect("Take a moment for yourself")
 
-    await emma.press("Yes, it clicks")
-    await emma.expect("still waiting for the other answer")
-    await liam.press("Yes, it clicks")
-    for person in (emma, liam):
-        await person.expect("It clicks for all of you")
-        await person.expect("Pick a suggestion or type your own")
-    await settle_contract(liam, emma, agree="Agreed", of="of 8")
-    for person in (liam, emma):
-        await person.expect("All agreements are settled")
-    await liam.press("✅ Agreed, let's do it")
-    await liam.expect("As soon as everyone agrees")
-    await emma.press("✅ Agreed, let's do it")
-    for person in (emma, liam):
-        await person.expect("Your agreements are set")
-        await person.expect("You coach Liam: Your goal" if person is emma else "Emma coaches you")
-        await person.expect("When is your next conversation?")
+@pytest.mark.asyncio(loop_scope="module")
+class TestAOneWayPairFinishesInEnglish:
+    """Three conversations from contact to the close, each stage going on from the last."""
 
-    # Goal and route, in the chat; the coachee words the goal twice before confirming.
-    await start(emma, liam, "💬 Here in the chat")
-    await emma.expect("Your goal · The dream")
-    await emma.press("➡️ On to the route")
-    await emma.expect("I'm asking Liam")
-    await liam.expect("Write your goal in your own words")
-    await liam.send("Get a 7 for maths")
-    await liam.expect("It's in your notebook")
-    await liam.expect("Where are you now, from 0 to 10")
-    await liam.press("3")
-    await liam.expect("It's in your notebook")
-    await liam.expect("Is this your goal")
-    await liam.press("✏️ Write it differently")
-    await liam.expect("Write your goal in your own words")
-    await liam.send("Understand maths well enough to get a 7")
-    await liam.expect("It's in your notebook")
-    await liam.expect("Where are you now")
-    await liam.press("4")
-    await liam.expect("It's in your notebook")
-    confirm = await liam.expect("Is this your goal")
-    assert "Understand maths" in (confirm.text or "")
-    await liam.press("✅ Yes, this is my goal")
-    await liam.expect("New step: The route")
-    await liam.expect("Your notebook · The route")
-    await emma.press("➡️ Let's go!")
-    await liam.expect("Name a stage")
-    await liam.send("Ask my teacher what to practise")
-    await liam.expect("It's in your notebook")
-    await liam.expect("Another stage, or on to your first small step?")
-    await liam.press("➕ Another stage")
-    await liam.expect("Name a stage")
-    await liam.send("Practise twice a week")
-    await liam.expect("It's in your notebook")
-    await liam.expect("Another stage, or on to your first small step?")
-    await liam.press("➡️ On to my step")
-    await liam.expect("What is your first small step")
-    await liam.send("Email my teacher on Monday")
-    dates = await liam.expect("When would you like to have taken this step?")
-    assert liam.buttons(dates)[0].startswith("Tomorrow (")
-    await liam.press(liam.buttons(dates)[1])
-    await liam.expect("It's in your notebook")
-    route = await liam.expect("Your route")
-    assert "Practise twice a week" in (route.text or "")
-    await liam.press("✅ Let's set off")
-    await liam.expect("New step: On the way")
-    await liam.expect("Your notebook · On the way")
-    shared = await read_until(emma, "Liam wrote down · 🌱 Small step")
-    assert "Email my teacher on Monday (" in (shared.text or "")
-    await read_until(emma, "On the way · What is better")
-    await emma.press("⏹ End the conversation")
-    for person in (emma, liam):
-        await person.expect("The conversation has ended")
-        if person is emma:
-            await person.expect("Take a moment for yourself")
-        await person.expect("When is your next conversation?")
+    async def test_1_both_are_greeted_in_english(self, journey: MatchJourney) -> None:
+        """Emma hears she coaches, Liam that he is coached."""
+        emma, liam = journey.people
+        await emma.expect("Emma is the coach and Liam the coachee")
+        await emma.expect("You coach Liam: Getting to know each other")
+        await liam.expect("How you work together")
+        await liam.expect("Emma coaches you")
 
-    # On the path: a role asked, then back to the goal, which now leads straight back.
-    await start(emma, liam, "🪑 Together, in person")
-    await emma.expect("On the way · What is better")
-    await liam.press("🎭 My coach's role")
-    roles = await liam.expect("Which role would you like your coach to take today?")
-    assert "Challenger" in liam.buttons(roles)
-    await liam.press("Challenger")
-    await liam.expect("It's in your notebook")
-    await emma.expect("Today Liam would like you to be mostly Challenger")
-    await liam.press("↩️ Back to the goal")
-    await liam.expect("New step: Your goal")
-    await liam.expect("Your notebook · Your goal")
-    await emma.expect("New step: Your goal")
-    await emma.expect("Your goal · The dream")
-    await emma.press("➡️ On to the route")
-    await liam.expect("Write your goal in your own words")
-    await liam.send("Pass maths and enjoy it a bit more")
-    await liam.expect("It's in your notebook")
-    await liam.expect("Where are you now")
-    await liam.press("6")
-    await liam.expect("It's in your notebook")
-    await liam.expect("Is this your goal")
-    await liam.press("✅ Yes, this is my goal")
-    await liam.expect("New step: On the way")  # the route still stands
-    await liam.expect("Your notebook · On the way")
-    await read_until(emma, "New step: On the way")
-    await emma.expect("On the way · What is better")
-    await emma.press("🏁 Wrap up")
-    await emma.expect("New step: Wrapping up")
-    await emma.expect("Wrapping up · Looking back")
-    await liam.expect("New step: Wrapping up")
-    await liam.expect("Your notebook · Wrapping up")
-    await emma.press("✅ Ready to finish")
-    await liam.expect("Look back")
-    await liam.send("I ask for help sooner")
-    await liam.expect("It's in your notebook")
-    await liam.expect("Where are you now")
-    await liam.press("⏭ Skip")
-    await liam.expect("What did you learn?")
-    await liam.send("Small questions to my teacher help")
-    await liam.expect("It's in your notebook")
-    await liam.expect("What will you keep doing")
-    await liam.send("Practising twice a week")
-    await liam.expect("It's in your notebook")
-    await liam.expect("What did your coach do that helped you?")
-    await liam.press("⏭ Skip")
-    await liam.expect("compliment")
-    await liam.press("⏭ Skip")
-    await liam.expect("Are you finishing the coaching together?")
-    await read_until(emma, "Are you finishing the coaching together?")
-    await emma.press("✅ Yes, let's finish")
-    await emma.expect("waiting for Liam")
-    await liam.press("✅ Yes, let's finish")
-    for person in (emma, liam):
-        await person.expect("The conversation has ended")
-        await person.expect("Your coaching is finished")
-        await person.expect("That's it: great job!")
-    await emma.expect("Take a moment for yourself")
+    async def test_2_contact_in_person_started_by_the_coachee(self, journey: MatchJourney) -> None:
+        """Contact, in person: the coachee starts; the coach has Liam write down what he hopes."""
+        emma, liam = journey.people
+        await liam.press("▶️ Start our conversation")
+        mode = await liam.expect("Where are you talking, Emma and Liam?")
+        assert liam.buttons(mode) == ["💬 Here in the chat", "🪑 Together, in person"]
+        await liam.press("🪑 Together, in person")
+        await liam.expect("Your conversation has started")
+        await liam.expect("Your notebook · Getting to know each other")
+        await emma.expect("Emma coaches, Liam is the coachee")
+        await emma.expect("For you as the coach")
+        card = await emma.expect("Getting to know each other · ")
+        await emma.press("⏭ Another topic")
+        await edited_to(emma, card.message_id, "What we share")
+        await emma.press("⏭ Another topic")
+        await edited_to(emma, card.message_id, "What you are looking for")
+        await emma.press("📝 Let Liam write it down")
+        for _ in range(2):
+            await emma.expect_callback_answer()  # the two topic changes, answered silently
+        await emma.expect_callback_answer("I'm asking Liam")
+        await liam.expect("What do you hope your coach will do for you?")
+        await liam.send("Help me keep going when it gets hard")
+        await liam.expect("It's in your notebook")
+        await emma.expect("Liam wrote down · 🤞 What I hope\nHelp me keep going")
+        await liam.press("⏹ End the conversation")
+        for person in (emma, liam):
+            await person.expect("The conversation has ended")
+            await person.expect("did it click?")
+        await emma.expect("Take a moment for yourself")
 
-    [trajectory] = await snapshots(world, match_id)
-    assert trajectory.step is Step.CLOSED and trajectory.conversation_count == 3
-    assert [goal.text for goal in trajectory.goals][-1] == "Pass maths and enjoy it a bit more"
-    assert trajectory.role_requests[0].role is CoachRole.CHALLENGER
-    assert [n.text for n in trajectory.notes_about(NoteTopic.KEEP_DOING)] == [
-        "Practising twice a week"
-    ]
-    async with world.app.services.db.sessions() as session:
-        match = (await session.scalars(select(Match).where(Match.id == match_id))).one()
-        assert match.status == "closed"
+    async def test_3_the_click_check_and_the_contract(self, journey: MatchJourney) -> None:
+        """Both say it clicks; Liam proposes, Emma agrees, both accept."""
+        emma, liam = journey.people
+        await emma.press("Yes, it clicks")
+        await emma.expect("still waiting for the other answer")
+        await liam.press("Yes, it clicks")
+        for person in (emma, liam):
+            await person.expect("It clicks for all of you")
+            await person.expect("Pick a suggestion or type your own")
+        await settle_contract(liam, emma, agree="Agreed", of="of 8")
+        for person in (liam, emma):
+            await person.expect("All agreements are settled")
+        await liam.press("✅ Agreed, let's do it")
+        await liam.expect("As soon as everyone agrees")
+        await emma.press("✅ Agreed, let's do it")
+        for person in (emma, liam):
+            await person.expect("Your agreements are set")
+            home = "You coach Liam: Your goal" if person is emma else "Emma coaches you"
+            await person.expect(home)
+            await person.expect("When is your next conversation?")
 
-    await liam.send("/contract")
-    await liam.expect("✅ Period:")
-    await liam.expect("You closed these agreements together on")
-    await liam.send("/goal")
-    await liam.expect("Pass maths and enjoy it a bit more")
-    await liam.send("/talk")
-    await liam.expect("You don't have a coaching partner right now")
+    async def test_4_the_goal_in_the_chat_worded_twice(self, journey: MatchJourney) -> None:
+        """The goal, in the chat; the coachee words it twice before confirming."""
+        emma, liam = journey.people
+        await start(emma, liam, "💬 Here in the chat")
+        await emma.expect("Your goal · The dream")
+        await emma.press("➡️ On to the route")
+        await emma.expect("I'm asking Liam")
+        await liam.expect("Write your goal in your own words")
+        await liam.send("Get a 7 for maths")
+        await liam.expect("It's in your notebook")
+        await liam.expect("Where are you now, from 0 to 10")
+        await liam.press("3")
+        await liam.expect("It's in your notebook")
+        await liam.expect("Is this your goal")
+        await liam.press("✏️ Write it differently")
+        await liam.expect("Write your goal in your own words")
+        await liam.send("Understand maths well enough to get a 7")
+        await liam.expect("It's in your notebook")
+        await liam.expect("Where are you now")
+        await liam.press("4")
+        await liam.expect("It's in your notebook")
+        confirm = await liam.expect("Is this your goal")
+        assert "Understand maths" in (confirm.text or "")
+        await liam.press("✅ Yes, this is my goal")
+        await liam.expect("New step: The route")
+        await liam.expect("Your notebook · The route")
+
+    async def test_5_the_route_with_two_stages_and_a_small_step(
+        self, journey: MatchJourney
+    ) -> None:
+        """Two stages, a small step with a date, and Liam sets off."""
+        emma, liam = journey.people
+        await emma.press("➡️ Let's go!")
+        await liam.expect("Name a stage")
+        await liam.send("Ask my teacher what to practise")
+        await liam.expect("It's in your notebook")
+        await liam.expect("Another stage, or on to your first small step?")
+        await liam.press("➕ Another stage")
+        await liam.expect("Name a stage")
+        await liam.send("Practise twice a week")
+        await liam.expect("It's in your notebook")
+        await liam.expect("Another stage, or on to your first small step?")
+        await liam.press("➡️ On to my step")
+        await liam.expect("What is your first small step")
+        await liam.send("Email my teacher on Monday")
+        dates = await liam.expect("When would you like to have taken this step?")
+        assert liam.buttons(dates)[0].startswith("Tomorrow (")
+        await liam.press(liam.buttons(dates)[1])
+        await liam.expect("It's in your notebook")
+        route = await liam.expect("Your route")
+        assert "Practise twice a week" in (route.text or "")
+        await liam.press("✅ Let's set off")
+        await liam.expect("New step: On the way")
+        await liam.expect("Your notebook · On the way")
+        shared = await read_until(emma, "Liam wrote down · 🌱 Small step", limit=20)
+        assert "Email my teacher on Monday (" in (shared.text or "")
+        await read_until(emma, "On the way · What is better", limit=20)
+        await emma.press("⏹ End the conversation")
+        for person in (emma, liam):
+            await person.expect("The conversation has ended")
+            if person is emma:
+                await person.expect("Take a moment for yourself")
+            await person.expect("When is your next conversation?")
+
+    async def test_6_on_the_path_a_role_then_back_to_the_goal(self, journey: MatchJourney) -> None:
+        """On the path: a role asked, then back to the goal, which now leads straight back."""
+        emma, liam = journey.people
+        await start(emma, liam, "🪑 Together, in person")
+        await emma.expect("On the way · What is better")
+        await liam.press("🎭 My coach's role")
+        roles = await liam.expect("Which role would you like your coach to take today?")
+        assert "Challenger" in liam.buttons(roles)
+        await liam.press("Challenger")
+        await liam.expect("It's in your notebook")
+        await emma.expect("Today Liam would like you to be mostly Challenger")
+        await liam.press("↩️ Back to the goal")
+        await liam.expect("New step: Your goal")
+        await liam.expect("Your notebook · Your goal")
+        await emma.expect("New step: Your goal")
+        await emma.expect("Your goal · The dream")
+        await emma.press("➡️ On to the route")
+        await liam.expect("Write your goal in your own words")
+        await liam.send("Pass maths and enjoy it a bit more")
+        await liam.expect("It's in your notebook")
+        await liam.expect("Where are you now")
+        await liam.press("6")
+        await liam.expect("It's in your notebook")
+        await liam.expect("Is this your goal")
+        await liam.press("✅ Yes, this is my goal")
+        await liam.expect("New step: On the way")  # the route still stands
+        await liam.expect("Your notebook · On the way")
+        await read_until(emma, "New step: On the way", limit=20)
+        await emma.expect("On the way · What is better")
+
+    async def test_7_wrapping_up_and_finishing_together(self, journey: MatchJourney) -> None:
+        """The harvest with two skips, then both finish the coaching."""
+        emma, liam = journey.people
+        await emma.press("🏁 Wrap up")
+        await emma.expect("New step: Wrapping up")
+        await emma.expect("Wrapping up · Looking back")
+        await liam.expect("New step: Wrapping up")
+        await liam.expect("Your notebook · Wrapping up")
+        await emma.press("✅ Ready to finish")
+        await liam.expect("Look back")
+        await liam.send("I ask for help sooner")
+        await liam.expect("It's in your notebook")
+        await liam.expect("Where are you now")
+        await liam.press("⏭ Skip")
+        await liam.expect("What did you learn?")
+        await liam.send("Small questions to my teacher help")
+        await liam.expect("It's in your notebook")
+        await liam.expect("What will you keep doing")
+        await liam.send("Practising twice a week")
+        await liam.expect("It's in your notebook")
+        await liam.expect("What did your coach do that helped you?")
+        await liam.press("⏭ Skip")
+        await liam.expect("compliment")
+        await liam.press("⏭ Skip")
+        await liam.expect("Are you finishing the coaching together?")
+        await read_until(emma, "Are you finishing the coaching together?", limit=20)
+        await emma.press("✅ Yes, let's finish")
+        await emma.expect("waiting for Liam")
+        await liam.press("✅ Yes, let's finish")
+        for person in (emma, liam):
+            await person.expect("The conversation has ended")
+            await person.expect("Your coaching is finished")
+            await person.expect("That's it: great job!")
+        await emma.expect("Take a moment for yourself")
+
+    async def test_8_the_trajectory_is_stored_closed(self, journey: MatchJourney) -> None:
+        """Three conversations, the last goal, the role asked for, the match closed."""
+        [trajectory] = await snapshots(journey.world, journey.match_id)
+        assert trajectory.step is Step.CLOSED and trajectory.conversation_count == 3
+        assert [goal.text for goal in trajectory.goals][-1] == "Pass maths and enjoy it a bit more"
+        assert trajectory.role_requests[0].role is CoachRole.CHALLENGER
+        assert [n.text for n in trajectory.notes_about(NoteTopic.KEEP_DOING)] == [
+            "Practising twice a week"
+        ]
+        async with journey.world.app.services.db.sessions() as session:
+            match = (await session.scalars(select(Match).where(Match.id == journey.match_id))).one()
+            assert match.status == "closed"
+
+    async def test_9_after_the_close_the_commands_say_so(self, journey: MatchJourney) -> None:
+        """The contract and goal stay readable; a new talk needs a new partner."""
+        _, liam = journey.people
+        await liam.send("/contract")
+        await liam.expect("✅ Period:")
+        await liam.expect("You closed these agreements together on")
+        await liam.send("/goal")
+        await liam.expect("Pass maths and enjoy it a bit more")
+        await liam.send("/talk")
+        await liam.expect("You don't have a coaching partner right now")
 
 
 async def start(coach: ScriptedUser, coachee: ScriptedUser, mode: str) -> None:

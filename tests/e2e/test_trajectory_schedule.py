@@ -6,21 +6,20 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from tgemulator import ScriptedUser
 
 from bot.clock import FakeClock
-from bot.sandbox.driver import ScriptedUser
 from flows.onboarding import Role
 from flows.trajectory import Step, StepStatus, Trajectory
-from tests.e2e.test_trajectory_support import (
+from tests.e2e.support.conversation import edited_to, next_answer
+from tests.e2e.support.trajectory import (
     begin_chat,
-    edited_to,
     greeted,
     pair_up,
     put_snapshots,
     snapshots,
-    toast,
 )
-from tests.e2e.world import World
+from tests.e2e.support.world import World
 
 MONDAY_9 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 in Europe/Brussels
 
@@ -28,12 +27,6 @@ MONDAY_9 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 in Europe/Brussels
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(MONDAY_9)
-
-
-def move(world: World, clock: FakeClock, to: datetime) -> None:
-    """Set the fake clock forward to a moment and let due timers fire."""
-    clock.advance(to - clock.now())
-    world.app.dispatcher.wake()
 
 
 async def plan(planner: ScriptedUser, day: str, time: str) -> None:
@@ -46,20 +39,20 @@ async def plan(planner: ScriptedUser, day: str, time: str) -> None:
     await planner.press(time)
 
 
-async def test_reminders_and_the_met_question(world: World, clock: FakeClock) -> None:
+async def test_reminders_and_the_met_question(world: World) -> None:
     (sanne, bram), _, match_id = await pair_up(world, ["Sanne", "Bram"], kind="one_way")
     await greeted(sanne, bram)
     await plan(sanne, "wo 4 mrt", "10:00")
     await sanne.expect("Gepland: wo 4 mrt, 10:00")
     await bram.expect("Sanne plande jullie volgende gesprek: wo 4 mrt, 10:00")
 
-    move(world, clock, datetime(2026, 3, 3, 9, 0, tzinfo=UTC))  # Tuesday 10:00
+    world.move_to(datetime(2026, 3, 3, 9, 0, tzinfo=UTC))  # Tuesday 10:00
     for person in (sanne, bram):
         await person.expect("Morgen is jullie coachingsgesprek: wo 4 mrt, 10:00")
-    move(world, clock, datetime(2026, 3, 4, 8, 0, tzinfo=UTC))  # Wednesday 09:00
+    world.move_to(datetime(2026, 3, 4, 8, 0, tzinfo=UTC))  # Wednesday 09:00
     for person in (sanne, bram):
         await person.expect("Over een uur is jullie coachingsgesprek")
-    move(world, clock, datetime(2026, 3, 4, 10, 0, tzinfo=UTC))  # Wednesday 11:00
+    world.move_to(datetime(2026, 3, 4, 10, 0, tzinfo=UTC))  # Wednesday 11:00
     for person in (sanne, bram):
         question = await person.expect("Hebben jullie elkaar gesproken (wo 4 mrt, 10:00)?")
         assert person.buttons(question) == ["✅ Ja", "❌ Nee, het lukte niet"]
@@ -70,12 +63,12 @@ async def test_reminders_and_the_met_question(world: World, clock: FakeClock) ->
         await person.expect("klikte het?")  # it was their first conversation
     await sanne.expect("Neem even tijd")
     await sanne.press("✅ Ja")
-    await toast(sanne, "al beantwoord")
+    await next_answer(sanne, "al beantwoord")
     [trajectory] = await snapshots(world, match_id)
     assert trajectory.conversation_count == 1 and trajectory.next_meeting is None
 
 
-async def test_nothing_is_sent_in_quiet_hours(world: World, clock: FakeClock) -> None:
+async def test_nothing_is_sent_in_quiet_hours(world: World) -> None:
     (sanne, bram), _, _ = await pair_up(world, ["Sanne", "Bram"], kind="one_way")
     await greeted(sanne, bram)
     await plan(sanne, "di 3 mrt", "19:30")
@@ -83,16 +76,16 @@ async def test_nothing_is_sent_in_quiet_hours(world: World, clock: FakeClock) ->
     await bram.expect("Sanne plande")
 
     # The bot was away all day; it is back at 22:00, in the quiet hours.
-    move(world, clock, datetime(2026, 3, 3, 21, 0, tzinfo=UTC))
+    world.move_to(datetime(2026, 3, 3, 21, 0, tzinfo=UTC))
     await sanne.expect_silence(0.6)
     await bram.expect_silence(0.1)
-    move(world, clock, datetime(2026, 3, 4, 7, 0, tzinfo=UTC))  # Wednesday 08:00
+    world.move_to(datetime(2026, 3, 4, 7, 0, tzinfo=UTC))  # Wednesday 08:00
     for person in (sanne, bram):
         await person.expect("Hebben jullie elkaar gesproken (di 3 mrt, 19:30)?")
     await sanne.expect_silence()  # reminders for a conversation in the past are not sent late
 
 
-async def test_a_step_past_its_date_gets_one_gentle_nudge(world: World, clock: FakeClock) -> None:
+async def test_a_step_past_its_date_gets_one_gentle_nudge(world: World) -> None:
     (sanne, bram), _, match_id = await pair_up(world, ["Sanne", "Bram"], kind="one_way")
     await put_snapshots(world, match_id, Trajectory(step=Step.ROUTE, click_confirmed=True))
     await greeted(sanne, bram)
@@ -106,14 +99,14 @@ async def test_a_step_past_its_date_gets_one_gentle_nudge(world: World, clock: F
     await bram.expect("Staat in je logboek")
     await sanne.expect("Mijn mentor mailen (di 3 mrt)")
 
-    move(world, clock, datetime(2026, 3, 4, 9, 0, tzinfo=UTC))  # Wednesday 10:00
+    world.move_to(datetime(2026, 3, 4, 9, 0, tzinfo=UTC))  # Wednesday 10:00
     nudge = await bram.expect("Hoe ging het met je stap Mijn mentor mailen?")
     assert bram.buttons(nudge) == ["✅ Gelukt", "✏️ Aanpassen", "🗑 Laat vallen"]
     await sanne.expect_silence()
     await bram.press("✅ Gelukt")
     await bram.expect("Top, stap gezet: Mijn mentor mailen")
     await sanne.expect("Bram zette een stap: Mijn mentor mailen")
-    move(world, clock, datetime(2026, 3, 9, 9, 0, tzinfo=UTC))
+    world.move_to(datetime(2026, 3, 9, 9, 0, tzinfo=UTC))
     await bram.expect_silence()
     [trajectory] = await snapshots(world, match_id)
     assert trajectory.small_steps[0].status is StepStatus.DONE

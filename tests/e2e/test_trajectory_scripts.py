@@ -3,8 +3,12 @@ naming the line at fault, then used on the coach's cards."""
 
 from __future__ import annotations
 
-from tests.e2e.test_trajectory_support import begin_chat, greeted, pair_up
-from tests.e2e.world import World
+from tests.e2e.support.trajectory import (
+    begin_chat,
+    greeted,
+    pair_up,
+)
+from tests.e2e.support.world import World
 
 GOOD = """# Our own openers for 5B
 [contact.coach.themes.openers]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from bot.sandbox.driver import ScriptedUser, run_conversation
+from tgemulator import ScriptedUser, run_conversation
+
 from flows.trajectory import (
     NoteTopic,
     Party,
@@ -18,8 +19,14 @@ from flows.trajectory import (
     capture_goal,
     record_meeting,
 )
-from tests.e2e.test_trajectory_support import begin_chat, greeted, pair_up, put_snapshots, snapshots
-from tests.e2e.world import World
+from tests.e2e.support.trajectory import (
+    begin_chat,
+    greeted,
+    pair_up,
+    put_snapshots,
+    snapshots,
+)
+from tests.e2e.support.world import World
 
 EARLIER = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
 

@@ -176,17 +176,3 @@ def test_unknown_protocols_and_languages_are_named() -> None:
         load_protocol("fishbowl", "en")
     with pytest.raises(ProtocolError, match="unknown language 'de'"):
         load_protocol("incident_method", "de")
-
-
-def test_start_up_validation_notices_a_missing_room_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = protocols.load_room_texts
-
-    def missing_one(language: str) -> dict[str, str]:
-        texts = dict(real(language))
-        if language == "en":
-            del texts["room.announce.warning"]
-        return texts
-
-    monkeypatch.setattr(protocols, "load_room_texts", missing_one)
-    with pytest.raises(ProtocolError, match=r"room\.announce\.warning' is missing"):
-        validate_all()

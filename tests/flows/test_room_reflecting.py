@@ -31,7 +31,7 @@ def test_a_whole_reflecting_team_session_in_dutch() -> None:
     asked = {p.user_id for p in scene.prompts if p.key == "room.prompt.write_privately"}
     assert asked == {BO, CAS, DEV, EVA}
     scene.ok(contribute, BO, "Wie vraagt je om extra te werken?", privately=True)
-    assert scene.private[BO][-1] == "Ontvangen, dank je! 1 van de 4 zijn binnen."
+    assert scene.private[BO][-1] == "Ontvangen, dank je! 1 van de 4 is binnen."
     scene.ok(contribute, CAS, "Wat zeg je nu als je ja zegt?", privately=True)
     scene.ok(pass_turn, DEV)
     assert "✉️ Binnen: 3 van 4" in scene.status()

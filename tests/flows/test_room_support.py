@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from flows.protocols import load_room_texts
+from bot.i18n import Html, shared_texts
 from flows.room import (
     ROOM_TEXT_KEYS,
     Announce,
@@ -46,7 +46,8 @@ def render(language: str, key: str, params: Any) -> str:
     """A text as the bot would show it (without HTML escaping, which is the bot's job)."""
     assert key in ROOM_TEXT_KEYS, f"unregistered text key {key}"
     assert set(params) == ROOM_TEXT_KEYS[key], f"{key} got params {sorted(params)}"
-    return load_room_texts(language)[key].format(**params)
+    unescaped = {name: Html(v) if isinstance(v, str) else v for name, v in params.items()}
+    return shared_texts().get(language, key, **unescaped)
 
 
 def render_lines(language: str, lines: tuple[TextLine, ...]) -> str:

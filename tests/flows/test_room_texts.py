@@ -7,28 +7,26 @@ from pathlib import Path
 
 import pytest
 
-from flows.protocols import LANGUAGES, load_room_texts, placeholders
+from bot.i18n import shared_texts
+from flows.protocols import LANGUAGES
 from flows.room import ROOM_TEXT_KEYS, room_markdown
 
 ROOM_SOURCES = Path(__file__).resolve().parents[2] / "flows" / "room"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_room_text_key_exists_and_nothing_else(language: str) -> None:
-    assert set(load_room_texts(language)) == set(ROOM_TEXT_KEYS)
+def room_keys() -> set[str]:
+    """The keys of flows' room texts (the bot's own room texts are 'rooms.*')."""
+    return {key for key in shared_texts().known_keys() if key.startswith("room.")}
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_texts_only_use_the_parameters_the_code_gives(language: str) -> None:
-    for key, text in load_room_texts(language).items():
-        unknown = placeholders(text) - ROOM_TEXT_KEYS[key]
-        assert not unknown, f"{language}: {key} uses {sorted(unknown)}"
+def test_every_room_text_key_exists_and_nothing_else() -> None:
+    assert room_keys() == set(ROOM_TEXT_KEYS)
 
 
-def test_both_languages_use_the_same_placeholders() -> None:
-    dutch, english = (load_room_texts(language) for language in LANGUAGES)
-    for key in ROOM_TEXT_KEYS:
-        assert placeholders(dutch[key]) == placeholders(english[key]), key
+def test_texts_only_use_the_parameters_the_code_gives() -> None:
+    for key in room_keys():
+        unknown = shared_texts().variables(key) - ROOM_TEXT_KEYS[key]
+        assert not unknown, f"{key} uses {sorted(unknown)}"
 
 
 def test_every_key_written_in_the_room_code_is_registered() -> None:
@@ -45,9 +43,9 @@ def test_every_key_written_in_the_room_code_is_registered() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_button_labels_fit_on_a_phone(language: str) -> None:
-    texts = load_room_texts(language)
     for key in (k for k in ROOM_TEXT_KEYS if k.startswith("room.action.")):
-        assert len(texts[key]) <= 24, f"{language}: {key} is too long for a button"
+        label = shared_texts().plain(language, key)
+        assert len(label) <= 24, f"{language}: {key} is too long for a button"
 
 
 def test_the_committed_diagram_is_fresh() -> None:

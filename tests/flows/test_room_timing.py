@@ -188,7 +188,8 @@ def test_a_session_left_running_finishes_step_by_step_and_summarises() -> None:
     while scene.room.state is RoomState.RUNNING:
         scene.fire(TimerKind.END)
     assert scene.room.closed_reason is CloseReason.COMPLETED
-    assert scene.now - scene.room.started_at == timedelta(minutes=35)  # type: ignore[operator]
+    started = scene.room.started_at
+    assert started is not None and scene.now - started == timedelta(minutes=35)
     assert "Help me plan my revision." in scene.summary_text()
 
 

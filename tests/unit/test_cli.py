@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,16 @@ def test_revoking_an_invite_from_the_list(capsys: pytest.CaptureFixture[str]) ->
     code = re.findall(r"\?start=(\S+)", capsys.readouterr().out)[0]
     main(["invite", "revoke", code])
     assert "no longer works" in capsys.readouterr().out
+
+
+def test_demo_without_the_emulator_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As in a runtime-only install: the demo module is not loaded and tgemulator cannot be.
+    monkeypatch.delitem(sys.modules, "bot.demo.session", raising=False)
+    monkeypatch.setitem(sys.modules, "tgemulator", None)
+    with pytest.raises(SystemExit) as done:
+        main(["demo", "--no-browser"])
+    err = capsys.readouterr().err
+    assert done.value.code == 2
+    assert "pip install -e ./emulator" in err and "Traceback" not in err

@@ -29,7 +29,8 @@ def facts(**changes: object) -> InviteFacts:
         "uses": 0,
         "max_uses": None,
     }
-    return InviteFacts(**{**base, **changes})  # type: ignore[arg-type]
+    # Each test changes a field or two by name; the dataclass checks them at run time.
+    return InviteFacts(**{**base, **changes})  # type: ignore[arg-type]  # values typed object
 
 
 @pytest.mark.parametrize(

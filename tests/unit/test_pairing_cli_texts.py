@@ -32,6 +32,7 @@ def turn(request: pytest.FixtureRequest) -> Turn:
         clock=FakeClock(MOMENT),
     )
     # Rendering texts never touches the session, so these turns need no database.
+    # Rendering texts never touches the database, so this turn has no session.
     return Turn(services, None, MOMENT, chat_id=0, language=request.param)  # type: ignore[arg-type]
 
 

@@ -28,7 +28,7 @@ from bot.handlers.pairing.round import (
     propose,
     stored_shape,
 )
-from bot.i18n import Texts
+from bot.i18n import shared_texts
 from bot.runtime.turn import Turn
 from bot.services import Services, make_bot
 from bot.settings import Settings
@@ -412,7 +412,7 @@ def _turn(settings: Settings, db: Database, session: AsyncSession, *, sending: b
     services = Services(
         settings=settings,
         db=db,
-        texts=Texts.load(),
+        texts=shared_texts(),
         bot=make_bot(token, settings.telegram_api_base_url),
         clock=SystemClock(),
     )

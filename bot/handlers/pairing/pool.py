@@ -220,10 +220,10 @@ def slot_buttons(turn: Turn, entry: PoolEntry) -> list[list[Choice]]:
         for part in PARTS:
             slot = f"{day}-{part}"
             mark = "✅ " if slot in entry.availability else ""
-            label = turn.text(
+            label = turn.plain(
                 "pairing.slot_button",
-                day=turn.text(f"pairing.day_{day}"),
-                part=turn.text(f"pairing.part_{part}"),
+                day=turn.plain(f"pairing.day_{day}"),
+                part=turn.plain(f"pairing.part_{part}"),
             )
             row.append(Choice(f"{mark}{label}", "pl_slot", {"e": entry.id, "s": slot}))
         rows.append(row)
@@ -354,7 +354,7 @@ async def offer_pause(
     rows = [
         [
             Choice(
-                turn.text(
+                turn.plain(
                     "pairing.btn_pause_until",
                     date=date_text(turn, turn.now + timedelta(days=days)),
                     weeks=days // 7,

@@ -9,6 +9,7 @@ from bot.handlers.room.render import (
     action_choice,
     bot_text,
     room_lines,
+    room_plain,
     room_text,
     status_choices,
     status_text,
@@ -142,17 +143,21 @@ def _pick(room_id: int, index: int, choice: str) -> Choice:
 
 
 def refusal_text(room_language: str, refused: Refused) -> str:
-    """What a refusal says, in the room's language."""
+    """What a refusal says as a message, in the room's language."""
     return room_text(room_language, refused.reason_key, refused.params)
+
+
+def refusal_answer(room_language: str, refused: Refused) -> str:
+    """What a refusal says as a callback answer: plain text, in the room's language."""
+    return room_plain(room_language, refused.reason_key, refused.params)
 
 
 async def refuse(turn: Turn, language: str, refused: Refused, *, chat_id: int | None) -> None:
     """Tell the actor why not: as a button answer when they pressed one, else as a message."""
-    text = refusal_text(language, refused)
     if turn.callback_query_id is not None:
-        await turn.answer_text(text, alert=True)
+        await turn.answer_text(refusal_answer(language, refused), alert=True)
     elif chat_id is not None:
-        await turn.send_text(text, chat_id=chat_id)
+        await turn.send_text(refusal_text(language, refused), chat_id=chat_id)
 
 
 async def settle(

@@ -44,7 +44,7 @@ async def roles_card(
         await refuse(turn, room.language, refused, chat_id=None)
         return False
     rows = [_member_roles(turn, row.id, room, user_id) for user_id in room.active_ids]
-    myself = bot_text(turn, room.language, "rooms.lead_myself")
+    myself = label(turn, room.language, "rooms.lead_myself")
     rows.append([_assign(myself, row.id, room.teacher_id, Role.FACILITATOR)])
     text = bot_text(turn, room.language, "rooms.roles_card")
     await turn.send_text(text, choices=rows, chat_id=room.teacher_id)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import cache
 from typing import Any
 
-from bot.i18n import LANGUAGES, Html, Texts
+from bot.i18n import shared_texts
 from bot.runtime.render import in_rows
 from bot.runtime.turn import Choice, Turn
-from flows.protocols import load_room_texts
 from flows.room import RoomAction, RoomState, StatusView, TextLine, status_lines
 from flows.room.model import Room
 
@@ -20,15 +18,14 @@ HAND_OUT_ROLES = "roles"
 ASSIGN = "assign"
 
 
-@cache
-def _room_texts() -> Texts:
-    """flows' room texts behind the same lookup and escaping as the bot's own texts."""
-    return Texts({language: dict(load_room_texts(language)) for language in LANGUAGES})
-
-
 def room_text(language: str, key: str, params: Mapping[str, object] | None = None) -> str:
-    """One text from flows' room texts, with its parameters HTML-escaped (the texts may use <b>)."""
-    return _room_texts().get(language, key, **(params or {}))
+    """One of flows' room texts as HTML, with its parameters escaped (the texts may use <b>)."""
+    return shared_texts().get(language, key, **(params or {}))
+
+
+def room_plain(language: str, key: str, params: Mapping[str, object] | None = None) -> str:
+    """One of flows' room texts as plain text, for a button label or a callback answer."""
+    return shared_texts().plain(language, key, **(params or {}))
 
 
 def room_lines(language: str, lines: Sequence[TextLine]) -> str:
@@ -37,18 +34,18 @@ def room_lines(language: str, lines: Sequence[TextLine]) -> str:
 
 
 def bot_text(turn: Turn, language: str, key: str, **params: object) -> str:
-    """A bot-side room text (bot/texts/*/room.toml) in the room's language."""
+    """A bot-side room message (bot/texts/*/room.ftl) in the room's language."""
     return turn.services.texts.get(language, key, **params)
 
 
 def label(turn: Turn, language: str, key: str, **params: object) -> str:
-    """A button label: parameters are not HTML (Telegram shows labels as plain text)."""
-    return bot_text(turn, language, key, **{k: Html(str(v)) for k, v in params.items()})
+    """A button label in the room's language: plain text, shown as typed."""
+    return turn.services.texts.plain(language, key, **params)
 
 
 def action_choice(room_id: int, language: str, action: RoomAction, **args: Any) -> Choice:
     """A button for one of flows' room actions, labelled 'room.action.<value>'."""
-    text = room_text(language, f"room.action.{action.value}")
+    text = room_plain(language, f"room.action.{action.value}")
     return Choice(text, ROOM_ACTION, {"r": room_id, "a": action.value, **args})
 
 
@@ -65,6 +62,6 @@ def status_choices(turn: Turn, room_id: int, room: Room, view: StatusView) -> li
     """The status message's buttons; in the roles phase also the teacher's 'hand out roles'."""
     choices = [action_choice(room_id, room.language, action) for action in view.actions]
     if room.state is RoomState.ROLES:
-        text = bot_text(turn, room.language, "rooms.hand_out_roles")
+        text = label(turn, room.language, "rooms.hand_out_roles")
         choices.insert(-1, Choice(text, ROOM_ACTION, {"r": room_id, "a": HAND_OUT_ROLES}))
     return in_rows(choices)

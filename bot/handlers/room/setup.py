@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.handlers.room.effects import carry_out, refusal_text
+from bot.handlers.room.effects import carry_out, refusal_answer, refusal_text
 from bot.handlers.room.people import (
     actor_id,
     chat_title,
@@ -112,7 +112,7 @@ async def pick_cohort(turn: Turn, incoming: Incoming, button: Button) -> None:
     cohort_id = button.args.get("c")
     mine = await teaching(turn)
     if cohort_id not in mine:
-        await turn.answer_text(turn.text("rooms.only_teacher_button"), alert=True)
+        await turn.answer_text(turn.plain("rooms.only_teacher_button"), alert=True)
         return
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)
@@ -168,7 +168,7 @@ async def open_room(turn: Turn, incoming: Incoming, button: Button) -> None:
         existing=rooms.snapshot_of(existing) if existing is not None else None,
     )
     if isinstance(result, Refused):
-        await turn.answer_text(refusal_text(turn.language, result), alert=True)
+        await turn.answer_text(refusal_answer(turn.language, result), alert=True)
         return
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)
@@ -181,7 +181,7 @@ async def _teacher_pressed(turn: Turn, args: dict[str, Any]) -> int | None:
     cohort_id = args.get("c")
     if isinstance(cohort_id, int) and cohort_id in await teaching(turn):
         return cohort_id
-    await turn.answer_text(turn.text("rooms.only_teacher_button"), alert=True)
+    await turn.answer_text(turn.plain("rooms.only_teacher_button"), alert=True)
     return None
 
 
@@ -219,8 +219,8 @@ def _setup_choices(
     rows = [buttons[i : i + 4] for i in range(0, len(buttons), 4)]
     rows.append(
         [
-            Choice(turn.text("rooms.open"), OPEN, base),
-            Choice(turn.text("rooms.other_protocol"), PROTOCOLS, {"c": cohort_id}),
+            Choice(turn.plain("rooms.open"), OPEN, base),
+            Choice(turn.plain("rooms.other_protocol"), PROTOCOLS, {"c": cohort_id}),
         ]
     )
     return rows

@@ -1,0 +1,1 @@
+"""`peercoach demo`: PeerCoach on the Telegram emulator (tgemulator), with a browser page."""
