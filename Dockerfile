@@ -14,7 +14,9 @@ USER peercoach
 WORKDIR /home/peercoach
 ENV PYTHONUNBUFFERED=1 \
     DATABASE_URL=sqlite:////home/peercoach/peercoach.sqlite3
-EXPOSE 8443
+# 8443: the webhook with /healthz, /readyz and /metrics; 8080: the latter three when polling.
+EXPOSE 8443 8080
+# `peercoach health` asks this container's own bot for /healthz (with the same settings).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["peercoach", "health"]
 ENTRYPOINT ["peercoach"]

@@ -150,6 +150,7 @@ class BurstBench:
             "DATABASE_URL": url,
             "DELIVERY_MAX_PER_SECOND": str(CAP),
             "LOG_LEVEL": "WARNING",
+            "HTTP_PORT": "0",  # probes and metrics on any free port: runs may share a machine
         }
         process = WatchedProcess(f"peercoach on {backend}", python_command(BOT_CODE), env)
         await process.start()

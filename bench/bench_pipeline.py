@@ -348,6 +348,7 @@ class PipelineBench:
             "TELEGRAM_BOT_TOKEN": emulator.token,
             "TELEGRAM_API_BASE_URL": emulator.base_url,
             "LOG_LEVEL": "WARNING",
+            "HTTP_PORT": "0",  # probes and metrics on any free port: runs may share a machine
         }
         if subject.is_echo():
             process = WatchedProcess("echo bot", [sys.executable, ECHO_BOT], env)

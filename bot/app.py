@@ -13,23 +13,25 @@ from telegram.error import TelegramError
 
 from bot.clock import Clock, SystemClock
 from bot.handlers import (
+    cohort_time,  # a cohort's own time zone and quiet hours (issue 11)
     cohorts,
     groups,
     help,
     members,
     onboarding,
     pairing,  # coordinators pair peer coaches (issue 4)
-    privacy,
+    privacy,  # the notice, download and erase; retention (issue 14)
     trajectory,  # peer-coaching trajectories (issue 3)
 )
 from bot.handlers import room as rooms  # group-coaching rooms (issue 5)
 from bot.i18n import LANGUAGES, shared_texts
 from bot.runtime.delivery import DeliveryWorker
 from bot.runtime.dispatcher import Dispatcher, TimerHandler
-from bot.runtime.health import beat_forever
 from bot.runtime.intake import PollingIntake, WebhookIntake
+from bot.runtime.loops import run_forever
 from bot.runtime.pacer import Pacer
 from bot.runtime.router import Router
+from bot.runtime.web import WebServer
 from bot.services import Services, make_bot
 from bot.settings import Settings
 from storage import inbox, outbox
@@ -65,6 +67,7 @@ def build_router() -> Router:
     help.register(router, cancellers)
     # Coordinators' tools.
     cohorts.register(router)
+    cohort_time.register(router)
     # Pairing (issue 4): before the trajectories, so a profile answer is not relayed to a partner.
     pairing.register(router, cancellers)
     # Peer-coaching trajectories (issue 3): captures, then the chat relay, for matched students.
@@ -84,6 +87,7 @@ def build_timer_handlers() -> dict[str, TimerHandler]:
         **rooms.timer_handlers(),  # room time boxes (issue 5)
         **trajectory.timer_handlers(),  # trajectory reminders and nudges (issue 3)
         **pairing.timer_handlers(),  # quiet students and pauses in the pairing pool (issue 4)
+        **privacy.timer_handlers(),  # the warning and the purge after a cohort ends (issue 14)
     }
 
 
@@ -131,19 +135,22 @@ class PeerCoach:
             self.polling = PollingIntake(
                 self.services, on_stored=self.dispatcher.accept, poll_timeout=poll_timeout
             )
+        # Probes and metrics in both modes; in webhook mode also the webhook itself.
+        self.web = WebServer(self.services, self.webhook)
         self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
-        """Migrate, introduce ourselves to Telegram, and start the workers."""
+        """Migrate, introduce ourselves to Telegram, and start the workers and the web server."""
         await upgrade_to_head(self.services.db)
         bot = self.services.bot
         await bot.initialize()
+        bot.reach.answered()  # getMe just answered
         self.services.bot_username = bot.username
         await self._register_commands()
         self._spawn(self.dispatcher.run(), "dispatcher")
         self._spawn(self.delivery.run(), "delivery")
         self._spawn(self._housekeeping(), "housekeeping")
-        self._spawn(beat_forever(), "heartbeat")
+        await self.web.start(*self.services.settings.web_address())
         if self.webhook is not None:
             await self.webhook.start()
         elif self.polling is not None:
@@ -152,10 +159,9 @@ class PeerCoach:
 
     async def stop(self) -> None:
         """Stop taking updates, finish the turns under way, send what is ready, close."""
-        if self.webhook is not None:
-            await self.webhook.stop()
+        await self.web.stop()
         for task in self._tasks:
-            if task.get_name() in ("polling", "dispatcher", "housekeeping", "heartbeat"):
+            if task.get_name() in ("polling", "dispatcher", "housekeeping"):
                 task.cancel()
         await self.dispatcher.drain()
         with contextlib.suppress(TimeoutError):
@@ -173,6 +179,7 @@ class PeerCoach:
         task = asyncio.create_task(work, name=name)
         task.add_done_callback(_report_crash)
         self._tasks.append(task)
+        self.services.vitals.watch(task)
 
     async def _register_commands(self) -> None:
         """The command menu, per language (Telegram shows the one matching the app)."""
@@ -192,13 +199,16 @@ class PeerCoach:
                 log.warning("could not set the command menu (%s); continuing", error)
 
     async def _housekeeping(self) -> None:
+        """Forget old rows every hour; a database outage is retried, never the loop's end."""
+        await run_forever("housekeeping", self._purge_once, asyncio.Event())
+
+    async def _purge_once(self) -> float:
         """Forget processed updates and sent messages once Telegram can no longer resend them."""
-        while True:
-            now = self.services.clock.now()
-            async with self.services.db.transaction() as session:
-                await inbox.purge_processed(session, older_than=timedelta(days=2), now=now)
-                await outbox.purge_sent(session, older_than=timedelta(days=7), now=now)
-            await asyncio.sleep(HOUSEKEEPING_EVERY.total_seconds())
+        now = self.services.clock.now()
+        async with self.services.db.transaction() as session:
+            await inbox.purge_processed(session, older_than=timedelta(days=2), now=now)
+            await outbox.purge_sent(session, older_than=timedelta(days=7), now=now)
+        return HOUSEKEEPING_EVERY.total_seconds()
 
 
 def _report_crash(task: asyncio.Task[None]) -> None:

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from typing import Any
 
 import telegram
+from telegram.error import BadRequest, NetworkError
 from telegram.request import HTTPXRequest
 
 from bot.clock import Clock
 from bot.i18n import Texts
+from bot.runtime.health import BotApiReach, Vitals
+from bot.runtime.metrics import Metrics
 from bot.settings import Settings
 from storage.db import Database
 
 
 class ApiBot(telegram.Bot):
     """A telegram.Bot that can also make a raw Bot API call with a JSON-able dict."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        with self._unfrozen():
+            self.reach = BotApiReach()
 
     async def call(self, method: str, params: dict[str, Any], *, read_timeout: float = 10) -> Any:
         """Call a Bot API method and return its raw result.
@@ -24,7 +33,30 @@ class ApiBot(telegram.Bot):
         would cost CPU on every update. `do_api_request` would warn for known methods, so
         this goes through the same private `_post` it uses (pinned to PTB 22).
         """
-        return await self._post(method, api_kwargs=dict(params), read_timeout=read_timeout)
+        try:
+            result = await self._post(
+                method, api_kwargs=_with_files(params), read_timeout=read_timeout
+            )
+        except BadRequest:
+            self.reach.answered()
+            raise
+        except NetworkError as error:  # no answer, or Telegram's own server error
+            self.reach.failed(error)
+            raise
+        except telegram.error.TelegramError:
+            self.reach.answered()  # an answer that refuses (403, 409, 429) is still an answer
+            raise
+        self.reach.answered()
+        return result
+
+
+def _with_files(params: dict[str, Any]) -> dict[str, Any]:
+    """Outbox rows are JSON: a document is kept as base64 and uploaded as a file here."""
+    document = params.get("document")
+    if not isinstance(document, dict) or "base64" not in document:
+        return dict(params)
+    data = base64.b64decode(document["base64"])
+    return {**params, "document": telegram.InputFile(data, filename=document["filename"])}
 
 
 def make_bot(token: str, base_url: str) -> ApiBot:
@@ -37,7 +69,7 @@ def make_bot(token: str, base_url: str) -> ApiBot:
 
 @dataclass
 class Services:
-    """Settings, database, texts, the Bot API client and the clock."""
+    """Settings, database, texts, the Bot API client, the clock, and this process's vitals."""
 
     settings: Settings
     db: Database
@@ -45,3 +77,5 @@ class Services:
     bot: ApiBot
     clock: Clock
     bot_username: str = field(default="")
+    metrics: Metrics = field(default_factory=Metrics)
+    vitals: Vitals = field(default_factory=Vitals)

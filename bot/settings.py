@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from flows.scheduling import QuietHours, SchoolTime
+
 TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
@@ -30,11 +32,18 @@ class Settings(BaseSettings):
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
+    # In polling mode the web server (/healthz, /readyz, /metrics) listens here; 0: any port.
+    http_listen: str = "127.0.0.1"
+    http_port: int = Field(default=8080, ge=0, le=65535)
     default_language: Literal["nl", "en"] = "nl"
     timezone: str = "Europe/Brussels"
+    # No reminders or nudges in this span; a cohort may have its own (`peercoach cohort set`).
+    quiet_hours: str = "21:00-08:00"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Telegram's overall cap; raise only when Telegram allows your bot more (paid broadcasts).
     delivery_max_per_second: int = Field(default=30, ge=6, le=1000)
+    # Days after a cohort's end date before its content is purged (anonymous counts stay).
+    retention_grace_days: int = Field(default=90, ge=14, le=3650)
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -73,10 +82,33 @@ class Settings(BaseSettings):
             raise ValueError(f"'{value}' is not a time zone such as Europe/Brussels") from error
         return value
 
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet_span(cls, value: str) -> str:
+        return str(QuietHours.parse(value))  # its ValueError is the sentence
+
+    @property
+    def school_time(self) -> SchoolTime:
+        """The time zone and quiet hours of cohorts that have none of their own."""
+        return SchoolTime(self.timezone, QuietHours.parse(self.quiet_hours))
+
     @property
     def zone(self) -> ZoneInfo:
         """The configured time zone as an object."""
         return ZoneInfo(self.timezone)
+
+    def web_address(self) -> tuple[str, int]:
+        """Where the web server listens: the webhook's address, or HTTP_LISTEN:HTTP_PORT."""
+        if self.webhook_url:
+            return self.webhook_listen, self.webhook_port
+        return self.http_listen, self.http_port
+
+    def local_url(self, path: str) -> str:
+        """The address of one of our web server's paths, as seen from this machine."""
+        host, port = self.web_address()
+        host = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{port}{path}"
 
     def token(self) -> str:
         """The bot token, or a clear error when it is needed but missing."""

@@ -32,6 +32,61 @@ class ReminderKind(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class QuietHours:
+    """A daily span without reminders or nudges, such as 21:00-08:00 (it may pass midnight)."""
+
+    start: time = QUIET_START
+    end: time = QUIET_END
+
+    @classmethod
+    def parse(cls, text: str) -> QuietHours:
+        """Read "HH:MM-HH:MM"; ValueError with a sentence for anything else."""
+        first, dash, second = text.strip().partition("-")
+        try:
+            if not dash:
+                raise ValueError
+            quiet = cls(time.fromisoformat(first.strip()), time.fromisoformat(second.strip()))
+        except ValueError:
+            raise ValueError(f"'{text}' is not a span of hours such as 21:00-08:00") from None
+        if quiet.start == quiet.end:
+            raise ValueError(f"'{text}' starts and ends at the same time")
+        if all(quiet.covers(slot) for slot in DEFAULT_SLOT_TIMES):
+            raise ValueError(f"'{text}' leaves no time of day to plan a conversation")
+        return quiet
+
+    def covers(self, clock: time) -> bool:
+        """Whether a wall-clock time falls in the span (start inclusive, end exclusive)."""
+        return _quiet_clock(clock, self.start, self.end)
+
+    def __str__(self) -> str:
+        return f"{self.start:%H:%M}-{self.end:%H:%M}"
+
+
+DEFAULT_QUIET = QuietHours()
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolTime:
+    """The time zone and quiet hours a cohort lives by."""
+
+    tz: str = DEFAULT_TZ
+    quiet: QuietHours = DEFAULT_QUIET
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The time zone as an object."""
+        return zone(self.tz)
+
+    def is_quiet(self, moment: datetime) -> bool:
+        """Whether a moment falls in these quiet hours, in this zone."""
+        return is_quiet(moment, self.tz, self.quiet.start, self.quiet.end)
+
+    def after_quiet(self, moment: datetime) -> datetime:
+        """The moment itself when allowed, otherwise when these quiet hours end."""
+        return shift_out_of_quiet_hours(moment, self.tz, self.quiet.start, self.quiet.end)
+
+
+@dataclass(frozen=True, slots=True)
 class Reminder:
     """A reminder to send, and when."""
 
@@ -54,6 +109,15 @@ def zone(tz: str) -> ZoneInfo:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValueError(f"unknown time zone {tz!r}") from None
+
+
+def is_known_zone(name: str) -> bool:
+    """Whether a name such as "America/Curacao" is a time zone zoneinfo knows."""
+    try:
+        zone(name)
+    except ValueError:
+        return False
+    return True
 
 
 def local_time(day: date, at: time, tz: str = DEFAULT_TZ) -> datetime:
@@ -90,7 +154,11 @@ def shift_out_of_quiet_hours(
 
 
 def reminder_times(
-    planned_at: datetime, tz: str = DEFAULT_TZ, *, now: datetime | None = None
+    planned_at: datetime,
+    tz: str = DEFAULT_TZ,
+    *,
+    now: datetime | None = None,
+    quiet: QuietHours = DEFAULT_QUIET,
 ) -> list[Reminder]:
     """Reminders the day before (same wall-clock time) and an hour before, out of quiet hours.
 
@@ -102,8 +170,11 @@ def reminder_times(
     day_before = local_time(local.date() - timedelta(days=1), local.time(), tz)
     hour_before = local - timedelta(hours=1)
     candidates = [
-        Reminder(ReminderKind.DAY_BEFORE, shift_out_of_quiet_hours(day_before, tz)),
-        Reminder(ReminderKind.HOUR_BEFORE, shift_out_of_quiet_hours(hour_before, tz)),
+        Reminder(kind, shift_out_of_quiet_hours(moment, tz, quiet.start, quiet.end))
+        for kind, moment in (
+            (ReminderKind.DAY_BEFORE, day_before),
+            (ReminderKind.HOUR_BEFORE, hour_before),
+        )
     ]
     chosen: dict[datetime, Reminder] = {}
     for reminder in candidates:
@@ -115,17 +186,27 @@ def reminder_times(
 
 
 def after_meeting_check_time(
-    planned_at: datetime, tz: str = DEFAULT_TZ, *, length: timedelta = MEETING_LENGTH
+    planned_at: datetime,
+    tz: str = DEFAULT_TZ,
+    *,
+    length: timedelta = MEETING_LENGTH,
+    quiet: QuietHours = DEFAULT_QUIET,
 ) -> datetime:
     """When to ask "did you meet?": once the conversation should be over, out of quiet hours."""
     _require_aware(planned_at)
-    return shift_out_of_quiet_hours(planned_at + length, tz)
+    return shift_out_of_quiet_hours(planned_at + length, tz, quiet.start, quiet.end)
 
 
-def step_nudge_time(step_due_date: date, tz: str = DEFAULT_TZ, *, at: time = NUDGE_AT) -> datetime:
+def step_nudge_time(
+    step_due_date: date,
+    tz: str = DEFAULT_TZ,
+    *,
+    at: time = NUDGE_AT,
+    quiet: QuietHours = DEFAULT_QUIET,
+) -> datetime:
     """The one gentle nudge for a small step: the morning after its date."""
     nudge = local_time(step_due_date + timedelta(days=1), at, tz)
-    return shift_out_of_quiet_hours(nudge, tz)
+    return shift_out_of_quiet_hours(nudge, tz, quiet.start, quiet.end)
 
 
 def slot_choices(
@@ -135,17 +216,19 @@ def slot_choices(
     days: int = 7,
     times: tuple[time, ...] = DEFAULT_SLOT_TIMES,
     lead: timedelta = SLOT_LEAD,
+    quiet: QuietHours = DEFAULT_QUIET,
 ) -> list[SlotDay]:
     """Day buttons for the next `days` days that still have a slot, each with its time slots.
 
-    A slot must lie at least `lead` ahead; today only shows when one of its slots still fits.
+    A slot must lie at least `lead` ahead and outside the quiet hours; today only shows when
+    one of its slots still fits.
     """
     _require_aware(now)
     if not times:
         raise ValueError("at least one slot time is needed")
-    for slot in times:
-        if _quiet_clock(slot, QUIET_START, QUIET_END):
-            raise ValueError(f"slot {slot:%H:%M} lies in the quiet hours")
+    times = tuple(slot for slot in times if not quiet.covers(slot))
+    if not times:
+        raise ValueError("every slot time lies in the quiet hours")
     today = now.astimezone(zone(tz)).date()
     earliest = _utc(now + lead)
     result: list[SlotDay] = []

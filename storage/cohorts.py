@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.onboarding import Role
+from flows.scheduling import QuietHours, SchoolTime
 from storage.models import Cohort, Invite, Membership
 
 
@@ -58,6 +59,32 @@ async def cohort_by_id(session: AsyncSession, *, cohort_id: int) -> Cohort | Non
     return await session.get(Cohort, cohort_id)
 
 
+async def set_school_time(
+    session: AsyncSession, *, cohort: Cohort, timezone: str | None, quiet: QuietHours | None
+) -> None:
+    """Give a cohort its own time zone and/or quiet hours (None leaves that one as it is)."""
+    if timezone is not None:
+        cohort.timezone = timezone
+    if quiet is not None:
+        cohort.quiet_hours = str(quiet)
+
+
+async def school_time(session: AsyncSession, *, cohort_id: int, default: SchoolTime) -> SchoolTime:
+    """The zone and quiet hours a cohort lives by: its own, else the default's."""
+    row = (
+        await session.execute(
+            select(Cohort.timezone, Cohort.quiet_hours).where(Cohort.id == cohort_id)
+        )
+    ).first()
+    if row is None:
+        return default
+    timezone, quiet = row
+    return SchoolTime(
+        tz=timezone or default.tz,
+        quiet=QuietHours.parse(quiet) if quiet else default.quiet,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class CohortSummary:
     """A cohort with its head counts per role."""
@@ -66,6 +93,8 @@ class CohortSummary:
     name: str
     created_at: datetime
     counts: dict[Role, int]
+    timezone: str | None = None  # None: the settings' zone
+    quiet_hours: str | None = None  # None: the settings' quiet hours
 
 
 async def list_cohorts(session: AsyncSession) -> list[CohortSummary]:
@@ -79,7 +108,10 @@ async def list_cohorts(session: AsyncSession) -> list[CohortSummary]:
     counts: dict[int, dict[Role, int]] = {}
     for cohort_id, role, count in counted.all():
         counts.setdefault(cohort_id, {})[Role(role)] = count
-    return [CohortSummary(c.id, c.name, c.created_at, counts.get(c.id, {})) for c in cohorts]
+    return [
+        CohortSummary(c.id, c.name, c.created_at, counts.get(c.id, {}), c.timezone, c.quiet_hours)
+        for c in cohorts
+    ]
 
 
 async def create_invite(

@@ -54,6 +54,17 @@ async def active_match_of(session: AsyncSession, *, user_id: int) -> Match | Non
     return (await session.scalars(query)).first()
 
 
+async def active_matches_of(session: AsyncSession, *, user_id: int) -> list[int]:
+    """Every active match of a person, oldest first (to end them all when they leave)."""
+    query = (
+        select(Match.id)
+        .join(MatchMember, MatchMember.match_id == Match.id)
+        .where(MatchMember.user_id == user_id, Match.status == "active")
+        .order_by(Match.id)
+    )
+    return list((await session.scalars(query)).all())
+
+
 async def lock_match(session: AsyncSession, *, match_id: int) -> Match | None:
     """The match, locked for this transaction (both partners may act at the same instant)."""
     query = select(Match).where(Match.id == match_id)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Date,
     DateTime,
     Enum,
     ForeignKey,
@@ -105,6 +106,14 @@ class Cohort(Base):
     name: Mapped[str] = mapped_column(String(80), unique=True)
     created_by: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A school abroad: its own zone and quiet hours ("21:00-08:00"); NULL means the settings'.
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    quiet_hours: Mapped[str | None] = mapped_column(String(11))
+    # Retention: after ends_on plus the grace period the content is purged (purged_at) and
+    # only anonymous counts stay (counts: students, matches, conversations and so on).
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    purged_at: Mapped[datetime | None]
+    counts: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class Membership(Base):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -18,6 +18,10 @@ INTERACTIVE = 0
 NOTICE = 1
 BULK = 2
 QUEUED = "outbox.queued"  # session.info: the calls this transaction added, for the worker
+
+
+# remember_as of a call whose row goes once it is made: the chat belongs to an erased person.
+FORGET_ONCE_SENT = "forget-once-sent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,11 @@ _MARK_SENT = (
     .values(
         status="sent", sent_at=bindparam("at"), sent_message_id=bindparam("message"), payload={}
     )
+)
+
+_FORGET_SENT = delete(OUTBOX).where(
+    OUTBOX.c.id.in_(bindparam("rows", expanding=True)),
+    OUTBOX.c.remember_as == FORGET_ONCE_SENT,
 )
 
 
@@ -129,7 +138,11 @@ async def mark_sent(session: AsyncSession, *, sent: Sequence[Sent], now: datetim
         return
     rows = [{"row": s.delivery.id, "at": now, "message": s.message_id} for s in sent]
     await session.execute(_MARK_SENT, rows)
+    # Read from the rows, not the deliveries: a person may be erased while a call is in flight.
+    await session.execute(_FORGET_SENT, {"rows": [s.delivery.id for s in sent]})
     for item in sent:
+        if item.delivery.remember_as == FORGET_ONCE_SENT:
+            continue
         if item.delivery.remember_as and item.message_id is not None:
             await remember_message(
                 session,
@@ -147,6 +160,29 @@ async def mark_failed(session: AsyncSession, *, delivery_id: int, error: str) ->
         .where(OutboxMessage.id == delivery_id)
         .values(status="failed", error=error[:2000], payload={})
     )
+    await session.execute(
+        delete(OutboxMessage).where(
+            OutboxMessage.id == delivery_id, OutboxMessage.remember_as == FORGET_ONCE_SENT
+        )
+    )
+
+
+async def forget_chat(session: AsyncSession, *, chat_id: int) -> None:
+    """A person's data is erased: their finished calls go now, the pending ones once made."""
+    await session.execute(
+        delete(OutboxMessage).where(
+            OutboxMessage.chat_id == chat_id, OutboxMessage.status != "pending"
+        )
+    )
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.chat_id == chat_id, OutboxMessage.status == "pending")
+        .values(remember_as=FORGET_ONCE_SENT)
+    )
+    waiting = session.info.get(QUEUED, [])
+    session.info[QUEUED] = [
+        replace(d, remember_as=FORGET_ONCE_SENT) if d.chat_id == chat_id else d for d in waiting
+    ]
 
 
 async def retry_later(
@@ -180,6 +216,11 @@ async def fail_chat(session: AsyncSession, *, chat_id: int, error: str) -> None:
         update(OutboxMessage)
         .where(OutboxMessage.chat_id == chat_id, OutboxMessage.status == "pending")
         .values(status="failed", error=error[:2000], payload={})
+    )
+    await session.execute(
+        delete(OutboxMessage).where(
+            OutboxMessage.chat_id == chat_id, OutboxMessage.remember_as == FORGET_ONCE_SENT
+        )
     )
 
 

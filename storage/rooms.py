@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import String, cast, delete, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.room import Room, RoomState
@@ -153,6 +153,15 @@ async def open_room_in(session: AsyncSession, *, chat_id: int) -> RoomRow | None
         .limit(1)
     )
     return await _first_locked(session, query)
+
+
+async def open_rooms_of(session: AsyncSession, *, user_id: int) -> list[int]:
+    """Open rooms a person teaches or whose snapshot names them (checked by the caller)."""
+    query = select(RoomRow.id).where(
+        RoomRow.state != CLOSED,
+        or_(RoomRow.teacher_id == user_id, cast(RoomRow.snapshot, String).like(f"%{user_id}%")),
+    )
+    return list((await session.scalars(query.order_by(RoomRow.id))).all())
 
 
 async def lock_room(session: AsyncSession, *, room_id: int) -> RoomRow | None:

@@ -10,16 +10,19 @@ import signal
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from telegram.error import InvalidToken, TelegramError
 
 from bot.cli import pairing as pairing_cli  # `peercoach pair` (issue 4)
+from bot.cli import privacy as privacy_cli  # `peercoach erase`, `export`, `retention` (issue 14)
+from bot.cli.startup import explain, missing_sqlite_folder
 from bot.logs import configure_logging
-from bot.runtime.delivery import TOKEN_REJECTED
 from bot.runtime.render import deep_link, short_date
 from bot.services import make_bot
 from bot.settings import Settings, SettingsError, load_settings
 from flows.onboarding import Role, valid_cohort_name
+from flows.scheduling import QuietHours, is_known_zone
 from storage import cohorts
 from storage.db import Database
 from storage.migrate import upgrade_to_head
@@ -60,10 +63,16 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", help="SQLite file to keep (default: a temporary one)")
     demo.add_argument("--no-browser", action="store_true", help="do not open a browser")
 
-    commands.add_parser(
+    health_check = commands.add_parser(
         "health",
         help="exit 0 when the running bot is alive (for Docker)",
-        description="Check the running bot's heartbeat and the database.",
+        description="Ask the bot running on this machine (its /healthz, with the same "
+        "settings) whether it is alive.",
+    )
+    health_check.add_argument(
+        "--ready",
+        action="store_true",
+        help="ask /readyz instead: the database answers and Telegram was reached recently",
     )
     cohort = commands.add_parser(
         "cohort", help="create and list cohorts", description="Create and list cohorts."
@@ -79,6 +88,15 @@ def parser() -> argparse.ArgumentParser:
     create.add_argument(
         "--bot-username", help="the bot's @username (asked from Telegram if omitted)"
     )
+    school_time = cohort_commands.add_parser(
+        "set",
+        help="give a cohort its own time zone and quiet hours",
+        description="Give a cohort its own time zone and/or quiet hours (a school abroad); "
+        "dates are shown and reminders held by them. Unset: TIMEZONE and QUIET_HOURS.",
+    )
+    school_time.add_argument("name", help="the cohort's name")
+    school_time.add_argument("--timezone", help="a time zone such as Europe/Amsterdam")
+    school_time.add_argument("--quiet", help="quiet hours such as 21:00-08:00 (no reminders)")
     cohort_commands.add_parser(
         "list",
         help="list cohorts with their member counts",
@@ -98,6 +116,8 @@ def parser() -> argparse.ArgumentParser:
 
     # Pairing (issue 4): print, export or import a round.
     pairing_cli.add_parser(commands)
+    # Privacy (issue 14): written requests to export or erase a person's data.
+    privacy_cli.add_parsers(commands)
     return main
 
 
@@ -112,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         settings = load_settings()
         configure_logging(settings.log_level, _secrets(settings))
         action = ACTIONS[(args.command, _sub(args))]
-        asyncio.run(action(settings, args))
+        _run(action, settings, args)
     except (SettingsError, CliError) as error:
         print(f"peercoach: {error}", file=sys.stderr)
         sys.exit(EXIT_USAGE)
@@ -131,6 +151,19 @@ def _demo_entry() -> Callable[..., Coroutine[Any, Any, None]]:
             "the demo needs the Telegram emulator: pip install -e ./emulator (or run make demo)"
         ) from None
     return run_demo
+
+
+def _run(action: Action, settings: Settings, args: argparse.Namespace) -> None:
+    """Run a command; a failure the operator can fix becomes one sentence (see startup.py)."""
+    if args.command != "health" and (reason := missing_sqlite_folder(settings.database_url)):
+        raise CliError(reason)  # before connecting: aiosqlite would leave a thread behind
+    try:
+        asyncio.run(action(settings, args))
+    except Exception as error:
+        reason = explain(error, settings)
+        if reason is None:
+            raise
+        raise CliError(reason) from None
 
 
 def _sub(args: argparse.Namespace) -> str:
@@ -154,9 +187,9 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
             loop.add_signal_handler(signum, stop.set)
     try:
         await app.start()
-    except InvalidToken:
-        await app.stop()
-        raise CliError(TOKEN_REJECTED) from None
+    except BaseException:
+        await app.stop()  # close what did start, so the one sentence is all that is printed
+        raise
     # What exists now (modules, mappers, compiled statements) lives as long as the process.
     # Frozen, the full collections skip it: otherwise each one pauses replies for ~100 ms.
     gc.freeze()
@@ -167,18 +200,18 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
     rejected.cancel()
     await app.stop()
     if app.delivery.token_rejected.is_set():
-        raise CliError(TOKEN_REJECTED)
+        raise InvalidToken  # said in one sentence, as at start-up (bot/cli/startup.py)
 
 
 async def health(settings: Settings, args: argparse.Namespace) -> None:
-    """Exit 1 with the reason when the bot is not healthy."""
-    from bot.runtime.health import problem
+    """Exit 1 with the reason when the bot running here is not alive (or not ready)."""
+    from bot.runtime.health import ask_running_bot
 
-    reason = await problem(settings.database_url)
+    reason = await ask_running_bot(settings.local_url("/readyz" if args.ready else "/healthz"))
     if reason is not None:
         print(f"peercoach: unhealthy: {reason}", file=sys.stderr)
         sys.exit(1)
-    print("healthy")
+    print("ready" if args.ready else "healthy")
 
 
 async def migrate(settings: Settings, args: argparse.Namespace) -> None:
@@ -235,14 +268,55 @@ async def list_cohorts(settings: Settings, args: argparse.Namespace) -> None:
     if not summaries:
         print("No cohorts yet. Create one with: peercoach cohort create NAME")
         return
-    print(f"{'name':<32} {'students':>8} {'teachers':>8} {'coordinators':>12}  created")
+    print(
+        f"{'name':<32} {'students':>8} {'teachers':>8} {'coordinators':>12}  created     "
+        "time zone and quiet hours"
+    )
     for summary in summaries:
         counts = summary.counts
+        zone = summary.timezone or settings.timezone
+        quiet = summary.quiet_hours or settings.quiet_hours
         print(
             f"{summary.name:<32} {counts.get(Role.STUDENT, 0):>8} "
             f"{counts.get(Role.TEACHER, 0):>8} {counts.get(Role.COORDINATOR, 0):>12}  "
-            f"{summary.created_at.astimezone(settings.zone):%Y-%m-%d}"
+            f"{summary.created_at.astimezone(ZoneInfo(zone)):%Y-%m-%d}  {zone} {quiet}"
         )
+
+
+async def set_school_time(settings: Settings, args: argparse.Namespace) -> None:
+    """Give a cohort its own time zone and/or quiet hours."""
+    if args.timezone is None and args.quiet is None:
+        raise CliError("say what to set: --timezone ZONE, --quiet HH:MM-HH:MM, or both")
+    zone = _known_zone(args.timezone) if args.timezone is not None else None
+    try:
+        quiet = QuietHours.parse(args.quiet) if args.quiet is not None else None
+    except ValueError as error:
+        raise CliError(str(error)) from None
+    name = " ".join(args.name.split())
+    db = Database(settings.database_url)
+    await upgrade_to_head(db)
+    try:
+        async with db.transaction() as session:
+            cohort = await cohorts.cohort_by_name(session, name=name)
+            if cohort is None:
+                raise CliError(f"there is no cohort named '{name}' (see: peercoach cohort list)")
+            await cohorts.set_school_time(session, cohort=cohort, timezone=zone, quiet=quiet)
+            now = await cohorts.school_time(
+                session, cohort_id=cohort.id, default=settings.school_time
+            )
+    finally:
+        await db.dispose()
+    print(f"Cohort '{name}' now uses the time zone {now.tz} and the quiet hours {now.quiet}.")
+
+
+def _known_zone(name: str) -> str:
+    """The name of a time zone zoneinfo knows, or a sentence saying it is unknown."""
+    if not is_known_zone(name):
+        raise CliError(
+            f"'{name}' is not a time zone we know: use a name such as Europe/Amsterdam "
+            "or America/Curacao"
+        )
+    return name
 
 
 async def revoke_invite(settings: Settings, args: argparse.Namespace) -> None:
@@ -266,6 +340,10 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("health", ""): health,
     ("cohort", "create"): create_cohort,
     ("cohort", "list"): list_cohorts,
+    ("cohort", "set"): set_school_time,
     ("invite", "revoke"): revoke_invite,
     ("pair", ""): pairing_cli.pair,  # issue 4
+    ("erase", ""): privacy_cli.erase,  # issue 14
+    ("export", ""): privacy_cli.export,  # issue 14
+    ("retention", ""): privacy_cli.set_retention,  # issue 14
 }

@@ -101,6 +101,7 @@ class DemoSession:
             telegram_bot_token=emulator.token,
             telegram_api_base_url=emulator.base_url,
             database_url=f"sqlite+aiosqlite:///{self.db_path}",
+            http_port=0,  # probes and metrics on any free port: the page is what matters
         )
         self._app = PeerCoach(settings, poll_timeout=1)
         await self._app.start()

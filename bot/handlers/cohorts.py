@@ -81,13 +81,14 @@ async def links_for_cohort(turn: Turn, incoming: Incoming, button: Button) -> No
 async def send_links(turn: Turn, cohort_id: int, name: str) -> None:
     """Create one invite per role and send their deep links."""
     invites = await cohorts.create_cohort_invites(turn.session, cohort_id=cohort_id, now=turn.now)
+    await turn.use_cohort_time(cohort_id)
     await turn.send_text(turn.text("cohort.links", name=name, **link_params(turn, invites)))
 
 
 def link_params(turn: Turn, invites: dict[Role, Invite]) -> dict[str, str]:
     """The link and expiry date of each role's invite, as text parameters."""
     params: dict[str, str] = {}
-    zone = turn.services.settings.zone
+    zone = turn.time.zone
     for role, invite in invites.items():
         params[role.value] = deep_link(turn.services.bot_username, invite.code)
         params[f"{role.value}_until"] = short_date(invite.expires_at, turn.language, zone)

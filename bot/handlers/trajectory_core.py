@@ -36,6 +36,8 @@ class Pair:
     rows: list[TrajectoryRow]
     snapshots: dict[int, Trajectory] = field(default_factory=dict)
     scripts: dict[str, Scripts] = field(default_factory=dict)
+    # How someone who erased their data is named to the others: "a former partner".
+    former: str = "?"
 
     @property
     def kind(self) -> MatchKind:
@@ -51,7 +53,7 @@ class Pair:
         """The member with this id; someone who erased their data is a nameless, unreachable one."""
         found = next((m for m in self.members if m.id == user_id), None)
         language = self.members[0].language if self.members else "nl"
-        return found or Member(user_id, "?", language, unreachable=True)
+        return found or Member(user_id, self.former, language, unreachable=True)
 
     def gone(self) -> set[int]:
         """People of this match's trajectories who are no longer in it (they erased their data)."""
@@ -69,7 +71,7 @@ class Pair:
 
     def name(self, user_id: int) -> str:
         """A member's first name."""
-        return next((m.name for m in self.members if m.id == user_id), "?")
+        return next((m.name for m in self.members if m.id == user_id), self.former)
 
     def snap(self, row: TrajectoryRow) -> Trajectory:
         """The snapshot of a trajectory (decoded once per turn)."""
@@ -127,11 +129,12 @@ async def load_pair(turn: Turn, match_id: int) -> Pair | None:
     match = await matches.lock_match(turn.session, match_id=match_id)
     if match is None:
         return None
+    await turn.use_cohort_time(match.cohort_id)
     member_ids = await matches.members_of(turn.session, match_id=match_id)
     members = [await _member(turn, user_id) for user_id in member_ids]
     rows = await trajectories.trajectories_of_match(turn.session, match_id=match_id)
     state = await trajectories.pair_state(turn.session, match_id=match_id, now=turn.now)
-    pair = Pair(match, state, members, rows)
+    pair = Pair(match, state, members, rows, former=turn.text("trajectory.former_partner"))
     _heard_from_sender(turn, pair)
     return pair
 
@@ -316,12 +319,12 @@ async def stale(turn: Turn) -> None:
     await turn.answer("trajectory.stale", alert=True)
 
 
-# --- Dates in the configured zone -----------------------------------------------------------
+# --- Dates in the cohort's zone -----------------------------------------------------------
 
 
 def local_day(turn: Turn, moment: datetime) -> date:
     """The date of a moment where the school is."""
-    return moment.astimezone(turn.services.settings.zone).date()
+    return moment.astimezone(turn.time.zone).date()
 
 
 def today(turn: Turn) -> date:
@@ -338,7 +341,7 @@ def day_label(turn: Turn, day: date) -> str:
 
 def moment_label(turn: Turn, moment: datetime) -> str:
     """A day and a time in the school's zone: "wo 15 jan, 16:00"."""
-    local = moment.astimezone(turn.services.settings.zone)
+    local = moment.astimezone(turn.time.zone)
     return f"{day_label(turn, local.date())}, {local:%H:%M}"
 
 

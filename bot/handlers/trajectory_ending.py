@@ -124,15 +124,25 @@ async def _clicked(turn: Turn, pair: Pair) -> None:
 
 
 async def dissolve(
-    turn: Turn, pair: Pair, reason: DissolvedReason, *, leaver: int | None = None
+    turn: Turn,
+    pair: Pair,
+    reason: DissolvedReason,
+    *,
+    leaver: int | None = None,
+    erased: bool = False,
 ) -> None:
-    """End the match for everyone, tell each kindly, and ask the coordinators to re-pair."""
+    """End the match for everyone, tell each kindly, and ask the coordinators to re-pair.
+
+    erased: the leaver is having their data erased, so the others are not told their name."""
     for row in pair.live_rows():
         put(turn, pair, row, _ended(pair, row, reason, leaver, turn))
     await _wind_down(turn, pair, status="dissolved", reason=reason.value)
     for member in pair.members:
         if member.id == leaver:
-            await tell(turn, member, "trajectory.you_left")
+            if not erased:
+                await tell(turn, member, "trajectory.you_left")
+        elif erased:
+            await tell(turn, member, "trajectory.dissolved_partner_gone")
         elif reason is DissolvedReason.NO_CLICK:
             click = (await scripts_for(turn, pair, member.language)).click
             await tell(turn, member, "trajectory.dissolved_no_click", text=click.no_click)

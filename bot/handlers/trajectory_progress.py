@@ -27,14 +27,16 @@ async def progress_command(turn: Turn, incoming: Incoming) -> None:
         await turn.say("trajectory.progress_not_allowed")
         return
     for membership in mine:
+        await turn.use_cohort_time(membership.cohort_id)  # its next meetings in its own zone
         rows = await trajectories.cohort_progress(turn.session, cohort_id=membership.cohort_id)
         ids = sorted({r.coach_id for r in rows} | {r.coachee_id for r in rows})
         names = await people.names(turn.session, user_ids=ids)
+        former = turn.text("trajectory.former_partner")  # someone who erased their data
         lines = [
             turn.text(
                 "trajectory.progress_line",
-                coach=names.get(row.coach_id, "?"),
-                coachee=names.get(row.coachee_id, "?"),
+                coach=names.get(row.coach_id, former),
+                coachee=names.get(row.coachee_id, former),
                 step=step_name(turn, Step(row.step)),
                 conversations=row.conversations,
                 steps=row.open_steps,

@@ -25,9 +25,7 @@ from bot.runtime.router import Router
 from bot.runtime.turn import Choice, Turn
 from flows.scheduling import (
     after_meeting_check_time,
-    is_quiet,
     reminder_times,
-    shift_out_of_quiet_hours,
     slot_choices,
     step_nudge_time,
 )
@@ -88,7 +86,7 @@ async def send_plan_card(turn: Turn, pair: Pair, member: Member) -> None:
 
 
 def _day_card(turn: Turn, pair: Pair) -> tuple[str, list[list[Choice]]]:
-    days = slot_choices(turn.now, turn.services.settings.timezone)
+    days = slot_choices(turn.now, turn.time.tz, quiet=turn.time.quiet)
     buttons = [
         Choice(day_label(turn, day.day), "tr_day", {"m": pair.match.id, "d": day.day.isoformat()})
         for day in days
@@ -114,7 +112,8 @@ async def choose_day(turn: Turn, incoming: Incoming, button: Button) -> None:
     """A day was picked: show its times on the same card."""
     pair = await pair_of_button(turn, button)
     day = _parse_day(button.args.get("d"))
-    slots = [d for d in slot_choices(turn.now, turn.services.settings.timezone) if d.day == day]
+    choices = slot_choices(turn.now, turn.time.tz, quiet=turn.time.quiet)
+    slots = [d for d in choices if d.day == day]
     if pair is None or not slots or incoming.message_id is None:
         await stale(turn)
         return
@@ -160,12 +159,12 @@ async def plan(turn: Turn, pair: Pair, when: datetime, *, planner: int) -> None:
 
 
 async def _set_timers(turn: Turn, pair: Pair, when: datetime) -> None:
-    zone = turn.services.settings.timezone
+    zone, quiet = turn.time.tz, turn.time.quiet
     match_id = pair.match.id
     conversation = f"match:{match_id}"
     payload = {"m": match_id, "at": when.isoformat()}
     kept = set()
-    for reminder in reminder_times(when, zone, now=turn.now):
+    for reminder in reminder_times(when, zone, now=turn.now, quiet=quiet):
         kept.add(reminder.kind.value)
         await timers.schedule(
             turn.session,
@@ -182,7 +181,7 @@ async def _set_timers(turn: Turn, pair: Pair, when: datetime) -> None:
         turn.session,
         conversation=conversation,
         kind=MET_CHECK,
-        due_at=after_meeting_check_time(when, zone),
+        due_at=after_meeting_check_time(when, zone, quiet=quiet),
         payload=payload,
         name=f"trajectory:{match_id}:met",
     )
@@ -201,7 +200,7 @@ async def schedule_nudge(turn: Turn, row: TrajectoryRow, step: SmallStep) -> Non
         turn.session,
         conversation=f"user:{row.coachee_id}",
         kind=NUDGE,
-        due_at=step_nudge_time(step.due, turn.services.settings.timezone),
+        due_at=step_nudge_time(step.due, turn.time.tz, quiet=turn.time.quiet),
         payload={"t": row.id, "n": step.number},
         name=f"trajectory:{row.id}:step:{step.number}",
     )
@@ -302,7 +301,7 @@ async def prompted(turn: Turn, pair: Pair, member: Member) -> None:
         turn.session,
         conversation=f"match:{pair.match.id}",
         kind=QUIET,
-        due_at=shift_out_of_quiet_hours(turn.now + GRACE, turn.services.settings.timezone),
+        due_at=turn.time.after_quiet(turn.now + GRACE),
         payload={"m": pair.match.id, "u": member.id},
         name=f"trajectory:{pair.match.id}:quiet:{member.id}",
     )
@@ -310,14 +309,13 @@ async def prompted(turn: Turn, pair: Pair, member: Member) -> None:
 
 async def wait_for_morning(turn: Turn, timer: DueTimer) -> bool:
     """In quiet hours, try again when they end; True when the timer was put off."""
-    zone = turn.services.settings.timezone
-    if not is_quiet(turn.now, zone):
+    if not turn.time.is_quiet(turn.now):
         return False
     await timers.schedule(
         turn.session,
         conversation=timer.conversation,
         kind=timer.kind,
-        due_at=shift_out_of_quiet_hours(turn.now, zone),
+        due_at=turn.time.after_quiet(turn.now),
         payload=timer.payload,
     )
     return True

@@ -41,10 +41,7 @@ TROUBLE_SECONDS = 5.0  # a send whose outcome could not be handled (the database
 HARMLESS = ("message is not modified",)
 # Flood waits for this many different chats within a second: Telegram limits the whole bot.
 GLOBAL_FLOOD_CHATS = 3
-TOKEN_REJECTED = (
-    "Telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN "
-    "with @BotFather and start PeerCoach again."
-)
+TOKEN_REJECTED = "Telegram rejected the bot token (401 Unauthorized); delivery stops"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +89,10 @@ class DeliveryWorker:
 
     async def run(self) -> None:
         """Deliver until cancelled, or until Telegram rejects the token."""
-        reading = asyncio.ensure_future(run_forever("delivery", self._read_once, self._wake))
+        beat = self.services.vitals.beat
+        reading = asyncio.ensure_future(
+            run_forever("delivery", self._read_once, self._wake, beat=beat)
+        )
         try:
             await self._pace()
         finally:
@@ -178,7 +178,7 @@ class DeliveryWorker:
     async def _attempt(self, delivery: outbox.Delivery) -> Again:
         self.pacer.sending(delivery)
         try:
-            result = await self.services.bot.call(delivery.method, delivery.payload)
+            result = await self._call(delivery)
         except RetryAfter as error:
             return self._flood(delivery, error)
         except ChatMigrated as error:
@@ -196,6 +196,16 @@ class DeliveryWorker:
         self._unrecorded.append(outbox.Sent(delivery, message_id))
         await self._flush()
         return None
+
+    async def _call(self, delivery: outbox.Delivery) -> Any:
+        """Make the Bot API call and count how it ended."""
+        try:
+            result = await self.services.bot.call(delivery.method, delivery.payload)
+        except TelegramError as error:
+            self.services.metrics.sent(error)
+            raise
+        self.services.metrics.sent(None)
+        return result
 
     async def _flush(self) -> None:
         """Record the calls sent so far; calls sent meanwhile share the write."""

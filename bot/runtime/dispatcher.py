@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
@@ -69,7 +70,8 @@ class Dispatcher:
 
     async def run(self) -> None:
         """Dispatch until cancelled."""
-        await run_forever("dispatcher", self._dispatch_once, self._wake)
+        beat = self.services.vitals.beat
+        await run_forever("dispatcher", self._dispatch_once, self._wake, beat=beat)
 
     async def _dispatch_once(self) -> float:
         # One session asks for both kinds of work: a session costs a connection round trip.
@@ -131,6 +133,7 @@ class Dispatcher:
     async def _process_update(self, update_id: int, payload: dict[str, Any]) -> None:
         key = conversation_key(payload)
         db = self.services.db
+        started = time.perf_counter()
         try:
             async with self.locks.hold(key), self.capacity:
                 try:
@@ -142,11 +145,17 @@ class Dispatcher:
                         await self._handle_update(session, payload)
                     # Handed over while the conversation is held, so its replies stay in order.
                     self.on_replies(outbox.queued(session))
+                    self._measure(payload, started, failed=False)
                 except Exception as error:
                     log.exception("update %s failed", update_id)
                     await self._record_failure(update_id, payload, error)
+                    self._measure(payload, started, failed=True)
         finally:
             self._updates_in_flight.discard(update_id)
+
+    def _measure(self, payload: dict[str, Any], started: float, *, failed: bool) -> None:
+        seconds = time.perf_counter() - started
+        self.services.metrics.processed(payload, seconds=seconds, failed=failed)
 
     async def _handle_update(self, session: AsyncSession, payload: dict[str, Any]) -> None:
         incoming = parse(payload)

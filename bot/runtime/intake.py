@@ -11,9 +11,9 @@ from typing import Any
 from urllib.parse import urlparse
 
 from aiohttp import web
-from telegram.error import Conflict
+from telegram.error import BadRequest, Conflict, NetworkError
 
-from bot.runtime.loops import run_forever
+from bot.runtime.loops import MAX_BACKOFF_SECONDS, run_forever
 from bot.services import Services
 from storage import inbox
 
@@ -27,6 +27,7 @@ async def store(services: Services, updates: list[dict[str, Any]]) -> None:
     """Write updates to the inbox in one transaction."""
     async with services.db.transaction() as session:
         await inbox.store_updates(session, updates=updates)
+    services.metrics.received(updates)
 
 
 class PollingIntake:
@@ -44,10 +45,25 @@ class PollingIntake:
         self.poll_timeout = poll_timeout
         self.offset: int | None = None
         self._webhook_cleared = False
+        self._unreachable = 0
 
     async def run(self) -> None:
         """Poll until cancelled; network and database faults are retried with backoff."""
-        await run_forever("polling", self._poll_once, asyncio.Event())
+        beat = self.services.vitals.beat
+        await run_forever("polling", self._poll_safely, asyncio.Event(), beat=beat)
+
+    async def _poll_safely(self) -> float:
+        """A poll; an unreachable Bot API means waiting longer each time, logged by the bot's
+        reach tracker once a minute rather than a traceback per attempt."""
+        try:
+            idle = await self._poll_once()
+        except BadRequest:
+            raise
+        except NetworkError:
+            self._unreachable += 1
+            return min(MAX_BACKOFF_SECONDS, 2.0 ** (self._unreachable - 1))
+        self._unreachable = 0
+        return idle
 
     async def _poll_once(self) -> float:
         """One long poll: store what arrived, then move the offset (the acknowledgement)."""
@@ -85,22 +101,13 @@ class WebhookIntake:
         self.secret = services.settings.webhook_secret_value()
         self.url = services.settings.webhook_url or ""
         self.path = urlparse(self.url).path or "/"
-        self._runner: web.AppRunner | None = None
 
-    def application(self) -> web.Application:
-        """The aiohttp application with the webhook and a health check."""
-        app = web.Application(client_max_size=1024 * 1024)
+    def add_routes(self, app: web.Application) -> None:
+        """Take pushed updates on the web server (bot/runtime/web.py)."""
         app.router.add_post(self.path, self.receive)
-        app.router.add_get("/healthz", self.health)
-        return app
 
     async def start(self) -> None:
-        """Listen, then ask Telegram to push updates here."""
-        settings = self.services.settings
-        self._runner = web.AppRunner(self.application(), access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, settings.webhook_listen, settings.webhook_port)
-        await site.start()
+        """Ask Telegram to push updates here (the web server listens already)."""
         await self.services.bot.call(
             "setWebhook",
             {
@@ -110,17 +117,7 @@ class WebhookIntake:
                 "drop_pending_updates": False,
             },
         )
-        log.info(
-            "webhook listening on %s:%s%s",
-            settings.webhook_listen,
-            settings.webhook_port,
-            self.path,
-        )
-
-    async def stop(self) -> None:
-        """Stop listening (Telegram keeps the updates until we are back)."""
-        if self._runner is not None:
-            await self._runner.cleanup()
+        log.info("webhook registered at %s", self.path)
 
     async def receive(self, request: web.Request) -> web.Response:
         """One pushed update."""
@@ -135,8 +132,4 @@ class WebhookIntake:
             return web.Response(status=400, text="not an update")
         await store(self.services, [update])
         self.on_stored([update])
-        return web.Response(text="ok")
-
-    async def health(self, request: web.Request) -> web.Response:
-        """Liveness for load balancers and Docker."""
         return web.Response(text="ok")

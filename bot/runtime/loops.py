@@ -12,13 +12,22 @@ log = logging.getLogger(__name__)
 MAX_BACKOFF_SECONDS = 30.0
 
 
-async def run_forever(name: str, once: Callable[[], Awaitable[float]], wake: asyncio.Event) -> None:
+async def run_forever(
+    name: str,
+    once: Callable[[], Awaitable[float]],
+    wake: asyncio.Event,
+    *,
+    beat: Callable[[str], None] | None = None,
+) -> None:
     """Run `once` until cancelled; it returns how long to idle unless woken earlier.
 
     An exception is logged and retried with exponential backoff instead of ending the loop.
+    `beat` hears of every round, so a health check can tell a stuck loop from a live one.
     """
     failures = 0
     while True:
+        if beat is not None:
+            beat(name)
         wake.clear()
         try:
             idle = await once()

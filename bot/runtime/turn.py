@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.runtime.render import inline_keyboard, split_text
 from bot.services import Services
 from flows.onboarding import Onboarding
-from storage import buttons, outbox
+from flows.scheduling import SchoolTime
+from storage import buttons, cohorts, outbox
 from storage.models import User
 
 
@@ -58,6 +60,8 @@ class Turn:
         self.sender = sender
         self.user = user
         self.language = language or services.settings.default_language
+        # Where and when people live: the settings', until a handler knows the cohort.
+        self.time: SchoolTime = services.settings.school_time
         self.callback_query_id: str | None = None
         self.callback_answered = False
         # What its messages queue at unless a caller says otherwise: timers make bulk.
@@ -67,6 +71,11 @@ class Turn:
     def joined(self) -> bool:
         """Whether the person finished joining (language, consent and a cohort)."""
         return self.user is not None and self.user.onboarding is Onboarding.DONE
+
+    async def use_cohort_time(self, cohort_id: int) -> None:
+        """Show dates and hold reminders in the cohort's zone and quiet hours (a school abroad)."""
+        default = self.services.settings.school_time
+        self.time = await cohorts.school_time(self.session, cohort_id=cohort_id, default=default)
 
     @contextmanager
     def speaking(self, language: str | None) -> Iterator[None]:
@@ -141,6 +150,21 @@ class Turn:
                 priority=self.priority if priority is None else priority,
                 remember_as=remember_as if last else None,
             )
+
+    async def send_document(
+        self, filename: str, data: bytes, *, caption: str, chat_id: int | None = None
+    ) -> None:
+        """Queue a file (a person's own data); its bytes go once it is sent, like any text."""
+        target = self.chat_id if chat_id is None else chat_id
+        payload: dict[str, Any] = {
+            "chat_id": target,
+            "caption": caption,
+            "parse_mode": "HTML",
+            "document": {"filename": filename, "base64": base64.b64encode(data).decode("ascii")},
+        }
+        await outbox.enqueue(
+            self.session, chat_id=target, method="sendDocument", payload=payload, now=self.now
+        )
 
     async def keyboard(self, choices: list[list[Choice]], *, chat_id: int) -> dict[str, Any]:
         """Store what each button means and build the inline keyboard of short tokens."""

@@ -78,6 +78,15 @@ class RevealedContribution:
 
 
 @dataclass(frozen=True, slots=True)
+class Relay:
+    """Show in the group a contribution someone sent privately for a step done in the open."""
+
+    author_id: int
+    author_name: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Reveal:
     """Show the privately collected contributions of a step together in the group."""
 
@@ -195,6 +204,7 @@ Effect: TypeAlias = (
     Announce
     | UpdateStatus
     | PrivatePrompt
+    | Relay
     | Reveal
     | ScheduleTimer
     | CancelTimers

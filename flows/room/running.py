@@ -11,6 +11,7 @@ from flows.room.effects import (
     Outcome,
     PrivatePrompt,
     Refused,
+    Relay,
     Result,
     RoomAction,
     UpdateStatus,
@@ -48,8 +49,13 @@ def contribute(
     *,
     media: str | None = None,
     privately: bool = False,
+    from_private_chat: bool = False,
 ) -> Result:
-    """Someone writes a contribution; stickers, photos and the like are kindly refused."""
+    """Someone writes a contribution; stickers, photos and the like are kindly refused.
+
+    privately: handed in for a step that collects privately (kept hidden until the reveal);
+    from_private_chat: written to the bot privately, so what is not hidden is relayed.
+    """
     require_aware(now)
     refused = state_refusal(room, "contribute")
     if refused is not None:
@@ -81,6 +87,8 @@ def contribute(
             Contribution(room.step_index, actor_id, kind, clean, now, hidden=hidden),
         )
     )
+    if from_private_chat and not hidden:
+        draft.emit(Relay(actor_id, room.name_of(actor_id), clean))
     _after_contribution(draft, actor_id, kind, clean, hidden)
     return draft.outcome(now)
 

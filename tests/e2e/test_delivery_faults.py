@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
-import sys
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
-from tgemulator import running_emulator
 
-from bot.runtime.delivery import TOKEN_REJECTED
 from storage.models import OutboxMessage
 from tests.e2e.support.world import World, eventually, running_world
 from tests.e2e.test_delivery import send
@@ -66,22 +59,3 @@ async def test_a_rejected_token_stops_sending_and_keeps_the_outbox(database_url:
         await ada.expect_silence(0.1)
         statuses = [s for s, _ in (await outcomes(world)).values()]
         assert statuses == ["sent", "pending", "pending"]
-
-
-async def test_a_token_rejected_at_start_ends_the_run_with_one_sentence(tmp_path: Path) -> None:
-    async with running_emulator() as emulator:
-        env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": "7000000000:revoked",
-            "TELEGRAM_API_BASE_URL": emulator.base_url,
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'peercoach.sqlite3'}",
-        }
-        run = "from bot.cli.main import main; main(['run'])"
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-c", run, env=env, stderr=asyncio.subprocess.PIPE
-        )
-        _, err = await asyncio.wait_for(process.communicate(), 60)
-
-    assert process.returncode == 2
-    assert err.decode().strip().splitlines()[-1] == f"peercoach: {TOKEN_REJECTED}"
-    assert "Traceback" not in err.decode()

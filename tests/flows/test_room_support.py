@@ -18,6 +18,7 @@ from flows.room import (
     PrivatePrompt,
     PrivateSummary,
     Refused,
+    Relay,
     Result,
     Reveal,
     Role,
@@ -186,6 +187,8 @@ class Scene:
             self.private.setdefault(effect.user_id, []).append(text)
             for action in effect.actions:
                 render(lang, f"room.action.{action.value}", {})
+        elif isinstance(effect, Relay):
+            self.group.append(f"{effect.author_name}: {effect.text}")
         elif isinstance(effect, Reveal):
             self.reveals.append(effect)
             self.group.append(render_lines(lang, effect.lines()))

@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from flows.scheduling import (
+    QuietHours,
     Reminder,
     ReminderKind,
+    SchoolTime,
     after_meeting_check_time,
     exists_locally,
     is_quiet,
@@ -155,3 +157,38 @@ def test_other_time_zones_and_bad_input() -> None:
         reminder_times(brussels(2026, 5, 12, 16, 0), "Mars/Olympus")
     with pytest.raises(ValueError, match="timezone-aware"):
         reminder_times(datetime(2026, 5, 12, 16, 0))
+
+
+def test_quiet_hours_are_read_from_text_with_a_sentence_for_nonsense() -> None:
+    assert QuietHours.parse(" 21:00 - 08:00 ") == QuietHours(time(21), time(8))
+    assert str(QuietHours.parse("12:00-14:30")) == "12:00-14:30"
+    for text, reason in [
+        ("22-7", "is not a span of hours such as 21:00-08:00"),
+        ("21:00", "is not a span of hours"),
+        ("25:00-08:00", "is not a span of hours"),
+        ("08:00-08:00", "starts and ends at the same time"),
+        ("07:00-23:00", "leaves no time of day to plan a conversation"),
+    ]:
+        with pytest.raises(ValueError, match=reason):
+            QuietHours.parse(text)
+
+
+def test_a_cohort_abroad_gets_slots_reminders_and_mornings_of_its_own() -> None:
+    lunch = QuietHours(time(12), time(14))
+    now = datetime(2026, 5, 11, 9, 0, tzinfo=UTC)  # Monday 05:00 in Curaçao
+    days = slot_choices(now, "America/Curacao", quiet=lunch)
+    assert [f"{slot:%H:%M %z}" for slot in days[0].slots] == [
+        "10:00 -0400",
+        "16:00 -0400",
+        "19:30 -0400",
+    ]
+    school = SchoolTime("America/Curacao", lunch)
+    twelve_thirty = datetime(2026, 5, 12, 16, 30, tzinfo=UTC)
+    assert school.is_quiet(twelve_thirty) and not SchoolTime().is_quiet(twelve_thirty)
+    assert school.after_quiet(twelve_thirty) == datetime(2026, 5, 12, 18, 0, tzinfo=UTC)
+    planned = datetime(2026, 5, 13, 17, 0, tzinfo=UTC)  # Wednesday 13:00 in Curaçao
+    # The day before at 13:00 waits for the end of lunch; an hour before (12:00) would wait
+    # past the conversation itself, so it is left out.
+    [reminder] = reminder_times(planned, school.tz, quiet=school.quiet)
+    assert reminder.kind is ReminderKind.DAY_BEFORE
+    assert reminder.at == datetime(2026, 5, 12, 18, 0, tzinfo=UTC)

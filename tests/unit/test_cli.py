@@ -31,6 +31,7 @@ def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
         ["cohort"],
         ["cohort", "create"],
         ["cohort", "list"],
+        ["cohort", "set"],
         ["invite"],
         ["invite", "revoke"],
     ],
@@ -88,3 +89,30 @@ def test_demo_without_the_emulator_says_how_to_install_it(
     err = capsys.readouterr().err
     assert done.value.code == 2
     assert "pip install -e ./emulator" in err and "Traceback" not in err
+
+
+def test_a_cohort_gets_its_own_time_zone_and_quiet_hours(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(["cohort", "create", "Curaçao 4", "--bot-username", "b"])
+    main(["cohort", "create", "Gent 2", "--bot-username", "b"])
+    capsys.readouterr()
+    main(["cohort", "set", "Curaçao 4", "--timezone", "America/Curacao", "--quiet", "20:00-07:30"])
+    assert capsys.readouterr().out == (
+        "Cohort 'Curaçao 4' now uses the time zone America/Curacao "
+        "and the quiet hours 20:00-07:30.\n"
+    )
+    main(["cohort", "list"])
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[1].endswith("America/Curacao 20:00-07:30")
+    assert listed[2].endswith("Europe/Brussels 21:00-08:00")  # the settings' defaults
+    for argv, message in [
+        (["--timezone", "Europe/Amsterdan"], "'Europe/Amsterdan' is not a time zone we know"),
+        (["--quiet", "9-17"], "'9-17' is not a span of hours such as 21:00-08:00"),
+        ([], "say what to set: --timezone ZONE, --quiet HH:MM-HH:MM, or both"),
+    ]:
+        with pytest.raises(SystemExit) as done:
+            main(["cohort", "set", "Gent 2", *argv])
+        err = capsys.readouterr().err
+        assert done.value.code == 2
+        assert err.startswith(f"peercoach: {message}") and err.count("\n") == 1

@@ -14,6 +14,8 @@ def test_defaults_need_no_token_until_it_is_used() -> None:
     settings = load_settings(_env_file=None)
     assert settings.database_url == "sqlite+aiosqlite:///peercoach.sqlite3"
     assert (settings.default_language, settings.timezone) == ("nl", "Europe/Brussels")
+    assert str(settings.school_time.quiet) == "21:00-08:00"
+    assert settings.local_url("/healthz") == "http://127.0.0.1:8080/healthz"
     with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN is not set"):
         settings.token()
 
@@ -27,6 +29,8 @@ def test_defaults_need_no_token_until_it_is_used() -> None:
         ({"webhook_port": 70000}, "WEBHOOK_PORT"),
         ({"default_language": "fr"}, "DEFAULT_LANGUAGE"),
         ({"webhook_url": "bot.example.org"}, "WEBHOOK_URL must be a full URL"),
+        ({"quiet_hours": "22u-7u"}, "QUIET_HOURS '22u-7u' is not a span of hours"),
+        ({"http_port": -1}, "HTTP_PORT"),
     ],
 )
 def test_bad_settings_are_named_in_one_sentence(overrides: dict[str, object], message: str) -> None:

@@ -110,7 +110,7 @@ def paged(
 
 def date_text(turn: Turn, moment: datetime) -> str:
     """A date as people write it in the turn's language."""
-    return short_date(moment, turn.language, turn.services.settings.zone)
+    return short_date(moment, turn.language, turn.time.zone)
 
 
 def slot_name(turn: Turn, slot: str) -> str:

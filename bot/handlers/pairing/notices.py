@@ -71,6 +71,7 @@ async def tell_coordinators_paused(turn: Turn, entry: PoolEntry) -> None:
     names = await pairing.contacts(turn.session, user_ids=[entry.user_id])
     name = names[entry.user_id].name if entry.user_id in names else "?"
     until = entry.paused_until
+    await turn.use_cohort_time(entry.cohort_id)
     await to_coordinators(
         turn,
         entry.cohort_id,

@@ -91,6 +91,7 @@ async def show_pool(turn: Turn, cohort_id: int, cohort_name: str) -> None:
             ],
         )
         return
+    await turn.use_cohort_time(cohort_id)
     await show_profile(turn, entry, cohort_name)
 
 
@@ -136,6 +137,7 @@ async def own_active_entry(turn: Turn, button: Button) -> PoolEntry | None:
     ):
         await turn.answer("fallback.stale_button", alert=True)
         return None
+    await turn.use_cohort_time(entry.cohort_id)  # pause dates in the cohort's own zone
     return entry
 
 
@@ -350,6 +352,7 @@ async def offer_pause(
 ) -> None:
     """The pause question with a button per end date. Asked kindly after a silence, `kind_rows`
     take the place of "never mind", and a pause chosen there reaches the coordinators."""
+    await turn.use_cohort_time(entry.cohort_id)
     mark = {"o": 1} if kind_rows is not None else {}
     rows = [
         [

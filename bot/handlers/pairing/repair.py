@@ -95,6 +95,7 @@ async def partner_silent(turn: Turn, incoming: Incoming, button: Button) -> None
     names = {uid: c.name for uid, c in contacts.items()}
     partners = [uid for uid in members if uid != reporter]
     args = {"m": match.id, "u": reporter}
+    await turn.use_cohort_time(match.cohort_id)
     await to_coordinators(
         turn,
         match.cohort_id,

@@ -309,6 +309,7 @@ async def tell_unmatched(
     """Someone without a partner hears why and what happens next."""
     until = view.paused_until(contact.id)
     if why is UnmatchedReason.PAUSED and until is not None:
+        await turn.use_cohort_time(view.cohort_id)
         with turn.speaking(contact.language):
             date = date_text(turn, until)
         await say_to(turn, contact, "pairing.unpaired_paused", until=date, cohort=view.cohort_name)

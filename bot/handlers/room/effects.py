@@ -24,6 +24,7 @@ from flows.room import (
     PrivatePrompt,
     PrivateSummary,
     Refused,
+    Relay,
     Reveal,
     RoomAction,
     ScheduleTimer,
@@ -61,6 +62,9 @@ async def _carry(turn: Turn, room_id: int, room: Room, effect: Effect) -> None:
         await update_status(turn, room_id, room)
     elif isinstance(effect, PrivatePrompt):
         await _prompt(turn, room_id, room, effect)
+    elif isinstance(effect, Relay):
+        text = bot_text(turn, language, "rooms.relayed", name=effect.author_name, text=effect.text)
+        await turn.send_text(text, chat_id=room.chat_id)
     elif isinstance(effect, Reveal):
         await turn.send_text(room_lines(language, effect.lines()), chat_id=room.chat_id)
     elif isinstance(effect, ScheduleTimer):

@@ -8,7 +8,6 @@ from typing import Any
 
 from bot.handlers.room.effects import settle
 from bot.handlers.room.people import actor_id, in_cohort, is_this_bot, join_hint
-from bot.handlers.room.render import bot_text
 from bot.runtime.incoming import Incoming, Kind
 from bot.runtime.turn import Turn
 from flows.protocols import Who
@@ -82,32 +81,35 @@ async def private_contribution(turn: Turn, incoming: Incoming) -> bool:
         await rooms.drop_prompt(turn.session, user_id=turn.user.id)
         return False
     privately = room.step.collect_privately
-    result = _contribute(room, incoming, turn.user.id, turn.now, privately=privately)
-    if isinstance(result, Outcome):
-        await _show_in_group(turn, room, result)
-        if room.step.who is not Who.CASE_HOLDER:
-            # One contribution per prompt; only the case-holder tells their story in parts.
-            await rooms.drop_prompt(turn.session, user_id=turn.user.id)
+    result = _contribute(
+        room, incoming, turn.user.id, turn.now, privately=privately, from_private_chat=True
+    )
+    if isinstance(result, Outcome) and room.step.who is not Who.CASE_HOLDER:
+        # One contribution per prompt; only the case-holder tells their story in parts.
+        await rooms.drop_prompt(turn.session, user_id=turn.user.id)
     await settle(turn, row, room, result, refusal_chat=turn.chat_id)
     return True
 
 
 def _contribute(
-    room: Room, incoming: Incoming, author: int, now: datetime, *, privately: bool
+    room: Room,
+    incoming: Incoming,
+    author: int,
+    now: datetime,
+    *,
+    privately: bool,
+    from_private_chat: bool = False,
 ) -> Result:
-    if incoming.kind is Kind.MEDIA:
-        return contribute(room, author, now, None, media=incoming.media, privately=privately)
-    return contribute(room, author, now, incoming.text, privately=privately)
-
-
-async def _show_in_group(turn: Turn, room: Room, outcome: Outcome) -> None:
-    """A contribution sent privately for a step done in the open is shown in the group."""
-    added = outcome.room.contributions[-1]
-    if added.hidden:
-        return
-    name = room.name_of(added.author_id)
-    text = bot_text(turn, room.language, "rooms.relayed", name=name, text=added.text)
-    await turn.send_text(text, chat_id=room.chat_id)
+    text = None if incoming.kind is Kind.MEDIA else incoming.text
+    return contribute(
+        room,
+        author,
+        now,
+        text,
+        media=incoming.media if incoming.kind is Kind.MEDIA else None,
+        privately=privately,
+        from_private_chat=from_private_chat,
+    )
 
 
 def _replies_to_bot(turn: Turn, incoming: Incoming) -> bool:

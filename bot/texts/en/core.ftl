@@ -114,6 +114,7 @@ help-coordinator =
 
     /newcohort name: create a new group and get its invitation links
     /links: new invitation links for your groups
+    /cohorttime: a group's time zone and quiet hours
     /pair: pair peer coaches (see the proposal, adjust it, confirm)
     /progress: who is where (step, dates, counts; never what they write)
     /script: give your group its own coaching script
@@ -160,6 +161,16 @@ cohort-links =
     🗂 For one coordinator (works once, until { $coordinator_until }):
     { $coordinator }
 cohort-pick = Which group would you like new links for?
+cohort-time_usage =
+    Is your group in another time zone, or would you like other quiet hours (no reminders from me then)? Set it like this:
+    /cohorttime Europe/Amsterdam 21:00-08:00
+
+    { $current }
+cohort-time_current = <b>{ $name }</b>: { $zone }, quiet from { $start } to { $end }
+cohort-time_bad_zone = I don't know the time zone <b>{ $zone }</b>. Use a name like Europe/Amsterdam or America/Curacao.
+cohort-time_bad_quiet = <b>{ $quiet }</b> doesn't work for me as quiet hours. Write from-to, like 21:00-08:00, and leave time in the day to meet.
+cohort-time_pick = Which group is this for?
+cohort-time_set = All set! <b>{ $name }</b> now uses { $zone }, quiet from { $start } to { $end }. Dates and reminders follow it.
 cohort-none = You're not a coordinator of any group yet. Create one with /newcohort name.
 
 ## When something goes wrong or is not understood
@@ -188,3 +199,55 @@ commands-help = What can I do here?
 commands-privacy = What I keep and how to stop
 commands-settings = Choose your language
 commands-cancel = Stop what you're doing
+
+## Downloading your data (/privacy)
+
+export-button = 📦 Download my data
+export-caption = 📦 Everything I keep about you. Open the HTML file in the zip to read it; the JSON file is for computers.
+export-caption_part = 📦 Part { $part } of { $parts } of your data. Put the parts together (in order) to open the zip file.
+export-nothing = I don't keep anything about you, so there is nothing to download.
+export-title = My data at PeerCoach
+export-intro = Everything PeerCoach kept about you on { $date }. What your partner wrote is not in it: that is theirs.
+export-person = About you
+export-label_name = First name
+export-label_username = Username
+export-label_language = Language
+export-label_since = Known since
+export-label_consent = Privacy note accepted on
+export-cohorts = Your groups and roles
+export-created = Groups you created
+export-pool = Your profile in the pairing pool
+export-label_about = About yourself
+export-label_interests = Interests
+export-label_availability = When you can meet
+export-label_status = Status
+export-no_pair = Who you'd rather not be paired with
+export-trajectories = Your coaching trajectories
+export-as_coachee = You were coached by { $partner }
+export-as_coach = You coached { $partner }
+export-as_observer = You observed { $partner }
+export-goals = Your goal
+export-scales = Your score over time
+export-small_steps = Your small steps
+export-notes = What you wrote down
+export-contract = What you proposed for your agreements
+export-reflections = Your reflections as a coach
+export-observations = Your feedback as an observer
+export-conversations = Conversations
+export-rooms = Group sessions
+export-my_contributions = What you wrote
+export-my_step = Your step
+export-my_roles = Your role
+export-empty = —
+
+## How long a group's data is kept (/enddate)
+
+retention-warning = 🗓 In two weeks, on { $date }, I'll erase everything the students of <b>{ $cohort }</b> wrote and who was in it. Only anonymous counts stay. Would you like an overview first (names, roles, steps, no content)?
+retention-btn_csv = 📄 Overview as CSV
+retention-csv_caption = 📄 Overview of { $cohort }: who, which role, which step. What the students wrote is not in it.
+retention-purged = 🧹 The data of <b>{ $cohort }</b> has been erased. Only anonymous counts are kept.
+retention-not_yours = This overview is for the coordinators of this group.
+retention-usage = Send /enddate with your group's last day, for example <code>/enddate 2026-06-30</code>.
+retention-end_set = 🗓 <b>{ $cohort }</b> ends on { $ends }. On { $purge } I'll erase what the students wrote; you'll get a heads-up two weeks before.
+retention-pick = Which group is that the last day of?
+retention-not_allowed = Only coordinators can set a group's last day.

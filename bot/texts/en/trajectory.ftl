@@ -400,3 +400,7 @@ trajectory-script_invalid =
     Fix it and send it again.
 trajectory-script_saved = ✅ The script is saved. New cards in this group use it straight away.
 trajectory-script_reset = ↩️ { $cohort } uses the default script again.
+
+## Someone who had their data erased
+
+trajectory-former_partner = a former partner

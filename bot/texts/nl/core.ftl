@@ -114,6 +114,7 @@ help-coordinator =
 
     /newcohort naam: een nieuwe groep maken en de uitnodigingslinks krijgen
     /links: nieuwe uitnodigingslinks voor je groepen
+    /cohorttime: tijdzone en stille uren van een groep
     /pair: peercoaches koppelen (voorstel bekijken, aanpassen, bevestigen)
     /progress: wie waar staat (stap, data, aantallen; nooit wat ze schrijven)
     /script: je groep een eigen coachingsscript geven
@@ -160,6 +161,16 @@ cohort-links =
     🗂 Voor één coördinator (werkt één keer, tot { $coordinator_until }):
     { $coordinator }
 cohort-pick = Voor welke groep wil je nieuwe links?
+cohort-time_usage =
+    Zit je groep in een andere tijdzone, of wil je andere stille uren (dan stuur ik geen herinneringen)? Zo stel je het in:
+    /cohorttime Europe/Amsterdam 21:00-08:00
+
+    { $current }
+cohort-time_current = <b>{ $name }</b>: { $zone }, stil van { $start } tot { $end }
+cohort-time_bad_zone = De tijdzone <b>{ $zone }</b> ken ik niet. Gebruik een naam zoals Europe/Amsterdam of America/Curacao.
+cohort-time_bad_quiet = Met <b>{ $quiet }</b> als stille uren lukt het me niet. Schrijf van-tot, zoals 21:00-08:00, en laat overdag tijd om af te spreken.
+cohort-time_pick = Voor welke groep stel je dit in?
+cohort-time_set = Geregeld! <b>{ $name }</b> gebruikt nu { $zone }, stil van { $start } tot { $end }. Data en herinneringen houden zich daaraan.
 cohort-none = Je bent nog geen coördinator van een groep. Maak er een met /newcohort naam.
 
 ## When something goes wrong or is not understood
@@ -188,3 +199,55 @@ commands-help = Wat kan ik hier doen?
 commands-privacy = Wat ik bewaar en hoe je stopt
 commands-settings = Je taal kiezen
 commands-cancel = Stoppen met wat je aan het doen bent
+
+## Je gegevens downloaden (/privacy)
+
+export-button = 📦 Download mijn gegevens
+export-caption = 📦 Alles wat ik over je bewaar. Open het HTML-bestand in de zip om het te lezen; het JSON-bestand is voor computers.
+export-caption_part = 📦 Deel { $part } van { $parts } van je gegevens. Zet de delen achter elkaar (in volgorde) om het zip-bestand te openen.
+export-nothing = Ik bewaar niets over je, dus er valt niets te downloaden.
+export-title = Mijn gegevens bij PeerCoach
+export-intro = Alles wat PeerCoach over je bewaarde op { $date }. Wat je partner schreef, staat er niet in: dat is van hen.
+export-person = Over jou
+export-label_name = Voornaam
+export-label_username = Gebruikersnaam
+export-label_language = Taal
+export-label_since = Bekend sinds
+export-label_consent = Privacy-uitleg aanvaard op
+export-cohorts = Je groepen en rollen
+export-created = Groepen die je aanmaakte
+export-pool = Je profiel in de koppelpool
+export-label_about = Over jezelf
+export-label_interests = Interesses
+export-label_availability = Wanneer je kunt
+export-label_status = Status
+export-no_pair = Met wie je liever niet gekoppeld wordt
+export-trajectories = Je coachingtrajecten
+export-as_coachee = Jij werd gecoacht door { $partner }
+export-as_coach = Jij coachte { $partner }
+export-as_observer = Jij keek mee bij { $partner }
+export-goals = Je doel
+export-scales = Je score door de tijd
+export-small_steps = Je kleine stappen
+export-notes = Wat je vastlegde
+export-contract = Wat je voorstelde voor jullie afspraken
+export-reflections = Je reflecties als coach
+export-observations = Je feedback als observator
+export-conversations = Gesprekken
+export-rooms = Groepssessies
+export-my_contributions = Wat jij schreef
+export-my_step = Jouw stap
+export-my_roles = Jouw rol
+export-empty = —
+
+## Bewaartermijn van een groep (/enddate)
+
+retention-warning = 🗓 Over twee weken, op { $date }, wis ik alles wat de leerlingen van <b>{ $cohort }</b> schreven en wie erin zat. Alleen anonieme aantallen blijven. Wil je eerst een overzicht (namen, rollen, stappen, geen inhoud)?
+retention-btn_csv = 📄 Overzicht als CSV
+retention-csv_caption = 📄 Overzicht van { $cohort }: wie, welke rol, welke stap. Wat de leerlingen schreven, staat er niet in.
+retention-purged = 🧹 De gegevens van <b>{ $cohort }</b> zijn gewist. Alleen anonieme aantallen blijven bewaard.
+retention-not_yours = Dit overzicht is voor de coördinatoren van deze groep.
+retention-usage = Stuur /enddate met de laatste dag van je groep, bijvoorbeeld <code>/enddate 30-06-2026</code>.
+retention-end_set = 🗓 <b>{ $cohort }</b> stopt op { $ends }. Op { $purge } wis ik wat de leerlingen schreven; twee weken eerder krijg je een seintje.
+retention-pick = Voor welke groep is dat de laatste dag?
+retention-not_allowed = Alleen coördinatoren kunnen de laatste dag van een groep instellen.

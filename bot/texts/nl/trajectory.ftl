@@ -400,3 +400,7 @@ trajectory-script_invalid =
     Pas het aan en stuur het opnieuw.
 trajectory-script_saved = ✅ Het script is opgeslagen. Nieuwe kaarten in deze groep gebruiken het meteen.
 trajectory-script_reset = ↩️ { $cohort } gebruikt weer het standaardscript.
+
+## Iemand die zijn gegevens liet wissen
+
+trajectory-former_partner = een vroegere partner

@@ -93,7 +93,7 @@ def app_settings(emulator: TelegramEmulator, database_url: str, **extra: Any) ->
         telegram_bot_token=emulator.token,
         telegram_api_base_url=emulator.base_url,
         database_url=database_url,
-        **extra,
+        **{"http_port": 0, **extra},  # the web server on a port the system picks
     )
 
 

@@ -1,20 +1,22 @@
-"""/privacy: the notice at any time, and erasing one's data on request."""
+"""/privacy: the notice at any time, downloading one's data, and erasing it on request."""
 
 from __future__ import annotations
 
 from bot.handlers.onboarding import show_consent_question
+from bot.handlers.privacy.erase import erase_person
+from bot.handlers.privacy.export import send_export
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn
 from flows.onboarding import Onboarding
-from storage import people
 from storage.models import Button
 
 
 def register(router: Router) -> None:
-    """Wire /privacy and the erase buttons."""
+    """Wire /privacy and its download and erase buttons."""
     router.command("privacy", privacy_command, before_joining=True)
     router.action("forget", ask_to_forget)
+    router.action("export", download)
     router.action("forget_yes", forget)
     router.action("forget_no", keep)
 
@@ -27,9 +29,19 @@ async def privacy_command(turn: Turn, incoming: Incoming) -> None:
     elif user.onboarding is Onboarding.PRIVACY:
         await show_consent_question(turn)
     elif user.onboarding is Onboarding.DONE:
-        await turn.say("privacy.notice", choices=[[turn.choice("privacy.forget", "forget")]])
+        choices = [
+            [turn.choice("export.button", "export")],
+            [turn.choice("privacy.forget", "forget")],
+        ]
+        await turn.say("privacy.notice", choices=choices)
     else:
         await turn.say("privacy.notice")
+
+
+async def download(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Send the person everything kept about them, also while a room or match runs."""
+    await turn.answer()
+    await send_export(turn, turn.chat_id)
 
 
 async def ask_to_forget(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -48,13 +60,13 @@ async def ask_to_forget(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 
 async def forget(turn: Turn, incoming: Incoming, button: Button) -> None:
-    """Erase the person and their memberships."""
+    """Erase everything about the person; what runs with others ends kindly first."""
+    await turn.answer()  # now, so that nothing is queued for them after the erasure
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)
-    if turn.user is not None:
-        await people.forget_user(turn.session, user_id=turn.user.id)
-        turn.user = None
     await turn.say("privacy.forgotten")
+    await erase_person(turn, turn.chat_id)
+    turn.user = None
 
 
 async def keep(turn: Turn, incoming: Incoming, button: Button) -> None:

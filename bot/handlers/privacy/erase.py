@@ -1,0 +1,44 @@
+"""Erasing a person: what runs ends kindly for the others first, then every trace goes.
+
+Used by /privacy and by `peercoach erase`; everything happens in the turn's one transaction.
+"""
+
+from __future__ import annotations
+
+from bot.handlers.room.effects import carry_out
+from bot.handlers.trajectory_core import load_pair
+from bot.handlers.trajectory_ending import dissolve
+from bot.runtime.turn import Turn
+from flows.room import Outcome, end, member_left
+from flows.trajectory import DissolvedReason
+from storage import erasure, matches, rooms
+
+
+async def erase_person(turn: Turn, user_id: int) -> bool:
+    """End the person's matches and rooms kindly, then erase them; False if nobody was known."""
+    await _end_matches(turn, user_id)
+    await _leave_rooms(turn, user_id)
+    return await erasure.erase_person(turn.session, user_id=user_id, now=turn.now)
+
+
+async def _end_matches(turn: Turn, user_id: int) -> None:
+    """Partners hear kindly that the coaching stopped (no name); coordinators can re-pair."""
+    for match_id in await matches.active_matches_of(turn.session, user_id=user_id):
+        pair = await load_pair(turn, match_id)
+        if pair is not None and pair.active:
+            await dissolve(turn, pair, DissolvedReason.PARTNER_LEFT, leaver=user_id, erased=True)
+
+
+async def _leave_rooms(turn: Turn, user_id: int) -> None:
+    """An open room goes on without the person; a room they teach ends (summaries still go)."""
+    for room_id in await rooms.open_rooms_of(turn.session, user_id=user_id):
+        row = await rooms.lock_room(turn.session, room_id=room_id)
+        if row is None:
+            continue
+        room = rooms.snapshot_of(row)
+        if room.teacher_id == user_id and room.is_open:
+            result = end(room, user_id, turn.now)
+        else:
+            result = member_left(room, user_id, turn.now)
+        if isinstance(result, Outcome) and result.room != room:
+            await carry_out(turn, row, result)

@@ -1,0 +1,1 @@
+"""Privacy, pure: what a person gets when they ask for their data."""
