@@ -27,7 +27,7 @@ from bot.handlers import room as rooms  # group-coaching rooms (issue 5)
 from bot.i18n import LANGUAGES, shared_texts
 from bot.runtime.delivery import DeliveryWorker
 from bot.runtime.dispatcher import Dispatcher, TimerHandler
-from bot.runtime.intake import PollingIntake, WebhookIntake
+from bot.runtime.intake import PROBE_SECONDS, PollingIntake, WebhookIntake
 from bot.runtime.loops import run_forever
 from bot.runtime.pacer import Pacer
 from bot.runtime.router import Router
@@ -109,6 +109,7 @@ class PeerCoach:
         clock: Clock | None = None,
         pacer: Pacer | None = None,
         poll_timeout: int = 25,
+        probe_seconds: float = PROBE_SECONDS,
     ) -> None:
         self.services = Services(
             settings=settings,
@@ -133,7 +134,10 @@ class PeerCoach:
             self.webhook = WebhookIntake(self.services, on_stored=self.dispatcher.accept)
         else:
             self.polling = PollingIntake(
-                self.services, on_stored=self.dispatcher.accept, poll_timeout=poll_timeout
+                self.services,
+                on_stored=self.dispatcher.accept,
+                poll_timeout=poll_timeout,
+                probe_seconds=probe_seconds,
             )
         # Probes and metrics in both modes; in webhook mode also the webhook itself.
         self.web = WebServer(self.services, self.webhook)
@@ -146,6 +150,8 @@ class PeerCoach:
         await bot.initialize()
         bot.reach.answered()  # getMe just answered
         self.services.bot_username = bot.username
+        if self.polling is not None:
+            await self.polling.ensure_alone()  # refuses, in one sentence, to poll beside another
         await self._register_commands()
         self._spawn(self.dispatcher.run(), "dispatcher")
         self._spawn(self.delivery.run(), "delivery")

@@ -22,9 +22,10 @@ from flows.trajectory.model import (
     CoachRole,
     ContractItemKey,
     ReflectionQuestion,
-    Step,
     TensionField,
 )
+from flows.trajectory.prompts import SCRIPT_PROMPTS
+from flows.trajectory.steps import Step
 
 SCRIPT_LANGUAGES = ("nl", "en")
 SCRIPTS_DIR = Path(__file__).resolve().parent / "scripts"
@@ -50,14 +51,8 @@ STEP_THEMES: Mapping[Step, tuple[str, ...]] = {
     Step.PATH: ("better", "scaling", "steps_review", "obstacles", "role"),
     Step.CLOSING: ("review", "learning", "feedback", "compliment"),
 }
-# The coachee's capture prompts; names of note topics where a note is captured.
-STEP_PROMPTS: Mapping[Step, tuple[str, ...]] = {
-    Step.CONTACT: ("reason", "expectation", "helps_learning"),
-    Step.GOAL: ("dream", "instead", "goal", "scale"),
-    Step.ROUTE: ("start_situation", "stage", "alternative_route", "small_step", "small_step_date"),
-    Step.PATH: ("better", "scale", "steps_review", "obstacle", "next_step", "role"),
-    Step.CLOSING: ("review", "scale", "learned", "keep_doing", "feedback", "compliment"),
-}
+# The coachee's capture prompts, from the capture table.
+STEP_PROMPTS: Mapping[Step, tuple[str, ...]] = SCRIPT_PROMPTS
 OBSERVED_STEPS = (Step.CONTACT, Step.CONTRACT, Step.GOAL, Step.ROUTE, Step.PATH, Step.CLOSING)
 
 

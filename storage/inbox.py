@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -17,11 +17,24 @@ from storage.models import InboxUpdate
 MAX_ATTEMPTS = 3
 
 
-async def store_updates(session: AsyncSession, *, updates: Sequence[dict[str, Any]]) -> None:
+async def store_updates(
+    session: AsyncSession,
+    *,
+    updates: Sequence[dict[str, Any]],
+    conversation: Callable[[dict[str, Any]], str],
+) -> None:
     """Insert updates, ignoring ones already stored (Telegram may send an update twice)."""
     if not updates:
         return
-    rows = [{"update_id": u["update_id"], "payload": u, "status": "pending"} for u in updates]
+    rows = [
+        {
+            "update_id": u["update_id"],
+            "payload": u,
+            "status": "pending",
+            "conversation": conversation(u),
+        }
+        for u in updates
+    ]
     insert = pg_insert if is_postgresql(session) else sqlite_insert
     await session.execute(insert(InboxUpdate).values(rows).on_conflict_do_nothing())
 
@@ -33,6 +46,15 @@ _PENDING = (
     .where(INBOX.c.status == "pending")
     .order_by(INBOX.c.update_id)
     .limit(bindparam("limit"))
+)
+_EARLIER_PENDING = (
+    select(INBOX.c.update_id)
+    .where(
+        INBOX.c.conversation == bindparam("conversation"),
+        INBOX.c.status == "pending",
+        INBOX.c.update_id < bindparam("update_id"),
+    )
+    .limit(1)
 )
 _STILL_PENDING = select(INBOX.c.update_id).where(
     INBOX.c.update_id == bindparam("claimed"), INBOX.c.status == "pending"
@@ -69,6 +91,16 @@ async def claim_done(session: AsyncSession, *, update_id: int, now: datetime) ->
     claim = _CLAIM_UNLESS_LOCKED if is_postgresql(session) else _CLAIM
     result = await session.execute(claim, {"claimed": update_id, "now": now})
     return bool(result.rowcount)  # type: ignore[attr-defined]  # DML gives a CursorResult
+
+
+async def waits_for_earlier(session: AsyncSession, *, update_id: int, conversation: str) -> bool:
+    """Whether an earlier update of the same conversation is still to be processed.
+
+    Asked under the conversation's lock: whichever process received an update, a
+    conversation's updates take effect in the order Telegram numbered them.
+    """
+    params = {"update_id": update_id, "conversation": conversation}
+    return (await session.execute(_EARLIER_PENDING, params)).first() is not None
 
 
 async def record_failure(

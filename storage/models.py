@@ -189,7 +189,10 @@ class InboxUpdate(Base):
     """An update as received, stored before it is acknowledged; the payload is erased once done."""
 
     __tablename__ = "inbox"
-    __table_args__ = (Index("ix_inbox_pending", "status", "update_id"),)
+    __table_args__ = (
+        Index("ix_inbox_pending", "status", "update_id"),
+        Index("ix_inbox_conversation", "conversation", "update_id"),
+    )
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     payload: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
@@ -198,13 +201,19 @@ class InboxUpdate(Base):
     error: Mapped[str | None] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     processed_at: Mapped[datetime | None]
+    # Whose turn it is (bot.runtime.incoming.conversation_key): updates of one conversation
+    # are processed in the order Telegram numbered them, whichever process received them.
+    conversation: Mapped[str | None] = mapped_column(String(64))
 
 
 class OutboxMessage(Base):
     """One Bot API call to make; the delivery worker sends it within Telegram's limits."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_due", "status", "priority", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_due", "status", "priority", "next_attempt_at"),
+        Index("ix_outbox_chat", "chat_id", "status", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)
@@ -219,6 +228,10 @@ class OutboxMessage(Base):
     sent_message_id: Mapped[int | None] = mapped_column(BigInteger)
     remember_as: Mapped[str | None] = mapped_column(String(64))
     error: Mapped[str | None] = mapped_column(Text)
+    # The lease: which process sends this row, and until when; an expired lease means the
+    # process died, and another one takes the row over.
+    claimed_by: Mapped[str | None] = mapped_column(String(32))
+    claimed_until: Mapped[datetime | None]
 
 
 class SentMessage(Base):
@@ -252,6 +265,7 @@ class Button(Base):
     """What an inline button means; callback_data carries only this row's short token."""
 
     __tablename__ = "buttons"
+    __table_args__ = (Index("ix_buttons_card", "card"),)
 
     token: Mapped[str] = mapped_column(String(16), primary_key=True)
     user_id: Mapped[int | None] = mapped_column(BigInteger)
@@ -259,3 +273,6 @@ class Button(Base):
     action: Mapped[str] = mapped_column(String(32))
     args: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The buttons of one keyboard share a card; pressing one that changes state uses them all.
+    card: Mapped[str | None] = mapped_column(String(16))
+    used_at: Mapped[datetime | None]

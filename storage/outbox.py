@@ -7,9 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, and_, bindparam, delete, exists, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import BindParameter
 
+from storage.db import is_postgresql
 from storage.models import OutboxMessage, SentMessage
 
 # Priorities, most urgent first: replies to what someone just did, notices of rooms and pairing,
@@ -18,6 +20,10 @@ INTERACTIVE = 0
 NOTICE = 1
 BULK = 2
 QUEUED = "outbox.queued"  # session.info: the calls this transaction added, for the worker
+# How long a claim holds without renewal: after a crash, another process sends the rows then.
+LEASE = timedelta(seconds=15)
+# Claims are taken one process at a time, so a chat's order is judged on committed claims.
+CLAIM_LOCK_ID = 0x5EE2C0AC5
 
 
 # remember_as of a call whose row goes once it is made: the chat belongs to an erased person.
@@ -41,19 +47,81 @@ class Delivery:
 # parameters, they skip the ORM's unit of work and SQLAlchemy's per-call statement building.
 OUTBOX = cast(Table, OutboxMessage.__table__)  # a mapped class always has a Table
 _ENQUEUE = insert(OUTBOX)
+_DELIVERY = (
+    OUTBOX.c.id,
+    OUTBOX.c.chat_id,
+    OUTBOX.c.method,
+    OUTBOX.c.payload,
+    OUTBOX.c.priority,
+    OUTBOX.c.attempts,
+    OUTBOX.c.remember_as,
+)
+# SQLite serves one process, whose claims always succeed: it reads due rows without claiming.
 _DUE = (
-    select(
-        OUTBOX.c.id,
-        OUTBOX.c.chat_id,
-        OUTBOX.c.method,
-        OUTBOX.c.payload,
-        OUTBOX.c.priority,
-        OUTBOX.c.attempts,
-        OUTBOX.c.remember_as,
-    )
+    select(*_DELIVERY)
     .where(OUTBOX.c.status == "pending", OUTBOX.c.next_attempt_at <= bindparam("now"))
     .order_by(OUTBOX.c.priority, OUTBOX.c.id)
     .limit(bindparam("limit"))
+)
+_EARLIER = OUTBOX.alias("earlier")
+_NOW: BindParameter[datetime] = bindparam("now")
+_OWNER: BindParameter[str] = bindparam("owner")
+_FREE_OR_MINE = or_(
+    OUTBOX.c.claimed_until.is_(None),
+    OUTBOX.c.claimed_until < _NOW,
+    OUTBOX.c.claimed_by == _OWNER,
+)
+_GIVEN: BindParameter[list[int]] = bindparam("given", expanding=True)
+
+
+def _earlier_row_of_the_chat(*which: Any) -> Any:
+    """An earlier pending row of the same chat, matching `which`."""
+    return exists().where(
+        _EARLIER.c.chat_id == OUTBOX.c.chat_id,
+        _EARLIER.c.status == "pending",
+        _EARLIER.c.id < OUTBOX.c.id,
+        *which,
+    )
+
+
+_WAITING = _EARLIER.c.next_attempt_at > _NOW  # put off for a retry or a flood wait
+# A chat's rows leave in order. The poll takes every due row nobody else holds, so a row waits
+# only for an earlier one that another live process sends, or that waits for its time.
+_POLL_WAITS = _earlier_row_of_the_chat(
+    or_(_WAITING, and_(_EARLIER.c.claimed_until >= _NOW, _EARLIER.c.claimed_by != _OWNER))
+)
+# A turn's new rows: any earlier row of the chat this process does not hold yet goes first (the
+# poll takes them together), unless it is among the new rows themselves.
+_GIVEN_WAITS = _earlier_row_of_the_chat(
+    ~_EARLIER.c.id.in_(_GIVEN),
+    or_(_WAITING, _EARLIER.c.claimed_by.is_(None), _EARLIER.c.claimed_by != _OWNER),
+)
+
+
+def _claim(*where: Any) -> Any:
+    """Take claimable rows for one process until a lease ends, returning what it may send."""
+    chosen = (
+        select(OUTBOX.c.id)
+        .where(OUTBOX.c.status == "pending", OUTBOX.c.next_attempt_at <= _NOW, _FREE_OR_MINE)
+        .where(*where)
+        .order_by(OUTBOX.c.priority, OUTBOX.c.id)
+        .limit(bindparam("limit"))
+        .with_for_update(skip_locked=True)
+    )
+    return (
+        update(OUTBOX)
+        .where(OUTBOX.c.id.in_(chosen.scalar_subquery()))
+        .values(claimed_by=_OWNER, claimed_until=bindparam("until"))
+        .returning(*_DELIVERY)
+    )
+
+
+_CLAIM_DUE = _claim(~_POLL_WAITS)
+_CLAIM_GIVEN = _claim(OUTBOX.c.id.in_(_GIVEN), ~_GIVEN_WAITS)
+_RENEW = (
+    update(OUTBOX)
+    .where(OUTBOX.c.claimed_by == _OWNER, OUTBOX.c.status == "pending")
+    .values(claimed_until=bindparam("until"))
 )
 _NEXT_DUE = (
     select(OUTBOX.c.next_attempt_at)
@@ -116,15 +184,51 @@ def queued(session: AsyncSession) -> list[Delivery]:
     return taken
 
 
-async def due(
-    session: AsyncSession, *, now: datetime, limit: int, exclude: Collection[int] = ()
+async def claim_due(
+    session: AsyncSession,
+    *,
+    owner: str,
+    now: datetime,
+    limit: int,
+    exclude: Collection[int] = (),
 ) -> list[Delivery]:
-    """Pending calls whose time has come, interactive before bulk, oldest first.
+    """Claim pending calls whose time has come, interactive before bulk, oldest first.
 
-    `exclude` is checked after the read, so a live set also leaves out rows taken meanwhile.
+    A row another live process claimed is left to it; `exclude` (rows this process already
+    holds) is checked after the claim, so a live set also leaves out rows taken meanwhile.
     """
-    rows = (await session.execute(_DUE, {"now": now, "limit": limit + len(exclude)})).all()
-    return [Delivery(*row) for row in rows if row[0] not in exclude][:limit]
+    params = {"now": now, "owner": owner, "until": now + LEASE, "limit": limit + len(exclude)}
+    if is_postgresql(session):
+        rows = await _claim_with(session, _CLAIM_DUE, params)
+    else:
+        rows = [Delivery(*row) for row in await session.execute(_DUE, params)]
+    return [row for row in rows if row.id not in exclude][:limit]
+
+
+async def claim_given(
+    session: AsyncSession, *, owner: str, now: datetime, deliveries: Sequence[Delivery]
+) -> list[Delivery]:
+    """Claim calls a turn just committed (PostgreSQL); those waiting for another process are
+    left out."""
+    given = [delivery.id for delivery in deliveries]
+    params = {"now": now, "owner": owner, "until": now + LEASE, "limit": len(given)}
+    claimed = {
+        row.id for row in await _claim_with(session, _CLAIM_GIVEN, {**params, "given": given})
+    }
+    return [delivery for delivery in deliveries if delivery.id in claimed]
+
+
+async def _claim_with(
+    session: AsyncSession, statement: Any, params: dict[str, Any]
+) -> list[Delivery]:
+    await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CLAIM_LOCK_ID})
+    rows = (await session.execute(statement, params)).all()
+    return sorted((Delivery(*row) for row in rows), key=lambda d: (d.priority, d.id))
+
+
+async def renew_claims(session: AsyncSession, *, owner: str, now: datetime) -> None:
+    """Extend the lease on every pending row this process holds (it is alive)."""
+    await session.execute(_RENEW, {"owner": owner, "until": now + LEASE})
 
 
 async def next_due_at(session: AsyncSession, *, after: datetime) -> datetime | None:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows import scheduling
 from flows.privacy.retention import purge_moment, warning_moment
 from flows.room import TimerKind
 from storage import erasure, rooms, timers
@@ -35,10 +36,18 @@ WARN_KIND, PURGE_KIND = "retention_warn", "retention_purge"
 
 
 async def set_end(
-    session: AsyncSession, *, cohort: Cohort, ends_on: date, grace_days: int, zone: ZoneInfo
+    session: AsyncSession,
+    *,
+    cohort: Cohort,
+    ends_on: date,
+    grace_days: int,
+    default_zone: ZoneInfo,
 ) -> datetime:
-    """Give a cohort its end date and (re)schedule the warning and the purge; the purge time."""
+    """Give a cohort its end date and (re)schedule the warning and the purge; the purge time.
+
+    The purge comes at midnight in the cohort's own time zone, if it has one."""
     cohort.ends_on = ends_on
+    zone = scheduling.zone(cohort.timezone) if cohort.timezone else default_zone
     purge_at = purge_moment(ends_on, grace_days, zone)
     for kind, due in ((WARN_KIND, warning_moment(purge_at)), (PURGE_KIND, purge_at)):
         await timers.schedule(

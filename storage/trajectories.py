@@ -9,9 +9,33 @@ from typing import Any
 from sqlalchemy import delete, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import matches
 from storage.awaiting import PERSON
-from storage.models import Match
+from storage.models import Match, User
 from storage.trajectory_models import AwaitedInput, CohortScript, PairState, TrajectoryRow
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedPair:
+    """A match with everything about it, read in one go under the match's lock."""
+
+    match: Match
+    state: PairState
+    members: list[tuple[int, User | None]]  # in position order; None: they erased their data
+    rows: list[TrajectoryRow]
+
+
+async def lock_pair(session: AsyncSession, *, match_id: int, now: datetime) -> LoadedPair | None:
+    """Lock a match against its partners acting at once, and load it with its trajectories."""
+    match = await matches.lock_match(session, match_id=match_id)
+    if match is None:
+        return None
+    member_ids = await matches.members_of(session, match_id=match_id)
+    users = {u.id: u for u in await session.scalars(select(User).where(User.id.in_(member_ids)))}
+    members = [(user_id, users.get(user_id)) for user_id in member_ids]
+    rows = await trajectories_of_match(session, match_id=match_id)
+    state = await pair_state(session, match_id=match_id, now=now)
+    return LoadedPair(match, state, members, rows)
 
 
 async def create_trajectory(

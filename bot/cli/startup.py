@@ -9,6 +9,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from telegram.error import BadRequest, InvalidToken, NetworkError
 
+from bot.runtime.intake import AnotherPoller
 from bot.settings import Settings
 
 # PostgreSQL's SQLSTATE codes for a refused login and a missing database.
@@ -33,6 +34,8 @@ def missing_sqlite_folder(database_url: str) -> str | None:
 def explain(error: BaseException, settings: Settings) -> str | None:
     """One sentence for a failure the operator can fix, or None for a real bug."""
     where = _database_place(settings.database_url)
+    if isinstance(error, AnotherPoller):
+        return str(error)
     if isinstance(error, InvalidToken):
         return "Telegram rejected TELEGRAM_BOT_TOKEN: copy the token from @BotFather again"
     if isinstance(error, BadRequest):  # Telegram answered, and said no (before NetworkError)

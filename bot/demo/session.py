@@ -103,7 +103,7 @@ class DemoSession:
             database_url=f"sqlite+aiosqlite:///{self.db_path}",
             http_port=0,  # probes and metrics on any free port: the page is what matters
         )
-        self._app = PeerCoach(settings, poll_timeout=1)
+        self._app = PeerCoach(settings, poll_timeout=1, probe_seconds=0)  # its own emulator
         await self._app.start()
         self._world = await seed(emulator, self._app.services.db, utcnow())
 

@@ -19,13 +19,11 @@ def register(router: Router) -> None:
 
 
 async def _coordinated(turn: Turn) -> list[cohorts.MembershipView]:
-    assert turn.user is not None
-    return await cohorts.memberships_of(turn.session, user_id=turn.user.id, role=Role.COORDINATOR)
+    return await cohorts.memberships_of(turn.session, user_id=turn.person.id, role=Role.COORDINATOR)
 
 
 async def new_cohort(turn: Turn, incoming: Incoming) -> None:
     """/newcohort NAME: create the cohort, make the creator its coordinator, send the links."""
-    assert turn.user is not None
     if not await _coordinated(turn):
         await turn.say("cohort.not_allowed")
         return
@@ -38,14 +36,14 @@ async def new_cohort(turn: Turn, incoming: Incoming) -> None:
         return
     try:
         cohort = await cohorts.create_cohort(
-            turn.session, name=name, created_by=turn.user.id, now=turn.now
+            turn.session, name=name, created_by=turn.person.id, now=turn.now
         )
     except cohorts.CohortExists:
         await turn.say("cohort.exists", name=name)
         return
     await cohorts.join_cohort(
         turn.session,
-        user_id=turn.user.id,
+        user_id=turn.person.id,
         cohort_id=cohort.id,
         role=Role.COORDINATOR,
         now=turn.now,

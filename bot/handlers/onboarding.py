@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.handlers.help import language_choices, show_help
 from bot.runtime.incoming import Incoming
-from bot.runtime.router import Router
+from bot.runtime.router import Presser, Router
 from bot.runtime.turn import Turn
 from flows.onboarding import (
     LANGUAGES,
@@ -22,9 +22,9 @@ from storage.models import Button, Invite
 def register(router: Router) -> None:
     """Wire the joining steps."""
     router.command("start", start, before_joining=True)
-    router.action("lang", choose_language)
-    router.action("consent", give_consent)
-    router.action("no_consent", refuse_consent)
+    router.action("lang", choose_language, presser=Presser.JOINING)
+    router.action("consent", give_consent, presser=Presser.JOINING)
+    router.action("no_consent", refuse_consent, presser=Presser.JOINING)
 
 
 def _facts(invite: Invite | None) -> InviteFacts | None:
@@ -139,8 +139,7 @@ async def refuse_consent(turn: Turn, incoming: Incoming, button: Button) -> None
 
 
 async def _already_member(turn: Turn, invite: Invite) -> bool:
-    assert turn.user is not None
-    for membership in await cohorts.memberships_of(turn.session, user_id=turn.user.id):
+    for membership in await cohorts.memberships_of(turn.session, user_id=turn.person.id):
         if membership.cohort_id == invite.cohort_id and membership.role is invite.role:
             await turn.say(
                 "start.already_member",
@@ -153,10 +152,9 @@ async def _already_member(turn: Turn, invite: Invite) -> bool:
 
 async def join_with_invite(turn: Turn, invite: Invite) -> None:
     """Join the invite's cohort with its role and welcome the person for that role."""
-    assert turn.user is not None
     await cohorts.join_cohort(
         turn.session,
-        user_id=turn.user.id,
+        user_id=turn.person.id,
         cohort_id=invite.cohort_id,
         role=invite.role,
         now=turn.now,
@@ -166,5 +164,5 @@ async def join_with_invite(turn: Turn, invite: Invite) -> None:
     await turn.say(
         f"welcome.{invite.role.value}",
         cohort=cohort.name if cohort else "",
-        name=turn.user.first_name or "",
+        name=turn.person.first_name or "",
     )

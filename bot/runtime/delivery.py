@@ -7,6 +7,7 @@ import contextlib
 import logging
 import random
 import time
+import uuid
 import warnings
 from collections import deque
 from collections.abc import Sequence
@@ -73,6 +74,11 @@ class DeliveryWorker:
         self._tasks: set[asyncio.Task[None]] = set()
         self._unrecorded: list[outbox.Sent] = []
         self._recording = asyncio.Lock()
+        # Who holds a claim: this worker, in this process; leases end when it stops renewing.
+        self.owner = uuid.uuid4().hex
+        self._handed_over: list[outbox.Delivery] = []
+        self._claiming = False
+        self._renewed_at = self.services.clock.now()
 
     def wake(self) -> None:
         """New rows were committed: look now."""
@@ -80,8 +86,34 @@ class DeliveryWorker:
 
     def accept(self, deliveries: Sequence[outbox.Delivery]) -> None:
         """Take calls a turn just committed, without reading them back from the database."""
-        for delivery in deliveries:
-            self._offer(delivery)
+        if self.services.db.is_sqlite:
+            for delivery in deliveries:  # one process: its claims always succeed
+                self._offer(delivery)
+            return
+        self._handed_over.extend(deliveries)
+        if deliveries and not self._claiming:
+            self._claiming = True
+            self._spawn(self._claim_handed_over())
+
+    async def _claim_handed_over(self) -> None:
+        """Claim handed-over calls in the order turns committed them, many turns per write."""
+        try:
+            while self._handed_over:
+                batch, self._handed_over = self._handed_over, []
+                async with self.services.db.transaction() as session:
+                    now = self.services.clock.now()
+                    mine = await outbox.claim_given(
+                        session, owner=self.owner, now=now, deliveries=batch
+                    )
+                for delivery in mine:
+                    self._offer(delivery)
+                if len(mine) < len(batch):
+                    self.wake()  # the others wait behind another process: the poll takes them
+        except Exception:
+            log.exception("claiming new replies failed; the poll takes them")
+            self.wake()
+        finally:
+            self._claiming = False
 
     def timer_room(self) -> int:
         """How many timers that make bulk calls may fire now: as many as delivery can take."""
@@ -127,7 +159,15 @@ class DeliveryWorker:
         # Bulk rows beyond the pacer's room would only be read to be left: read about that many.
         page = max(MIN_PAGE, min(PAGE, self.pacer.bulk_room()))
         async with self.services.db.sessions() as session:
-            rows = await outbox.due(session, now=now, limit=page, exclude=known)
+            # A plain session, not db.transaction(): on SQLite this only reads (one process,
+            # no claims), and must not wait behind the writers it would block.
+            if now - self._renewed_at >= outbox.LEASE / 3 and not self.services.db.is_sqlite:
+                await outbox.renew_claims(session, owner=self.owner, now=now)
+                self._renewed_at = now
+            rows = await outbox.claim_due(
+                session, owner=self.owner, now=now, limit=page, exclude=known
+            )
+            await session.commit()
             upcoming = None if rows else await outbox.next_due_at(session, after=now)
         self._bulk_waiting = False
         for row in rows:

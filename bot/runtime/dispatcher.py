@@ -27,6 +27,10 @@ BATCH = 200
 IDLE_POLL_SECONDS = 1.0
 
 
+class WaitsForEarlier(Exception):
+    """An earlier update of the conversation is not processed yet: this one waits its turn."""
+
+
 class Dispatcher:
     """Turns inbox rows and due timers into turns, serialised per conversation."""
 
@@ -142,10 +146,16 @@ class Dispatcher:
                         if not await inbox.claim_done(session, update_id=update_id, now=now):
                             return
                         await db.lock_conversation(session, key)
+                        if await inbox.waits_for_earlier(
+                            session, update_id=update_id, conversation=key
+                        ):
+                            raise WaitsForEarlier  # undoes the claim; a later look retries
                         await self._handle_update(session, payload)
                     # Handed over while the conversation is held, so its replies stay in order.
                     self.on_replies(outbox.queued(session))
                     self._measure(payload, started, failed=False)
+                except WaitsForEarlier:
+                    self.wake()
                 except Exception as error:
                     log.exception("update %s failed", update_id)
                     await self._record_failure(update_id, payload, error)

@@ -113,7 +113,7 @@ def parse(update: dict[str, Any]) -> Incoming:
             _sender(query["from"]),
             message_id=message.get("message_id"),
             callback_id=query["id"],
-            callback_data=query.get("data") or "",
+            callback_data=_printable(query.get("data") or ""),
             raw=query,
         )
     for field, kind in (("my_chat_member", Kind.MEMBER), ("chat_member", Kind.MEMBER)):
@@ -142,6 +142,7 @@ def _parse_message(message: dict[str, Any]) -> Incoming:
     common = {"message_id": message["message_id"], "raw": message}
     text = message.get("text")
     if text is not None:
+        text = _printable(text)
         if text.startswith("/"):
             head, _, args = text.partition(" ")
             command, _, addressed_to = head[1:].partition("@")
@@ -165,7 +166,12 @@ def _parse_message(message: dict[str, Any]) -> Incoming:
                 chat["type"],
                 sender,
                 media=media,
-                text=message.get("caption") or "",
+                text=_printable(message.get("caption") or ""),
                 **common,
             )
     return Incoming(Kind.SERVICE, chat["id"], chat["type"], sender, **common)
+
+
+def _printable(text: str) -> str:
+    """Without NUL characters: PostgreSQL refuses them in text, and they mean nothing to us."""
+    return text.replace("\x00", "")

@@ -13,12 +13,17 @@ from urllib.parse import urlparse
 from aiohttp import web
 from telegram.error import BadRequest, Conflict, NetworkError
 
+from bot.runtime.incoming import conversation_key
 from bot.runtime.loops import MAX_BACKOFF_SECONDS, run_forever
 from bot.services import Services
 from storage import inbox
 
 log = logging.getLogger(__name__)
 
+# A poller's long poll is ended by Telegram (409) when another one starts: a poller already
+# running polls again within a second, so a start-up probe this long meets it.
+PROBE_SECONDS = 3
+CONFLICT_RETRY_SECONDS = 1.0
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member"]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -26,8 +31,18 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 async def store(services: Services, updates: list[dict[str, Any]]) -> None:
     """Write updates to the inbox in one transaction."""
     async with services.db.transaction() as session:
-        await inbox.store_updates(session, updates=updates)
+        await inbox.store_updates(session, updates=updates, conversation=conversation_key)
     services.metrics.received(updates)
+
+
+class AnotherPoller(Exception):
+    """Another program polls Telegram with this bot token already."""
+
+    def __str__(self) -> str:
+        return (
+            "another program is already polling Telegram with this bot token; stop it first, "
+            "or run several processes in webhook mode (WEBHOOK_URL)"
+        )
 
 
 class PollingIntake:
@@ -39,13 +54,32 @@ class PollingIntake:
         on_stored: Callable[[list[dict[str, Any]]], None],
         *,
         poll_timeout: int = 25,
+        probe_seconds: float = PROBE_SECONDS,
     ) -> None:
         self.services = services
         self.on_stored = on_stored
         self.poll_timeout = poll_timeout
+        self.probe_seconds = probe_seconds
         self.offset: int | None = None
         self._webhook_cleared = False
         self._unreachable = 0
+
+    async def ensure_alone(self) -> None:
+        """Refuse to start next to another poller: Telegram serves one getUpdates at a time."""
+        bot = self.services.bot
+        await bot.call("deleteWebhook", {"drop_pending_updates": False})
+        self._webhook_cleared = True
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.probe_seconds
+        while (remaining := deadline - loop.time()) > 0:
+            # No offset: whatever this returns is not confirmed, so the real polling gets it.
+            params = {"timeout": max(1, round(remaining)), "limit": 1}
+            try:
+                found = await bot.call("getUpdates", params, read_timeout=remaining + 10)
+            except Conflict:
+                raise AnotherPoller from None
+            if found:
+                await asyncio.sleep(0.5)  # updates wait already; keep listening for a rival
 
     async def run(self) -> None:
         """Poll until cancelled; network and database faults are retried with backoff."""
@@ -80,9 +114,11 @@ class PollingIntake:
         try:
             updates = await bot.call("getUpdates", params, read_timeout=self.poll_timeout + 10)
         except Conflict:
+            # A webhook set meanwhile, or a second poller that started without the probe:
+            # poll again soon, so a starting one meets this one and refuses to run.
             log.warning("another poller or a webhook is active; asking for the webhook to go")
             self._webhook_cleared = False
-            return 5.0
+            return CONFLICT_RETRY_SECONDS
         if updates:
             await store(self.services, updates)
             self.offset = updates[-1]["update_id"] + 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import enum
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select
@@ -23,6 +25,39 @@ class Command:
 
     handler: Handler
     before_joining: bool = False
+
+
+def always(button: Button) -> bool:
+    """Every press of such a button changes state: it is used up (the default)."""
+    return True
+
+
+def never(button: Button) -> bool:
+    """Such a button may be pressed again and again (navigation, 'more time')."""
+    return False
+
+
+class Presser(enum.Enum):
+    """Who a button handler is handed: the router answers everyone else itself."""
+
+    JOINED = "joined"  # finished joining (the default)
+    JOINING = "joining"  # known, perhaps still choosing a language or reading the notice
+    ANYONE = "anyone"  # group buttons whose feature answers classmates who never joined
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A button handler, which of its buttons a press uses up, and who may press them."""
+
+    handler: ActionHandler
+    once: Callable[[Button], bool] = always
+    presser: Presser = Presser.JOINED
+
+    def admits(self, turn: Turn) -> bool:
+        """Whether this turn's person may be handed to the handler."""
+        if self.presser is Presser.ANYONE:
+            return True
+        return turn.joined or (self.presser is Presser.JOINING and turn.user is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,19 +99,48 @@ class Router:
 
     def __init__(self) -> None:
         self.commands: dict[str, Command] = {}
-        self.actions: dict[str, ActionHandler] = {}
+        self.actions: dict[str, Action] = {}
         self.texts = Listeners()
         self.media = Listeners()
         self.group_handlers: list[MaybeHandler] = []
         self.member_handlers: list[MaybeHandler] = []
+        self._once_by_default = True  # see repeatable_by_default
 
     def command(self, name: str, handler: Handler, *, before_joining: bool = False) -> None:
         """Answer /name with handler."""
         self.commands[name] = Command(handler, before_joining)
 
-    def action(self, name: str, handler: ActionHandler) -> None:
-        """Answer presses of buttons made with this action."""
-        self.actions[name] = handler
+    def action(
+        self,
+        name: str,
+        handler: ActionHandler,
+        *,
+        once: bool | Callable[[Button], bool] | None = None,
+        presser: Presser = Presser.JOINED,
+    ) -> None:
+        """Answer presses of buttons made with this action.
+
+        A button that changes state works once: its first press uses it up, with the buttons
+        beside it on the same message that work once too, and a second press (a double tap,
+        a second person, a re-delivered update) is told it was done already. `once=False`
+        (or a test of the button) keeps buttons usable; None takes the default (see
+        repeatable_by_default). `presser` says whom the handler expects; the router answers
+        others (see Presser).
+        """
+        if once is None:
+            once = self._once_by_default
+        test = once if callable(once) else (always if once else never)
+        self.actions[name] = Action(handler, test, presser)
+
+    @contextmanager
+    def repeatable_by_default(self) -> Iterator[None]:
+        """Register a feature whose cards are menus, pressed again and again, and whose flow
+        checks each press against the state it was made for."""
+        saved, self._once_by_default = self._once_by_default, False
+        try:
+            yield
+        finally:
+            self._once_by_default = saved
 
     def on_text(
         self, handler: MaybeHandler, *, waits: ColumnElement[bool], first: bool = False
@@ -133,16 +197,42 @@ class Router:
     async def _button(self, turn: Turn, incoming: Incoming) -> None:
         button = await buttons.resolve(turn.session, token=incoming.callback_data)
         if button is None or button.chat_id != incoming.chat_id:
-            await turn.answer("fallback.stale_button", alert=True)
+            await self._stale(turn, incoming)
             return
         if button.user_id is not None and incoming.sender and button.user_id != incoming.sender.id:
             await turn.answer("fallback.not_yours", alert=True)
             return
-        handler = self.actions.get(button.action)
-        if handler is None:
+        action = self.actions.get(button.action)
+        if action is None:
+            await self._stale(turn, incoming)
+        elif button.used_at is not None and action.once(button):
+            await turn.answer("fallback.already_done")  # before the rest: it answers once
+        elif not action.admits(turn):
+            await self._not_joined(turn, incoming)
+        elif not action.once(button):
+            await action.handler(turn, incoming, button)
+        elif not await buttons.use(turn.session, button=button, now=turn.now, siblings=action.once):
+            await turn.answer("fallback.already_done")
+        else:
+            await action.handler(turn, incoming, button)
+            if turn.press_refused:
+                await buttons.give_back(turn.session, button=button, now=turn.now)
+
+    async def _stale(self, turn: Turn, incoming: Incoming) -> None:
+        """A forged or forgotten button; someone we do not know (any more) is told how to join."""
+        if incoming.private and turn.user is None:
+            await self._not_joined(turn, incoming)
+        else:
             await turn.answer("fallback.stale_button", alert=True)
-            return
-        await handler(turn, incoming, button)
+
+    async def _not_joined(self, turn: Turn, incoming: Incoming) -> None:
+        """The onboarding answer: privately as a message, in a group on the button only."""
+        key = "fallback.not_joined" if turn.user is None else "start.finish_first"
+        if incoming.private:
+            await turn.answer()
+            await turn.say(key)
+        else:
+            await turn.answer(key, alert=True)
 
 
 async def _first(handlers: list[MaybeHandler], turn: Turn, incoming: Incoming) -> bool:

@@ -66,11 +66,24 @@ class Turn:
         self.callback_answered = False
         # What its messages queue at unless a caller says otherwise: timers make bulk.
         self.priority = priority
+        # Set by a button handler that refused the press, so the button stays usable.
+        self.press_refused = False
 
     @property
     def joined(self) -> bool:
         """Whether the person finished joining (language, consent and a cohort)."""
         return self.user is not None and self.user.onboarding is Onboarding.DONE
+
+    @property
+    def person(self) -> User:
+        """The user of a turn the router handed over as joined (or joining)."""
+        if self.user is None:
+            raise LookupError("the router hands a turn without a user to no such handler")
+        return self.user
+
+    def refuse_press(self) -> None:
+        """Mark the pressed button as not used: this person may not do what it does."""
+        self.press_refused = True
 
     async def use_cohort_time(self, cohort_id: int) -> None:
         """Show dates and hold reminders in the cohort's zone and quiet hours (a school abroad)."""
@@ -170,6 +183,7 @@ class Turn:
         """Store what each button means and build the inline keyboard of short tokens."""
         # In a private chat only its owner may press; in groups the handler checks the role.
         allowed = chat_id if chat_id > 0 else None
+        card = buttons.new_token()  # the buttons of one message: pressing one may use all
         rows = []
         for row in choices:
             tokens = []
@@ -181,6 +195,7 @@ class Turn:
                     action=choice.action,
                     args=choice.args,
                     now=self.now,
+                    card=card,
                 )
                 tokens.append((choice.label, token))
             rows.append(tokens)

@@ -8,52 +8,31 @@ from datetime import date, datetime
 
 from flows.trajectory.checks import clean_text, require_aware, require_party, require_step
 from flows.trajectory.model import (
-    ACTIVE_STEPS,
     TENSION_SCALE,
     CaptureError,
     CoachRole,
     Entry,
     Meeting,
     Note,
-    NoteTopic,
     Observation,
-    Party,
     Reflection,
     ReflectionQuestion,
     Refusal,
     RoleRequest,
     Scale,
     SmallStep,
-    Step,
     StepChange,
     StepStatus,
     TensionField,
     Trajectory,
 )
+from flows.trajectory.prompts import NOTE_RULES, NoteTopic, Takes, steps_taking
+from flows.trajectory.steps import ACTIVE_STEPS, Party, Step
 
 SCALE_RANGE = range(0, 11)
-STEP_PLANNING_STEPS = (Step.ROUTE, Step.PATH)
-SCALE_STEPS = (Step.GOAL, Step.PATH, Step.CLOSING)
+STEP_PLANNING_STEPS = steps_taking(Takes.SMALL_STEP)
+SCALE_STEPS = steps_taking(Takes.SCALE)
 MEETING_STEPS = (*ACTIVE_STEPS, Step.CLOSED)  # the closing conversation is confirmed afterwards
-
-# Where each kind of note is asked for and who answers it: the coachee owns goal and work,
-# only alternative routes (a coach may suggest one) and compliments come from both.
-NOTE_RULES: Mapping[NoteTopic, tuple[tuple[Step, ...], Party]] = {
-    NoteTopic.REASON: ((Step.CONTACT,), Party.COACHEE),
-    NoteTopic.EXPECTATION: ((Step.CONTACT,), Party.COACHEE),
-    NoteTopic.HELPS_LEARNING: ((Step.CONTACT,), Party.COACHEE),
-    NoteTopic.DREAM: ((Step.GOAL,), Party.COACHEE),
-    NoteTopic.INSTEAD: ((Step.GOAL,), Party.COACHEE),
-    NoteTopic.START_SITUATION: ((Step.ROUTE,), Party.COACHEE),
-    NoteTopic.ALTERNATIVE_ROUTE: ((Step.ROUTE, Step.PATH), Party.ANY),
-    NoteTopic.BETTER: ((Step.PATH,), Party.COACHEE),
-    NoteTopic.OBSTACLE: ((Step.PATH,), Party.COACHEE),
-    NoteTopic.REVIEW: ((Step.CLOSING,), Party.COACHEE),
-    NoteTopic.LEARNED: ((Step.CLOSING,), Party.COACHEE),
-    NoteTopic.KEEP_DOING: ((Step.CLOSING,), Party.COACHEE),
-    NoteTopic.FEEDBACK: ((Step.CLOSING,), Party.COACHEE),
-    NoteTopic.COMPLIMENT: ((Step.CLOSING,), Party.ANY),
-}
 
 
 def record_click(trajectory: Trajectory) -> Trajectory:
@@ -85,7 +64,7 @@ def capture_goal(trajectory: Trajectory, text: str, *, by: Party, at: datetime) 
     """State the goal in the coachee's own words; earlier wordings stay in the history."""
     require_aware(at)
     require_party(by, Party.COACHEE)
-    require_step(trajectory, (Step.GOAL,))
+    require_step(trajectory, steps_taking(Takes.GOAL))
     entry = Entry(clean_text(text), by, at)
     return replace(trajectory, goals=(*trajectory.goals, entry))
 
@@ -104,7 +83,7 @@ def add_stage(trajectory: Trajectory, text: str, *, by: Party, at: datetime) -> 
     """Add a stage on the route between the start situation and the goal."""
     require_aware(at)
     require_party(by, Party.COACHEE)
-    require_step(trajectory, (Step.ROUTE,))
+    require_step(trajectory, steps_taking(Takes.STAGE))
     entry = Entry(clean_text(text), by, at)
     return replace(trajectory, stages=(*trajectory.stages, entry))
 
@@ -193,7 +172,7 @@ def request_role(trajectory: Trajectory, role: CoachRole, *, by: Party, at: date
     """The coachee asks the coach for a role in the coming conversation."""
     require_aware(at)
     require_party(by, Party.COACHEE)
-    require_step(trajectory, (Step.PATH,))
+    require_step(trajectory, steps_taking(Takes.ROLE))
     request = RoleRequest(trajectory.conversation_count + 1, role, at)
     return replace(trajectory, role_requests=(*trajectory.role_requests, request))
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from flows.trajectory.model import PARTNERS, CaptureError, Party, Refusal, Step, Trajectory
+from flows.trajectory.model import CaptureError, Refusal, Trajectory
+from flows.trajectory.steps import PARTNERS, Party, Step
 
 TEXT_LIMIT = 2000  # half a Telegram message: room for the bot to quote it back with some words
 

@@ -8,18 +8,16 @@ from datetime import datetime
 
 from flows.trajectory.checks import clean_text, require_aware, require_party, require_step
 from flows.trajectory.model import (
-    PARTNERS,
     CaptureError,
     Contract,
     ContractItem,
     ContractItemKey,
     Event,
     ItemVersion,
-    Party,
     Refusal,
-    Step,
     Trajectory,
 )
+from flows.trajectory.steps import PARTNERS, Party, Step
 
 ITEM_LIMIT = 300
 MAX_CONVERSATIONS = 30

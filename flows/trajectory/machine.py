@@ -13,19 +13,9 @@ from transitions import Machine
 from flows.diagram import DiagramSpec
 from flows.trajectory import contract as contracting
 from flows.trajectory.checks import require_aware
-from flows.trajectory.model import (
-    ACTIVE_STEPS,
-    PARTNERS,
-    Confirmation,
-    DissolvedReason,
-    Event,
-    Move,
-    NoteTopic,
-    Party,
-    Refusal,
-    Step,
-    Trajectory,
-)
+from flows.trajectory.model import Confirmation, DissolvedReason, Event, Move, Refusal, Trajectory
+from flows.trajectory.prompts import NEEDED_TO_CLOSE
+from flows.trajectory.steps import ACTIVE_STEPS, PARTNERS, Party, Step
 
 Guard = Callable[[Trajectory], bool]
 
@@ -57,7 +47,7 @@ def route_planned(trajectory: Trajectory) -> bool:
 
 def learning_captured(trajectory: Trajectory) -> bool:
     """The coachee said what they learned, so the trajectory can close with a harvest."""
-    return bool(trajectory.notes_about(NoteTopic.LEARNED))
+    return all(trajectory.notes_about(topic) for topic in NEEDED_TO_CLOSE)
 
 
 @dataclass(frozen=True, slots=True)

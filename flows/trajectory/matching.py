@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from flows.trajectory.codec import from_dict, to_dict
-from flows.trajectory.model import CaptureError, Party, Refusal
+from flows.trajectory.model import CaptureError, Refusal
+from flows.trajectory.steps import Party
 
 
 class MatchKind(enum.StrEnum):

@@ -8,36 +8,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from flows.trajectory.codec import from_dict, to_dict
+from flows.trajectory.prompts import NoteTopic
 
-
-class Step(enum.StrEnum):
-    """Where a trajectory stands; the states of the trajectory machine."""
-
-    CONTACT = "contact"
-    CONTRACT = "contract"
-    GOAL = "goal"
-    ROUTE = "route"
-    PATH = "path"
-    CLOSING = "closing"
-    CLOSED = "closed"
-    DISSOLVED = "dissolved"
-
-
-TERMINAL_STEPS = frozenset({Step.CLOSED, Step.DISSOLVED})
-ACTIVE_STEPS = tuple(step for step in Step if step not in TERMINAL_STEPS)
-
-
-class Party(enum.StrEnum):
-    """Who acts (coach, coachee, system) or who may fire an event (also both, any)."""
-
-    COACH = "coach"
-    COACHEE = "coachee"
-    BOTH = "both"
-    ANY = "any"
-    SYSTEM = "system"
-
-
-PARTNERS = frozenset({Party.COACH, Party.COACHEE})
+# Step and Party live in steps.py (prompts.py needs them before the model); named here too.
+from flows.trajectory.steps import ACTIVE_STEPS as ACTIVE_STEPS
+from flows.trajectory.steps import PARTNERS as PARTNERS
+from flows.trajectory.steps import TERMINAL_STEPS as TERMINAL_STEPS
+from flows.trajectory.steps import Party as Party
+from flows.trajectory.steps import Step as Step
 
 
 class Event(enum.StrEnum):
@@ -97,25 +75,6 @@ class StepStatus(enum.StrEnum):
 
 
 ACTIVE_STEP_STATUSES = frozenset({StepStatus.OPEN, StepStatus.CHANGED})
-
-
-class NoteTopic(enum.StrEnum):
-    """Free-text answers of the coachee (and compliments of both), named like script prompts."""
-
-    REASON = "reason"
-    EXPECTATION = "expectation"
-    HELPS_LEARNING = "helps_learning"
-    DREAM = "dream"
-    INSTEAD = "instead"
-    START_SITUATION = "start_situation"
-    ALTERNATIVE_ROUTE = "alternative_route"
-    BETTER = "better"
-    OBSTACLE = "obstacle"
-    REVIEW = "review"
-    LEARNED = "learned"
-    KEEP_DOING = "keep_doing"
-    FEEDBACK = "feedback"
-    COMPLIMENT = "compliment"
 
 
 class CoachRole(enum.StrEnum):

@@ -22,12 +22,6 @@ def clock() -> FakeClock:
     return FakeClock(MONDAY_8_UTC)
 
 
-def move(world: World, clock: FakeClock, to: datetime) -> None:
-    """Set the fake clock forward to a moment and let due timers fire."""
-    clock.advance(to - clock.now())
-    world.app.dispatcher.wake()
-
-
 async def plan(planner: ScriptedUser, day: str, time: str) -> None:
     """Plan from the home card: a day, then a time."""
     await planner.press("📅 Plan een moment")
@@ -40,7 +34,7 @@ async def plan(planner: ScriptedUser, day: str, time: str) -> None:
 
 
 async def test_a_cohort_abroad_plans_in_its_zone_and_its_quiet_hours_hold_a_reminder(
-    world: World, clock: FakeClock
+    world: World,
 ) -> None:
     (sanne, bram), ilse, match_id = await pair_up(
         world, ["Sanne", "Bram"], kind="one_way", cohort=COHORT
@@ -66,10 +60,10 @@ async def test_a_cohort_abroad_plans_in_its_zone_and_its_quiet_hours_hold_a_remi
     await ilse.expect("America/Curacao, stil van 12:00 tot 14:00")
     await ilse.send("/cohorttime 07:00-23:00")
     await ilse.expect("Met 07:00-23:00 als stille uren lukt het me niet")
-    move(world, clock, datetime(2026, 3, 3, 16, 30, tzinfo=UTC))  # Tuesday 12:30 in Curaçao
+    world.move_to(datetime(2026, 3, 3, 16, 30, tzinfo=UTC))  # Tuesday 12:30 in Curaçao
     await sanne.expect_silence(0.6)
     await bram.expect_silence(0.1)
-    move(world, clock, datetime(2026, 3, 3, 18, 0, tzinfo=UTC))  # Tuesday 14:00 in Curaçao
+    world.move_to(datetime(2026, 3, 3, 18, 0, tzinfo=UTC))  # Tuesday 14:00 in Curaçao
     for person in (sanne, bram):
         await person.expect("Morgen is jullie coachingsgesprek: wo 4 mrt, 12:30")
 

@@ -30,11 +30,13 @@ async def test_a_reply_the_poll_read_while_it_went_out_is_sent_once(
 ) -> None:
     """The poll reads a reply as pending; the turn hands it over, it is sent and recorded;
     only then does the poll's read come back. The reply must not go out a second time."""
+    if database_url.startswith("postgresql"):
+        pytest.skip("on PostgreSQL the poll claims under a lock the handover waits for")
     read_before_the_send, sent_and_recorded = asyncio.Event(), asyncio.Event()
-    real_due = outbox.due
+    real_due = outbox.claim_due
 
-    async def slow_due(session: Any, *, now: Any, limit: int, exclude: Any = ()) -> Any:
-        rows = await real_due(session, now=now, limit=limit)
+    async def slow_due(session: Any, *, owner: str, now: Any, limit: int, exclude: Any = ()) -> Any:
+        rows = await real_due(session, owner=owner, now=now, limit=limit)
         if rows and not read_before_the_send.is_set():
             read_before_the_send.set()
             await sent_and_recorded.wait()
@@ -44,7 +46,7 @@ async def test_a_reply_the_poll_read_while_it_went_out_is_sent_once(
         ada = world.person("Ada")
         async with world.app.services.db.transaction() as session:
             await Turn(world.app.services, session, utcnow(), chat_id=ada.chat_id).send_text("één")
-        monkeypatch.setattr(outbox, "due", slow_due)
+        monkeypatch.setattr(outbox, "claim_due", slow_due)
         world.app.delivery.wake()
         await read_before_the_send.wait()
         world.app.delivery.accept(outbox.queued(session))

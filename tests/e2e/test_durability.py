@@ -88,7 +88,8 @@ async def start_bot_process(env: dict[str, str]) -> asyncio.subprocess.Process:
         sys.executable,
         "-c",
         "from bot.cli.main import main; main(['run'])",
-        env={**os.environ, **env},
+        # Probes and metrics on a port the system picks: the machine may run other bots.
+        env={**os.environ, "HTTP_PORT": "0", **env},
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )
@@ -175,3 +176,31 @@ async def test_the_bot_survives_its_database_connections_being_killed(database_u
             )
         await ria.send("/help")
         await ria.expect("Wat kun je hier doen?", timeout=15)
+
+
+async def test_a_second_poller_refuses_to_start_with_one_sentence(database_url: str) -> None:
+    async with running_world(database_url) as world:
+        second = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            "from bot.cli.main import main; main(['run'])",
+            env={
+                **os.environ,
+                "TELEGRAM_BOT_TOKEN": world.emulator.token,
+                "TELEGRAM_API_BASE_URL": world.emulator.base_url,
+                "DATABASE_URL": database_url,
+            },
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        async with asyncio.timeout(60):
+            _, error = await second.communicate()
+        assert second.returncode == 2
+        assert error.decode().strip() == (
+            "peercoach: another program is already polling Telegram with this bot token; "
+            "stop it first, or run several processes in webhook mode (WEBHOOK_URL)"
+        )
+        # The poller that was there first goes on answering.
+        mia = world.person("Mia")
+        await mia.send("/help")
+        await mia.expect("uitnodigingslink")

@@ -49,6 +49,7 @@ async def test_a_student_leads_a_reflecting_team_with_questions_collected_privat
         await room.press("Bo", "⏭ Next step")
         await room.said("Step 2 of 6: A quick sketch (5 min)")
         await room.reply("Ana", "On Mondays it already goes a bit better.")
+        await room.status_shows("Step 2/6")
         await room.press("Bo", "⏭ Next step")
 
         # 3: one question each, collected privately and shown together.
@@ -87,11 +88,13 @@ async def test_a_student_leads_a_reflecting_team_with_questions_collected_privat
         await room.said("We're going back to step 3: One clarifying question.")
         await room.press("Bo", "⏭ Next step")
         await room.said("Step 4 of 6: What strikes us")
+        await room.status_shows("Step 4/6")  # a press on the card as it was counts once
         await room.press("Bo", "⏭ Next step")
 
         # 5 and 6: reflections out loud, then Ana states her plan.
         await room.said("Step 5 of 6: Thinking out loud (10 min)")
         await room.reply("Dev", "Maybe a friend could call you at seven.")
+        await room.status_shows("Step 5/6")
         await room.press("Bo", "⏭ Next step")
         await room.said("Step 6 of 6: Your plan (4 min)")
         await room.reply("Ana", "From Monday I set two alarms and ask Sam to call me.")

@@ -3,12 +3,12 @@ both languages: the text-key scan only sees literal keys."""
 
 from __future__ import annotations
 
-from bot.handlers.trajectory_ask import DATE_OFFSETS
-from bot.handlers.trajectory_cards import NOTEBOOK, THEME_CAPTURES
-from bot.handlers.trajectory_moves import GUARDS, REFUSALS
+from bot.handlers.trajectory.ask import DATE_OFFSETS
 from bot.i18n import Texts
 from flows.scheduling import ReminderKind
 from flows.trajectory import (
+    NOTEBOOK,
+    THEME_CAPTURES,
     ContractItemKey,
     DissolvedReason,
     MatchKind,
@@ -16,6 +16,7 @@ from flows.trajectory import (
     Step,
     StepStatus,
 )
+from flows.trajectory.moving import GUARDS, REFUSALS
 
 
 def built_keys() -> set[str]:

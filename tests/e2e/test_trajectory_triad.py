@@ -12,8 +12,8 @@ import pytest_asyncio
 from sqlalchemy import select
 from tgemulator import EmuMessage, ScriptedUser
 
-from bot.handlers.trajectory_contract import offer_revisit
-from bot.handlers.trajectory_core import load_pair
+from bot.handlers.trajectory.contract_cards import offer_revisit
+from bot.handlers.trajectory.core import load_pair
 from bot.runtime.turn import Turn
 from flows.trajectory import (
     ContractItemKey,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from storage import buttons, inbox, outbox, timers
 from storage.db import Database
-from storage.models import utcnow
+from storage.models import Button, utcnow
 
 
 def update(update_id: int, text: str = "hoi") -> dict[str, object]:
@@ -16,11 +18,33 @@ def update(update_id: int, text: str = "hoi") -> dict[str, object]:
     }
 
 
+def by_chat(update: dict[str, object]) -> str:
+    return "user:5"
+
+
+async def test_inbox_an_update_waits_for_an_earlier_one_of_its_conversation(
+    database: Database,
+) -> None:
+    async with database.transaction() as session:
+        await inbox.store_updates(session, updates=[update(1), update(2)], conversation=by_chat)
+        await inbox.store_updates(
+            session, updates=[update(3)], conversation=lambda _update: "user:6"
+        )
+    async with database.transaction() as session:
+        assert await inbox.waits_for_earlier(session, update_id=2, conversation="user:5")
+        assert not await inbox.waits_for_earlier(session, update_id=3, conversation="user:6")
+        assert await inbox.claim_done(session, update_id=1, now=utcnow())
+    async with database.transaction() as session:
+        assert not await inbox.waits_for_earlier(session, update_id=2, conversation="user:5")
+
+
 async def test_inbox_ignores_duplicates_and_erases_content(database: Database) -> None:
     async with database.transaction() as session:
-        await inbox.store_updates(session, updates=[update(1), update(2)])
+        await inbox.store_updates(session, updates=[update(1), update(2)], conversation=by_chat)
     async with database.transaction() as session:
-        await inbox.store_updates(session, updates=[update(2, "dubbel"), update(3)])
+        await inbox.store_updates(
+            session, updates=[update(2, "dubbel"), update(3)], conversation=by_chat
+        )
     async with database.transaction() as session:
         pending = await inbox.pending(session, limit=10)
         assert [uid for uid, _ in pending] == [1, 2, 3]
@@ -34,7 +58,7 @@ async def test_inbox_ignores_duplicates_and_erases_content(database: Database) -
 
 async def test_inbox_gives_up_after_three_failures(database: Database) -> None:
     async with database.transaction() as session:
-        await inbox.store_updates(session, updates=[update(7)])
+        await inbox.store_updates(session, updates=[update(7)], conversation=by_chat)
     for attempt in range(3):
         async with database.transaction() as session:
             gave_up = await inbox.record_failure(session, update_id=7, error="boom", now=utcnow())
@@ -61,11 +85,13 @@ async def test_outbox_orders_interactive_first_and_holds_a_chat(database: Databa
             session, chat_id=1, method="sendMessage", payload={"text": "later"}, now=now
         )
     async with database.transaction() as session:
-        due = await outbox.due(session, now=now, limit=10)
+        due = await outbox.claim_due(session, owner="me", now=now, limit=10)
         assert [d.payload["text"] for d in due] == ["reply", "later", "bulk"]
         await outbox.hold_chat(session, chat_id=1, until=now + timedelta(seconds=30))
     async with database.transaction() as session:
-        assert [d.chat_id for d in await outbox.due(session, now=now, limit=10)] == [2]
+        assert [
+            d.chat_id for d in await outbox.claim_due(session, owner="me", now=now, limit=10)
+        ] == [2]
         assert await outbox.next_due_at(session, after=now) == now + timedelta(seconds=30)
 
 
@@ -83,13 +109,13 @@ async def test_outbox_follows_a_migrated_group_and_remembers_messages(database: 
     async with database.transaction() as session:
         await outbox.move_chat(session, old_chat_id=-5, new_chat_id=-1005)
     async with database.transaction() as session:
-        (delivery,) = await outbox.due(session, now=now, limit=10)
+        (delivery,) = await outbox.claim_due(session, owner="me", now=now, limit=10)
         assert (delivery.chat_id, delivery.payload["chat_id"]) == (-1005, -1005)
         await outbox.mark_sent(session, sent=[outbox.Sent(delivery, 77)], now=now)
     async with database.sessions() as session:
         remembered = await outbox.remembered_message(session, name="status")
         assert remembered is not None and (remembered.chat_id, remembered.message_id) == (-1005, 77)
-        assert await outbox.due(session, now=now, limit=10) == []
+        assert await outbox.claim_due(session, owner="me", now=now, limit=10) == []
 
 
 async def test_named_timers_replace_and_fire_once(database: Database) -> None:
@@ -160,3 +186,78 @@ async def test_buttons_resolve_only_real_tokens(database: Database) -> None:
         assert button is not None and button.args == {"lang": "en"}
         assert await buttons.resolve(session, token="forged") is None
         assert await buttons.resolve(session, token="x" * 64) is None
+
+
+async def test_outbox_claims_keep_a_chat_in_order_and_come_back_after_the_lease(
+    database: Database,
+) -> None:
+    if database.is_sqlite:
+        pytest.skip("SQLite serves one process, which reads rows without claiming them")
+    now = utcnow()
+    async with database.transaction() as session:
+        for text in ("een", "twee"):
+            await outbox.enqueue(
+                session, chat_id=1, method="sendMessage", payload={"text": text}, now=now
+            )
+    async with database.transaction() as session:
+        first = await outbox.claim_due(session, owner="a", now=now, limit=1)
+        assert [d.payload["text"] for d in first] == ["een"]
+    async with database.transaction() as session:
+        # "twee" waits while another live process sends "een".
+        assert await outbox.claim_due(session, owner="b", now=now, limit=10) == []
+        await outbox.enqueue(
+            session, chat_id=1, method="sendMessage", payload={"text": "drie"}, now=now
+        )
+        await outbox.enqueue(
+            session, chat_id=2, method="sendMessage", payload={"text": "elders"}, now=now
+        )
+    handed = outbox.queued(session)
+    async with database.transaction() as session:
+        # A turn's new row waits for the earlier ones nobody holds yet; another chat's goes.
+        given = await outbox.claim_given(session, owner="b", now=now, deliveries=handed)
+        assert [d.payload["text"] for d in given] == ["elders"]
+        mine = await outbox.claim_due(session, owner="a", now=now, limit=10)
+        assert [d.payload["text"] for d in mine] == ["een", "twee", "drie"]
+    later = now + outbox.LEASE + timedelta(seconds=1)
+    async with database.transaction() as session:
+        # "a" stopped renewing (it died): "b" takes over every row of the chat, in order.
+        taken = await outbox.claim_due(session, owner="b", now=later, limit=10)
+        assert [d.payload["text"] for d in taken] == ["een", "twee", "drie", "elders"]
+    async with database.transaction() as session:
+        await outbox.renew_claims(session, owner="b", now=later)
+        assert await outbox.claim_due(session, owner="a", now=later, limit=10) == []
+
+
+async def test_a_button_is_used_once_with_its_card_but_not_its_repeatable_siblings(
+    database: Database,
+) -> None:
+    now = utcnow()
+    async with database.transaction() as session:
+        made = {
+            action: await buttons.create(
+                session, chat_id=5, user_id=5, action=action, args={}, now=now, card="kaart"
+            )
+            for action in ("yes", "no", "more")
+        }
+
+    def changes_state(button: Button) -> bool:
+        return button.action != "more"
+
+    async def use(action: str) -> bool:
+        async with database.transaction() as session:
+            button = await buttons.resolve(session, token=made[action])
+            assert button is not None
+            return await buttons.use(session, button=button, now=now, siblings=changes_state)
+
+    assert await use("yes")
+    assert not await use("yes")  # a double tap
+    assert not await use("no")  # the other answer on the same card
+    async with database.sessions() as session:
+        more = await buttons.resolve(session, token=made["more"])
+        assert more is not None and more.used_at is None
+
+    async with database.transaction() as session:
+        refused = await buttons.resolve(session, token=made["yes"])
+        assert refused is not None
+        await buttons.give_back(session, button=refused, now=now)
+    assert await use("no")

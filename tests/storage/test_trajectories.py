@@ -149,3 +149,28 @@ async def test_trajectories_go_when_their_match_is_deleted(database: Database) -
     async with database.sessions() as session:
         assert await trajectories.trajectories_of_match(session, match_id=match_id) == []
         assert await trajectories.get_input(session, user_id=62) is None
+
+
+async def test_a_pair_is_loaded_at_once_with_its_members_in_order(database: Database) -> None:
+    _, match_id = await _match(database, [21, 22, 23], kind="triad")
+    async with database.transaction() as session:
+        for position, (coach, coachee) in enumerate(((21, 22), (22, 23))):
+            await trajectories.create_trajectory(
+                session,
+                match_id=match_id,
+                position=position,
+                coach_id=coach,
+                coachee_id=coachee,
+                observer_id=None,
+                step=Step.CONTACT.value,
+                snapshot=Trajectory().to_dict(),
+                now=NOW,
+            )
+    async with database.transaction() as session:
+        loaded = await trajectories.lock_pair(session, match_id=match_id, now=NOW)
+        assert loaded is not None and loaded.match.id == match_id
+        assert [user_id for user_id, _ in loaded.members] == [21, 22, 23]
+        assert all(user is not None and user.id == uid for uid, user in loaded.members)
+        assert [(r.coach_id, r.coachee_id) for r in loaded.rows] == [(21, 22), (22, 23)]
+        assert loaded.state.match_id == match_id
+        assert await trajectories.lock_pair(session, match_id=999, now=NOW) is None

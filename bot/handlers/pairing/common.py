@@ -22,8 +22,7 @@ PAGE = 24
 
 async def cohorts_with_role(turn: Turn, role: Role) -> list[cohorts.MembershipView]:
     """The cohorts in which this person has the role."""
-    assert turn.user is not None
-    return await cohorts.memberships_of(turn.session, user_id=turn.user.id, role=role)
+    return await cohorts.memberships_of(turn.session, user_id=turn.person.id, role=role)
 
 
 async def coordinates(turn: Turn, cohort_id: Any) -> str | None:

@@ -47,12 +47,11 @@ async def _classmates(
 ) -> list[tuple[int, str]]:
     """Students of the person's cohorts (`mine` when already loaded), by name, without the
     person."""
-    assert turn.user is not None
     if mine is None:
         mine = await cohorts_with_role(turn, Role.STUDENT)
     ids = await pairing.cohort_students(turn.session, cohort_ids=[m.cohort_id for m in mine])
     contacts = await pairing.contacts(turn.session, user_ids=ids)
-    others = [(uid, contacts[uid].name) for uid in ids if uid != turn.user.id and uid in contacts]
+    others = [(uid, contacts[uid].name) for uid in ids if uid != turn.person.id and uid in contacts]
     return sorted(others, key=lambda pair: (pair[1].lower(), pair[0]))
 
 
@@ -67,8 +66,7 @@ def labels(people: list[tuple[int, str]]) -> dict[int, str]:
 
 
 async def _buttons(turn: Turn, people: list[tuple[int, str]], page: int) -> list[list[Choice]]:
-    assert turn.user is not None
-    chosen = await pairing.do_not_pair_of(turn.session, user_id=turn.user.id)
+    chosen = await pairing.do_not_pair_of(turn.session, user_id=turn.person.id)
     named = labels(people)
     choices = [
         Choice(f"{'🚫 ' if uid in chosen else ''}{named[uid]}", "np_toggle", {"u": uid, "p": page})
@@ -102,7 +100,6 @@ async def turn_page(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 async def done(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Close the list with a reminder of who sees it: nobody."""
-    assert turn.user is not None
     await done_with(turn, incoming.message_id)
-    count = len(await pairing.do_not_pair_of(turn.session, user_id=turn.user.id))
+    count = len(await pairing.do_not_pair_of(turn.session, user_id=turn.person.id))
     await turn.say("pairing.nopair_saved", count=count)

@@ -79,8 +79,7 @@ async def pool_for_cohort(turn: Turn, incoming: Incoming, button: Button) -> Non
 
 async def show_pool(turn: Turn, cohort_id: int, cohort_name: str) -> None:
     """The invitation to join, or the person's profile with what they can change."""
-    assert turn.user is not None
-    entry = await pairing.pool_entry(turn.session, cohort_id=cohort_id, user_id=turn.user.id)
+    entry = await pairing.pool_entry(turn.session, cohort_id=cohort_id, user_id=turn.person.id)
     if entry is None or entry.status is PoolStatus.LEFT:
         await turn.say(
             "pairing.invite",

@@ -132,7 +132,6 @@ async def waiting_pressed(turn: Turn, incoming: Incoming, button: Button) -> Non
 
 async def new_round(turn: Turn, view: PoolView) -> None:
     """A draft for a whole round, proposed and shown."""
-    assert turn.user is not None
     row = await pairing.create_round(
         turn.session,
         cohort_id=view.cohort_id,
@@ -140,7 +139,7 @@ async def new_round(turn: Turn, view: PoolView) -> None:
         number=new_round_number(view.last_round, RoundKind.ROUND),
         mode=RoundMode.RECIPROCAL,
         proposal=Proposal((), ()),
-        created_by=turn.user.id,
+        created_by=turn.person.id,
         now=turn.now,
     )
     pairing.save_proposal(row, propose(view, row), now=turn.now)

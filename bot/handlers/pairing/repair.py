@@ -16,8 +16,8 @@ from bot.handlers.pairing.pool import PAUSE_OVER, offer_pause, own_active_entry
 from bot.handlers.pairing.preview import start_repair
 from bot.handlers.pairing.round import load_pool
 from bot.handlers.trajectory import dissolve_match
-from bot.handlers.trajectory_core import Pair, load_pair, pair_of
-from bot.handlers.trajectory_schedule import QUIET, wait_for_morning
+from bot.handlers.trajectory.core import Pair, load_pair, pair_of
+from bot.handlers.trajectory.schedule import QUIET, wait_for_morning
 from bot.i18n import Html
 from bot.runtime.dispatcher import TimerHandler
 from bot.runtime.incoming import Incoming
@@ -60,8 +60,7 @@ async def repair_pressed(turn: Turn, incoming: Incoming, button: Button) -> None
 
 async def partner_command(turn: Turn, incoming: Incoming) -> None:
     """/partner: something is up with your partner; tell the coordinator, confidentially."""
-    assert turn.user is not None
-    match = await matches.active_match_of(turn.session, user_id=turn.user.id)
+    match = await matches.active_match_of(turn.session, user_id=turn.person.id)
     if match is None:
         await turn.say("pairing.partner_none")
         return
@@ -82,15 +81,14 @@ async def partner_fine(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 async def partner_silent(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The coordinators hear who reported and who the partners are; the partners hear nothing."""
-    assert turn.user is not None
     match_id = int_arg(button.args, "m")
     match = await matches.lock_match(turn.session, match_id=match_id) if match_id else None
     members = await matches.members_of(turn.session, match_id=match.id) if match else []
-    if match is None or match.status != "active" or turn.user.id not in members:
+    if match is None or match.status != "active" or turn.person.id not in members:
         await turn.answer("fallback.stale_button", alert=True)
         return
     await done_with(turn, incoming.message_id)
-    reporter = turn.user.id
+    reporter = turn.person.id
     contacts = await pairing.contacts(turn.session, user_ids=members)
     names = {uid: c.name for uid, c in contacts.items()}
     partners = [uid for uid in members if uid != reporter]

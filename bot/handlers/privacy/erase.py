@@ -6,8 +6,8 @@ Used by /privacy and by `peercoach erase`; everything happens in the turn's one 
 from __future__ import annotations
 
 from bot.handlers.room.effects import carry_out
-from bot.handlers.trajectory_core import load_pair
-from bot.handlers.trajectory_ending import dissolve
+from bot.handlers.trajectory.core import load_pair
+from bot.handlers.trajectory.ending import dissolve
 from bot.runtime.turn import Turn
 from flows.room import Outcome, end, member_left
 from flows.trajectory import DissolvedReason

@@ -16,7 +16,8 @@ def register(router: Router) -> None:
     """Wire /privacy and its download and erase buttons."""
     router.command("privacy", privacy_command, before_joining=True)
     router.action("forget", ask_to_forget)
-    router.action("export", download)
+    # Downloading again is harmless, and the erase button beside it must stay usable.
+    router.action("export", download, once=False)
     router.action("forget_yes", forget)
     router.action("forget_no", keep)
 

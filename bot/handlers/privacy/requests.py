@@ -83,7 +83,7 @@ async def set_cohort_end(settings: Settings, name: str, ends: str) -> None:
                 cohort=cohort,
                 ends_on=ends_on,
                 grace_days=settings.retention_grace_days,
-                zone=settings.zone,
+                default_zone=settings.zone,
             )
     finally:
         await db.dispose()

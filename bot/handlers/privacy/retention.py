@@ -67,7 +67,7 @@ async def _set_end(turn: Turn, cohort_id: int, ends_on: date) -> None:
         cohort=cohort,
         ends_on=ends_on,
         grace_days=settings.retention_grace_days,
-        zone=settings.zone,
+        default_zone=settings.zone,
     )
     await turn.say(
         "retention.end_set",

@@ -14,7 +14,7 @@ from bot.handlers.room.render import ASSIGN, HAND_OUT_ROLES, ROOM_ACTION
 from bot.handlers.room.timers import fire_room_timer
 from bot.runtime.dispatcher import TimerHandler
 from bot.runtime.incoming import Incoming
-from bot.runtime.router import Router
+from bot.runtime.router import Presser, Router
 from bot.runtime.turn import Turn
 from flows.room import (
     RoomAction,
@@ -62,6 +62,25 @@ HANDLERS: dict[str, RoomHandler] = {
 }
 # The teacher's roles card stays usable for several roles; other private cards are answered once.
 KEEP_BUTTONS = frozenset({ASSIGN})
+# Presses that move the whole room on: a double tap, or two people pressing the same group
+# button, must count once. Joining, volunteering, 'more time' and roles are pressed by many
+# people, or again on purpose, and stay usable; 'back' only asks privately for a confirmation
+# (which counts once) and leaves the card as it is.
+MOVES_THE_ROOM = frozenset(
+    {
+        RoomAction.OPEN_ROLES,
+        RoomAction.START,
+        RoomAction.PASS,
+        RoomAction.REVEAL,
+        RoomAction.NEXT,
+        RoomAction.CONFIRM_BACK,
+        RoomAction.CANCEL_BACK,
+        RoomAction.PAUSE,
+        RoomAction.RESUME,
+        RoomAction.END,
+        RoomAction.CHOOSE_STEP,
+    }
+)
 
 
 def register(router: Router) -> None:
@@ -73,7 +92,8 @@ def register(router: Router) -> None:
     router.on_text(room_running.private_contribution, waits=rooms.AWAITS_PROMPT)
     router.on_media(room_running.private_contribution, waits=rooms.AWAITS_PROMPT)
     router.command("room", room_setup.room_in_private)
-    router.action(ROOM_ACTION, room_button)
+    # Classmates who never joined may press group buttons: the room tells them how to join.
+    router.action(ROOM_ACTION, room_button, once=moves_the_room, presser=Presser.ANYONE)
     router.action(room_setup.LINK, room_setup.pick_cohort)
     router.action(room_setup.PROTOCOLS, room_setup.show_protocols)
     router.action(room_setup.SETUP, room_setup.show_setup)
@@ -83,6 +103,11 @@ def register(router: Router) -> None:
 def timer_handlers() -> dict[str, TimerHandler]:
     """The room's timer kind and its handler, for bot.app.build_timer_handlers."""
     return {TIMER_KIND: fire_room_timer}
+
+
+def moves_the_room(button: Button) -> bool:
+    """Whether a room button's press is used up (see MOVES_THE_ROOM)."""
+    return button.args.get("a") in MOVES_THE_ROOM
 
 
 async def room_button(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -95,5 +120,7 @@ async def room_button(turn: Turn, incoming: Incoming, button: Button) -> None:
         await turn.answer("fallback.stale_button", alert=True)
         return
     accepted = await handler(turn, incoming, row, rooms.snapshot_of(row), args)
+    if not accepted:
+        turn.refuse_press()  # say, a student pressed the teacher's button: it stays usable
     if accepted and incoming.private and incoming.message_id and args.get("a") not in KEEP_BUTTONS:
         await turn.clear_buttons(incoming.message_id)

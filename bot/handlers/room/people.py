@@ -39,8 +39,7 @@ async def teaching(turn: Turn) -> dict[int, str]:
     """The cohorts this person teaches, by id, with their names."""
     if not turn.joined:
         return {}
-    assert turn.user is not None
-    mine = await cohorts.memberships_of(turn.session, user_id=turn.user.id, role=Role.TEACHER)
+    mine = await cohorts.memberships_of(turn.session, user_id=turn.person.id, role=Role.TEACHER)
     return {m.cohort_id: m.cohort_name for m in mine}
 
 
@@ -48,8 +47,7 @@ async def in_cohort(turn: Turn, cohort_id: int) -> bool:
     """Whether this joined person belongs to the cohort, in any role."""
     if not turn.joined:
         return False
-    assert turn.user is not None
-    memberships = await cohorts.memberships_of(turn.session, user_id=turn.user.id)
+    memberships = await cohorts.memberships_of(turn.session, user_id=turn.person.id)
     return any(m.cohort_id == cohort_id for m in memberships)
 
 

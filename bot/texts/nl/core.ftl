@@ -1,4 +1,4 @@
-### Kernteksten, Nederlands: start, privacy, welkom, hulp, klassen, commando's.
+### Kernteksten, Nederlands: taal, start, welkom, hulp, rollen, klassen, commando's.
 ### Sleutels zijn de sleutels uit de code met streepjes voor punten; sleutels en $variabelen gelijk houden met en/.
 ### Berichten zijn Telegram-HTML (de bot escapet de variabelen); knoppen zijn platte tekst.
 
@@ -10,27 +10,6 @@ language-choose =
 language-chosen = Top, we praten Nederlands. 🇳🇱
 language-button_nl = 🇳🇱 Nederlands
 language-button_en = 🇬🇧 English
-
-## Privacy and consent
-
-privacy-notice =
-    <b>Eerst even over privacy</b> 🔒
-
-    <b>Wat ik bewaar:</b> je Telegram-nummer, je voornaam, je taal, bij welke groep je hoort en je rol daarin. Later ook wat jij zelf vastlegt, zoals je doel, je stappen en je scores.
-
-    <b>Wie wat ziet:</b> wat je met je coachingspartner schrijft, geef ik alleen door en bewaar ik niet. Je leerkracht en de coördinator zien hoe ver je bent (stap, data, aantallen), maar nooit wat je schrijft, tenzij jij dat zelf deelt.
-
-    <b>Stoppen:</b> dat kan altijd. Met /privacy lees je dit opnieuw en kun je al je gegevens laten wissen.
-privacy-ask = Is dat oké voor jou?
-privacy-accept = Oké, doe maar 👍
-privacy-decline = Liever niet
-privacy-declined = Helemaal goed. Ik heb niets over je bewaard. Bedenk je je? Tik dan gewoon opnieuw op je uitnodigingslink.
-privacy-forget = 🗑 Wis mijn gegevens
-privacy-forget_confirm = Weet je het zeker? Dan wis ik alles wat ik over je weet, ook je groepen. Dat kan ik niet terugdraaien.
-privacy-forget_yes = Ja, wis alles
-privacy-forget_no = Nee, laat maar
-privacy-forgotten = Klaar: alles wat ik over je wist, is gewist. Je bent altijd welkom om terug te komen met een nieuwe link. 👋
-privacy-kept = Prima, alles blijft zoals het was.
 
 ## Start links
 
@@ -181,6 +160,7 @@ fallback-too_long = Wat een lang bericht! Ik lees berichten tot { $limit } teken
 fallback-text = Ik verwacht nu geen tekst van je. Met /help zie je wat je kunt doen.
 fallback-edited = Ik zie dat je een bericht hebt aangepast. Ik lees alleen nieuwe berichten, dus stuur het gerust opnieuw.
 fallback-stale_button = Deze knop werkt niet meer.
+fallback-already_done = Dit is al gedaan. 👍
 fallback-not_yours = Deze knop is voor iemand anders bedoeld.
 fallback-not_joined = Je bent nog niet aangemeld. Tik op de uitnodigingslink van je coördinator of leerkracht.
 fallback-error = Oei, daar ging bij mij iets mis. Probeer het zo nog eens; wat je stuurde, ben je niet kwijt.
@@ -199,55 +179,3 @@ commands-help = Wat kan ik hier doen?
 commands-privacy = Wat ik bewaar en hoe je stopt
 commands-settings = Je taal kiezen
 commands-cancel = Stoppen met wat je aan het doen bent
-
-## Je gegevens downloaden (/privacy)
-
-export-button = 📦 Download mijn gegevens
-export-caption = 📦 Alles wat ik over je bewaar. Open het HTML-bestand in de zip om het te lezen; het JSON-bestand is voor computers.
-export-caption_part = 📦 Deel { $part } van { $parts } van je gegevens. Zet de delen achter elkaar (in volgorde) om het zip-bestand te openen.
-export-nothing = Ik bewaar niets over je, dus er valt niets te downloaden.
-export-title = Mijn gegevens bij PeerCoach
-export-intro = Alles wat PeerCoach over je bewaarde op { $date }. Wat je partner schreef, staat er niet in: dat is van hen.
-export-person = Over jou
-export-label_name = Voornaam
-export-label_username = Gebruikersnaam
-export-label_language = Taal
-export-label_since = Bekend sinds
-export-label_consent = Privacy-uitleg aanvaard op
-export-cohorts = Je groepen en rollen
-export-created = Groepen die je aanmaakte
-export-pool = Je profiel in de koppelpool
-export-label_about = Over jezelf
-export-label_interests = Interesses
-export-label_availability = Wanneer je kunt
-export-label_status = Status
-export-no_pair = Met wie je liever niet gekoppeld wordt
-export-trajectories = Je coachingtrajecten
-export-as_coachee = Jij werd gecoacht door { $partner }
-export-as_coach = Jij coachte { $partner }
-export-as_observer = Jij keek mee bij { $partner }
-export-goals = Je doel
-export-scales = Je score door de tijd
-export-small_steps = Je kleine stappen
-export-notes = Wat je vastlegde
-export-contract = Wat je voorstelde voor jullie afspraken
-export-reflections = Je reflecties als coach
-export-observations = Je feedback als observator
-export-conversations = Gesprekken
-export-rooms = Groepssessies
-export-my_contributions = Wat jij schreef
-export-my_step = Jouw stap
-export-my_roles = Jouw rol
-export-empty = —
-
-## Bewaartermijn van een groep (/enddate)
-
-retention-warning = 🗓 Over twee weken, op { $date }, wis ik alles wat de leerlingen van <b>{ $cohort }</b> schreven en wie erin zat. Alleen anonieme aantallen blijven. Wil je eerst een overzicht (namen, rollen, stappen, geen inhoud)?
-retention-btn_csv = 📄 Overzicht als CSV
-retention-csv_caption = 📄 Overzicht van { $cohort }: wie, welke rol, welke stap. Wat de leerlingen schreven, staat er niet in.
-retention-purged = 🧹 De gegevens van <b>{ $cohort }</b> zijn gewist. Alleen anonieme aantallen blijven bewaard.
-retention-not_yours = Dit overzicht is voor de coördinatoren van deze groep.
-retention-usage = Stuur /enddate met de laatste dag van je groep, bijvoorbeeld <code>/enddate 30-06-2026</code>.
-retention-end_set = 🗓 <b>{ $cohort }</b> stopt op { $ends }. Op { $purge } wis ik wat de leerlingen schreven; twee weken eerder krijg je een seintje.
-retention-pick = Voor welke groep is dat de laatste dag?
-retention-not_allowed = Alleen coördinatoren kunnen de laatste dag van een groep instellen.

@@ -110,7 +110,8 @@ async def running_world(
     options = {"flood_control": limits is not RELAXED, **(emulator_options or {})}
     async with running_emulator(**options) as emulator:
         config = app_settings(emulator, database_url, **settings)
-        app = PeerCoach(config, clock=clock, pacer=Pacer(limits), poll_timeout=1)
+        # Nobody else polls this emulator: no need to listen for a rival poller at start.
+        app = PeerCoach(config, clock=clock, pacer=Pacer(limits), poll_timeout=1, probe_seconds=0)
         await app.start()
         try:
             yield World(emulator, app, config)

@@ -1,31 +1,37 @@
 """Issue 3: the peer-coaching trajectory of a match, end to end. Wiring, and what others call:
-`start_match` (after pairing) and `dissolve_match` (coordinators)."""
+`start_match` (after pairing) and `dissolve_match` (coordinators).
+
+The shape, as in the rooms: a handler turns an update into a command. It loads the pair once,
+locked (`core.load_pair`, one call to `storage.trajectories.lock_pair`), asks a pure command
+in `flows/trajectory/` (`answers`, `pair`, `moving`, `presses`), and hands the outcome to
+`effects.settle`, whose one `carry_out` stores, tells, asks and schedules. A typed goal:
+`awaited_text` -> `capture.text_answer` -> `answers.take_text` -> `effects.carry_out`."""
 
 from __future__ import annotations
 
-from bot.handlers import (
-    trajectory_capture,
-    trajectory_contract,
-    trajectory_ending,
-    trajectory_journal,
-    trajectory_moves,
-    trajectory_progress,
-    trajectory_reflection,
-    trajectory_relay,
-    trajectory_schedule,
-    trajectory_scripts,
-    trajectory_talk,
-)
 from bot.handlers.help import Canceller
-from bot.handlers.trajectory_cards import send_home
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory import (
+    capture,
+    contract,
+    ending,
+    journal,
+    moves,
+    progress,
+    reflection,
+    relay,
+    schedule,
+    scripts,
+    talk,
+)
+from bot.handlers.trajectory.cards import send_home
+from bot.handlers.trajectory.core import (
     INPUT_KINDS,
     awaited,
     forget_input,
     load_pair,
     tell,
 )
-from bot.handlers.trajectory_ending import dissolve_match
+from bot.handlers.trajectory.ending import dissolve_match
 from bot.runtime.dispatcher import TimerHandler
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
@@ -38,28 +44,31 @@ __all__ = ["dissolve_match", "register", "start_match", "timer_handlers"]
 
 def register(router: Router, cancellers: list[Canceller]) -> None:
     """Wire every part of the trajectory; captures get free text before the relay does."""
-    for part in (
-        trajectory_talk,
-        trajectory_moves,
-        trajectory_capture,
-        trajectory_contract,
-        trajectory_ending,
-        trajectory_schedule,
-        trajectory_reflection,
-        trajectory_journal,
-        trajectory_scripts,
-        trajectory_progress,
-    ):
-        part.register(router)
+    # Trajectory cards are menus, pressed again and again, and each press is checked against
+    # the pair's step; buttons that must count once (planning a moment) say so themselves.
+    with router.repeatable_by_default():
+        for part in (
+            talk,
+            moves,
+            capture,
+            contract,
+            ending,
+            schedule,
+            reflection,
+            journal,
+            scripts,
+            progress,
+        ):
+            part.register(router)
     router.on_text(awaited_text, waits=trajectories.AWAITS_INPUT)
-    router.on_text(trajectory_relay.relay_text, waits=matches.IN_ACTIVE_MATCH)
-    router.on_media(trajectory_relay.relay_media, waits=matches.IN_ACTIVE_MATCH)
+    router.on_text(relay.relay_text, waits=matches.IN_ACTIVE_MATCH)
+    router.on_media(relay.relay_media, waits=matches.IN_ACTIVE_MATCH)
     cancellers.append(cancel_input)
 
 
 def timer_handlers() -> dict[str, TimerHandler]:
     """Reminders, the "did you meet?" question and step nudges."""
-    return trajectory_schedule.timer_handlers()
+    return schedule.timer_handlers()
 
 
 async def start_match(turn: Turn, match_id: int) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.handlers.pairing.notices import notify_repair_needed
-from bot.handlers.trajectory_contract import start_contract
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.contract_cards import start_contract
+from bot.handlers.trajectory.core import (
     Pair,
     done_with,
     load_pair,
@@ -18,7 +18,7 @@ from bot.handlers.trajectory_core import (
     stale,
     tell,
 )
-from bot.handlers.trajectory_schedule import cancel_nudges, forget_plan
+from bot.handlers.trajectory.schedule import cancel_nudges, forget_plan
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Choice, Turn

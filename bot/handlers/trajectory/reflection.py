@@ -3,7 +3,8 @@ triad's observer gives feedback along the same five questions."""
 
 from __future__ import annotations
 
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.core import (
+    Member,
     Pair,
     arg_int,
     await_input,
@@ -13,6 +14,7 @@ from bot.handlers.trajectory_core import (
     input_kind,
     pair_of_trajectory,
     put,
+    refuse,
     scripts_for,
     stale,
     tell,
@@ -32,6 +34,7 @@ from flows.trajectory import (
     add_observation,
     add_reflection,
 )
+from flows.trajectory.presses import choice_press, start_press
 from storage.models import Button
 from storage.trajectory_models import AwaitedInput, TrajectoryRow
 
@@ -55,19 +58,9 @@ async def offer_reflection(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
     """Invite the coach to look back on the conversation that just ended."""
     coach = pair.member(row.coach_id)
     scripts = await scripts_for(turn, pair, coach.language)
-    args = {"t": row.id, "n": pair.snap(row).conversation_count}
-    await tell(
-        turn,
-        coach,
-        "trajectory.reflect_offer",
-        intro=scripts.reflection.intro,
-        choices=lambda: [
-            [
-                turn.choice("trajectory.btn_reflect", "tr_reflect", **args),
-                turn.choice("trajectory.btn_later", "tr_later"),
-            ]
-        ],
-    )
+    button = ("trajectory.btn_reflect", "tr_reflect")
+    intro = scripts.reflection.intro
+    await _offer(turn, pair, row, coach, "trajectory.reflect_offer", button, intro=intro)
 
 
 async def offer_observation(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
@@ -76,19 +69,34 @@ async def offer_observation(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
         return
     observer = pair.member(row.observer_id)
     scripts = await scripts_for(turn, pair, observer.language)
+    intro = scripts.observer.feedback_intro
+    button = ("trajectory.btn_observe", "tr_observe")
+    coach = pair.name(row.coach_id)
+    await _offer(
+        turn, pair, row, observer, "trajectory.observe_offer", button, intro=intro, coach=coach
+    )
+
+
+async def _offer(
+    turn: Turn,
+    pair: Pair,
+    row: TrajectoryRow,
+    member: Member,
+    key: str,
+    button: tuple[str, str],
+    **params: object,
+) -> None:
+    """Offer to look back on this trajectory's latest conversation now (the button), or later."""
     args = {"t": row.id, "n": pair.snap(row).conversation_count}
+    label, action = button
     await tell(
         turn,
-        observer,
-        "trajectory.observe_offer",
-        intro=scripts.observer.feedback_intro,
-        coach=pair.name(row.coach_id),
+        member,
+        key,
         choices=lambda: [
-            [
-                turn.choice("trajectory.btn_observe", "tr_observe", **args),
-                turn.choice("trajectory.btn_later", "tr_later"),
-            ]
+            [turn.choice(label, action, **args), turn.choice("trajectory.btn_later", "tr_later")]
         ],
+        **params,
     )
 
 
@@ -104,6 +112,8 @@ async def start_reflection(turn: Turn, incoming: Incoming, button: Button) -> No
     if pair is None or row is None:
         await stale(turn)
         return
+    if await _started_before(turn, "reflect", row, button):
+        return
     await done_with(turn, incoming.message_id)
     await await_input(turn, "reflect", row, n=arg_int(button, "n"), tensions={}, answers={})
     await _send_roles(turn, pair)
@@ -114,6 +124,8 @@ async def start_observation(turn: Turn, incoming: Incoming, button: Button) -> N
     pair, row = await _target(turn, button, None)
     if pair is None or row is None or row.observer_id != turn.chat_id:
         await stale(turn)
+        return
+    if await _started_before(turn, "observe", row, button):
         return
     await done_with(turn, incoming.message_id)
     waiting = await await_input(turn, "observe", row, n=arg_int(button, "n"), answers={})
@@ -126,6 +138,10 @@ async def choose_role(turn: Turn, incoming: Incoming, button: Button) -> None:
     role = button.args.get("r")
     if waiting is None or waiting.kind != "reflect" or role not in set(CoachRole):
         await stale(turn)
+        return
+    refused = choice_press(waiting.data, "role")
+    if refused is not None:
+        await refuse(turn, refused)
         return
     await done_with(turn, incoming.message_id)
     waiting.data = {**waiting.data, "role": role}
@@ -324,6 +340,16 @@ async def _target(
     if arg_int(button, "n") != pair.snap(row).conversation_count:
         return None, None
     return pair, row
+
+
+async def _started_before(turn: Turn, kind: str, row: TrajectoryRow, button: Button) -> bool:
+    """Whether this reflection (or observation) already runs; then say so on the button."""
+    waiting = await awaited(turn)
+    now = (waiting.kind, waiting.trajectory_id, waiting.data.get("n")) if waiting else None
+    refused = start_press(now, (kind, row.id, arg_int(button, "n")))
+    if refused is not None:
+        await refuse(turn, refused)
+    return refused is not None
 
 
 def _next_field(waiting: AwaitedInput) -> TensionField | None:

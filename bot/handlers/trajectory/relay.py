@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.handlers.trajectory_core import Pair, pair_of, tell
-from bot.handlers.trajectory_ending import dissolve_if_unreachable
+from bot.handlers.trajectory.core import Pair, pair_of, tell
+from bot.handlers.trajectory.ending import dissolve_if_unreachable
 from bot.runtime.incoming import Incoming
 from bot.runtime.turn import Turn
 from storage import outbox

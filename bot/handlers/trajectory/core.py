@@ -11,8 +11,10 @@ from typing import Any
 from bot.runtime.turn import Choice, Turn
 from flows.scripts import ScriptError, Scripts, load_custom_script, load_scripts
 from flows.trajectory import MatchKind, Party, Silence, Step, Trajectory, heard_from
-from storage import matches, people, trajectories
-from storage.models import Button, Match
+from flows.trajectory.effects import Refused
+from flows.trajectory.pair import Seat
+from storage import matches, trajectories
+from storage.models import Button, Match, User
 from storage.trajectory_models import AwaitedInput, PairState, TrajectoryRow
 
 
@@ -95,6 +97,11 @@ class Pair:
         """Trajectories in which this person coaches or is coached."""
         return [r for r in self.rows if self.party(r, user_id) is not None]
 
+    def seats(self, rows: list[TrajectoryRow] | None = None) -> list[Seat]:
+        """Trajectories (all by default) as the pair aggregate in flows sees them."""
+        chosen = self.rows if rows is None else rows
+        return [Seat(self.snap(r), r.coach_id, r.coachee_id, r.id) for r in chosen]
+
     def live_rows(self) -> list[TrajectoryRow]:
         """Trajectories that have not ended."""
         return [r for r in self.rows if not self.snap(r).terminal]
@@ -126,15 +133,13 @@ async def load_pair(turn: Turn, match_id: int) -> Pair | None:
 
     Every trajectory handler loads the match, so this is also where a member acting in their
     own chat (a button, a text, a command) ends their run of unanswered prompts."""
-    match = await matches.lock_match(turn.session, match_id=match_id)
-    if match is None:
+    loaded = await trajectories.lock_pair(turn.session, match_id=match_id, now=turn.now)
+    if loaded is None:
         return None
-    await turn.use_cohort_time(match.cohort_id)
-    member_ids = await matches.members_of(turn.session, match_id=match_id)
-    members = [await _member(turn, user_id) for user_id in member_ids]
-    rows = await trajectories.trajectories_of_match(turn.session, match_id=match_id)
-    state = await trajectories.pair_state(turn.session, match_id=match_id, now=turn.now)
-    pair = Pair(match, state, members, rows, former=turn.text("trajectory.former_partner"))
+    await turn.use_cohort_time(loaded.match.cohort_id)
+    members = [_member(turn, user_id, user) for user_id, user in loaded.members]
+    former = turn.text("trajectory.former_partner")
+    pair = Pair(loaded.match, loaded.state, members, loaded.rows, former=former)
     _heard_from_sender(turn, pair)
     return pair
 
@@ -184,8 +189,7 @@ async def latest_pair(turn: Turn) -> Pair | None:
     return await load_pair(turn, match_id) if match_id is not None else None
 
 
-async def _member(turn: Turn, user_id: int) -> Member:
-    user = await people.get_user(turn.session, user_id=user_id)
+def _member(turn: Turn, user_id: int, user: User | None) -> Member:
     language = (user.language if user else None) or turn.services.settings.default_language
     name = (user.first_name if user else None) or "?"
     unreachable = user is None or user.unreachable_at is not None
@@ -314,9 +318,33 @@ def arg_int(button: Button, name: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+async def card_target(turn: Turn, button: Button) -> tuple[Pair, TrajectoryRow, Party] | None:
+    """The active trajectory a card button names and the presser's part in it, if any."""
+    pair = await pair_of(turn)
+    found = card_in(pair, button, turn.chat_id) if pair else None
+    return (pair, *found) if pair and found else None
+
+
+def card_in(pair: Pair, button: Button, user_id: int) -> tuple[TrajectoryRow, Party] | None:
+    """The trajectory of this pair a card button names, and this person's part in it."""
+    row = pair.row(arg_int(button, "t"))
+    party = pair.party(row, user_id) if row else None
+    return (row, party) if row is not None and party is not None else None
+
+
 async def stale(turn: Turn) -> None:
     """Tell the presser that this card is from an earlier moment."""
     await turn.answer("trajectory.stale", alert=True)
+
+
+async def refuse(turn: Turn, refused: Refused) -> None:
+    """Tell the actor why not: on the pressed button, or as a message."""
+    if refused.stop_waiting:
+        await forget_input(turn)
+    if refused.on_button and turn.callback_query_id is not None:
+        await turn.answer_text(turn.plain(refused.reason_key, **refused.params), alert=True)
+        return
+    await turn.send_text(turn.text(refused.reason_key, **refused.params))
 
 
 # --- Dates in the cohort's zone -----------------------------------------------------------

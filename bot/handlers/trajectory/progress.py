@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.handlers.trajectory_core import moment_label, step_name
+from bot.handlers.trajectory.core import moment_label, step_name
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn
@@ -20,8 +20,7 @@ def register(router: Router) -> None:
 
 async def progress_command(turn: Turn, incoming: Incoming) -> None:
     """/progress: how far each pair in my cohorts is, in metadata only."""
-    assert turn.user is not None
-    memberships = await cohorts.memberships_of(turn.session, user_id=turn.user.id)
+    memberships = await cohorts.memberships_of(turn.session, user_id=turn.person.id)
     mine = [m for m in memberships if m.role in STAFF]
     if not mine:
         await turn.say("trajectory.progress_not_allowed")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.core import (
     Member,
     Pair,
     day_label,
@@ -15,6 +15,7 @@ from bot.handlers.trajectory_core import (
     pair_of,
     pair_of_button,
     put,
+    refuse,
     stale,
     tell,
     today,
@@ -40,6 +41,7 @@ from flows.trajectory import (
     prompt_sent,
     steps_due_for_nudge,
 )
+from flows.trajectory.presses import plan_press, step_version
 from storage import timers, trajectories
 from storage.models import Button
 from storage.timers import DueTimer
@@ -57,8 +59,8 @@ def register(router: Router) -> None:
     """Wire the planning buttons and /plan."""
     router.command("plan", plan_command)
     router.action("tr_plan", plan_again)
-    router.action("tr_day", choose_day)
-    router.action("tr_slot", choose_slot)
+    router.action("tr_day", choose_day, once=True)
+    router.action("tr_slot", choose_slot, once=True)
 
 
 def timer_handlers() -> dict[str, TimerHandler]:
@@ -132,6 +134,10 @@ async def choose_slot(turn: Turn, incoming: Incoming, button: Button) -> None:
     when = parse_moment(button.args.get("at"))
     if pair is None or when is None or when <= turn.now:
         await stale(turn)
+        return
+    refused = plan_press(pair.state.next_meeting, when)
+    if refused is not None:
+        await refuse(turn, refused)
         return
     await done_with(turn, incoming.message_id)
     await plan(turn, pair, when, planner=turn.chat_id)
@@ -271,7 +277,7 @@ async def fire_nudge(turn: Turn, timer: DueTimer) -> None:
     if step is None:
         return
     put(turn, pair, row, mark_step_nudged(pair.snap(row), step.number))
-    args = {"t": row.id, "n": step.number}
+    args = {"t": row.id, "n": step.number, "v": step_version(step)}
     await tell(
         turn,
         pair.member(row.coachee_id),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import aiohttp
 from telegram.error import TelegramError
 
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.core import (
     arg_int,
     await_input,
     awaited,
@@ -40,8 +40,7 @@ def register(router: Router) -> None:
 
 
 async def _coordinated(turn: Turn) -> dict[int, str]:
-    assert turn.user is not None
-    mine = await cohorts.memberships_of(turn.session, user_id=turn.user.id, role=Role.COORDINATOR)
+    mine = await cohorts.memberships_of(turn.session, user_id=turn.person.id, role=Role.COORDINATOR)
     return {m.cohort_id: m.cohort_name for m in mine}
 
 
@@ -79,12 +78,10 @@ async def _ask_language(turn: Turn, cohort_id: int, name: str) -> None:
 
 async def pick_language(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The language was picked: wait for the file."""
-    mine = await _coordinated(turn)
-    cohort_id, language = arg_int(button, "co"), button.args.get("lang")
-    if cohort_id not in mine or language not in LANGUAGES:
-        await stale(turn)
+    target = await _script_target(turn, incoming, button)
+    if target is None:
         return
-    await done_with(turn, incoming.message_id)
+    mine, cohort_id, language = target
     await await_input(turn, "script", None, co=cohort_id, lang=language)
     own = await trajectories.get_script(turn.session, cohort_id=cohort_id, language=str(language))
     reset = [[turn.choice("trajectory.btn_script_reset", "tr_sreset", co=cohort_id, lang=language)]]
@@ -98,12 +95,10 @@ async def ask_for_file(turn: Turn, waiting: AwaitedInput) -> None:
 
 async def reset_script(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Back to the default script for this cohort and language."""
-    mine = await _coordinated(turn)
-    cohort_id, language = arg_int(button, "co"), button.args.get("lang")
-    if cohort_id not in mine or language not in LANGUAGES:
-        await stale(turn)
+    target = await _script_target(turn, incoming, button)
+    if target is None:
         return
-    await done_with(turn, incoming.message_id)
+    mine, cohort_id, language = target
     await forget_input(turn)
     await trajectories.delete_script(turn.session, cohort_id=cohort_id, language=str(language))
     await turn.say("trajectory.script_reset", cohort=mine[cohort_id])
@@ -173,3 +168,16 @@ def file_url(settings: Settings, file_path: str) -> str:
     base = settings.telegram_api_base_url.rstrip("/")
     file_base = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base
     return f"{file_base}{settings.token()}/{file_path}"
+
+
+async def _script_target(
+    turn: Turn, incoming: Incoming, button: Button
+) -> tuple[dict[int, str], int, str] | None:
+    """The cohorts this coordinator runs, and the cohort and language a script button names."""
+    mine = await _coordinated(turn)
+    cohort_id, language = arg_int(button, "co"), button.args.get("lang")
+    if cohort_id is None or cohort_id not in mine or language not in LANGUAGES:
+        await stale(turn)
+        return None
+    await done_with(turn, incoming.message_id)
+    return mine, cohort_id, str(language)

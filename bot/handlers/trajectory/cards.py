@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.core import (
     Member,
     Pair,
     scripts_for,
@@ -13,45 +13,10 @@ from bot.handlers.trajectory_core import (
 )
 from bot.i18n import Html
 from bot.runtime.turn import Choice, Turn
-from flows.scripts import StepScript
-from flows.trajectory import Event, Party, Step
+from flows.scripts import StepScript, Theme
+from flows.trajectory import NOTEBOOK, THEME_CAPTURES, Event, Party, Step
+from flows.trajectory.coach_card import on_card
 from storage.trajectory_models import TrajectoryRow
-
-CONVERSATION_STEPS = (Step.CONTACT, Step.GOAL, Step.ROUTE, Step.PATH, Step.CLOSING)
-
-# What the coach may ask the coachee to write down while a theme is on the card.
-THEME_CAPTURES: Mapping[Step, Mapping[str, str]] = {
-    Step.CONTACT: {"expectations": "expectation", "learning": "helps_learning"},
-    Step.GOAL: {"dream": "dream", "instead": "goal", "miracle": "instead", "scaling": "scale"},
-    Step.ROUTE: {
-        "start_situation": "start_situation",
-        "stages": "stage",
-        "alternatives": "alternative_route",
-        "first_step": "small_step",
-    },
-    Step.PATH: {
-        "better": "better",
-        "scaling": "scale",
-        "steps_review": "steps_review",
-        "obstacles": "obstacle",
-        "role": "role",
-    },
-    Step.CLOSING: {
-        "review": "review",
-        "learning": "learned",
-        "feedback": "feedback",
-        "compliment": "compliment",
-    },
-}
-
-# The coachee's notebook: what they can write down in each step, in the script's order.
-NOTEBOOK: Mapping[Step, tuple[str, ...]] = {
-    Step.CONTACT: ("reason", "expectation", "helps_learning"),
-    Step.GOAL: ("dream", "instead", "goal", "scale"),
-    Step.ROUTE: ("start_situation", "stage", "small_step", "alternative_route"),
-    Step.PATH: ("better", "scale", "steps_review", "obstacle", "next_step", "role"),
-    Step.CLOSING: ("review", "scale", "learned", "keep_doing", "feedback", "compliment"),
-}
 
 STEP_EMOJI = {
     Step.CONTACT: "🤝",
@@ -86,9 +51,7 @@ async def coach_card_parts(
     turn: Turn, pair: Pair, row: TrajectoryRow
 ) -> tuple[str, list[list[Choice]]]:
     """The coach's prompt card in the turn's language: a suggested question and what to do."""
-    script = (await scripts_for(turn, pair, turn.language)).step(Step(row.step))
-    theme = script.themes[row.theme % len(script.themes)]
-    number = row.question % len(theme.questions)
+    theme, number = await question_on_card(turn, pair, row)
     text = turn.text(
         "trajectory.coach_card",
         emoji=STEP_EMOJI[Step(row.step)],
@@ -99,6 +62,19 @@ async def coach_card_parts(
         count=len(theme.questions),
     )
     return text, coach_choices(turn, pair, row, theme.key)
+
+
+async def theme_sizes(turn: Turn, pair: Pair, row: TrajectoryRow) -> list[int]:
+    """How many questions each theme of this step's script has, in the turn's language."""
+    script = (await scripts_for(turn, pair, turn.language)).step(Step(row.step))
+    return [len(theme.questions) for theme in script.themes]
+
+
+async def question_on_card(turn: Turn, pair: Pair, row: TrajectoryRow) -> tuple[Theme, int]:
+    """The theme on the coach's card and the number of its question shown, from zero."""
+    script = (await scripts_for(turn, pair, turn.language)).step(Step(row.step))
+    theme, number = on_card([len(t.questions) for t in script.themes], row.theme, row.question)
+    return script.themes[theme], number
 
 
 def coach_choices(turn: Turn, pair: Pair, row: TrajectoryRow, theme_key: str) -> list[list[Choice]]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.handlers.trajectory_ask import send_steps, step_line
-from bot.handlers.trajectory_cards import STEP_EMOJI
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.ask import send_steps, step_line
+from bot.handlers.trajectory.cards import STEP_EMOJI
+from bot.handlers.trajectory.core import (
     Pair,
     day_label,
     latest_pair,
@@ -81,7 +81,7 @@ def render_journal(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
 def _notes(turn: Turn, snapshot: Trajectory) -> str:
     lines = []
     for note in snapshot.notes:
-        if note.topic is NoteTopic.COMPLIMENT:
+        if note.topic is NoteTopic("compliment"):
             continue  # compliments were given to the other; they are not the coachee's notes
         label = turn.text(f"trajectory.label_{note.topic.value}")
         lines.append(turn.text("trajectory.journal_note", label=label, text=note.text))
@@ -101,12 +101,7 @@ async def _coach_style(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
 
 async def goal_command(turn: Turn, incoming: Incoming) -> None:
     """/goal: my goal and where I stand."""
-    pair = await latest_pair(turn)
-    rows = [r for r in pair.rows if r.coachee_id == turn.chat_id] if pair else []
-    if pair is None or not rows:
-        await turn.say("trajectory.no_match")
-        return
-    for row in rows:
+    for pair, row in await _coached_in(turn):
         snapshot = pair.snap(row)
         if snapshot.goal is None:
             await turn.say("trajectory.goal_none")
@@ -120,10 +115,14 @@ async def goal_command(turn: Turn, incoming: Incoming) -> None:
 
 async def steps_command(turn: Turn, incoming: Incoming) -> None:
     """/steps: my small steps, to tick off, change or drop between conversations."""
-    pair = await latest_pair(turn)
-    rows = [r for r in pair.rows if r.coachee_id == turn.chat_id] if pair else []
-    if pair is None or not rows:
-        await turn.say("trajectory.no_match")
-        return
-    for row in rows:
+    for pair, row in await _coached_in(turn):
         await send_steps(turn, pair, row, pair.member(turn.chat_id))
+
+
+async def _coached_in(turn: Turn) -> list[tuple[Pair, TrajectoryRow]]:
+    """The trajectories of this person's latest match they are coached in (none: say so)."""
+    pair = await latest_pair(turn)
+    found = [(pair, r) for r in pair.rows if r.coachee_id == turn.chat_id] if pair else []
+    if not found:
+        await turn.say("trajectory.no_match")
+    return found

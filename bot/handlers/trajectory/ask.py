@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.handlers.trajectory_cards import NOTEBOOK
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.core import (
     Member,
     Pair,
     await_input,
@@ -15,13 +14,18 @@ from bot.handlers.trajectory_core import (
 )
 from bot.i18n import Html
 from bot.runtime.turn import Choice, Turn
-from flows.trajectory import CoachRole, NoteTopic, Party, SmallStep, Step, StepStatus
+from flows.trajectory import (
+    SKIPPABLE,
+    CoachRole,
+    Party,
+    SmallStep,
+    Step,
+    StepStatus,
+)
+from flows.trajectory.presses import step_version
+from flows.trajectory.prompts import Takes, awaited_kind, takes_of
 from storage.trajectory_models import TrajectoryRow
 
-NOTE_KEYS = frozenset(topic.value for topic in NoteTopic)
-STEP_KEYS = frozenset({"small_step", "next_step"})
-# Closing prompts a coachee may pass over; what they learned is needed to close.
-SKIPPABLE = frozenset(NOTEBOOK[Step.CLOSING]) - {"learned"}
 DATE_OFFSETS = (1, 3, 7, 14)
 
 
@@ -37,14 +41,15 @@ async def ask(
 ) -> None:
     """Ask the coachee (or, for a compliment, the coach) for one capture of this step."""
     person = pair.member(row.coachee_id if by is Party.COACHEE else row.coach_id)
-    if key == "scale":
+    takes = takes_of(key)
+    if takes is Takes.SCALE:
         await ask_scale(turn, pair, row, person, chain=chain, skipped=skipped or [])
-    elif key == "steps_review":
+    elif takes is Takes.STEPS_REVIEW:
         await send_steps(turn, pair, row, person)
-    elif key == "role":
+    elif takes is Takes.ROLE:
         await ask_role(turn, pair, row, person)
     else:
-        kind = "step_text" if key in STEP_KEYS else "note:" + key if key in NOTE_KEYS else key
+        kind = awaited_kind(key)
         await await_input(
             turn, kind, row, user_id=person.id, chain=chain, by=by.value, skipped=skipped or []
         )
@@ -164,8 +169,9 @@ async def send_steps(turn: Turn, pair: Pair, row: TrajectoryRow, person: Member)
 
 def _step_buttons(row: TrajectoryRow, step: SmallStep) -> list[Choice]:
     """Tick off, change or drop one open step."""
+    args = {"t": row.id, "n": step.number, "v": step_version(step)}
     return [
-        Choice(f"{mark} {step.number}", "tr_step", {"t": row.id, "n": step.number, "a": action})
+        Choice(f"{mark} {step.number}", "tr_step", {**args, "a": action})
         for mark, action in (("✅", "done"), ("✏️", "change"), ("🗑", "drop"))
     ]
 

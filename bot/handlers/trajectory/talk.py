@@ -3,17 +3,20 @@ ending it, and what follows a conversation (click check, reflection, revisit, pl
 
 from __future__ import annotations
 
-from bot.handlers.trajectory_cards import (
-    CONVERSATION_STEPS,
+from collections.abc import Callable, Sequence
+
+from bot.handlers.trajectory.cards import (
     coach_card_parts,
     is_current,
+    question_on_card,
     send_coach_card,
     send_home,
     send_notebook,
     send_observer_card,
+    theme_sizes,
 )
-from bot.handlers.trajectory_contract import offer_revisit, send_open_contract
-from bot.handlers.trajectory_core import (
+from bot.handlers.trajectory.contract_cards import offer_revisit, send_open_contract
+from bot.handlers.trajectory.core import (
     Pair,
     arg_int,
     done_with,
@@ -25,14 +28,23 @@ from bot.handlers.trajectory_core import (
     step_name,
     tell,
 )
-from bot.handlers.trajectory_ending import ask_for_click, dissolve_if_unreachable
-from bot.handlers.trajectory_reflection import offer_observation, offer_reflection
-from bot.handlers.trajectory_schedule import forget_plan, parse_moment, send_plan_card
+from bot.handlers.trajectory.ending import ask_for_click, dissolve_if_unreachable
+from bot.handlers.trajectory.reflection import offer_observation, offer_reflection
+from bot.handlers.trajectory.schedule import forget_plan, parse_moment, send_plan_card
 from bot.i18n import Html
 from bot.runtime.incoming import Incoming
-from bot.runtime.router import Router
+from bot.runtime.router import ActionHandler, Router
 from bot.runtime.turn import Choice, Turn
-from flows.trajectory import MatchKind, Step, closing_due, record_meeting, triad_roles
+from flows.trajectory import (
+    CONVERSATION_STEPS,
+    MatchKind,
+    Step,
+    closing_due,
+    coach_card,
+    record_meeting,
+    triad_roles,
+)
+from flows.trajectory.coach_card import Place
 from storage import trajectories
 from storage.models import Button
 from storage.trajectory_models import TrajectoryRow
@@ -47,8 +59,8 @@ def register(router: Router) -> None:
     router.action("tr_who", choose_who)
     router.action("tr_mode", choose_mode)
     router.action("tr_ask", ask_question)
-    router.action("tr_another", another_question)
-    router.action("tr_theme", next_theme)
+    router.action("tr_another", _card_move(coach_card.another_question))
+    router.action("tr_theme", _card_move(coach_card.next_theme))
     router.action("tr_end", end_button)
     router.action("tr_met", met_answer)
 
@@ -235,9 +247,8 @@ async def ask_question(turn: Turn, incoming: Incoming, button: Button) -> None:
     if target is None:
         return
     pair, row = target
-    script = (await scripts_for(turn, pair, turn.language)).step(Step(row.step))
-    theme = script.themes[row.theme % len(script.themes)]
-    question = theme.questions[row.question % len(theme.questions)]
+    theme, number = await question_on_card(turn, pair, row)
+    question = theme.questions[number]
     for member in pair.others(turn.chat_id):
         await tell(
             turn, member, "trajectory.asked", name=pair.name(turn.chat_id), question=question
@@ -245,30 +256,19 @@ async def ask_question(turn: Turn, incoming: Incoming, button: Button) -> None:
     await turn.answer("trajectory.asked_toast")
 
 
-async def another_question(turn: Turn, incoming: Incoming, button: Button) -> None:
-    """The next suggested question (moving to the next theme after the last one)."""
-    target = await _coach_target(turn, button)
-    if target is None:
-        return
-    pair, row = target
-    script = (await scripts_for(turn, pair, turn.language)).step(Step(row.step))
-    theme = script.themes[row.theme % len(script.themes)]
-    if row.question % len(theme.questions) + 1 >= len(theme.questions):
-        row.theme, row.question = (row.theme + 1) % len(script.themes), 0
-    else:
-        row.question = row.question % len(theme.questions) + 1
-    await _refresh_card(turn, pair, row, incoming.message_id)
+def _card_move(move: Callable[[Sequence[int], int, int], Place]) -> ActionHandler:
+    """A button of the coach's card that moves it to another suggested question."""
 
+    async def handle(turn: Turn, incoming: Incoming, button: Button) -> None:
+        target = await _coach_target(turn, button)
+        if target is None:
+            return
+        pair, row = target
+        sizes = await theme_sizes(turn, pair, row)
+        row.theme, row.question = move(sizes, row.theme, row.question)
+        await _refresh_card(turn, pair, row, incoming.message_id)
 
-async def next_theme(turn: Turn, incoming: Incoming, button: Button) -> None:
-    """The first question of the next theme."""
-    target = await _coach_target(turn, button)
-    if target is None:
-        return
-    pair, row = target
-    script = (await scripts_for(turn, pair, turn.language)).step(Step(row.step))
-    row.theme, row.question = (row.theme + 1) % len(script.themes), 0
-    await _refresh_card(turn, pair, row, incoming.message_id)
+    return handle
 
 
 async def _refresh_card(turn: Turn, pair: Pair, row: TrajectoryRow, message_id: int | None) -> None:

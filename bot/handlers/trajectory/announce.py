@@ -1,0 +1,49 @@
+"""Telling everyone in a trajectory that it is in a new step, with the new cards."""
+
+from __future__ import annotations
+
+from bot.handlers.trajectory.cards import (
+    STEP_EMOJI,
+    send_coach_card,
+    send_home,
+    send_notebook,
+    send_observer_card,
+)
+from bot.handlers.trajectory.core import Pair, scripts_for, step_name
+from bot.handlers.trajectory.ending import trajectory_closed
+from bot.handlers.trajectory.talk import after_conversation, end_conversation
+from bot.runtime.turn import Turn
+from flows.trajectory import Party, Step
+from storage.trajectory_models import TrajectoryRow
+
+
+async def announce(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
+    """A new step: tell coach, coachee and observer, and hand out the new cards."""
+    step = Step(row.step)
+    if step is Step.CLOSED:
+        talking = pair.talking is row
+        if talking:
+            await end_conversation(turn, pair, aftercare=False)
+        await trajectory_closed(turn, pair, row)
+        if talking:
+            await after_conversation(turn, pair, row)
+        return
+    for uid, party in ((row.coach_id, Party.COACH), (row.coachee_id, Party.COACHEE)):
+        member = pair.member(uid)
+        script = (await scripts_for(turn, pair, member.language)).step(step)
+        intro = script.coach_intro if party is Party.COACH else script.coachee_intro
+        with turn.speaking(member.language):
+            await turn.say(
+                "trajectory.new_step",
+                chat_id=uid,
+                emoji=STEP_EMOJI[step],
+                step=step_name(turn, step),
+                intro=intro if party is Party.COACH or pair.talking is not row else "",
+            )
+    if pair.talking is row:
+        await send_coach_card(turn, pair, row)
+        await send_notebook(turn, pair, row, intro=True)
+        await send_observer_card(turn, pair, row)
+        return
+    for uid in (row.coach_id, row.coachee_id):
+        await send_home(turn, pair, pair.member(uid))

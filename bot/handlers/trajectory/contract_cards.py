@@ -1,0 +1,153 @@
+"""The contract's cards: the open agreement, the whole contract, the revisit; and which
+trajectories the agreements are made in."""
+
+from __future__ import annotations
+
+from bot.handlers.trajectory.core import (
+    Member,
+    Pair,
+    scripts_for,
+    tell,
+    tell_text,
+)
+from bot.runtime.turn import Choice, Turn
+from flows.trajectory import ContractItemKey, Step, revisit_due
+from flows.trajectory import pair as aggregate
+from flows.trajectory.pair import KEYS, contract_open
+from storage.trajectory_models import TrajectoryRow
+
+# --- Which trajectories the agreements are made in --------------------------------------------
+
+
+def open_rows(pair: Pair) -> list[TrajectoryRow]:
+    """Trajectories whose contract is being made, or else revisited half-way."""
+    return [row for row in pair.rows if row.id in {s.ref for s in contract_open(pair.seats())}]
+
+
+def current_key(pair: Pair, rows: list[TrajectoryRow]) -> ContractItemKey | None:
+    """The first agreement that is not yet the same and confirmed in every trajectory."""
+    return aggregate.current_key(pair.seats(rows))
+
+
+# --- Cards ----------------------------------------------------------------------------------
+
+
+async def start_contract(turn: Turn, pair: Pair) -> None:
+    """Explain the contract step to everyone and show the first agreement."""
+    for member in pair.members:
+        scripts = await scripts_for(turn, pair, member.language)
+        await tell(turn, member, "trajectory.contract_intro", intro=scripts.contract.coachee_intro)
+    await send_item_cards(turn, pair, pair.members)
+
+
+async def send_item_cards(turn: Turn, pair: Pair, members: list[Member]) -> None:
+    """The current agreement's card to each of these members."""
+    rows = open_rows(pair)
+    key = current_key(pair, rows)
+    if key is None:
+        return
+    for member in members:
+        await send_item_card(turn, pair, rows, key, member)
+
+
+async def send_open_contract(turn: Turn, pair: Pair, member: Member) -> bool:
+    """The open agreement's card, or the contract to accept; False when neither is open."""
+    rows = open_rows(pair)
+    key = current_key(pair, rows) if rows else None
+    if key is not None:
+        await send_item_card(turn, pair, rows, key, member)
+        return True
+    if any(pair.snap(r).step is Step.CONTRACT for r in pair.live_rows()):
+        await send_summary(turn, pair, member, buttons="accept")
+        return True
+    return False
+
+
+async def send_item_card(
+    turn: Turn, pair: Pair, rows: list[TrajectoryRow], key: ContractItemKey, member: Member
+) -> None:
+    """One agreement's card: the question, what is on the table, suggestions, own words."""
+    scripts = await scripts_for(turn, pair, member.language)
+    item = scripts.contract.items[key]
+    latest = aggregate.latest(pair.seats(rows), key)
+    confirmed = aggregate.has_confirmed(pair.seats(rows), key, member.id)
+    args = {"m": pair.match.id, "k": key.value}
+    with turn.speaking(member.language):
+        text = turn.text(
+            "trajectory.contract_item",
+            number=KEYS.index(key) + 1,
+            count=len(KEYS),
+            question=item.question,
+        )
+        rows_: list[list[Choice]] = []
+        if latest is not None and confirmed:
+            text += "\n\n" + turn.text("trajectory.contract_you_chose", value=latest[0])
+        elif latest is not None:
+            text += "\n\n" + turn.text(
+                "trajectory.contract_proposed", name=pair.name(latest[1]), value=latest[0]
+            )
+            rows_.append([Choice(scripts.contract.agree, "tr_cagree", args)])
+        rows_.extend(
+            [Choice(s, "tr_csug", {**args, "i": i})] for i, s in enumerate(item.suggestions)
+        )
+        rows_.append([Choice(scripts.contract.own_answer, "tr_cown", args)])
+        await turn.send_text(text, chat_id=member.id, choices=rows_)
+
+
+def summary(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
+    """The agreements of one trajectory as a list, agreed ones ticked (in the turn's language)."""
+    contract = pair.snap(row).contract
+    lines = []
+    for key in KEYS:
+        item = contract.item(key)
+        label = turn.text(f"trajectory.item_{key.value}")
+        if item is None:
+            lines.append(turn.text("trajectory.contract_line_open", label=label))
+        else:
+            mark = "✅" if item.agreed else "⏳"
+            lines.append(
+                turn.text("trajectory.contract_line", mark=mark, label=label, value=item.value)
+            )
+    return "\n".join(lines)
+
+
+async def send_summary(turn: Turn, pair: Pair, member: Member, *, buttons: str = "") -> None:
+    """The whole contract to a member; with the accept or revisit buttons when asked."""
+    row = (pair.rows_of(member.id) or pair.rows)[0]
+    scripts = await scripts_for(turn, pair, member.language)
+    args = {"m": pair.match.id}
+
+    def choices() -> list[list[Choice]]:
+        if buttons == "accept":
+            return [[turn.choice("trajectory.btn_accept_contract", "tr_caccept", **args)]]
+        if buttons == "revisit":
+            if not _revisits(pair, member.id):
+                return []  # an observer reads along; the coach and coachee decide
+            return [
+                [Choice(scripts.contract.still_works, "tr_cstill", args)],
+                [turn.choice("trajectory.btn_adjust", "tr_cadjust", **args)],
+            ]
+        return []
+
+    def render() -> str:
+        head = turn.text(f"trajectory.contract_head{'_' + buttons if buttons else ''}")
+        return f"{head}\n\n{summary(turn, pair, row)}"
+
+    await tell_text(turn, member, render, choices=choices if buttons else None)
+
+
+def _revisits(pair: Pair, user_id: int) -> bool:
+    """Whether this person is coach or coachee in a trajectory whose contract is revisited."""
+    due = [r for r in pair.live_rows() if revisit_due(pair.snap(r))]
+    return any(pair.party(row, user_id) is not None for row in due)
+
+
+async def offer_revisit(turn: Turn, pair: Pair) -> bool:
+    """Half of the agreed conversations took place: look at the agreements again."""
+    if not any(revisit_due(pair.snap(r)) for r in pair.live_rows()):
+        return False
+    for member in pair.members:
+        scripts = await scripts_for(turn, pair, member.language)
+        await tell(turn, member, "trajectory.revisit_intro", intro=scripts.contract.revisit_intro)
+        await send_summary(turn, pair, member, buttons="revisit")
+    return True

@@ -1,0 +1,187 @@
+"""What a trajectory command asks the transport layer to do: small effect records with text keys."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+
+from flows.trajectory.model import CoachRole, ContractItemKey, SmallStep, Trajectory
+from flows.trajectory.steps import Party
+
+Params: TypeAlias = Mapping[str, str | int]
+
+
+class Chain(enum.StrEnum):
+    """A run of captures that ends in a confirmation: the goal, the route, the close."""
+
+    NONE = ""
+    GOAL = "goal"
+    ROUTE = "route"  # stages first
+    ROUTE_STEPS = "route2"  # then the small steps
+    CLOSING = "closing"
+
+
+class Confirmation(enum.StrEnum):
+    """The card that closes a chain once everything is captured."""
+
+    GOAL = "goal"
+    ROUTE = "route"
+    CLOSE = "close"
+
+
+@dataclass(frozen=True, slots=True)
+class Store:
+    """Keep this new snapshot of the trajectory (of the one with id `ref`, for pair commands)."""
+
+    trajectory: Trajectory
+    ref: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Say:
+    """Tell the person who acted, by text key; `name_of` puts that partner's name in {name}."""
+
+    key: str
+    params: Params = field(default_factory=dict)
+    name_of: Party | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """Tell a partner in this trajectory, in their language; `name` is the actor's partner's."""
+
+    to: Party
+    key: str
+    params: Params = field(default_factory=dict)
+    name_of: Party = Party.COACHEE  # whose first name goes into {name}
+    label: str | None = None  # a capture label, rendered in the partner's language
+    role: CoachRole | None = None  # a coach role for {role}, named in the partner's script
+
+
+@dataclass(frozen=True, slots=True)
+class StopWaiting:
+    """The answer is in: the actor's next text is not for this capture any more."""
+
+
+@dataclass(frozen=True, slots=True)
+class AwaitText:
+    """Route the actor's next free text to this kind of answer, carrying this data."""
+
+    kind: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ShowDates:
+    """Offer the day buttons for a small step (`action` is the button they answer)."""
+
+    action: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """Ask the coachee for the next capture of a chain."""
+
+    key: str
+    chain: Chain
+    skipped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OfferMoreStages:
+    """After a stage: another one, or on to the small steps."""
+
+
+@dataclass(frozen=True, slots=True)
+class Confirm:
+    """Everything of a chain is captured: show its confirmation card."""
+
+    what: Confirmation
+
+
+@dataclass(frozen=True, slots=True)
+class TellEveryone:
+    """Tell every member of the match, each in their language."""
+
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContractAccepted:
+    """Everyone accepted the contract: celebrate, show where they are, plan the next talk."""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemAgreed:
+    """Everyone agreed on one wording of an agreement: tell every member."""
+
+    key: ContractItemKey
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShowItemCards:
+    """The open agreement's card, to everyone or to everyone but the actor."""
+
+    everyone: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ShowContract:
+    """The whole contract to every member, with its accept or its revisit buttons."""
+
+    buttons: str  # "accept" or "revisit"
+
+
+@dataclass(frozen=True, slots=True)
+class AnnounceStep:
+    """The trajectory is in a new step: tell everyone in it and hand out the new cards."""
+
+
+@dataclass(frozen=True, slots=True)
+class NudgeLater:
+    """(Re)schedule the one gentle nudge of a small step after its date."""
+
+    step: SmallStep
+
+
+Effect: TypeAlias = (
+    Store
+    | Say
+    | Share
+    | StopWaiting
+    | AwaitText
+    | ShowDates
+    | Ask
+    | OfferMoreStages
+    | Confirm
+    | NudgeLater
+    | TellEveryone
+    | ContractAccepted
+    | ItemAgreed
+    | ShowItemCards
+    | ShowContract
+    | AnnounceStep
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A command was accepted: what to do about it, in order."""
+
+    effects: tuple[Effect, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A command was not accepted; nothing is stored. Tell the actor why (a text key)."""
+
+    reason_key: str
+    params: Params = field(default_factory=dict)
+    stop_waiting: bool = False  # give up the capture too, rather than let them try again
+    on_button: bool = False  # answer the pressed button (a toast), not with a message
+
+
+Result: TypeAlias = Outcome | Refused

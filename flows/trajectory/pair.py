@@ -1,0 +1,205 @@
+"""The pair aggregate: the contract is made (and revisited) across all trajectories of a match at
+once, so what is on the table, agreed or confirmed is decided over every seat together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from flows.trajectory.contract import confirm_revisit, propose_item, revisit_due, same_wording
+from flows.trajectory.effects import (
+    ContractAccepted,
+    Effect,
+    ItemAgreed,
+    Outcome,
+    Refused,
+    Result,
+    Say,
+    ShowContract,
+    ShowItemCards,
+    Store,
+    TellEveryone,
+)
+from flows.trajectory.machine import fire
+from flows.trajectory.model import CaptureError, ContractItemKey, Event, ItemVersion, Trajectory
+from flows.trajectory.presses import (
+    ALREADY_DONE,
+    OLD_CARD,
+    confirm_press,
+    refused_in_each,
+    revisit_press,
+)
+from flows.trajectory.steps import Party, Step
+
+KEYS = tuple(ContractItemKey)
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """One trajectory of a match: its snapshot, its coach and coachee, and the id it goes by."""
+
+    trajectory: Trajectory
+    coach: int
+    coachee: int
+    ref: int
+
+    def party(self, user_id: int) -> Party | None:
+        """Coach or coachee of this trajectory; None for anyone else (an observer)."""
+        if user_id == self.coach:
+            return Party.COACH
+        if user_id == self.coachee:
+            return Party.COACHEE
+        return None
+
+
+def accept_contract(seats: Sequence[Seat], user_id: int, *, at: datetime) -> Result:
+    """This person accepts the whole contract; the step moves on once everyone did."""
+    making_now = [s for s in seats if s.trajectory.step is Step.CONTRACT]
+    mine = _parts(making_now, user_id)
+    if not mine:
+        return OLD_CARD
+    refused = refused_in_each(
+        confirm_press(s.trajectory, Event.ACCEPT_CONTRACT, p) for s, p in mine
+    )
+    if refused is not None:
+        return refused
+    stored: dict[int, Trajectory] = {}
+    for seat, party in mine:
+        outcome = fire(seat.trajectory, Event.ACCEPT_CONTRACT, party, at=at)
+        if outcome.refused:
+            return Refused("trajectory.contract_not_ready")
+        stored[seat.ref] = outcome.trajectory
+    effects: list[Effect] = [Store(t, ref) for ref, t in stored.items()]
+    after = [stored.get(s.ref, s.trajectory) for s in making_now]
+    waiting = any(t.step is Step.CONTRACT for t in after)
+    effects.append(Say("trajectory.contract_waiting") if waiting else ContractAccepted())
+    return Outcome(tuple(effects))
+
+
+def agreements_still_work(seats: Sequence[Seat], user_id: int) -> Result:
+    """At the half-way revisit this person says the agreements still work for them."""
+    due = [s for s in seats if not s.trajectory.terminal and revisit_due(s.trajectory)]
+    mine = _parts(due, user_id)
+    if not mine or current_key(due) is not None:
+        return OLD_CARD
+    refused = refused_in_each(revisit_press(s.trajectory, p) for s, p in mine)
+    if refused is not None:
+        return refused
+    stored = {s.ref: confirm_revisit(s.trajectory, by=p) for s, p in mine}
+    effects: list[Effect] = [Store(t, ref) for ref, t in stored.items()]
+    if any(revisit_due(stored.get(s.ref, s.trajectory)) for s in due):
+        effects.append(Say("trajectory.contract_waiting"))
+    else:
+        effects.append(TellEveryone("trajectory.revisit_done"))
+    return Outcome(tuple(effects))
+
+
+def propose_wording(
+    seats: Sequence[Seat], key: ContractItemKey, user_id: int, value: str, *, at: datetime
+) -> Result:
+    """Put a wording on the table in every open trajectory where this person is a partner."""
+    table = contract_open(seats)
+    before = latest(table, key)
+    agreeing = before is not None and before[1] != user_id and same_wording(before[0], value)
+    try:
+        stored = {
+            s.ref: propose_item(s.trajectory, key, value, by=p, at=at)
+            for s, p in _parts(table, user_id)
+        }
+    except CaptureError as error:
+        return Refused(_proposal_refusal(error))
+    after = [Seat(stored.get(s.ref, s.trajectory), s.coach, s.coachee, s.ref) for s in table]
+    effects: list[Effect] = [Store(t, ref) for ref, t in stored.items()]
+    if agreed(after, key):
+        effects.append(ItemAgreed(key, value))
+        if current_key(after) is not None:
+            effects.append(ShowItemCards(everyone=True))
+        else:
+            effects.append(ShowContract("accept" if making(after) else "revisit"))
+    elif agreeing:
+        # Agreed with what was on the table: the others already hold a card showing it.
+        effects.append(Say("trajectory.contract_waiting"))
+    else:
+        effects.extend((Say("trajectory.contract_sent", {"value": value}), ShowItemCards(False)))
+    return Outcome(tuple(effects))
+
+
+def _proposal_refusal(error: CaptureError) -> str:
+    if "number" in error.detail or "conversations" in error.detail:
+        return "trajectory.contract_needs_number"
+    return "trajectory.contract_too_long"
+
+
+def _parts(seats: Sequence[Seat], user_id: int) -> list[tuple[Seat, Party]]:
+    """The seats where this person coaches or is coached, with their part in each."""
+    found = ((seat, seat.party(user_id)) for seat in seats)
+    return [(seat, party) for seat, party in found if party is not None]
+
+
+def contract_open(seats: Sequence[Seat]) -> list[Seat]:
+    """Trajectories whose contract is being made, or else revisited half-way."""
+    live = [s for s in seats if not s.trajectory.terminal]
+    making = [s for s in live if s.trajectory.step is Step.CONTRACT]
+    return making or [s for s in live if revisit_due(s.trajectory)]
+
+
+def making(seats: Sequence[Seat]) -> bool:
+    """Whether any of these trajectories is still making its contract (not revisiting it)."""
+    return any(s.trajectory.step is Step.CONTRACT for s in seats)
+
+
+def current_key(seats: Sequence[Seat]) -> ContractItemKey | None:
+    """The first agreement that is not yet the same and confirmed in every trajectory."""
+    return next((key for key in KEYS if not agreed(seats, key)), None)
+
+
+def agreed(seats: Sequence[Seat], key: ContractItemKey) -> bool:
+    """Whether one wording of this agreement is confirmed by both in every trajectory."""
+    items = [s.trajectory.contract.item(key) for s in seats]
+    if any(item is None or not item.agreed for item in items):
+        return False
+    return len({item.value for item in items if item is not None}) == 1
+
+
+def latest(seats: Sequence[Seat], key: ContractItemKey) -> tuple[str, int] | None:
+    """The wording most recently put on the table, and who proposed it."""
+    found: list[tuple[ItemVersion, Seat]] = []
+    for seat in seats:
+        item = seat.trajectory.contract.item(key)
+        if item is not None:
+            found.append((item.versions[-1], seat))
+    if not found:
+        return None
+    newest = max(found, key=lambda entry: entry[0].at)[0].value
+    # Agreeing adds the same words in a trajectory that lacked them; the author is who came first.
+    version, seat = min(
+        (entry for entry in found if same_wording(entry[0].value, newest)), key=lambda e: e[0].at
+    )
+    author = seat.coach if version.by is Party.COACH else seat.coachee
+    return newest, author
+
+
+def has_confirmed(seats: Sequence[Seat], key: ContractItemKey, user_id: int) -> bool:
+    """Whether this person confirmed the latest wording in every trajectory they are part of."""
+    on_table = latest(seats, key)
+    if on_table is None:
+        return False
+    for seat in seats:
+        party = seat.party(user_id)
+        item = seat.trajectory.contract.item(key)
+        if party is None:
+            continue
+        if item is None or item.value != on_table[0] or party not in item.confirmed_by:
+            return False
+    return True
+
+
+def proposal_press(
+    seats: Sequence[Seat], key: ContractItemKey, user_id: int, value: str
+) -> Refused | None:
+    """Proposing (or agreeing with) a wording one already stands behind changes nothing."""
+    on_table = latest(seats, key)
+    if on_table is None or not same_wording(on_table[0], value):
+        return None
+    return ALREADY_DONE if has_confirmed(seats, key, user_id) else None
