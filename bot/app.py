@@ -29,7 +29,7 @@ from bot.runtime.delivery import DeliveryWorker
 from bot.runtime.dispatcher import Dispatcher, TimerHandler
 from bot.runtime.intake import PROBE_SECONDS, PollingIntake, WebhookIntake
 from bot.runtime.loops import run_forever
-from bot.runtime.ratelimit import Limits, RateLimiter
+from bot.runtime.pacer import Pacer
 from bot.runtime.router import Router
 from bot.runtime.web import WebServer
 from bot.services import Services, make_bot
@@ -91,6 +91,14 @@ def build_timer_handlers() -> dict[str, TimerHandler]:
     }
 
 
+def build_timer_priorities() -> dict[str, int]:
+    """Timer kinds whose messages go before bulk: the rest (reminders) waits its turn."""
+    return {
+        **dict.fromkeys(rooms.timer_handlers(), outbox.NOTICE),  # a room's time box is live
+        **dict.fromkeys(pairing.timer_handlers(), outbox.NOTICE),
+    }
+
+
 class PeerCoach:
     """The running bot: intake stores updates, the dispatcher decides, delivery sends."""
 
@@ -99,7 +107,7 @@ class PeerCoach:
         settings: Settings,
         *,
         clock: Clock | None = None,
-        limiter: RateLimiter | None = None,
+        pacer: Pacer | None = None,
         poll_timeout: int = 25,
         probe_seconds: float = PROBE_SECONDS,
     ) -> None:
@@ -111,10 +119,14 @@ class PeerCoach:
             clock=clock or SystemClock(),
         )
         self.router = build_router()
-        limiter = limiter or RateLimiter(Limits.with_overall(settings.delivery_max_per_second))
-        self.delivery = DeliveryWorker(self.services, limiter)
+        self.delivery = DeliveryWorker(self.services, pacer)
         self.dispatcher = Dispatcher(
-            self.services, self.router, build_timer_handlers(), on_replies=self.delivery.accept
+            self.services,
+            self.router,
+            build_timer_handlers(),
+            on_replies=self.delivery.accept,
+            timer_priorities=build_timer_priorities(),
+            timer_room=self.delivery.timer_room,
         )
         self.webhook: WebhookIntake | None = None
         self.polling: PollingIntake | None = None

@@ -14,8 +14,11 @@ from sqlalchemy.sql.elements import BindParameter
 from storage.db import is_postgresql
 from storage.models import OutboxMessage, SentMessage
 
+# Priorities, most urgent first: replies to what someone just did, notices of rooms and pairing,
+# then bulk (reminders and other calls made by timers).
 INTERACTIVE = 0
-BULK = 1
+NOTICE = 1
+BULK = 2
 QUEUED = "outbox.queued"  # session.info: the calls this transaction added, for the worker
 # How long a claim holds without renewal: after a crash, another process sends the rows then.
 LEASE = timedelta(seconds=15)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 
 from bot.cli import pairing as pairing_cli  # `peercoach pair` (issue 4)
 from bot.cli import privacy as privacy_cli  # `peercoach erase`, `export`, `retention` (issue 14)
@@ -193,8 +193,14 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
     # What exists now (modules, mappers, compiled statements) lives as long as the process.
     # Frozen, the full collections skip it: otherwise each one pauses replies for ~100 ms.
     gc.freeze()
-    await stop.wait()
+    stopping = asyncio.ensure_future(stop.wait())
+    rejected = asyncio.ensure_future(app.delivery.token_rejected.wait())
+    await asyncio.wait({stopping, rejected}, return_when=asyncio.FIRST_COMPLETED)
+    stopping.cancel()
+    rejected.cancel()
     await app.stop()
+    if app.delivery.token_rejected.is_set():
+        raise InvalidToken  # said in one sentence, as at start-up (bot/cli/startup.py)
 
 
 async def health(settings: Settings, args: argparse.Namespace) -> None:

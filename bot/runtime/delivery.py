@@ -1,15 +1,17 @@
-"""The delivery worker: sends outbox rows in order per chat, within Telegram's limits."""
+"""The delivery worker: reads the outbox, lets the pacer choose what leaves, sends, records."""
 
 from __future__ import annotations
 
 import asyncio
-import enum
+import contextlib
 import logging
 import random
+import time
 import uuid
 import warnings
 from collections import deque
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -24,39 +26,51 @@ from telegram.error import (
 )
 
 from bot.runtime.loops import run_forever
-from bot.runtime.ratelimit import RateLimiter
+from bot.runtime.pacer import PaceLimits, Pacer
 from bot.services import Services
 from storage import outbox, people, rooms
 from storage.models import Chat
 
 log = logging.getLogger(__name__)
 
-BATCH = 500
+PAGE = 200
+MIN_PAGE = 20
 MAX_ATTEMPTS = 10
 IDLE_POLL_SECONDS = 1.0
-NOT_COUNTED = frozenset({"answerCallbackQuery", "setMyCommands", "getChat", "getChatMember"})
+REFILL_SECONDS = 0.5  # while bulk calls wait in the outbox: how often to top the pacer up
+TROUBLE_SECONDS = 5.0  # a send whose outcome could not be handled (the database) waits this long
 HARMLESS = ("message is not modified",)
+# Flood waits for this many different chats within a second: Telegram limits the whole bot.
+GLOBAL_FLOOD_CHATS = 3
+TOKEN_REJECTED = "Telegram rejected the bot token (401 Unauthorized); delivery stops"
 
 
-class Next(enum.Enum):
-    """What a chat's queue does after one call."""
+@dataclass(frozen=True, slots=True)
+class Retry:
+    """Try a call again first in its chat, after a while (the chat waits meanwhile)."""
 
-    CONTINUE = "continue"
-    STOP = "stop"
+    delivery: outbox.Delivery
+    after: float
+
+
+Again = Retry | None  # None: the call is settled (sent, failed, or left to the outbox)
 
 
 class DeliveryWorker:
-    """Claims due outbox rows and sends them, one chat at a time in order, many chats at once."""
+    """Hands outbox rows to the pacer and sends what it lets go, each outcome at its own depth."""
 
-    def __init__(self, services: Services, limiter: RateLimiter | None = None) -> None:
+    def __init__(self, services: Services, pacer: Pacer | None = None) -> None:
         self.services = services
-        self.limiter = limiter or RateLimiter()
-        self._wake = asyncio.Event()
-        self._queues: dict[int, deque[outbox.Delivery]] = {}
-        self._in_flight: set[int] = set()
-        # Done (sent, failed or put off) but kept in flight until the next poll begins: a poll
-        # that was already reading may still see such a row as pending.
+        per_second = services.settings.delivery_max_per_second
+        self.pacer = pacer or Pacer(PaceLimits.telegram(per_second))
+        self.token_rejected = asyncio.Event()
+        self._wake = asyncio.Event()  # look at the outbox
+        self._turn = asyncio.Event()  # the pacer may let a call go
+        # Settled but remembered until the next read begins: a read that was already under way
+        # may still see such a row as pending.
         self._finished: set[int] = set()
+        self._bulk_waiting = False  # the outbox holds bulk calls the pacer had no room for
+        self._floods: deque[tuple[float, int]] = deque()
         self._tasks: set[asyncio.Task[None]] = set()
         self._unrecorded: list[outbox.Sent] = []
         self._recording = asyncio.Lock()
@@ -71,10 +85,10 @@ class DeliveryWorker:
         self._wake.set()
 
     def accept(self, deliveries: Sequence[outbox.Delivery]) -> None:
-        """Send calls a turn just committed, without reading them back from the database."""
+        """Take calls a turn just committed, without reading them back from the database."""
         if self.services.db.is_sqlite:
             for delivery in deliveries:  # one process: its claims always succeed
-                self._queue(delivery)
+                self._offer(delivery)
             return
         self._handed_over.extend(deliveries)
         if deliveries and not self._claiming:
@@ -92,7 +106,7 @@ class DeliveryWorker:
                         session, owner=self.owner, now=now, deliveries=batch
                     )
                 for delivery in mine:
-                    self._queue(delivery)
+                    self._offer(delivery)
                 if len(mine) < len(batch):
                     self.wake()  # the others wait behind another process: the poll takes them
         except Exception:
@@ -101,16 +115,49 @@ class DeliveryWorker:
         finally:
             self._claiming = False
 
-    async def run(self) -> None:
-        """Deliver until cancelled."""
-        beat = self.services.vitals.beat
-        await run_forever("delivery", self._deliver_once, self._wake, beat=beat)
+    def timer_room(self) -> int:
+        """How many timers that make bulk calls may fire now: as many as delivery can take."""
+        return 0 if self._bulk_waiting else self.pacer.bulk_room()
 
-    async def _deliver_once(self) -> float:
-        """Start sending what is due; return how long to idle when nothing was."""
+    async def run(self) -> None:
+        """Deliver until cancelled, or until Telegram rejects the token."""
+        beat = self.services.vitals.beat
+        reading = asyncio.ensure_future(
+            run_forever("delivery", self._read_once, self._wake, beat=beat)
+        )
+        try:
+            await self._pace()
+        finally:
+            reading.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reading
+
+    async def drain(self) -> None:
+        """Wait for the sends under way (used when stopping)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    # --- reading the outbox ----------------------------------------------------------------
+
+    def _offer(self, delivery: outbox.Delivery) -> None:
+        """Queue a call unless it is settled, or bulk beyond what memory holds (it stays)."""
+        if delivery.id in self._finished or delivery.id in self.pacer.ids:
+            return
+        if delivery.priority >= outbox.BULK and self.pacer.bulk_room() <= 0:
+            self._bulk_waiting = True  # a later read brings it in
+            return
+        self.pacer.add(delivery)
+        self._turn.set()
+
+    async def _read_once(self) -> float:
+        """Bring due calls to the pacer; return how long to idle."""
         now = self.services.clock.now()
-        self._in_flight -= self._finished  # their outcome was committed before this read
-        self._finished.clear()
+        self._finished.clear()  # their outcome was committed before this read
+        await self._flush()
+        self.pacer.forget_quiet()
+        known = _Known(self.pacer.ids, self._finished)
+        # Bulk rows beyond the pacer's room would only be read to be left: read about that many.
+        page = max(MIN_PAGE, min(PAGE, self.pacer.bulk_room()))
         async with self.services.db.sessions() as session:
             # A plain session, not db.transaction(): on SQLite this only reads (one process,
             # no claims), and must not wait behind the writers it would block.
@@ -118,68 +165,62 @@ class DeliveryWorker:
                 await outbox.renew_claims(session, owner=self.owner, now=now)
                 self._renewed_at = now
             rows = await outbox.claim_due(
-                session, owner=self.owner, now=now, limit=BATCH, exclude=self._in_flight
+                session, owner=self.owner, now=now, limit=page, exclude=known
             )
             await session.commit()
             upcoming = None if rows else await outbox.next_due_at(session, after=now)
+        self._bulk_waiting = False
         for row in rows:
-            self._queue(row)
-        if len(rows) == BATCH:
+            self._offer(row)
+        if self._bulk_waiting:
+            return REFILL_SECONDS
+        if len(rows) == page:
             return 0.0  # more may be due right now
         if rows:
-            return IDLE_POLL_SECONDS  # turns hand over what they queue; this poll is the net
-        self.limiter.forget_idle()
+            return IDLE_POLL_SECONDS  # turns hand over what they queue; this read is the net
         if upcoming is None:
             return IDLE_POLL_SECONDS
         return min(IDLE_POLL_SECONDS, max(0.01, (upcoming - now).total_seconds()))
 
-    def _queue(self, delivery: outbox.Delivery) -> None:
-        """Line a call up behind its chat's earlier ones (by id: the order they were made)."""
-        if delivery.id in self._in_flight:
-            return  # handed over and found by the poll as well: it goes out once
-        self._in_flight.add(delivery.id)
-        queue = self._queues.setdefault(delivery.chat_id, deque())
-        later = (i for i, queued in enumerate(queue) if i > 0 and queued.id > delivery.id)
-        queue.insert(next(later, len(queue)), delivery)  # never before the one being sent
-        if len(queue) == 1:
-            self._spawn(self._drain_chat(delivery.chat_id))
+    # --- sending ---------------------------------------------------------------------------
+
+    async def _pace(self) -> None:
+        """Start each call the moment the pacer lets it go; sleep until the next may."""
+        while not self.token_rejected.is_set():
+            self._turn.clear()
+            got = self.pacer.take()
+            if isinstance(got, outbox.Delivery):
+                self._spawn(self._send(got))
+                continue
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(got):
+                    await self._turn.wait()
 
     def _spawn(self, work: Any) -> None:
         task: asyncio.Task[None] = asyncio.ensure_future(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def drain(self) -> None:
-        """Wait for the sends under way (used when stopping)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
-
-    async def _drain_chat(self, chat_id: int) -> None:
-        queue = self._queues[chat_id]
+    async def _send(self, delivery: outbox.Delivery) -> None:
+        again: Again = Retry(delivery, TROUBLE_SECONDS)
         try:
-            while queue:
-                delivery = queue[0]
-                if delivery.method not in NOT_COUNTED:
-                    await self.limiter.acquire(chat_id, interactive=delivery.priority == 0)
-                step = await self._send(delivery)
-                queue.popleft()
-                self._finished.add(delivery.id)
-                if step is Next.STOP:
-                    break
+            again = await self._attempt(delivery)
+        except Exception:
+            log.exception("%s to chat %s went wrong", delivery.method, delivery.chat_id)
         finally:
-            # Rows left behind are picked up again from the database when they are due.
-            left_behind = bool(queue)
-            for left in queue:
-                self._in_flight.discard(left.id)
-            del self._queues[chat_id]
-            if left_behind:
-                self.wake()  # fetch them again: they go out when they are due
+            if again is None:
+                self.pacer.done(delivery)
+                self._finished.add(delivery.id)
+            else:
+                self.pacer.again(again.delivery, after=again.after)
+            self._turn.set()
 
-    async def _send(self, delivery: outbox.Delivery) -> Next:
+    async def _attempt(self, delivery: outbox.Delivery) -> Again:
+        self.pacer.sending(delivery)
         try:
             result = await self._call(delivery)
         except RetryAfter as error:
-            return await self._hold(delivery, error)
+            return self._flood(delivery, error)
         except ChatMigrated as error:
             return await self._migrated(delivery, error.new_chat_id)
         except Forbidden as error:
@@ -187,14 +228,14 @@ class DeliveryWorker:
         except BadRequest as error:
             return await self._bad_request(delivery, str(error))
         except InvalidToken as error:
-            log.critical("Telegram rejected the bot token; delivery waits a minute")
-            return await self._retry(delivery, str(error), delay=60.0)
+            return await self._not_found_or_rejected(delivery, str(error))
         except NetworkError as error:  # 5xx, time-outs, connection problems
             delay = min(60.0, 2.0**delivery.attempts) * random.uniform(0.8, 1.2)
             return await self._retry(delivery, str(error), delay=delay)
         message_id = result.get("message_id") if isinstance(result, dict) else None
-        await self._record(outbox.Sent(delivery, message_id))
-        return Next.CONTINUE
+        self._unrecorded.append(outbox.Sent(delivery, message_id))
+        await self._flush()
+        return None
 
     async def _call(self, delivery: outbox.Delivery) -> Any:
         """Make the Bot API call and count how it ended."""
@@ -206,9 +247,8 @@ class DeliveryWorker:
         self.services.metrics.sent(None)
         return result
 
-    async def _record(self, sent: outbox.Sent) -> None:
-        """Record a sent call before its chat goes on; calls sent meanwhile share the write."""
-        self._unrecorded.append(sent)
+    async def _flush(self) -> None:
+        """Record the calls sent so far; calls sent meanwhile share the write."""
         async with self._recording:
             # Whoever holds the lock writes every call sent so far, so under load one commit
             # records many; a caller whose call was written by another finds nothing left.
@@ -222,28 +262,39 @@ class DeliveryWorker:
                 self._unrecorded[:0] = batch  # the next caller tries again; none is lost
                 raise
 
-    async def _hold(self, delivery: outbox.Delivery, error: RetryAfter) -> Next:
+    # --- outcomes at their own depth -------------------------------------------------------
+
+    def _flood(self, delivery: outbox.Delivery, error: RetryAfter) -> Again:
+        """Hold that chat; the whole bot only when several chats hear it at once."""
         with warnings.catch_warnings():
             # PTB 22 warns that retry_after becomes a timedelta; both forms are handled here.
             warnings.simplefilter("ignore")
             seconds = error.retry_after
         wait = seconds.total_seconds() if isinstance(seconds, timedelta) else float(seconds)
-        until = self.services.clock.now() + timedelta(seconds=wait)
-        log.info("flood wait of %.0fs for chat %s", wait, delivery.chat_id)
-        async with self.services.db.transaction() as session:
-            await outbox.hold_chat(session, chat_id=delivery.chat_id, until=until)
-        return Next.STOP
+        now = time.monotonic()
+        floods = self._floods
+        floods.append((now, delivery.chat_id))
+        while floods and floods[0][0] < now - 1.0:
+            floods.popleft()
+        if len({chat for _, chat in floods}) >= GLOBAL_FLOOD_CHATS:
+            log.warning("flood wait of %.0fs for the whole bot", wait)
+            self.pacer.hold_all(wait)
+        else:
+            log.info("flood wait of %.0fs for chat %s", wait, delivery.chat_id)
+        return Retry(delivery, wait)
 
-    async def _migrated(self, delivery: outbox.Delivery, new_chat_id: int) -> Next:
+    async def _migrated(self, delivery: outbox.Delivery, new_chat_id: int) -> Again:
         log.info("chat %s moved to %s", delivery.chat_id, new_chat_id)
         async with self.services.db.transaction() as session:
             await outbox.move_chat(session, old_chat_id=delivery.chat_id, new_chat_id=new_chat_id)
             chat = await session.get(Chat, delivery.chat_id)
             if chat is not None:
                 chat.migrated_to = new_chat_id
-        return Next.STOP
+        self.pacer.drop_chat(delivery.chat_id)  # read again, addressed to the new chat
+        self.wake()
+        return None
 
-    async def _unreachable(self, delivery: outbox.Delivery, error: str) -> Next:
+    async def _unreachable(self, delivery: outbox.Delivery, error: str) -> Again:
         now = self.services.clock.now()
         async with self.services.db.transaction() as session:
             await outbox.fail_chat(session, chat_id=delivery.chat_id, error=error)
@@ -251,26 +302,60 @@ class DeliveryWorker:
                 await people.mark_unreachable(session, user_id=delivery.chat_id, now=now)
             else:
                 await rooms.mark_bot_removed(session, chat_id=delivery.chat_id, now=now)
-        return Next.STOP
+        self.pacer.drop_chat(delivery.chat_id)
+        return None
 
-    async def _bad_request(self, delivery: outbox.Delivery, error: str) -> Next:
-        async with self.services.db.transaction() as session:
-            if any(phrase in error for phrase in HARMLESS):
-                sent = [outbox.Sent(delivery, None)]
-                await outbox.mark_sent(session, sent=sent, now=self.services.clock.now())
-            else:
-                log.warning("%s to chat %s refused: %s", delivery.method, delivery.chat_id, error)
-                await outbox.mark_failed(session, delivery_id=delivery.id, error=error)
-        return Next.CONTINUE
+    async def _bad_request(self, delivery: outbox.Delivery, error: str) -> Again:
+        if any(phrase in error for phrase in HARMLESS):
+            self._unrecorded.append(outbox.Sent(delivery, None))
+            await self._flush()
+            return None
+        return await self._fail(delivery, error)
 
-    async def _retry(self, delivery: outbox.Delivery, error: str, *, delay: float) -> Next:
+    async def _not_found_or_rejected(self, delivery: outbox.Delivery, error: str) -> Again:
+        """PTB reports 401 and 404 alike: getMe tells a rejected token from a missing target."""
+        try:
+            await self.services.bot.call("getMe", {})
+        except InvalidToken:
+            if not self.token_rejected.is_set():
+                log.critical(TOKEN_REJECTED)
+                self.token_rejected.set()
+            return Retry(delivery, TROUBLE_SECONDS)  # it stays in the outbox for the next start
+        except TelegramError as trouble:
+            return await self._retry(delivery, str(trouble), delay=TROUBLE_SECONDS)
+        return await self._fail(delivery, error)
+
+    async def _fail(self, delivery: outbox.Delivery, error: str) -> Again:
+        """Give up on this call alone; the chat and everyone else go on."""
+        log.warning("%s to chat %s refused: %s", delivery.method, delivery.chat_id, error)
         async with self.services.db.transaction() as session:
-            if delivery.attempts + 1 >= MAX_ATTEMPTS:
-                log.error(
-                    "giving up on %s to chat %s: %s", delivery.method, delivery.chat_id, error
-                )
+            await outbox.mark_failed(session, delivery_id=delivery.id, error=error)
+        return None
+
+    async def _retry(self, delivery: outbox.Delivery, error: str, *, delay: float) -> Again:
+        if delivery.attempts + 1 >= MAX_ATTEMPTS:
+            log.error("giving up on %s to chat %s: %s", delivery.method, delivery.chat_id, error)
+            async with self.services.db.transaction() as session:
                 await outbox.mark_failed(session, delivery_id=delivery.id, error=error)
-                return Next.CONTINUE
-            at = self.services.clock.now() + timedelta(seconds=delay)
+            return None
+        at = self.services.clock.now() + timedelta(seconds=delay)
+        async with self.services.db.transaction() as session:
             await outbox.retry_later(session, delivery_id=delivery.id, at=at, error=error)
-        return Next.STOP
+        return Retry(replace(delivery, attempts=delivery.attempts + 1), delay)
+
+
+class _Known:
+    """The ids a read must leave out, looked up live: the pacer's and those just settled."""
+
+    def __init__(self, held: set[int], settled: set[int]) -> None:
+        self.held = held
+        self.settled = settled
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.held or item in self.settled
+
+    def __len__(self) -> int:
+        return len(self.held) + len(self.settled)
+
+    def __iter__(self) -> Any:
+        return iter(self.held | self.settled)

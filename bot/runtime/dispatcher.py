@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -40,11 +40,17 @@ class Dispatcher:
         router: Router,
         timer_handlers: dict[str, TimerHandler],
         on_replies: Callable[[list[outbox.Delivery]], None],
+        timer_priorities: Mapping[str, int] | None = None,
+        timer_room: Callable[[], int] | None = None,
     ) -> None:
         self.services = services
         self.router = router
         self.timer_handlers = timer_handlers
         self.on_replies = on_replies
+        # Timer kinds not listed make bulk messages; they fire only as fast as delivery takes
+        # them (timer_room), so a burst of reminders waits in the timers table, not in memory.
+        self.timer_priorities = timer_priorities or {}
+        self.timer_room = timer_room or (lambda: BATCH)
         self.locks = KeyedLocks()
         self.capacity = asyncio.Semaphore(64)
         self._wake = asyncio.Event()
@@ -104,11 +110,23 @@ class Dispatcher:
 
     async def _start_timers(self, session: AsyncSession) -> int:
         # Only kinds this process knows: a timer from a newer version waits for that version.
+        kinds = self.timer_handlers.keys()
+        prompt = [kind for kind in kinds if kind in self.timer_priorities]
+        bulk = [kind for kind in kinds if kind not in self.timer_priorities]
+        started = await self._start_timers_of(session, prompt, BATCH)
+        # Timers under way count against the room: their messages are not queued yet.
+        bulk_under_way = len(self._timers_in_flight) - started
+        room = min(BATCH, self.timer_room() - bulk_under_way)
+        return started + (await self._start_timers_of(session, bulk, room) if room > 0 else 0)
+
+    async def _start_timers_of(self, session: AsyncSession, kinds: list[str], limit: int) -> int:
+        if not kinds:
+            return 0
         due = await timers.due(
             session,
             now=self.services.clock.now(),
-            kinds=self.timer_handlers.keys(),
-            limit=BATCH,
+            kinds=kinds,
+            limit=limit,
             exclude=self._timers_in_flight,
         )
         for timer in due:
@@ -232,6 +250,7 @@ class Dispatcher:
             chat_id=chat_id,
             user=user,
             language=user.language if user else None,
+            priority=self.timer_priorities.get(timer.kind, outbox.BULK),
         )
 
 

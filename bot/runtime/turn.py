@@ -51,6 +51,7 @@ class Turn:
         sender: Sender | None = None,
         user: User | None = None,
         language: str | None = None,
+        priority: int = outbox.INTERACTIVE,
     ) -> None:
         self.services = services
         self.session = session
@@ -63,6 +64,8 @@ class Turn:
         self.time: SchoolTime = services.settings.school_time
         self.callback_query_id: str | None = None
         self.callback_answered = False
+        # What its messages queue at unless a caller says otherwise: timers make bulk.
+        self.priority = priority
         # Set by a button handler that refused the press, so the button stays usable.
         self.press_refused = False
 
@@ -115,7 +118,7 @@ class Turn:
         *,
         choices: list[list[Choice]] | None = None,
         chat_id: int | None = None,
-        priority: int = outbox.INTERACTIVE,
+        priority: int | None = None,
         remember_as: str | None = None,
         **params: object,
     ) -> None:
@@ -134,7 +137,7 @@ class Turn:
         *,
         choices: list[list[Choice]] | None = None,
         chat_id: int | None = None,
-        priority: int = outbox.INTERACTIVE,
+        priority: int | None = None,
         remember_as: str | None = None,
     ) -> None:
         """Queue a rendered text; long texts are split and the buttons go with the last part."""
@@ -157,7 +160,7 @@ class Turn:
                 method="sendMessage",
                 payload=payload,
                 now=self.now,
-                priority=priority,
+                priority=self.priority if priority is None else priority,
                 remember_as=remember_as if last else None,
             )
 

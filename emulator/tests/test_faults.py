@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dtm
 import warnings
 
 import aiohttp
 import pytest
 import telegram
-from telegram.error import ChatMigrated, Forbidden, NetworkError, RetryAfter
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+)
 from telegram.warnings import PTBDeprecationWarning
 
 from tgemulator.emulator import TelegramEmulator, running_emulator
@@ -113,6 +121,28 @@ async def test_injected_server_error_and_flood(
     assert seconds(flood.value) == 7
     assert [m.text for m in emulator.bot_messages(user.id)] == [delivered.text]
     assert emulator.faults.pending() == 0
+
+
+async def test_injected_client_errors_and_the_429_count(
+    emulator: TelegramEmulator, bot: telegram.Bot
+) -> None:
+    user = emulator.add_user("Noor")
+    emulator.inject_fault("sendMessage", user.id, "client_error", status=404)
+    emulator.inject_fault("sendMessage", user.id, "client_error", status=400)
+    emulator.inject_fault("getMe", None, "client_error", status=401)
+
+    with pytest.raises(InvalidToken, match="Not Found"):
+        await bot.send_message(user.id, "eerste")
+    with pytest.raises(BadRequest, match="Chat not found"):
+        await bot.send_message(user.id, "tweede")
+    with pytest.raises(InvalidToken, match="Unauthorized"):
+        await bot.get_me()
+    for number in range(6):
+        with contextlib.suppress(RetryAfter):
+            await bot.send_message(user.id, f"{number}")
+
+    assert len(emulator.bot_messages(user.id)) == 5
+    assert emulator.flood.refused == 1
 
 
 async def test_blocked_user_gets_403_and_the_bot_hears_kicked(

@@ -86,7 +86,7 @@ async def test_metrics_count_the_traffic_that_happened(world: World) -> None:
     assert value("peercoach_sends_total", result="5xx") == 1
     assert value("peercoach_sends_total", result="429") == 1
     assert value("peercoach_outbox_backlog", priority="0") == 0
-    assert value("peercoach_outbox_backlog", priority="1") == 1
+    assert value("peercoach_outbox_backlog", priority=str(BULK)) == 1
     assert value("peercoach_timers_due") == 2
     assert value("peercoach_timers_late") == 1
     assert value("peercoach_active_trajectories") == 0

@@ -229,3 +229,23 @@ async def test_a_port_in_use_is_one_sentence(tmp_path: Path) -> None:
         f"peercoach: the web server cannot listen on 127.0.0.1:{port}: "
         "that port is in use, set HTTP_PORT"
     )
+
+
+async def test_a_token_rejected_while_running_ends_the_run_with_one_sentence(
+    tmp_path: Path,
+) -> None:
+    async with running_emulator() as emulator:
+        async with running_bot(tmp_path, emulator) as (process, stderr, _):
+            # The token is revoked: the next reply is refused, and so is the getMe that checks.
+            emulator.inject_fault("sendMessage", None, "client_error", status=401)
+            emulator.inject_fault("getMe", None, "client_error", status=401, count=5)
+            ida = ScriptedUser(emulator, emulator.add_user("Ida"))
+            await ida.send("/start")
+            async with asyncio.timeout(START_UP_SECONDS):
+                await process.wait()
+        assert process.returncode == 2
+        assert stderr.lines[-1] == (
+            "peercoach: Telegram rejected TELEGRAM_BOT_TOKEN: copy the token from @BotFather again"
+        )
+        assert not [line for line in stderr.lines if "Traceback" in line], stderr.lines
+        await ida.expect_silence(0.3)

@@ -129,8 +129,9 @@ class TelegramEmulator(UserActions):
         retry_after: int = 1,
         status: int = 500,
     ) -> None:
-        """Fail the next `count` matching calls with a 5xx ("server_error") or 429 ("flood").
+        """Fail the next `count` matching calls with a 5xx, a 429 or a 400, 401 or 404.
 
+        Kinds: "server_error" (5xx `status`), "flood" (429), "client_error" (4xx `status`);
         method=None matches any sending or editing method; chat_id=None matches any chat.
         """
         self.faults.add(

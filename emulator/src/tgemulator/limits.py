@@ -9,7 +9,13 @@ from dataclasses import dataclass
 
 from tgemulator.params import ApiError
 
-FAULT_KINDS = ("server_error", "flood")
+FAULT_KINDS = ("server_error", "flood", "client_error")
+# Telegram's descriptions for the client errors a fault can answer with.
+CLIENT_ERRORS = {
+    400: "Bad Request: chat not found",
+    401: "Unauthorized",
+    404: "Not Found",
+}
 
 # Methods that send or edit: they count towards flood limits and match faults with method=None.
 SENDING_METHODS = frozenset(
@@ -71,6 +77,7 @@ class FloodLimiter:
         self.clock = clock
         self._global = SlidingWindow(settings.global_limit, settings.global_window)
         self._per_chat: dict[int, SlidingWindow] = {}
+        self.refused = 0  # 429 answers given so far (benchmarks read it)
 
     def _chat_window(self, chat_id: int, is_group: bool) -> SlidingWindow:
         window = self._per_chat.get(chat_id)
@@ -92,6 +99,7 @@ class FloodLimiter:
         chat_window = self._chat_window(chat_id, is_group)
         wait = max(chat_window.wait_needed(now), self._global.wait_needed(now))
         if wait > 0:
+            self.refused += 1
             raise flood_error(max(1, math.ceil(wait)))
         chat_window.record(now)
         self._global.record(now)
@@ -128,6 +136,8 @@ class Fault:
         """Build the answer this fault produces."""
         if self.kind == "flood":
             return flood_error(self.retry_after)
+        if self.kind == "client_error":
+            return ApiError(self.status, CLIENT_ERRORS[self.status])
         reason = "Bad Gateway" if self.status == 502 else "Internal Server Error"
         return ApiError(self.status, reason)
 
@@ -146,6 +156,8 @@ class FaultInjector:
             raise ValueError("fault count must be at least 1")
         if fault.kind == "server_error" and not 500 <= fault.status <= 599:
             raise ValueError("a server_error fault needs a 5xx status")
+        if fault.kind == "client_error" and fault.status not in CLIENT_ERRORS:
+            raise ValueError(f"a client_error fault needs one of {sorted(CLIENT_ERRORS)}")
         self._faults.append(fault)
 
     def take(self, method: str, chat_id: int | None) -> ApiError | None:

@@ -13,20 +13,15 @@ from tgemulator import ScriptedUser, TelegramEmulator, running_emulator
 
 from bot.app import PeerCoach
 from bot.clock import Clock, FakeClock
-from bot.runtime.ratelimit import Limits, RateLimiter
+from bot.runtime.pacer import PaceLimits, Pacer, Window
 from bot.settings import Settings, load_settings
 from flows.onboarding import Role
 from storage import cohorts
 from storage.models import utcnow
 
 # Roomy limits for conversation tests; the delivery tests use Telegram's real ones.
-RELAXED = Limits(
-    private_burst=50,
-    private_rate=200,
-    group_burst=50,
-    group_rate=200,
-    overall_burst=100,
-    overall_rate=500,
+RELAXED = PaceLimits(
+    overall=(Window(500, 1.0),), private=(Window(200, 1.0),), group=(Window(200, 1.0),)
 )
 
 
@@ -106,7 +101,7 @@ def app_settings(emulator: TelegramEmulator, database_url: str, **extra: Any) ->
 async def running_world(
     database_url: str,
     *,
-    limits: Limits = RELAXED,
+    limits: PaceLimits = RELAXED,
     clock: Clock | None = None,
     emulator_options: dict[str, Any] | None = None,
     **settings: Any,
@@ -116,9 +111,7 @@ async def running_world(
     async with running_emulator(**options) as emulator:
         config = app_settings(emulator, database_url, **settings)
         # Nobody else polls this emulator: no need to listen for a rival poller at start.
-        app = PeerCoach(
-            config, clock=clock, limiter=RateLimiter(limits), poll_timeout=1, probe_seconds=0
-        )
+        app = PeerCoach(config, clock=clock, pacer=Pacer(limits), poll_timeout=1, probe_seconds=0)
         await app.start()
         try:
             yield World(emulator, app, config)
