@@ -26,7 +26,8 @@ from bot.handlers import (
 from bot.handlers import room as rooms  # group-coaching rooms (issue 5)
 from bot.i18n import LANGUAGES, shared_texts
 from bot.runtime.delivery import DeliveryWorker
-from bot.runtime.dispatcher import Dispatcher, TimerHandler
+from bot.runtime.dispatcher import Dispatcher
+from bot.runtime.handler_types import TimerHandler
 from bot.runtime.intake import PROBE_SECONDS, PollingIntake, WebhookIntake
 from bot.runtime.loops import run_forever
 from bot.runtime.pacer import Pacer

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.runtime.handler_types import TimerHandler
 from bot.runtime.incoming import Incoming, Kind, conversation_key, parse
 from bot.runtime.locks import KeyedLocks
 from bot.runtime.loops import run_forever
@@ -22,7 +23,6 @@ from storage.models import User
 
 log = logging.getLogger(__name__)
 
-TimerHandler = Callable[[Turn, timers.DueTimer], Awaitable[None]]
 BATCH = 200
 IDLE_POLL_SECONDS = 1.0
 

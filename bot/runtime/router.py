@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select
 
+from bot.runtime.handler_types import ActionHandler, Handler, MaybeHandler
 from bot.runtime.incoming import Incoming, Kind
 from bot.runtime.turn import Turn
 from storage import awaiting, buttons
 from storage.models import Button
-
-Handler = Callable[[Turn, Incoming], Awaitable[None]]
-ActionHandler = Callable[[Turn, Incoming, Button], Awaitable[None]]
-MaybeHandler = Callable[[Turn, Incoming], Awaitable[bool]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from bot.handlers.pairing import pool as pairing_pool
 from bot.handlers.pairing import preview as pairing_preview
 from bot.handlers.pairing import repair as pairing_repair
 from bot.handlers.pairing.notices import notify_repair_needed
-from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.handler_types import TimerHandler
 from bot.runtime.router import Router
 
 __all__ = ["notify_repair_needed", "register", "timer_handlers"]

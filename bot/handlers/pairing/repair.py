@@ -19,7 +19,7 @@ from bot.handlers.trajectory import dissolve_match
 from bot.handlers.trajectory.core import Pair, load_pair, pair_of
 from bot.handlers.trajectory.schedule import QUIET, wait_for_morning
 from bot.i18n import Html
-from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.handler_types import TimerHandler
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.handlers.privacy import notice, retention
-from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.handler_types import TimerHandler
 from bot.runtime.router import Router
 
 __all__ = ["register", "timer_handlers"]

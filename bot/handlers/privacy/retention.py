@@ -8,7 +8,7 @@ import io
 from datetime import date, datetime, time
 
 from bot.handlers.pairing.notices import to_coordinators
-from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.handler_types import TimerHandler
 from bot.runtime.incoming import Incoming
 from bot.runtime.render import short_date
 from bot.runtime.router import Router

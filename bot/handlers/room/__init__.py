@@ -12,7 +12,7 @@ from bot.handlers.room import setup as room_setup
 from bot.handlers.room.effects import TIMER_KIND
 from bot.handlers.room.render import ASSIGN, HAND_OUT_ROLES, ROOM_ACTION
 from bot.handlers.room.timers import fire_room_timer
-from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.handler_types import TimerHandler
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Presser, Router
 from bot.runtime.turn import Turn

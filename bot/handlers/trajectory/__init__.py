@@ -32,7 +32,7 @@ from bot.handlers.trajectory.core import (
     tell,
 )
 from bot.handlers.trajectory.ending import dissolve_match
-from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.handler_types import TimerHandler
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn

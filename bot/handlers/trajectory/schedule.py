@@ -20,7 +20,7 @@ from bot.handlers.trajectory.core import (
     tell,
     today,
 )
-from bot.runtime.dispatcher import TimerHandler
+from bot.runtime.handler_types import TimerHandler
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Choice, Turn

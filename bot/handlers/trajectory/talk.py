@@ -32,8 +32,9 @@ from bot.handlers.trajectory.ending import ask_for_click, dissolve_if_unreachabl
 from bot.handlers.trajectory.reflection import offer_observation, offer_reflection
 from bot.handlers.trajectory.schedule import forget_plan, parse_moment, send_plan_card
 from bot.i18n import Html
+from bot.runtime.handler_types import ActionHandler
 from bot.runtime.incoming import Incoming
-from bot.runtime.router import ActionHandler, Router
+from bot.runtime.router import Router
 from bot.runtime.turn import Choice, Turn
 from flows.trajectory import (
     CONVERSATION_STEPS,
