@@ -157,12 +157,28 @@ class PeerCoach:
         self._spawn(self.dispatcher.run(), "dispatcher")
         self._spawn(self.delivery.run(), "delivery")
         self._spawn(self._housekeeping(), "housekeeping")
-        await self.web.start(*self.services.settings.web_address())
+        await self._start_web()
         if self.webhook is not None:
             await self.webhook.start()
         elif self.polling is not None:
             self._spawn(self.polling.run(), "polling")
         log.info("PeerCoach is running as @%s", bot.username)
+
+    async def _start_web(self) -> None:
+        """Listen for probes (and the webhook); when polling, a taken port only costs the probes."""
+        host, port = self.services.settings.web_address()
+        try:
+            await self.web.start(host, port)
+        except OSError as error:
+            if self.webhook is not None:
+                raise  # without its port a webhook bot hears nothing: startup explains it
+            await self.web.stop()
+            log.warning(
+                "health and metrics are off: %s:%s cannot be used (%s); set HTTP_PORT",
+                host,
+                port,
+                error.strerror or error.__class__.__name__,
+            )
 
     async def stop(self) -> None:
         """Stop taking updates, finish the turns under way, send what is ready, close."""

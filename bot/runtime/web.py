@@ -49,6 +49,7 @@ class WebServer:
         """Stop listening (Telegram keeps webhook updates until we are back)."""
         if self._runner is not None:
             await self._runner.cleanup()
+            self._runner = None
 
     async def healthz(self, request: web.Request) -> web.Response:
         """Alive: every worker loop runs and keeps coming round."""

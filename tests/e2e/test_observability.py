@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -194,3 +195,17 @@ async def test_readyz_follows_the_database_away_and_back(tmp_path: Path) -> None
             return (await get(world, "/readyz"))[0] == 200
 
         await eventually(ready, seconds=15)
+
+
+async def test_a_polling_bot_whose_probe_port_is_taken_still_answers(
+    database_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Another program holds the port: the probes are off, the students are still answered.
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        async with running_world(database_url, http_port=port) as world:
+            codes = await world.cohort("Poort")
+            await world.join(world.person("Bo"), codes[Role.STUDENT])
+    assert f"health and metrics are off: 127.0.0.1:{port} cannot be used" in caplog.text

@@ -98,6 +98,7 @@ async def test_a_student_leads_a_reflecting_team_with_questions_collected_privat
         await room.press("Bo", "⏭ Next step")
         await room.said("Step 6 of 6: Your plan (4 min)")
         await room.reply("Ana", "From Monday I set two alarms and ask Sam to call me.")
+        await room.status_shows("Step 6/6")
         await room.press("Bo", "Close")
         await room.said("Bo has closed the session.")
 
