@@ -118,7 +118,7 @@ async def test_a_time_picked_twice_is_planned_and_announced_once(world: World) -
     time = sanne.buttons(times)[0]
     double_tap(world, sanne, times, time)
     await sanne.expect("Gepland")
-    await next_answer(sanne, "Dit is al gedaan")  # the times card works once (router)
+    await next_answer(sanne, ALREADY_DONE)  # the times card works once (router)
     await bram.expect(time)
     await sanne.expect_silence()
     await bram.expect_silence()
