@@ -212,7 +212,8 @@ async def test_a_bot_api_outage_after_start_is_waited_out(tmp_path: Path) -> Non
         assert not [line for line in stderr.lines if "Traceback" in line], stderr.lines
 
 
-async def test_a_port_in_use_is_one_sentence(tmp_path: Path) -> None:
+async def test_a_webhook_port_in_use_is_one_sentence(tmp_path: Path) -> None:
+    # Without its port a webhook bot hears nothing (a polling bot only loses its probes).
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -222,12 +223,14 @@ async def test_a_port_in_use_is_one_sentence(tmp_path: Path) -> None:
                 tmp_path,
                 telegram_api_base_url=emulator.base_url,
                 telegram_bot_token=emulator.token,
-                http_port=str(port),
+                webhook_url="https://bot.example.org/telegram",
+                webhook_listen="127.0.0.1",
+                webhook_port=str(port),
             )
     assert status == 2
     assert one_sentence(err) == (
         f"peercoach: the web server cannot listen on 127.0.0.1:{port}: "
-        "that port is in use, set HTTP_PORT"
+        "that port is in use, set WEBHOOK_PORT"
     )
 
 

@@ -102,8 +102,9 @@ async def plan_first_slot(planner: ScriptedUser, other: ScriptedUser, planned: s
     times = await edited_to(planner, card.message_id, ":")
     time = planner.buttons(times)[0]
     await planner.press(time)
-    await planner.expect(planned)
-    await other.expect(time)
+    # Generous: with several processes a reply may wait for another's claim to pass.
+    await planner.expect(planned, timeout=30)
+    await other.expect(time, timeout=30)
     return time
 
 
