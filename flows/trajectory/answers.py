@@ -42,6 +42,12 @@ GOAL_LIMIT = 280  # a goal fits in a sentence or two; longer stories belong in a
 NOTE_LIMIT = 1000
 STEP_LIMIT = 200
 REFUSED = Refused("trajectory.capture_refused", stop_waiting=True)
+STEP_TOO_LONG = Refused("trajectory.too_long_step", {"limit": STEP_LIMIT})
+
+
+def _fits_a_step(text: str) -> bool:
+    """A small step's words: something, and short enough to read at a glance."""
+    return 0 < len(text.strip()) <= STEP_LIMIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +88,8 @@ def take_text(trajectory: Trajectory, waiting: Waiting, text: str, *, at: dateti
 
 def take_step_words(waiting: Waiting, text: str) -> Result:
     """The words of a new small step; its date comes next, with buttons."""
-    if not text.strip() or len(text.strip()) > STEP_LIMIT:
-        return Refused("trajectory.too_long_step", {"limit": STEP_LIMIT})
+    if not _fits_a_step(text):
+        return STEP_TOO_LONG
     data = {"chain": waiting.chain.value, "skipped": list(waiting.skipped), "text": text.strip()}
     return Outcome((AwaitText("step_date", data), ShowDates("tr_date")))
 
@@ -133,8 +139,8 @@ def change_small_step(
 ) -> Result:
     """Tick off, drop or change a small step; the coach hears of it. `answering`: the change
     answers a question (new words or date), which is over afterwards, kept or not."""
-    if text is not None and (not text.strip() or len(text.strip()) > STEP_LIMIT):
-        return Refused("trajectory.too_long_step", {"limit": STEP_LIMIT})
+    if text is not None and not _fits_a_step(text):
+        return STEP_TOO_LONG
     try:
         updated = update_step_status(
             trajectory, number, status, by=Party.COACHEE, at=at, text=text, due=due

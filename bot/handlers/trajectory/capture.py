@@ -53,10 +53,6 @@ from flows.trajectory.presses import made_for, small_step_press
 from storage.models import Button
 from storage.trajectory_models import AwaitedInput, TrajectoryRow
 
-GOAL_LIMIT = 280  # a goal fits in a sentence or two; longer stories belong in a note
-NOTE_LIMIT = 1000
-STEP_LIMIT = 200
-
 
 def register(router: Router) -> None:
     """Wire capture buttons and the free-text answers they wait for."""
