@@ -115,6 +115,7 @@ async def test_group_migration_is_followed(database_url: str) -> None:
         group = world.emulator.add_group("Klas 4B", [ann.user])
         world.emulator.add_bot_to_group(group, ann.user)
         in_group = ScriptedUser(world.emulator, ann.user, group)
+        await in_group.expect("PeerCoach")  # the welcome leaves before the group moves
         new_id = world.emulator.migrate_group(group)
         await send(world, group.id, "voor de klas")
         moved = ScriptedUser(world.emulator, ann.user, world.emulator.chat(new_id))

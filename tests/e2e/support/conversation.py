@@ -45,12 +45,14 @@ async def press_when_shown(person: ScriptedUser, label: str) -> None:
     await person.press(label)
 
 
-async def edited_to(person: ScriptedUser, message_id: int, contains: str) -> EmuMessage:
+async def edited_to(
+    person: ScriptedUser, message_id: int, contains: str, *, seconds: float = 5.0
+) -> EmuMessage:
     """Wait until a bot message in this person's chat was edited to contain this text."""
     message = person.chat.messages[message_id]
 
     async def changed() -> bool:
         return contains in (message.text or "")
 
-    await eventually(changed)
+    await eventually(changed, seconds=seconds)
     return message

@@ -97,12 +97,12 @@ async def settle_contract(
 
 async def plan_first_slot(planner: ScriptedUser, other: ScriptedUser, planned: str) -> str:
     """Pick the first offered day and time on the planner's newest plan card."""
-    card = await planner.expect()
+    # Generous: with several processes a reply may wait for another's claim to pass.
+    card = await planner.expect(timeout=30)
     await planner.press(planner.buttons(card)[0])
-    times = await edited_to(planner, card.message_id, ":")
+    times = await edited_to(planner, card.message_id, ":", seconds=30)
     time = planner.buttons(times)[0]
     await planner.press(time)
-    # Generous: with several processes a reply may wait for another's claim to pass.
     await planner.expect(planned, timeout=30)
     await other.expect(time, timeout=30)
     return time
