@@ -24,7 +24,7 @@ from flows.trajectory.model import (
     ReflectionQuestion,
     TensionField,
 )
-from flows.trajectory.prompts import SCRIPT_PROMPTS
+from flows.trajectory.prompts import SCRIPT_PROMPTS, STEP_LABELS
 from flows.trajectory.steps import Step
 
 SCRIPT_LANGUAGES = ("nl", "en")
@@ -116,12 +116,13 @@ def _model(name: str, /, **fields: object) -> type[DataModel]:
 
 
 def _step_section(step: Step, **extra: object) -> type[DataModel]:
-    """A conversation step's file: the coach's intro and themes, the coachee's prompts."""
+    """A step's file: the coach's intro and themes, the coachee's prompts and labels."""
     name = step.value.title()
     themes = _model(f"{name}Themes", **dict.fromkeys(STEP_THEMES[step], ThemeData))
     prompts = _model(f"{name}Prompts", **dict.fromkeys(STEP_PROMPTS[step], Prompt))
+    labels = _model(f"{name}Labels", **dict.fromkeys(STEP_LABELS[step], Label))
     coach = _model(f"{name}Coach", intro=Prompt, themes=themes)
-    coachee = _model(f"{name}Coachee", intro=Prompt, prompts=prompts)
+    coachee = _model(f"{name}Coachee", intro=Prompt, prompts=prompts, labels=labels)
     return _model(f"{name}Section", coach=coach, coachee=coachee, **extra)
 
 
@@ -278,10 +279,15 @@ class Scripts:
     click: ClickScript
     reflection: ReflectionScript
     observer: ObserverScript
+    labels: Mapping[str, str]  # every capture's name on buttons and in the notebook
 
     def step(self, step: Step) -> StepScript:
         """The script of a conversation step (contact, goal, route, path or closing)."""
         return self.steps[step]
+
+    def label(self, key: str) -> str:
+        """The name of a capture (a prompt key) on buttons and in the notebook."""
+        return self.labels[key]
 
 
 # --- Errors ---------------------------------------------------------------------------------
@@ -420,6 +426,11 @@ def _build(language: str, sections: Mapping[str, Any]) -> Scripts:
         observer=ObserverScript(
             intro=observer["intro"], feedback_intro=observer["feedback_intro"], prompts=prompts
         ),
+        labels={
+            key: label
+            for step in STEP_THEMES
+            for key, label in sections[step.value]["coachee"]["labels"].items()
+        },
     )
 
 

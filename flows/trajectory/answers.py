@@ -168,7 +168,7 @@ def kept_effects(updated: Trajectory, key: str, shown: str, *, by: Party) -> tup
         share = Share(other, "trajectory.compliment_from", {"text": shown}, name_of=by)
         return (*kept, share)
     told = "trajectory.shared_scale" if key == "scale" else "trajectory.shared_note"
-    return (*kept, Share(Party.COACH, told, {"text": shown}, label=f"trajectory.label_{key}"))
+    return (*kept, Share(Party.COACH, told, {"text": shown}, label=key))
 
 
 def after_capture(trajectory: Trajectory, waiting: Waiting) -> tuple[Effect, ...]:

@@ -56,7 +56,7 @@ class Share:
     key: str
     params: Params = field(default_factory=dict)
     name_of: Party = Party.COACHEE  # whose first name goes into {name}
-    label: str | None = None  # a capture label, rendered in the partner's language
+    label: str | None = None  # a capture's key for {label}, named in the partner's script
     role: CoachRole | None = None  # a coach role for {role}, named in the partner's script
 
 

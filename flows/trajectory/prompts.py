@@ -1,7 +1,7 @@
 """The capture table: every coaching prompt of the coachee once, and all that follows from it.
 
-Adding a prompt is one `Prompt` here plus its texts: the script prompt in each language's
-step file and its label `trajectory.label_<key>`. The scripts' schema (`STEP_PROMPTS`), the
+Adding a prompt is one `Prompt` here plus its texts in each language's step file: the prompt
+and, where the key is new, its label. The scripts' schema (`STEP_PROMPTS`, `STEP_LABELS`), the
 coachee's notebook, the coach's "have it written down" buttons, the note rules and `NoteTopic`
 are all read from this table."""
 
@@ -111,6 +111,16 @@ def awaited_kind(key: str) -> str:
 # Every script prompt per step: what a coaching script must say to the coachee.
 SCRIPT_PROMPTS: Mapping[Step, tuple[str, ...]] = {
     step: tuple(p.key for p in prompts_of(step)) for step in CONVERSATION_STEPS
+}
+
+# The label of each key, in the step file where the key is first asked (scale: in goal).
+STEP_LABELS: Mapping[Step, tuple[str, ...]] = {
+    step: tuple(
+        p.key
+        for p in prompts_of(step)
+        if p.takes not in _UNLISTED and next(q for q in CAPTURES if q.key == p.key) is p
+    )
+    for step in CONVERSATION_STEPS
 }
 
 # The coachee's notebook: what they can write down in each step, in the table's order.

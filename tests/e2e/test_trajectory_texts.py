@@ -1,11 +1,12 @@
-"""Every text key the trajectory builds at run time (from steps, reasons, labels) exists, in
-both languages: the text-key scan only sees literal keys."""
+"""Every text key the trajectory builds at run time (from steps, reasons, items) exists, in
+both languages: the text-key scan only sees literal keys. Every capture has a script label."""
 
 from __future__ import annotations
 
 from bot.handlers.trajectory.ask import DATE_OFFSETS
 from bot.i18n import Texts
 from flows.scheduling import ReminderKind
+from flows.scripts import SCRIPT_LANGUAGES, load_scripts
 from flows.trajectory import (
     NOTEBOOK,
     THEME_CAPTURES,
@@ -19,13 +20,16 @@ from flows.trajectory import (
 from flows.trajectory.moving import GUARDS, REFUSALS
 
 
-def built_keys() -> set[str]:
+def labelled() -> set[str]:
+    """Every capture shown by its label: notebook buttons, the coach's offers, notes."""
     labels = {key for keys in NOTEBOOK.values() for key in keys}
     labels |= {key for themes in THEME_CAPTURES.values() for key in themes.values()}
-    labels |= {topic.value for topic in NoteTopic}
+    return labels | {topic.value for topic in NoteTopic}
+
+
+def built_keys() -> set[str]:
     statuses = {StepStatus.DONE, StepStatus.DROPPED, StepStatus.CHANGED}
     keys = {f"step_{step.value}" for step in Step}
-    keys |= {f"label_{label}" for label in labels}
     keys |= {f"item_{key.value}" for key in ContractItemKey}
     keys |= {f"start_{kind.value}" for kind in MatchKind}
     keys |= {f"in_days_{offset}" for offset in DATE_OFFSETS}
@@ -45,7 +49,10 @@ def test_every_built_key_exists() -> None:
 
 def test_labels_fit_on_a_button() -> None:
     texts = Texts.load()
-    for language in ("nl", "en"):
+    for language in SCRIPT_LANGUAGES:
         for key in built_keys():
-            if ".label_" in key or ".item_" in key:
+            if ".item_" in key:
                 assert len(texts.get(language, key)) <= 30, (language, key)
+        scripts = load_scripts(language)
+        for key in labelled():
+            assert len(scripts.label(key)) <= 30, (language, key)

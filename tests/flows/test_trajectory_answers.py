@@ -86,7 +86,7 @@ def test_a_typed_goal_is_kept_shared_with_the_coach_and_the_scale_comes_next() -
             Party.COACH,
             "trajectory.shared_note",
             {"text": "Minder uitstellen"},
-            label="trajectory.label_goal",
+            label="goal",
         ),
         Ask("scale", Chain.GOAL),
     )

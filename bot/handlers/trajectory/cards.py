@@ -13,7 +13,7 @@ from bot.handlers.trajectory.core import (
 )
 from bot.i18n import Html
 from bot.runtime.turn import Choice, Turn
-from flows.scripts import StepScript, Theme
+from flows.scripts import Scripts, Theme
 from flows.trajectory import NOTEBOOK, THEME_CAPTURES, Event, Party, Step
 from flows.trajectory.coach_card import on_card
 from storage.trajectory_models import TrajectoryRow
@@ -142,13 +142,14 @@ async def send_coach_card(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
 # --- The coachee's notebook and the observer's card ------------------------------------------
 
 
-def notebook_choices(turn: Turn, pair: Pair, row: TrajectoryRow) -> list[list[Choice]]:
+def notebook_choices(
+    turn: Turn, pair: Pair, row: TrajectoryRow, scripts: Scripts
+) -> list[list[Choice]]:
     """What the coachee can write down in this step, two buttons a row."""
     args = card_args(pair, row)
     step = Step(row.step)
     buttons = [
-        turn.choice(f"trajectory.label_{key}", "tr_write", **args, k=key)
-        for key in NOTEBOOK.get(step, ())
+        Choice(scripts.label(key), "tr_write", {**args, "k": key}) for key in NOTEBOOK.get(step, ())
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.extend(move_choices(turn, step, args, Party.COACHEE))
@@ -160,13 +161,16 @@ def notebook_choices(turn: Turn, pair: Pair, row: TrajectoryRow) -> list[list[Ch
 async def send_notebook(turn: Turn, pair: Pair, row: TrajectoryRow, *, intro: bool) -> None:
     """Send the coachee their notebook for this step, with the script's intro when starting."""
     coachee = pair.member(row.coachee_id)
-    script = await _step_script(turn, pair, coachee, Step(row.step))
+    scripts = await scripts_for(turn, pair, coachee.language)
+    script = scripts.step(Step(row.step))
 
     def render() -> str:
         head = turn.text("trajectory.notebook", step=step_name(turn, Step(row.step)))
         return f"{script.coachee_intro}\n\n{head}" if intro else head
 
-    await tell_text(turn, coachee, render, choices=lambda: notebook_choices(turn, pair, row))
+    await tell_text(
+        turn, coachee, render, choices=lambda: notebook_choices(turn, pair, row, scripts)
+    )
 
 
 async def send_observer_card(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
@@ -194,10 +198,6 @@ async def send_observer_card(turn: Turn, pair: Pair, row: TrajectoryRow) -> None
         )
 
     await tell_text(turn, observer, render)
-
-
-async def _step_script(turn: Turn, pair: Pair, member: Member, step: Step) -> StepScript:
-    return (await scripts_for(turn, pair, member.language)).step(step)
 
 
 # --- Outside a conversation ------------------------------------------------------------------

@@ -159,11 +159,11 @@ async def _share(turn: Turn, pair: Pair, row: TrajectoryRow, share: Share) -> No
     """Tell a partner of this trajectory, with names and labels in their language."""
     member = pair.member(_id_of(row, share.to))
     params: dict[str, object] = {**share.params, "name": pair.name(_id_of(row, share.name_of))}
+    scripts = await scripts_for(turn, pair, member.language)
     if share.label is not None:
-        params["label"] = turn.services.texts.get(member.language, share.label)
+        params["label"] = scripts.label(share.label)
     if share.role is not None:
-        roles = (await scripts_for(turn, pair, member.language)).reflection.roles
-        params["role"] = roles[share.role].name
+        params["role"] = scripts.reflection.roles[share.role].name
     await tell_text(turn, member, lambda: turn.text(share.key, **params))
 
 

@@ -18,6 +18,7 @@ from bot.i18n import Html
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn
+from flows.scripts import Scripts
 from flows.trajectory import CoachRole, NoteTopic, Trajectory
 from storage.trajectory_models import TrajectoryRow
 
@@ -38,16 +39,17 @@ async def journal_command(turn: Turn, incoming: Incoming) -> None:
     for row in pair.rows:
         if row.coachee_id == turn.chat_id:
             head = turn.text("trajectory.journal_mine", coach=pair.name(row.coach_id))
-            await turn.send_text(f"{head}\n\n{render_journal(turn, pair, row)}")
+            body = await render_journal(turn, pair, row)
+            await turn.send_text(f"{head}\n\n{body}")
     for row in pair.rows:
         if row.coach_id == turn.chat_id:
             head = turn.text("trajectory.journal_coachee", name=pair.name(row.coachee_id))
             style = await _coach_style(turn, pair, row)
-            body = render_journal(turn, pair, row)
+            body = await render_journal(turn, pair, row)
             await turn.send_text(f"{head}\n\n{body}" + (f"\n\n{style}" if style else ""))
 
 
-def render_journal(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
+async def render_journal(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
     """Goal, scale over time, stages, steps, notes and conversation dates, in that order."""
     snapshot = pair.snap(row)
     step = snapshot.step
@@ -66,7 +68,7 @@ def render_journal(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
     if snapshot.small_steps:
         steps = "\n".join(step_line(turn, step_) for step_ in snapshot.small_steps)
         parts.append(turn.text("trajectory.journal_steps", steps=Html(steps)))
-    notes = _notes(turn, snapshot)
+    notes = _notes(turn, snapshot, await scripts_for(turn, pair, turn.language))
     if notes:
         parts.append(turn.text("trajectory.journal_notes", notes=Html(notes)))
     dates = ", ".join(day_label(turn, local_day(turn, m.at)) for m in snapshot.meetings if m.held)
@@ -78,12 +80,12 @@ def render_journal(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
     return "\n\n".join(parts)
 
 
-def _notes(turn: Turn, snapshot: Trajectory) -> str:
+def _notes(turn: Turn, snapshot: Trajectory, scripts: Scripts) -> str:
     lines = []
     for note in snapshot.notes:
         if note.topic is NoteTopic("compliment"):
             continue  # compliments were given to the other; they are not the coachee's notes
-        label = turn.text(f"trajectory.label_{note.topic.value}")
+        label = scripts.label(note.topic.value)
         lines.append(turn.text("trajectory.journal_note", label=label, text=note.text))
     return "\n".join(lines)
 

@@ -184,27 +184,6 @@ trajectory-shared_note =
     { $text }
 trajectory-shared_scale = 📊 <b>{ $name }</b> is now at <b>{ $text }</b> out of 10.
 trajectory-role_asked = 🎭 Today { $name } would like you to be mostly <b>{ $role }</b>.
-trajectory-label_reason = 🙋 Why a coach
-trajectory-label_expectation = 🤞 What I hope
-trajectory-label_helps_learning = 💡 What helps me learn
-trajectory-label_dream = 🌈 My dream
-trajectory-label_instead = 🔄 What I do want
-trajectory-label_goal = 🎯 My goal
-trajectory-label_scale = 📊 My number
-trajectory-label_start_situation = 📍 Where I am now
-trajectory-label_stage = 🚩 Stage
-trajectory-label_small_step = 🌱 Small step
-trajectory-label_next_step = 🌱 Next step
-trajectory-label_alternative_route = 🔀 Another route
-trajectory-label_better = ✨ What's better
-trajectory-label_steps_review = ✅ My steps
-trajectory-label_obstacle = 🪨 What got in the way
-trajectory-label_role = 🎭 My coach's role
-trajectory-label_review = 🔭 Looking back
-trajectory-label_learned = 🎓 What I learned
-trajectory-label_keep_doing = 🔁 What I'll keep doing
-trajectory-label_feedback = 🗣 Feedback for my coach
-trajectory-label_compliment = 💐 Compliment
 
 ## Small steps
 

@@ -184,27 +184,6 @@ trajectory-shared_note =
     { $text }
 trajectory-shared_scale = 📊 <b>{ $name }</b> geeft zichzelf nu een <b>{ $text }</b> van de 10.
 trajectory-role_asked = 🎭 { $name } vraagt je vandaag om vooral <b>{ $role }</b> te zijn.
-trajectory-label_reason = 🙋 Waarom een coach
-trajectory-label_expectation = 🤞 Wat ik hoop
-trajectory-label_helps_learning = 💡 Wat mij helpt leren
-trajectory-label_dream = 🌈 Mijn droom
-trajectory-label_instead = 🔄 Wat ik wél wil
-trajectory-label_goal = 🎯 Mijn doel
-trajectory-label_scale = 📊 Mijn cijfer
-trajectory-label_start_situation = 📍 Waar ik nu sta
-trajectory-label_stage = 🚩 Etappe
-trajectory-label_small_step = 🌱 Kleine stap
-trajectory-label_next_step = 🌱 Volgende stap
-trajectory-label_alternative_route = 🔀 Andere route
-trajectory-label_better = ✨ Wat beter gaat
-trajectory-label_steps_review = ✅ Mijn stappen
-trajectory-label_obstacle = 🪨 Wat in de weg zat
-trajectory-label_role = 🎭 Rol van mijn coach
-trajectory-label_review = 🔭 Terugblik
-trajectory-label_learned = 🎓 Wat ik leerde
-trajectory-label_keep_doing = 🔁 Wat ik blijf doen
-trajectory-label_feedback = 🗣 Feedback voor mijn coach
-trajectory-label_compliment = 💐 Compliment
 
 ## Small steps
 
