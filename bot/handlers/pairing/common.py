@@ -6,11 +6,13 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from bot.runtime.incoming import Incoming
 from bot.runtime.render import BUTTONS_PER_ROW, in_rows, short_date
 from bot.runtime.turn import Choice, Turn
 from flows.onboarding import Role
 from flows.pairing import Match, Reason, ReasonKind, UnmatchedReason
 from storage import cohorts, outbox
+from storage.models import Button
 from storage.pairing import Contact
 
 DAYS = ("mon", "tue", "wed", "thu", "fri")
@@ -68,6 +70,16 @@ async def replace_buttons(turn: Turn, message_id: int | None, choices: list[list
         payload=payload,
         now=turn.now,
     )
+
+
+async def cohort_pressed(turn: Turn, incoming: Incoming, button: Button) -> int | None:
+    """The cohort (`c`) of a coordinator's card, its buttons taken off; refused for others."""
+    cohort_id = int_arg(button.args, "c")
+    if cohort_id is None or await coordinates(turn, cohort_id) is None:
+        await turn.answer("pairing.coordinators_only", alert=True)
+        return None
+    await done_with(turn, incoming.message_id)
+    return cohort_id
 
 
 async def done_with(turn: Turn, message_id: int | None) -> None:

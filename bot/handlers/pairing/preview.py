@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from bot.handlers.pairing.common import (
+    cohort_pressed,
     cohorts_with_role,
     coordinates,
     done_with,
@@ -71,11 +72,9 @@ async def pair_command(turn: Turn, incoming: Incoming) -> None:
 
 async def pair_for_cohort(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The cohort picked from /pair, checked again."""
-    cohort_id = int_arg(button.args, "c")
-    if await coordinates(turn, cohort_id) is None or cohort_id is None:
-        await turn.answer("pairing.coordinators_only", alert=True)
+    cohort_id = await cohort_pressed(turn, incoming, button)
+    if cohort_id is None:
         return
-    await done_with(turn, incoming.message_id)
     await open_pairing(turn, cohort_id)
 
 
@@ -106,11 +105,9 @@ async def open_pairing(turn: Turn, cohort_id: int) -> None:
 
 async def new_round_pressed(turn: Turn, incoming: Incoming, button: Button) -> None:
     """A whole new round, although some people still have a partner."""
-    cohort_id = int_arg(button.args, "c")
-    if cohort_id is None or await coordinates(turn, cohort_id) is None:
-        await turn.answer("pairing.coordinators_only", alert=True)
+    cohort_id = await cohort_pressed(turn, incoming, button)
+    if cohort_id is None:
         return
-    await done_with(turn, incoming.message_id)
     draft = await pairing.draft_round(turn.session, cohort_id=cohort_id)
     view = await load_pool(turn.session, cohort_id=cohort_id, now=turn.now)
     if draft is not None:
@@ -121,11 +118,9 @@ async def new_round_pressed(turn: Turn, incoming: Incoming, button: Button) -> N
 
 async def waiting_pressed(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Re-pair only the people who wait for a partner; nobody else's match changes."""
-    cohort_id = int_arg(button.args, "c")
-    if cohort_id is None or await coordinates(turn, cohort_id) is None:
-        await turn.answer("pairing.coordinators_only", alert=True)
+    cohort_id = await cohort_pressed(turn, incoming, button)
+    if cohort_id is None:
         return
-    await done_with(turn, incoming.message_id)
     view = await load_pool(turn.session, cohort_id=cohort_id, now=turn.now)
     await start_repair(turn, view, view.waiting())
 

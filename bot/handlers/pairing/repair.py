@@ -5,6 +5,7 @@ for them, and a pause's end."""
 from __future__ import annotations
 
 from bot.handlers.pairing.common import (
+    cohort_pressed,
     coordinates,
     date_text,
     done_with,
@@ -44,11 +45,9 @@ def register(router: Router) -> None:
 
 async def repair_pressed(turn: Turn, incoming: Incoming, button: Button) -> None:
     """From a notice: propose partners for just those people, for the coordinator to confirm."""
-    cohort_id = int_arg(button.args, "c")
-    if cohort_id is None or await coordinates(turn, cohort_id) is None:
-        await turn.answer("pairing.coordinators_only", alert=True)
+    cohort_id = await cohort_pressed(turn, incoming, button)
+    if cohort_id is None:
         return
-    await done_with(turn, incoming.message_id)
     view = await load_pool(turn.session, cohort_id=cohort_id, now=turn.now)
     asked = button.args.get("p")
     wanted = set(asked) if isinstance(asked, list) else set()
