@@ -9,8 +9,6 @@ from collections.abc import Coroutine
 from datetime import timedelta
 from typing import Any
 
-from telegram.error import TelegramError
-
 from bot.clock import Clock, SystemClock
 from bot.handlers import (
     cohort_time,  # a cohort's own time zone and quiet hours (issue 11)
@@ -18,13 +16,14 @@ from bot.handlers import (
     groups,
     help,
     members,
+    menus,  # the "/" menu per role and language (issue 18)
     onboarding,
     pairing,  # coordinators pair peer coaches (issue 4)
     privacy,  # the notice, download and erase; retention (issue 14)
     trajectory,  # peer-coaching trajectories (issue 3)
 )
 from bot.handlers import room as rooms  # group-coaching rooms (issue 5)
-from bot.i18n import LANGUAGES, shared_texts
+from bot.i18n import shared_texts
 from bot.runtime.delivery import DeliveryWorker
 from bot.runtime.dispatcher import Dispatcher
 from bot.runtime.handler_types import TimerHandler
@@ -41,19 +40,6 @@ from storage.migrate import upgrade_to_head
 
 log = logging.getLogger(__name__)
 
-# The menu Telegram shows; each command also works for roles that do not see it listed.
-COMMANDS = (
-    "help",
-    "talk",
-    "journal",
-    "steps",
-    "plan",
-    "pool",
-    "contract",
-    "privacy",
-    "settings",
-    "cancel",
-)
 HOUSEKEEPING_EVERY = timedelta(hours=1)
 
 
@@ -153,7 +139,7 @@ class PeerCoach:
         self.services.bot_username = bot.username
         if self.polling is not None:
             await self.polling.ensure_alone()  # refuses, in one sentence, to poll beside another
-        await self._register_commands()
+        await menus.set_standard_menus(self.services)
         self._spawn(self.dispatcher.run(), "dispatcher")
         self._spawn(self.delivery.run(), "delivery")
         self._spawn(self._housekeeping(), "housekeeping")
@@ -203,23 +189,6 @@ class PeerCoach:
         task.add_done_callback(_report_crash)
         self._tasks.append(task)
         self.services.vitals.watch(task)
-
-    async def _register_commands(self) -> None:
-        """The command menu, per language (Telegram shows the one matching the app)."""
-        texts, default = self.services.texts, self.services.settings.default_language
-        for language in (*LANGUAGES, None):
-            # Command descriptions are plain text, like button labels.
-            described = {
-                name: texts.plain(language or default, f"commands.{name}") for name in COMMANDS
-            }
-            commands = [{"command": name, "description": text} for name, text in described.items()]
-            params: dict[str, Any] = {"commands": commands}
-            if language:
-                params["language_code"] = language
-            try:
-                await self.services.bot.call("setMyCommands", params)
-            except TelegramError as error:
-                log.warning("could not set the command menu (%s); continuing", error)
 
     async def _housekeeping(self) -> None:
         """Forget old rows every hour; a database outage is retried, never the loop's end."""

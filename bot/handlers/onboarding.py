@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.handlers.help import language_choices, show_help
+from bot.handlers.menus import set_person_menu
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Presser, Router
 from bot.runtime.turn import Turn
@@ -91,6 +92,8 @@ async def choose_language(turn: Turn, incoming: Incoming, button: Button) -> Non
     user.onboarding = stage_after_language(user.onboarding)
     if user.onboarding is Onboarding.PRIVACY:
         await show_consent_question(turn)
+    elif turn.joined:
+        await set_person_menu(turn)  # the menu speaks the new language too
 
 
 async def show_consent_question(turn: Turn) -> None:
@@ -160,6 +163,7 @@ async def join_with_invite(turn: Turn, invite: Invite) -> None:
         now=turn.now,
     )
     await cohorts.use_invite(turn.session, invite=invite)
+    await set_person_menu(turn)
     cohort = await cohorts.cohort_by_id(turn.session, cohort_id=invite.cohort_id)
     await turn.say(
         f"welcome.{invite.role.value}",

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from bot.runtime.turn import Sender
 
+# Telegram's deep links are t.me/<bot>?start=<code>, the code up to 64 of A-Z a-z 0-9 _ -.
+PASTED_INVITE = re.compile(
+    r"(?:https?://)?(?:t|telegram)\.me/[A-Za-z0-9_]{3,64}\?start=(?P<code>[A-Za-z0-9_-]{1,64})",
+    re.IGNORECASE,
+)
 MEDIA_KINDS = (
     "sticker",
     "photo",
@@ -157,6 +163,18 @@ def _parse_message(message: dict[str, Any]) -> Incoming:
                 addressed_to=addressed_to,
                 **common,
             )
+        code = pasted_invite(text) if chat["type"] == "private" else None
+        if code is not None:  # what tapping the link would have sent
+            return Incoming(
+                Kind.COMMAND,
+                chat["id"],
+                chat["type"],
+                sender,
+                text=f"/start {code}",
+                command="start",
+                args=code,
+                **common,
+            )
         return Incoming(Kind.TEXT, chat["id"], chat["type"], sender, text=text, **common)
     for media in MEDIA_KINDS:
         if media in message:
@@ -170,6 +188,12 @@ def _parse_message(message: dict[str, Any]) -> Incoming:
                 **common,
             )
     return Incoming(Kind.SERVICE, chat["id"], chat["type"], sender, **common)
+
+
+def pasted_invite(text: str) -> str | None:
+    """The code of an invitation link pasted as a whole message (t.me/bot?start=CODE)."""
+    match = PASTED_INVITE.fullmatch(text.strip())
+    return match.group("code") if match else None
 
 
 def _printable(text: str) -> str:

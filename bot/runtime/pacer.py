@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from storage.outbox import BULK, Delivery
 
 # Calls that Telegram does not count against the flood limits; they still keep their chat's order.
-NOT_COUNTED = frozenset({"answerCallbackQuery", "setMyCommands", "getChat", "getChatMember"})
+NOT_COUNTED = frozenset(
+    {"answerCallbackQuery", "setMyCommands", "deleteMyCommands", "getChat", "getChatMember"}
+)
 FREE = -1  # the rank of a lane whose next call is not counted: it goes whenever it can
 MARGIN_SECONDS = 0.05  # each window is this much longer than Telegram's, for network jitter
 IN_FLIGHT = 16  # calls under way at once (the Bot API client's connection pool)
