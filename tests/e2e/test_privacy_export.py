@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 from tgemulator import ScriptedUser
 
+from bot.handlers.privacy import export
 from bot.handlers.privacy.export import HTML_NAME, JSON_NAME, SCHEMA_NAME, in_parts
 from bot.handlers.privacy.requests import RequestError, export_on_request
 from flows.privacy.export import SCHEMA_FILE
@@ -83,6 +84,30 @@ def test_a_zip_beyond_telegrams_limit_goes_in_parts_that_join_again() -> None:
     assert len(parts) == 11 and all(len(part) <= 1000 for part in parts)
     assert b"".join(parts) == data
     assert in_parts(b"small", limit=1000) == [b"small"]
+
+
+async def test_an_export_beyond_the_limit_arrives_in_parts_that_join_into_the_zip(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, people = await a_match(world)
+    zoe = people["Zoe"]
+    monkeypatch.setattr(export, "MAX_DOCUMENT_BYTES", 1000)  # Telegram's 50 MB, scaled down
+    await zoe.send("/privacy")
+    await read_until(zoe, "a word about privacy")
+    await press_when_shown(zoe, "📦 Download my data")
+    first = await read_until(zoe, "Part 1 of")
+    total = int((first.text or "").split("Part 1 of ")[1].split()[0])
+    parts = [first, *[await read_until(zoe, f"Part {n} of {total}") for n in range(2, total + 1)]]
+    assert total > 1
+    pieces = []
+    for number, part in enumerate(parts, 1):
+        assert part.file is not None and part.file.file_name is not None
+        assert part.file.file_name.endswith(f".zip.{number:03d}")
+        assert len(part.file.data) <= 1000
+        pieces.append(part.file.data)
+    files = _unzip(b"".join(pieces))
+    assert set(files) == {HTML_NAME, JSON_NAME, SCHEMA_NAME}
+    assert [text for text in ZOE if text not in files[JSON_NAME]] == []
 
 
 async def test_a_coordinator_gets_their_own_data_too(world: World) -> None:

@@ -313,6 +313,8 @@ class TestAPairGoesTheWholeWayInDutch:
             assert sanne.buttons(field) == ["1", "2", "3", "4", "5"]
             await sanne.press("3" if number % 2 else "4")
         await sanne.expect("Vraag 1 van 5")
+        await sanne.send("heel lang " * 201)  # over the limit: refused whole, never cut
+        assert "2000" in (await sanne.expect("wat korter")).text
         await sanne.send("Hoe Bram zelf met ideeën kwam")
         await sanne.expect("Vraag 2 van 5")
         await sanne.press("⏭ Overslaan")

@@ -40,18 +40,18 @@ async def export_zip(turn: Turn, user_id: int) -> bytes | None:
     return buffer.getvalue()
 
 
-def in_parts(data: bytes, limit: int = MAX_DOCUMENT_BYTES) -> list[bytes]:
+def in_parts(data: bytes, limit: int) -> list[bytes]:
     """The zip as it is, or split in pieces that fit a Telegram document (joined with cat)."""
     return [data[start : start + limit] for start in range(0, len(data), limit)] or [data]
 
 
-async def send_export(turn: Turn, user_id: int, *, limit: int = MAX_DOCUMENT_BYTES) -> None:
+async def send_export(turn: Turn, user_id: int) -> None:
     """Send the zip to the person in one go (several parts only beyond Telegram's limit)."""
     data = await export_zip(turn, user_id)
     if data is None:
         await turn.say("export.nothing")
         return
-    parts = in_parts(data, limit)
+    parts = in_parts(data, MAX_DOCUMENT_BYTES)
     name = f"peercoach-{turn.now:%Y-%m-%d}.zip"
     if len(parts) == 1:
         await turn.send_document(name, data, caption=turn.text("export.caption"))

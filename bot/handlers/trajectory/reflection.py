@@ -34,6 +34,7 @@ from flows.trajectory import (
     add_observation,
     add_reflection,
 )
+from flows.trajectory.checks import TEXT_LIMIT
 from flows.trajectory.presses import choice_press, start_press
 from storage.models import Button
 from storage.trajectory_models import AwaitedInput, TrajectoryRow
@@ -169,7 +170,10 @@ async def answer_question(turn: Turn, waiting: AwaitedInput, text: str) -> None:
         await turn.say("trajectory.use_buttons")
         await show_where(turn, waiting)
         return
-    answer = " ".join(text.split())[:1000]
+    answer = " ".join(text.split())
+    if len(answer) > TEXT_LIMIT:  # refused, not cut: the words are theirs to shorten
+        await turn.say("trajectory.too_long_note", limit=TEXT_LIMIT)
+        return
     await _record_answer(turn, waiting, answer)
 
 
