@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+import zipfile
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from bot.handlers.privacy.erase import erase_person
-from bot.handlers.privacy.requests import RequestError, erase_on_request
+from bot.handlers.privacy.export import JSON_NAME
+from bot.handlers.privacy.requests import RequestError, erase_on_request, export_on_request
 from bot.runtime.turn import Turn
 from storage import cohorts
 from storage.models import Cohort, Match, OutboxMessage
@@ -164,3 +167,26 @@ async def _erase(world: World, user_id: int) -> None:
         await db.lock_conversation(session, f"user:{user_id}")
         now = world.app.services.clock.now()
         await erase_person(Turn(world.app.services, session, now, chat_id=user_id), user_id)
+
+
+async def test_a_student_who_blocked_the_bot_is_exported_and_erased_on_paper(
+    world: World, tmp_path: Path
+) -> None:
+    school = await a_school(world, ["Zoezephyra", "Quinnbert"], usernames={})
+    zoe, quinn = school.students["Zoezephyra"], school.students["Quinnbert"]
+    match_id = await paired(world, school, ["Zoezephyra", "Quinnbert"])
+    await fill_trajectories(world, match_id, {zoe.user.id: ZOE, quinn.user.id: QUINN})
+    world.emulator.block_bot(zoe.user)
+    await read_until(quinn, "can't reach Zoezephyra anymore")  # the match ended already
+    await settled(world)
+
+    out = tmp_path / "zoe.zip"
+    await export_on_request(world.settings, zoe.user.id, str(out))
+    with zipfile.ZipFile(out) as archive:
+        document = json.loads(archive.read(JSON_NAME))
+    assert document["person"]["first_name"] == "Zoezephyra"
+    assert [text for text in ZOE if text not in json.dumps(document)] == []
+
+    await erase_on_request(world.settings, zoe.user.id, confirmed=True)
+    await settled(world)
+    assert await scan(world, Traces(zoe.user.id, ["Zoezephyra"], ZOE)) == []
