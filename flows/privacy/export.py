@@ -149,6 +149,12 @@ def _trajectory(facts: TrajectoryFacts) -> dict[str, Any]:
             for version in item.versions
             if version.by is me
         ],
+        # What they agreed to is theirs; a wording the partner wrote stays the partner's.
+        "agreed_items": [
+            item.key.value
+            for item in snap.contract.items
+            if me is not None and me in item.confirmed_by and item.agreed
+        ],
         "reflections": [
             {
                 "conversation": r.conversation,

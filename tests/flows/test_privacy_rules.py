@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 from flows.pairing import Match, Proposal, Reason, ReasonKind, Unmatched, UnmatchedReason
 from flows.pairing.erasure import forget_person as proposal_without
+from flows.privacy.export import PersonFacts, TrajectoryFacts, export_document
 from flows.privacy.retention import parse_end_date
 from flows.room import contribute, next_step
 from flows.room.erasure import forget_person as room_without
@@ -114,3 +115,19 @@ def test_an_end_date_is_read_as_people_type_it() -> None:
         assert parse_end_date(typed) == expected, typed
     for typed in ("", "30 June", "2026-02-30", "31-13-2026", "2026-06"):
         assert parse_end_date(typed) is None, typed
+
+
+def test_an_export_lists_the_agreements_confirmed_without_the_partners_wording() -> None:
+    facts = PersonFacts(
+        telegram_id=7,
+        first_name="Ana",
+        username=None,
+        language="en",
+        known_since=NOW,
+        privacy_accepted_at=NOW,
+        trajectories=[TrajectoryFacts(Party.COACH, "Bo", NOW, _trajectory())],
+    )
+    (exported,) = export_document(facts, NOW)["trajectories"]
+    assert exported["agreed_items"] == ["rhythm"]
+    assert [c["text"] for c in exported["contract"]] == ["coach rhythm"]
+    assert "coachee rhythm" not in json.dumps(exported)

@@ -167,6 +167,11 @@ def _trajectory(turn: Turn, item: dict[str, Any]) -> str:
         _list(turn, "export.contract", [c["text"] for c in item["contract"]]),
         _list(
             turn,
+            "export.agreed_items",
+            [turn.text(f"trajectory.item_{key}") for key in item["agreed_items"]],
+        ),
+        _list(
+            turn,
             "export.reflections",
             [text for r in item["reflections"] for text in r["answers"].values()],
         ),

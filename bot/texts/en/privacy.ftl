@@ -54,6 +54,7 @@ export-scales = Your score over time
 export-small_steps = Your small steps
 export-notes = What you wrote down
 export-contract = What you proposed for your agreements
+export-agreed_items = Agreements you said yes to
 export-reflections = Your reflections as a coach
 export-observations = Your feedback as an observer
 export-conversations = Conversations

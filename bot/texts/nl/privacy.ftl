@@ -54,6 +54,7 @@ export-scales = Je score door de tijd
 export-small_steps = Je kleine stappen
 export-notes = Wat je vastlegde
 export-contract = Wat je voorstelde voor jullie afspraken
+export-agreed_items = Afspraken waar je ja op zei
 export-reflections = Je reflecties als coach
 export-observations = Je feedback als observator
 export-conversations = Gesprekken
