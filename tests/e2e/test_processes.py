@@ -255,6 +255,7 @@ async def test_two_processes_relay_and_reply_exactly_once_and_in_order(tmp_path:
         assert relayed(bram, "Sanne") == [f"Sanne zegt {n}" for n in range(lines)]
         assert relayed(sanne, "Bram") == [f"Bram zegt {n}" for n in range(lines)]
 
+        seen = {p.chat_id: len(setup.emulator.bot_messages(p.chat_id)) for p in (sanne, bram)}
         planned = await fire_timers_now(setup)
         assert planned > 0
 
@@ -267,6 +268,11 @@ async def test_two_processes_relay_and_reply_exactly_once_and_in_order(tmp_path:
 
         await eventually(timers_fired, seconds=30)
         await sent_once_and_in_order(setup, [sanne, bram])
+        for person in (sanne, bram):  # each timer fired once: no reminder came twice
+            reminders = [
+                m.text for m in setup.emulator.bot_messages(person.chat_id)[seen[person.chat_id] :]
+            ]
+            assert reminders and len(reminders) == len(set(reminders)), reminders
         assert setup.balancer.resent > 0
         assert all(process.returncode is None for process in setup.processes)
         assert "Traceback" not in setup.log_text()
