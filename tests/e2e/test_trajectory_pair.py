@@ -7,8 +7,9 @@ import pytest
 import pytest_asyncio
 from tgemulator import ScriptedUser
 
-from flows.trajectory import NoteTopic, Step, StepStatus
-from tests.e2e.support.conversation import edited_to
+from flows.trajectory import NoteTopic, Party, Step, StepStatus, Trajectory
+from tests.e2e.support.conversation import edited_to, read_until
+from tests.e2e.support.privacy import ERASE_NL, Traces, erase_in_telegram, scan, settled
 from tests.e2e.support.trajectory import (
     MatchJourney,
     pair_up,
@@ -338,6 +339,37 @@ class TestAPairGoesTheWholeWayInDutch:
         reflection = first.reflections[0]
         assert reflection.conversation == 4 and len(reflection.tensions) == 7
         assert len(reflection.answers) == 4  # one question was skipped
+
+    async def test_10_bram_erases_and_nothing_he_typed_is_left(self, journey: MatchJourney) -> None:
+        """After the whole way, Bram erases: no table keeps his id or a word he typed, while
+        Sanne's own notebook still works."""
+        sanne, bram = journey.people
+        first, second = await snapshots(journey.world, journey.match_id)
+        typed = [*typed_by(first, Party.COACHEE), *typed_by(second, Party.COACH)]
+        assert len(typed) >= 5
+        # Not his first name: Sanne's own reflection says "Bram" and stays hers.
+        traces = Traces(bram.user.id, [], typed)
+        assert await scan(journey.world, traces)
+
+        await erase_in_telegram(bram, ERASE_NL)
+        await read_until(sanne, "gestopt met PeerCoach")
+        await settled(journey.world)
+        assert await scan(journey.world, traces) == []
+        await sanne.send("/journal")
+        journal = (await read_until(sanne, "Jouw logboek")).text or ""
+        assert "(je coach: een vroegere partner)" in journal and "Bram" not in journal
+
+
+def typed_by(trajectory: Trajectory, party: Party) -> list[str]:
+    """Every text a party of the trajectory typed that the trajectory keeps."""
+    texts = [e.text for e in (*trajectory.goals, *trajectory.stages) if e.by is party]
+    texts += [n.text for n in trajectory.notes if n.by is party]
+    texts += [v.value for i in trajectory.contract.items for v in i.versions if v.by is party]
+    if party is Party.COACHEE:
+        texts += [s.text for s in trajectory.small_steps]
+    if party is Party.COACH:
+        texts += [a for r in trajectory.reflections for a in r.answers.values()]
+    return texts
 
 
 async def start_chat(coach: ScriptedUser, coachee: ScriptedUser) -> None:
