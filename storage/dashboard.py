@@ -268,6 +268,7 @@ async def activity_dates(session: AsyncSession, *, cohort_id: int) -> ActivityDa
 class PersonRow:
     """One line of the CSV: a member's role, dates and progress, never content."""
 
+    user_id: int
     first_name: str
     role: str
     joined_at: datetime
@@ -303,7 +304,14 @@ async def people_rows(session: AsyncSession, *, cohort_id: int) -> list[PersonRo
         steps.setdefault(coachee, []).append(f"coachee:{step}")
         steps.setdefault(coach, []).append(f"coach:{step}")
     return [
-        PersonRow(name or "?", Role(role).value, joined, user_id in pool, steps.get(user_id, []))
+        PersonRow(
+            int(user_id),
+            name or "?",
+            Role(role).value,
+            joined,
+            user_id in pool,
+            steps.get(user_id, []),
+        )
         for user_id, name, role, joined in members.all()
     ]
 

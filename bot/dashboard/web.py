@@ -234,12 +234,12 @@ class Dashboard:
         async with self.services.db.sessions() as session:
             rows = await dashboard.people_rows(session, cohort_id=cohort_id)
             facts = await dashboard.student_facts(session, cohort_id=cohort_id)
-        attention = {a.first_name: a for a in needs_attention(facts, now)}
+        attention = {a.user_id: a for a in needs_attention(facts, now)}
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(["first_name", "role", "joined", "in_pairing_pool", "steps", "attention"])
         for row in rows:
-            found = attention.get(row.first_name) if row.role == "student" else None
+            found = attention.get(row.user_id) if row.role == "student" else None
             reasons = " ".join(r.value for r, _ in found.reasons) if found else ""
             writer.writerow(
                 [
