@@ -16,7 +16,7 @@ COLOURS = ("#1f5fa8", "#b35900", "#2f7d32")
 _DRAWING = threading.Lock()  # matplotlib's text layout is not thread-safe
 
 
-def activity_svg(activity: Activity, labels: tuple[str, str, str], title: str) -> bytes:
+def activity_svg(activity: Activity, labels: tuple[str, str, str]) -> bytes:
     """A grouped bar chart: per week joined, paired, ended; labelled for screen readers too."""
     with _DRAWING:
         figure = Figure(figsize=(8, 3.2), dpi=100)
@@ -33,7 +33,6 @@ def activity_svg(activity: Activity, labels: tuple[str, str, str], title: str) -
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # people, not fractions
         axes.spines[["top", "right"]].set_visible(False)
         axes.legend(frameon=False, fontsize=9, ncols=3, loc="upper left")
-        axes.set_title(title, fontsize=10, loc="left")
         figure.tight_layout()
         out = io.BytesIO()
         figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})

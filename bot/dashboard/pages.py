@@ -30,6 +30,7 @@ def page(say: Say, language: str, title: str, body: str, *, csrf: str | None = N
         '<meta name="referrer" content="no-referrer">'
         f"<title>{escape(title)} · {escape(say('dashboard.web.title'))}</title>"
         '<link rel="stylesheet" href="/dashboard/static/dashboard.css"></head><body>'
+        f'<a class="skip" href="#main">{escape(say("dashboard.web.skip"))}</a>'
         f'<header><p class="brand">{escape(say("dashboard.web.title"))}</p>{signout}</header>'
         f'<main id="main"><h1>{escape(title)}</h1>{body}</main></body></html>'
     )
@@ -131,7 +132,7 @@ def _funnel(say: Say, funnel: Funnel) -> str:
     return (
         '<section aria-labelledby="funnel">'
         f'<h2 id="funnel">{escape(say("dashboard.web.funnel"))}</h2><div class="tables">'
-        + table(rows + ended, say("dashboard.web.funnel"))
+        + table(rows + ended, say("dashboard.web.funnel_people"))
         + table(steps, say("dashboard.web.funnel.steps"))
         + "</div></section>"
     )

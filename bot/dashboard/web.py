@@ -12,11 +12,13 @@ import io
 import logging
 import secrets
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.dashboard import pages
 from bot.dashboard.chart import activity_svg
@@ -24,6 +26,7 @@ from bot.runtime.render import short_date
 from bot.services import Services
 from flows.dashboard import (
     SESSION_VALID,
+    Activity,
     Refusal,
     csrf_matches,
     csrf_token,
@@ -41,6 +44,7 @@ log = logging.getLogger(__name__)
 SESSION_COOKIE = "pc_dashboard"
 PRE_COOKIE = "pc_signin"  # the sign-in form's CSRF value, before there is a session
 STATIC = Path(__file__).parent / "static"
+SERIES = ("joined", "paired", "ended")
 STATUS = {
     Refusal.EXPIRED: 410,
     Refusal.USED: 410,
@@ -117,9 +121,9 @@ class Dashboard:
 
     async def signin_form(self, request: web.Request) -> web.Response:
         """The link's page: a button that signs in, or why this link cannot."""
-        language = self._browser_language(request)
         token = request.query.get("t", "")
-        refusal = await self._check_link(token)
+        refusal, language = await self._check_link(token)
+        language = language or self._browser_language(request)
         if refusal is not None:
             return self._refuse(request, language, refusal)
         pre = secrets.token_urlsafe(24)
@@ -181,26 +185,18 @@ class Dashboard:
         token, user_id, language = await self._session(request)
         cohort_id = await self._allowed(request, user_id, language)
         now = self.services.clock.now()
-        default = self.services.settings.school_time
         async with self.services.db.sessions() as session:
             found = await cohorts.cohort_by_id(session, cohort_id=cohort_id)
-            zone = (await cohorts.school_time(session, cohort_id=cohort_id, default=default)).zone
             funnel = await dashboard.funnel(session, cohort_id=cohort_id)
             facts = await dashboard.student_facts(session, cohort_id=cohort_id)
-            dates = await dashboard.activity_dates(session, cohort_id=cohort_id)
+            activity, zone = await self._activity(session, cohort_id)
         assert found is not None  # _allowed saw it
-        activity = weekly(
-            today=now.astimezone(zone).date(),
-            joined=[d.astimezone(zone).date() for d in dates.joined],
-            paired=[d.astimezone(zone).date() for d in dates.paired],
-            ended=[d.astimezone(zone).date() for d in dates.ended],
-        )
 
-        def date(moment: object) -> str:
+        def written(moment: object) -> str:
             return short_date(moment, language, zone) if isinstance(moment, datetime) else ""
 
         view = pages.CohortView(
-            cohort_id, found.name, funnel, needs_attention(facts, now), activity, date
+            cohort_id, found.name, funnel, needs_attention(facts, now), activity, written
         )
         return self._html(pages.cohort(self._say(language), language, view, csrf_token(token)))
 
@@ -208,22 +204,11 @@ class Dashboard:
         """The activity chart as SVG."""
         _, user_id, language = await self._session(request)
         cohort_id = await self._allowed(request, user_id, language)
-        now = self.services.clock.now()
-        default = self.services.settings.school_time
         async with self.services.db.sessions() as session:
-            zone = (await cohorts.school_time(session, cohort_id=cohort_id, default=default)).zone
-            dates = await dashboard.activity_dates(session, cohort_id=cohort_id)
-        activity = weekly(
-            today=now.astimezone(zone).date(),
-            joined=[d.astimezone(zone).date() for d in dates.joined],
-            paired=[d.astimezone(zone).date() for d in dates.paired],
-            ended=[d.astimezone(zone).date() for d in dates.ended],
-        )
+            activity, _ = await self._activity(session, cohort_id)
         say = self._say(language)
-        labels = tuple(say(f"dashboard.web.series.{s}") for s in ("joined", "paired", "ended"))
-        svg = activity_svg(
-            activity, (labels[0], labels[1], labels[2]), say("dashboard.web.activity")
-        )
+        joined, paired, ended = (say(f"dashboard.web.series.{s}") for s in SERIES)
+        svg = activity_svg(activity, (joined, paired, ended))
         return web.Response(body=svg, content_type="image/svg+xml")
 
     async def export(self, request: web.Request) -> web.Response:
@@ -265,18 +250,38 @@ class Dashboard:
 
     # --- helpers -----------------------------------------------------------------------------
 
-    async def _check_link(self, token: str) -> Refusal | None:
-        """Why a link cannot sign in, without using it up."""
+    async def _activity(self, session: AsyncSession, cohort_id: int) -> tuple[Activity, ZoneInfo]:
+        """The weekly counts, in weeks as the cohort's own time zone has them."""
+        default = self.services.settings.school_time
+        zone = (await cohorts.school_time(session, cohort_id=cohort_id, default=default)).zone
+        dates = await dashboard.activity_dates(session, cohort_id=cohort_id)
+
+        def days(moments: list[datetime]) -> list[date]:
+            return [moment.astimezone(zone).date() for moment in moments]
+
+        today = self.services.clock.now().astimezone(zone).date()
+        activity = weekly(
+            today=today,
+            joined=days(dates.joined),
+            paired=days(dates.paired),
+            ended=days(dates.ended),
+        )
+        return activity, zone
+
+    async def _check_link(self, token: str) -> tuple[Refusal | None, str | None]:
+        """Why a link cannot sign in (without using it up), and its person's language."""
         if not token:
-            return Refusal.UNKNOWN
+            return Refusal.UNKNOWN, None
         async with self.services.db.sessions() as session:
             row = await session.get(DashboardLink, token_hash(token))
-            return link_refusal(
+            user = await people.get_user(session, user_id=row.user_id) if row else None
+            refusal = link_refusal(
                 exists=row is not None,
                 used_at=row.used_at if row else None,
                 expires_at=row.expires_at if row else None,
                 now=self.services.clock.now(),
             )
+        return refusal, user.language if user and user.language in LANGUAGES else None
 
     async def _session(self, request: web.Request) -> tuple[str, int, str]:
         """The cookie's token, its person and their language; a refusal page otherwise."""
