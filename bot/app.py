@@ -10,9 +10,11 @@ from datetime import timedelta
 from typing import Any
 
 from bot.clock import Clock, SystemClock
+from bot.dashboard import add_pages as dashboard_pages  # the staff dashboard (issue 17)
 from bot.handlers import (
     cohort_time,  # a cohort's own time zone and quiet hours (issue 11)
     cohorts,
+    dashboard,  # /dashboard sends a sign-in link (issue 17)
     groups,
     help,
     members,
@@ -55,6 +57,7 @@ def build_router() -> Router:
     # Coordinators' tools.
     cohorts.register(router)
     cohort_time.register(router)
+    dashboard.register(router)
     # Pairing (issue 4): before the trajectories, so a profile answer is not relayed to a partner.
     pairing.register(router, cancellers)
     # Peer-coaching trajectories (issue 3): captures, then the chat relay, for matched students.
@@ -127,7 +130,7 @@ class PeerCoach:
                 probe_seconds=probe_seconds,
             )
         # Probes and metrics in both modes; in webhook mode also the webhook itself.
-        self.web = WebServer(self.services, self.webhook)
+        self.web = WebServer(self.services, self.webhook, pages=(dashboard_pages,))
         self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:

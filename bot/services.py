@@ -77,5 +77,7 @@ class Services:
     bot: ApiBot
     clock: Clock
     bot_username: str = field(default="")
+    # Where this process's web server answers, once it listens (the dashboard's default address).
+    web_url: str = field(default="")
     metrics: Metrics = field(default_factory=Metrics)
     vitals: Vitals = field(default_factory=Vitals)

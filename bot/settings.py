@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     delivery_max_per_second: int = Field(default=30, ge=6, le=1000)
     # Days after a cohort's end date before its content is purged (anonymous counts stay).
     retention_grace_days: int = Field(default=90, ge=14, le=3650)
+    # The staff dashboard's public address (its sign-in links start with it); none: this
+    # machine's web server address, fine for a laptop, not for a phone elsewhere.
+    dashboard_url: str | None = None
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -65,6 +68,13 @@ class Settings(BaseSettings):
         if value and not value.startswith(("https://", "http://")):
             raise ValueError("must be a full URL such as https://bot.example.org/telegram")
         return value or None
+
+    @field_validator("dashboard_url")
+    @classmethod
+    def _dashboard_address(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError("must be a full URL such as https://bot.example.org")
+        return value.rstrip("/") if value else None
 
     @field_validator("webhook_secret")
     @classmethod
@@ -103,9 +113,11 @@ class Settings(BaseSettings):
             return self.webhook_listen, self.webhook_port
         return self.http_listen, self.http_port
 
-    def local_url(self, path: str) -> str:
-        """The address of one of our web server's paths, as seen from this machine."""
-        host, port = self.web_address()
+    def local_url(self, path: str, port: int | None = None) -> str:
+        """The address of one of our web server's paths, as seen from this machine (on `port`
+        when the server listens on one other than configured, such as a picked free one)."""
+        host, configured = self.web_address()
+        port = port or configured
         host = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
         host = f"[{host}]" if ":" in host else host
         return f"http://{host}:{port}{path}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 
 from aiohttp import web
 
@@ -20,9 +21,15 @@ PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8"
 class WebServer:
     """One aiohttp server per process; the webhook joins it when there is one."""
 
-    def __init__(self, services: Services, webhook: WebhookIntake | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        webhook: WebhookIntake | None = None,
+        pages: Sequence[Callable[[web.Application, Services], None]] = (),
+    ) -> None:
         self.services = services
         self.webhook = webhook
+        self.pages = pages  # features with pages of their own (the staff dashboard)
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -34,6 +41,8 @@ class WebServer:
         app.router.add_get("/metrics", self.metrics)
         if self.webhook is not None:
             self.webhook.add_routes(app)
+        for add_pages in self.pages:
+            add_pages(app, self.services)
         return app
 
     async def start(self, host: str, port: int) -> None:
@@ -43,6 +52,7 @@ class WebServer:
         site = web.TCPSite(self._runner, host, port)
         await site.start()
         self.port = int(self._runner.addresses[0][1])
+        self.services.web_url = self.services.settings.local_url("", self.port)
         log.info("web server listening on %s:%s", host, self.port)
 
     async def stop(self) -> None:

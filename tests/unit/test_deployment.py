@@ -87,6 +87,13 @@ def test_the_caddyfile_sends_the_webhook_path_to_the_bot_port() -> None:
     assert "name bot" in text and f"port {env['WEBHOOK_PORT']}" in text
 
 
+def test_the_dashboard_is_served_through_the_proxy_at_the_public_address() -> None:
+    text = CADDYFILE.read_text(encoding="utf-8")
+    assert "handle /dashboard* {" in text
+    env = bot_environment({"TELEGRAM_BOT_TOKEN": "123:abc", "PUBLIC_HOST": "bot.school.nl"})
+    assert env["DASHBOARD_URL"] == "https://bot.school.nl:443"
+
+
 @pytest.mark.skipif(shutil.which("caddy") is None, reason="caddy is not installed")
 def test_caddy_itself_accepts_the_caddyfile() -> None:
     adapted = subprocess.run(

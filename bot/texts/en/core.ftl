@@ -82,6 +82,7 @@ help-teacher =
     2. Type /room there. I'll link the group to your class and you pick a format.
 
     /progress: how far your students are (step, dates, counts; never what they write)
+    /dashboard: the same in your browser, with a chart and CSV
     /help: this overview
     /privacy: what I keep and who sees what
     /settings: choose your language
@@ -96,6 +97,7 @@ help-coordinator =
     /cohorttime: a group's time zone and quiet hours
     /pair: pair peer coaches (see the proposal, adjust it, confirm)
     /progress: who is where (step, dates, counts; never what they write)
+    /dashboard: the same in your browser, with a chart and CSV
     /script: give your group its own coaching script
     /help: this overview
     /privacy: what I keep and who sees what

@@ -82,6 +82,7 @@ help-teacher =
     2. Typ daar /room. Ik koppel de groep aan je klas en je kiest een werkvorm.
 
     /progress: hoe ver je leerlingen staan (stap, data, aantallen; nooit wat ze schrijven)
+    /dashboard: hetzelfde in je browser, met grafiek en CSV
     /help: dit overzicht
     /privacy: wat ik bewaar en wie wat ziet
     /settings: je taal kiezen
@@ -96,6 +97,7 @@ help-coordinator =
     /cohorttime: tijdzone en stille uren van een groep
     /pair: peercoaches koppelen (voorstel bekijken, aanpassen, bevestigen)
     /progress: wie waar staat (stap, data, aantallen; nooit wat ze schrijven)
+    /dashboard: hetzelfde in je browser, met grafiek en CSV
     /script: je groep een eigen coachingsscript geven
     /help: dit overzicht
     /privacy: wat ik bewaar en wie wat ziet

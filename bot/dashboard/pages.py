@@ -1,0 +1,181 @@
+"""The dashboard's HTML: small, script-free pages; every value is escaped here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from flows.dashboard import Activity, Attention, Funnel
+from flows.trajectory import Step
+
+Say = Callable[..., str]  # a plain text by key in the page's language
+
+FUNNEL_ROWS = ("invited", "joined", "consented", "in_pool", "paired")
+OPEN_STEPS = tuple(s.value for s in Step if s not in (Step.CLOSED, Step.DISSOLVED))
+
+
+def page(say: Say, language: str, title: str, body: str, *, csrf: str | None = None) -> str:
+    """A whole page: landmarks, a skip link, the sign-out form when signed in."""
+    signout = ""
+    if csrf is not None:
+        signout = (
+            '<form method="post" action="/dashboard/signout" class="signout">'
+            f'<input type="hidden" name="csrf" value="{escape(csrf)}">'
+            f'<button type="submit">{escape(say("dashboard.web.signout"))}</button></form>'
+        )
+    return (
+        f'<!doctype html><html lang="{escape(language)}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="referrer" content="no-referrer">'
+        f"<title>{escape(title)} · {escape(say('dashboard.web.title'))}</title>"
+        '<link rel="stylesheet" href="/dashboard/static/dashboard.css"></head><body>'
+        f'<a class="skip" href="#main">{escape(say("dashboard.web.skip"))}</a>'
+        f'<header><p class="brand">{escape(say("dashboard.web.title"))}</p>{signout}</header>'
+        f'<main id="main"><h1>{escape(title)}</h1>{body}</main></body></html>'
+    )
+
+
+def refusal(say: Say, language: str, reason: str) -> str:
+    """A refusal page that says what happened and what to do next."""
+    text = escape(say(f"dashboard.web.refused.{reason}"))
+    body = f'<p class="refusal" role="alert" data-refusal="{escape(reason)}">{text}</p>'
+    return page(say, language, say("dashboard.web.refused_title"), body)
+
+
+def signin(say: Say, language: str, token: str, csrf: str) -> str:
+    """The sign-in form: a link preview or a scanner that GETs the link uses nothing up."""
+    body = (
+        f"<p>{escape(say('dashboard.web.signin_text'))}</p>"
+        '<form method="post" action="/dashboard/signin">'
+        f'<input type="hidden" name="t" value="{escape(token)}">'
+        f'<input type="hidden" name="csrf" value="{escape(csrf)}">'
+        f'<button type="submit">{escape(say("dashboard.web.signin_button"))}</button></form>'
+    )
+    return page(say, language, say("dashboard.web.signin_title"), body)
+
+
+def signed_out(say: Say, language: str) -> str:
+    """After signing out."""
+    body = f"<p>{escape(say('dashboard.web.signed_out'))}</p>"
+    return page(say, language, say("dashboard.web.title"), body)
+
+
+@dataclass(frozen=True, slots=True)
+class CohortLink:
+    """A cohort on the index page."""
+
+    cohort_id: int
+    name: str
+    role: str
+
+
+def index(say: Say, language: str, cohorts: Sequence[CohortLink], csrf: str) -> str:
+    """The person's cohorts, each a link to its page."""
+    if not cohorts:
+        body = f"<p>{escape(say('dashboard.web.no_cohorts'))}</p>"
+    else:
+        items = "".join(
+            f'<li><a href="/dashboard/cohort/{c.cohort_id}">{escape(c.name)}</a>'
+            f" <span class=role>({escape(c.role)})</span></li>"
+            for c in cohorts
+        )
+        body = f'<ul class="cohorts">{items}</ul>'
+    return page(say, language, say("dashboard.web.cohorts"), body, csrf=csrf)
+
+
+@dataclass(frozen=True, slots=True)
+class CohortView:
+    """Everything one cohort's page shows: numbers, names with reasons, weeks."""
+
+    cohort_id: int
+    name: str
+    funnel: Funnel
+    attention: Sequence[Attention]
+    activity: Activity
+    date: Callable[[object], str]  # a moment as the page's language writes it
+
+
+def cohort(say: Say, language: str, view: CohortView, csrf: str) -> str:
+    """A cohort's page: funnel, needs attention, activity chart and table, CSV link."""
+    base = f"/dashboard/cohort/{view.cohort_id}"
+    body = (
+        f'<p><a href="/dashboard/">← {escape(say("dashboard.web.back"))}</a></p>'
+        f'<p class="note">{escape(say("dashboard.web.metadata_only"))}</p>'
+        + _funnel(say, view.funnel)
+        + _attention(say, view)
+        + _activity(say, view.activity, base)
+        + f'<p><a class="button" href="{base}/export.csv" download>'
+        f"{escape(say('dashboard.web.csv'))}</a></p>"
+    )
+    return page(say, language, view.name, body, csrf=csrf)
+
+
+def _funnel(say: Say, funnel: Funnel) -> str:
+    rows = [(key, say(f"dashboard.web.funnel.{key}"), getattr(funnel, key)) for key in FUNNEL_ROWS]
+    steps = [
+        (f"step_{step}", say(f"trajectory.step_{step}"), funnel.steps.get(step, 0))
+        for step in OPEN_STEPS
+    ]
+    ended = [
+        (key, say(f"dashboard.web.funnel.{key}"), getattr(funnel, key))
+        for key in ("closed", "dissolved")
+    ]
+
+    def table(items: list[tuple[str, str, int]], caption: str) -> str:
+        lines = "".join(
+            f'<tr><th scope="row">{escape(label)}</th><td data-funnel="{key}">{number}</td></tr>'
+            for key, label, number in items
+        )
+        return f"<table><caption>{escape(caption)}</caption><tbody>{lines}</tbody></table>"
+
+    return (
+        '<section aria-labelledby="funnel">'
+        f'<h2 id="funnel">{escape(say("dashboard.web.funnel"))}</h2><div class="tables">'
+        + table(rows + ended, say("dashboard.web.funnel_people"))
+        + table(steps, say("dashboard.web.funnel.steps"))
+        + "</div></section>"
+    )
+
+
+def _attention(say: Say, view: CohortView) -> str:
+    heading = escape(say("dashboard.web.attention"))
+    if not view.attention:
+        items = f"<p>{escape(say('dashboard.web.attention_none'))}</p>"
+    else:
+        lines = []
+        for person in view.attention:
+            reasons = "; ".join(
+                say(f"dashboard.web.reason.{reason.value}", date=view.date(when) if when else "")
+                for reason, when in person.reasons
+            )
+            kinds = " ".join(reason.value for reason, _ in person.reasons)
+            lines.append(
+                f'<li data-reasons="{kinds}"><strong>{escape(person.first_name)}</strong>: '
+                f"{escape(reasons)}</li>"
+            )
+        items = f'<ul class="attention">{"".join(lines)}</ul>'
+    return (
+        f'<section aria-labelledby="attention"><h2 id="attention">{heading}</h2>{items}</section>'
+    )
+
+
+def _activity(say: Say, activity: Activity, base: str) -> str:
+    heading = escape(say("dashboard.web.activity"))
+    alt = escape(say("dashboard.web.activity_alt", weeks=len(activity.weeks)))
+    series = ("joined", "paired", "ended")
+    head = "".join(
+        f'<th scope="col">{escape(say(f"dashboard.web.series.{s}"))}</th>' for s in series
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{week.isoformat()}</th>'
+        f"<td>{activity.joined[i]}</td><td>{activity.paired[i]}</td><td>{activity.ended[i]}</td></tr>"
+        for i, week in enumerate(activity.weeks)
+    )
+    return (
+        f'<section aria-labelledby="activity"><h2 id="activity">{heading}</h2>'
+        f'<img class="chart" src="{base}/activity.svg" alt="{alt}" width="800" height="320">'
+        f"<details><summary>{heading}</summary><table><thead><tr>"
+        f'<th scope="col">{escape(say("dashboard.web.week"))}</th>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></details></section>"
+    )

@@ -1,0 +1,332 @@
+"""The staff dashboard's storage: sign-in links and sessions (hashed), and a cohort's metadata.
+
+Only ids, dates, steps and counts are read here; no query selects a snapshot's words, a
+profile's text or a message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from flows.dashboard import (
+    LINK_VALID,
+    SESSION_VALID,
+    Funnel,
+    Refusal,
+    StudentFacts,
+    link_refusal,
+    new_token,
+    token_hash,
+)
+from flows.onboarding import Role
+from flows.trajectory.silence import Silence
+from storage.dashboard_models import DashboardLink, DashboardSession
+from storage.models import Cohort, Invite, Match, MatchMember, Membership, User
+from storage.pairing_models import PoolEntry, PoolStatus
+from storage.trajectory_models import PairState, TrajectoryRow
+
+STAFF = (Role.TEACHER, Role.COORDINATOR)
+KEEP_ENDED = timedelta(days=1)  # refused links stay this long, so a reuse is named as such
+
+
+async def create_link(session: AsyncSession, *, user_id: int, now: datetime) -> str:
+    """A new one-time sign-in link's token; old links and sessions are forgotten meanwhile."""
+    await session.execute(delete(DashboardLink).where(DashboardLink.expires_at < now - KEEP_ENDED))
+    await session.execute(delete(DashboardSession).where(DashboardSession.expires_at < now))
+    token = new_token()
+    session.add(
+        DashboardLink(
+            token_hash=token_hash(token),
+            user_id=user_id,
+            created_at=now,
+            expires_at=now + LINK_VALID,
+        )
+    )
+    await session.flush()
+    return token
+
+
+async def redeem_link(
+    session: AsyncSession, *, token: str, now: datetime
+) -> tuple[int | None, Refusal | None]:
+    """Use a link once: its person, or why not. Two browsers at once: one wins, in SQL."""
+    hashed = token_hash(token)
+    used = await session.execute(
+        update(DashboardLink)
+        .where(
+            DashboardLink.token_hash == hashed,
+            DashboardLink.used_at.is_(None),
+            DashboardLink.expires_at > now,
+        )
+        .values(used_at=now)
+        .returning(DashboardLink.user_id)
+    )
+    user_id = used.scalar_one_or_none()
+    if user_id is not None:
+        return int(user_id), None
+    row = await session.get(DashboardLink, hashed, populate_existing=True)
+    refusal = link_refusal(
+        exists=row is not None,
+        used_at=row.used_at if row else None,
+        expires_at=row.expires_at if row else None,
+        now=now,
+    )
+    return None, refusal or Refusal.USED
+
+
+async def create_session(session: AsyncSession, *, user_id: int, now: datetime) -> str:
+    """A browser session's cookie token; only its hash is stored."""
+    token = new_token()
+    session.add(
+        DashboardSession(
+            token_hash=token_hash(token),
+            user_id=user_id,
+            created_at=now,
+            expires_at=now + SESSION_VALID,
+        )
+    )
+    await session.flush()
+    return token
+
+
+async def session_user(session: AsyncSession, *, token: str, now: datetime) -> int | None:
+    """Whose browser session this cookie is, while it lasts."""
+    found = await session.scalar(
+        select(DashboardSession.user_id).where(
+            DashboardSession.token_hash == token_hash(token), DashboardSession.expires_at > now
+        )
+    )
+    return int(found) if found is not None else None
+
+
+async def end_session(session: AsyncSession, *, token: str) -> None:
+    """Sign out: the cookie no longer works, wherever it was copied."""
+    await session.execute(
+        delete(DashboardSession).where(DashboardSession.token_hash == token_hash(token))
+    )
+
+
+async def forget_person(session: AsyncSession, *, user_id: int) -> None:
+    """Erasure: the person's links and sessions go."""
+    await session.execute(delete(DashboardLink).where(DashboardLink.user_id == user_id))
+    await session.execute(delete(DashboardSession).where(DashboardSession.user_id == user_id))
+
+
+@dataclass(frozen=True, slots=True)
+class StaffCohort:
+    """A cohort the person may see on the dashboard, and their role there."""
+
+    cohort_id: int
+    name: str
+    role: Role
+
+
+async def staff_cohorts(session: AsyncSession, *, user_id: int) -> list[StaffCohort]:
+    """Cohorts where the person is a teacher or coordinator (purged ones have nothing left)."""
+    rows = await session.execute(
+        select(Cohort.id, Cohort.name, Membership.role)
+        .join(Membership, Membership.cohort_id == Cohort.id)
+        .where(
+            Membership.user_id == user_id,
+            Membership.role.in_(STAFF),
+            Cohort.purged_at.is_(None),
+        )
+        .order_by(Cohort.name)
+    )
+    return [StaffCohort(int(cid), name, Role(role)) for cid, name, role in rows.all()]
+
+
+async def _students(session: AsyncSession, cohort_id: int) -> dict[int, tuple[str, datetime, bool]]:
+    """Student members: first name, joined, consented."""
+    rows = await session.execute(
+        select(User.id, User.first_name, Membership.joined_at, User.privacy_accepted_at)
+        .join(Membership, Membership.user_id == User.id)
+        .where(Membership.cohort_id == cohort_id, Membership.role == Role.STUDENT)
+    )
+    return {int(i): (name or "?", joined, consent is not None) for i, name, joined, consent in rows}
+
+
+async def funnel(session: AsyncSession, *, cohort_id: int) -> Funnel:
+    """The cohort's funnel: from opening the link to a closed trajectory."""
+    students = await _students(session, cohort_id)
+    codes = select(Invite.code).where(Invite.cohort_id == cohort_id, Invite.role == Role.STUDENT)
+    opening = await session.scalar(
+        select(func.count()).select_from(User).where(User.pending_invite.in_(codes))
+    )
+    in_pool = await session.scalar(
+        select(func.count(func.distinct(PoolEntry.user_id))).where(
+            PoolEntry.cohort_id == cohort_id,
+            PoolEntry.status == PoolStatus.ACTIVE,
+            PoolEntry.user_id.in_(list(students)),
+        )
+    )
+    paired = await session.scalar(
+        select(func.count(func.distinct(MatchMember.user_id)))
+        .join(Match, Match.id == MatchMember.match_id)
+        .where(Match.cohort_id == cohort_id, Match.status == "active")
+    )
+    steps = await session.execute(
+        select(TrajectoryRow.step, func.count())
+        .join(Match, Match.id == TrajectoryRow.match_id)
+        .where(Match.cohort_id == cohort_id, Match.status == "active")
+        .group_by(TrajectoryRow.step)
+    )
+    ended = await session.execute(
+        select(Match.status, func.count())
+        .where(Match.cohort_id == cohort_id, Match.status != "active")
+        .group_by(Match.status)
+    )
+    by_status = {str(status): int(count) for status, count in ended.all()}
+    return Funnel(
+        invited=len(students) + (opening or 0),
+        joined=len(students),
+        consented=sum(1 for _, _, consented in students.values() if consented),
+        in_pool=in_pool or 0,
+        paired=paired or 0,
+        steps={str(step): int(count) for step, count in steps.all()},
+        closed=by_status.get("closed", 0),
+        dissolved=by_status.get("dissolved", 0),
+    )
+
+
+async def student_facts(session: AsyncSession, *, cohort_id: int) -> list[StudentFacts]:
+    """Per student the dates and flags the needs-attention list is decided from."""
+    students = await _students(session, cohort_id)
+    pool = {
+        int(user_id): (joined, paused)
+        for user_id, joined, paused in await session.execute(
+            select(PoolEntry.user_id, PoolEntry.joined_at, PoolEntry.paused_until).where(
+                PoolEntry.cohort_id == cohort_id, PoolEntry.status == PoolStatus.ACTIVE
+            )
+        )
+    }
+    paired: set[int] = set()
+    silent: dict[int, datetime] = {}
+    no_click: dict[int, bool] = {}
+    rows = await session.execute(
+        select(MatchMember.user_id, Match.status, Match.dissolved_reason, PairState.silences)
+        .join(Match, Match.id == MatchMember.match_id)
+        .outerjoin(PairState, PairState.match_id == Match.id)
+        .where(Match.cohort_id == cohort_id)
+        .order_by(Match.created_at, Match.id)
+    )
+    for user_id, status, reason, silences in rows.all():
+        if status == "active":
+            paired.add(user_id)
+            since = Silence.from_dict((silences or {}).get(str(user_id)) or {}).since
+            if since is not None:
+                silent[user_id] = min(since, silent.get(user_id, since))
+        else:  # ordered by creation, so the last ended match decides
+            no_click[user_id] = reason == "no_click"
+    return [
+        StudentFacts(
+            user_id=user_id,
+            first_name=name,
+            in_pool=user_id in pool,
+            pool_since=pool[user_id][0] if user_id in pool else None,
+            paused_until=pool[user_id][1] if user_id in pool else None,
+            paired=user_id in paired,
+            silent_since=silent.get(user_id),
+            last_ended_no_click=no_click.get(user_id, False),
+        )
+        for user_id, (name, _, _) in students.items()
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityDates:
+    """When students joined, and when the cohort's pairs began and ended."""
+
+    joined: list[datetime]
+    paired: list[datetime]
+    ended: list[datetime]
+
+
+async def activity_dates(session: AsyncSession, *, cohort_id: int) -> ActivityDates:
+    """The dates the weekly activity chart counts."""
+    joined = await session.scalars(
+        select(Membership.joined_at).where(
+            Membership.cohort_id == cohort_id, Membership.role == Role.STUDENT
+        )
+    )
+    matches = await session.execute(
+        select(Match.created_at, Match.ended_at).where(Match.cohort_id == cohort_id)
+    )
+    began, ended = [], []
+    for created, finished in matches.all():
+        began.append(created)
+        if finished is not None:
+            ended.append(finished)
+    return ActivityDates(list(joined.all()), began, ended)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """One line of the CSV: a member's role, dates and progress, never content."""
+
+    user_id: int
+    first_name: str
+    role: str
+    joined_at: datetime
+    in_pool: bool
+    steps: list[str]
+
+
+async def people_rows(session: AsyncSession, *, cohort_id: int) -> list[PersonRow]:
+    """The cohort's members with their steps (as coachee or coach), for the CSV export."""
+    members = await session.execute(
+        select(User.id, User.first_name, Membership.role, Membership.joined_at)
+        .join(Membership, Membership.user_id == User.id)
+        .where(Membership.cohort_id == cohort_id)
+        .order_by(Membership.role, User.first_name, User.id)
+    )
+    pool = set(
+        (
+            await session.scalars(
+                select(PoolEntry.user_id).where(
+                    PoolEntry.cohort_id == cohort_id, PoolEntry.status == PoolStatus.ACTIVE
+                )
+            )
+        ).all()
+    )
+    steps: dict[int, list[str]] = {}
+    found = await session.execute(
+        select(TrajectoryRow.coach_id, TrajectoryRow.coachee_id, TrajectoryRow.step)
+        .join(Match, Match.id == TrajectoryRow.match_id)
+        .where(Match.cohort_id == cohort_id, Match.status == "active")
+        .order_by(TrajectoryRow.id)
+    )
+    for coach, coachee, step in found.all():
+        steps.setdefault(coachee, []).append(f"coachee:{step}")
+        steps.setdefault(coach, []).append(f"coach:{step}")
+    return [
+        PersonRow(
+            int(user_id),
+            name or "?",
+            Role(role).value,
+            joined,
+            user_id in pool,
+            steps.get(user_id, []),
+        )
+        for user_id, name, role, joined in members.all()
+    ]
+
+
+async def may_see(session: AsyncSession, *, user_id: int, cohort_id: int) -> bool:
+    """Whether the person is a teacher or coordinator of this (unpurged) cohort."""
+    found = await session.scalar(
+        select(func.count())
+        .select_from(Membership)
+        .join(Cohort, Cohort.id == Membership.cohort_id)
+        .where(
+            Membership.user_id == user_id,
+            Membership.cohort_id == cohort_id,
+            Membership.role.in_(STAFF),
+            Cohort.purged_at.is_(None),
+        )
+    )
+    return bool(found)

@@ -1,0 +1,187 @@
+"""The dashboard in headless Chromium: students write known sentences through the real bot, a
+coordinator signs in with the link from /dashboard, the funnel matches the database, and no
+sentence a student wrote appears on any page, in the chart or in the CSV.
+
+Screenshots at phone and desktop size go to test-output/dashboard/ (or $TEST_OUTPUT_DIR).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from flows.onboarding import Role
+from storage import cohorts, pairing, people
+from storage.models import Match, MatchMember, Membership, utcnow
+from storage.pairing_models import PoolEntry, PoolStatus
+from tests.e2e.support.trajectory import begin_chat, goal_to_path, greeted, pair_up
+from tests.e2e.support.world import World
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+OUTPUT = Path(os.environ.get("TEST_OUTPUT_DIR", Path(__file__).parents[2] / "test-output"))
+LINK = re.compile(r"(http://\S+/dashboard/signin\?t=[A-Za-z0-9_-]+)")
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+# What students write: none of it may reach a teacher's or coordinator's screen.
+GOAL = "Ik wil rustiger worden voor de wiskundetoets"
+STAGE = "Elke avond tien sommen oefenen"
+SMALL_STEP = "Morgen de oude toets opnieuw maken"
+RELAYED = "Thuis is het soms lastig, hou dat voor jezelf"
+ABOUT = "Ik hou van paarden en tekenen"
+INTERESTS = "Manga lezen en skateboarden"
+SENTENCES = (GOAL, STAGE, SMALL_STEP, RELAYED, ABOUT, INTERESTS)
+# A word of each that no page text has, so even a shortened or quoted piece would show.
+WORDS = ("wiskundetoets", "sommen", "oude toets", "lastig", "paarden", "skateboarden")
+
+
+def _browser_or_skip() -> Any:
+    if not CHROMIUM.exists():
+        pytest.skip("no Chromium at /usr/bin/chromium (apt-get install chromium)")
+    try:
+        from playwright.async_api import async_playwright
+    except ImportError:
+        pytest.skip("the playwright package is not installed")
+    return async_playwright
+
+
+async def more_students(world: World, cohort: str) -> None:
+    """Noor waits in the pool with a profile she wrote; Daan paused; Finn only joined."""
+    now = world.app.services.clock.now()
+    async with world.app.services.db.transaction() as session:
+        found = await cohorts.cohort_by_name(session, name=cohort)
+        assert found is not None
+        for uid, name in ((7001, "Noor"), (7002, "Daan"), (7003, "Finn")):
+            user = await people.get_or_create_user(session, user_id=uid, now=now)
+            await people.accept_privacy(session, user=user, first_name=name, username=None, now=now)
+            await cohorts.join_cohort(
+                session, user_id=uid, cohort_id=found.id, role=Role.STUDENT, now=now
+            )
+        noor = await pairing.join_pool(
+            session, cohort_id=found.id, user_id=7001, language="nl", now=now
+        )
+        noor.about, noor.interests = ABOUT, INTERESTS
+        daan = await pairing.join_pool(
+            session, cohort_id=found.id, user_id=7002, language="nl", now=now
+        )
+        daan.paused_until = utcnow().replace(year=utcnow().year + 1)
+
+
+async def counted(world: World) -> dict[str, int]:
+    """The funnel's numbers, counted here in SQL of its own."""
+    async with world.app.services.db.sessions() as session:
+        students = select(Membership.user_id).where(Membership.role == Role.STUDENT)
+        joined = await session.scalar(select(func.count()).select_from(students.subquery()))
+        in_pool = await session.scalar(
+            select(func.count()).where(
+                PoolEntry.status == PoolStatus.ACTIVE, PoolEntry.user_id.in_(students)
+            )
+        )
+        paired = await session.scalar(
+            select(func.count())
+            .select_from(MatchMember)
+            .join(Match, Match.id == MatchMember.match_id)
+            .where(Match.status == "active")
+        )
+    return {"joined": joined or 0, "in_pool": in_pool or 0, "paired": paired or 0}
+
+
+async def test_a_coordinator_sees_numbers_and_never_content(world: World) -> None:
+    async_playwright = _browser_or_skip()
+    (sanne, bram), ilse, match_id = await pair_up(world, ["Sanne", "Bram"], kind="one_way")
+    assert ilse is not None
+    await more_students(world, "5B Peercoaching")
+    from flows.trajectory import Step, Trajectory
+    from tests.e2e.support.trajectory import put_snapshots
+
+    await put_snapshots(world, match_id, Trajectory(step=Step.GOAL, click_confirmed=True))
+    await greeted(sanne, bram)
+    # Bram writes his goal, a stage and a small step; then tells Sanne something private.
+    await begin_chat(sanne, bram, mode="💬 Hier in de chat")
+    await goal_to_path(sanne, bram, goal=GOAL, scale=4, stage=STAGE, step=SMALL_STEP)
+    await bram.send(RELAYED)
+    await sanne.expect(RELAYED, timeout=30)
+
+    await ilse.send("/dashboard")
+    answer = await ilse.expect("dashboard", timeout=30)
+    link = LINK.search(answer.text or "")
+    assert link, answer.text
+    expected = await counted(world)
+    assert expected == {"joined": 5, "in_pool": 2, "paired": 2}
+
+    out = OUTPUT / "dashboard"
+    out.mkdir(parents=True, exist_ok=True)
+    seen: dict[str, str] = {}
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        try:
+            context = await browser.new_context(viewport=PHONE)
+            page = await context.new_page()
+            await page.goto(link.group(1))
+            seen["signin"] = await page.content()
+            await page.screenshot(path=str(out / "signin-phone.png"), full_page=True)
+            await page.get_by_role("button", name="Aanmelden").click()
+            await page.get_by_role("heading", name="Jouw groepen").wait_for(timeout=15000)
+            seen["index"] = await page.content()
+
+            # By keyboard: Tab to the cohort's link and open it with Enter.
+            for _ in range(6):
+                await page.keyboard.press("Tab")
+                focused = await page.evaluate("document.activeElement.textContent")
+                if focused == "5B Peercoaching":
+                    break
+            assert focused == "5B Peercoaching"
+            await page.keyboard.press("Enter")
+            await page.get_by_role("heading", name="5B Peercoaching").wait_for(timeout=15000)
+            assert await page.get_attribute("html", "lang") == "nl"
+
+            for key, number in expected.items():
+                cell = page.locator(f'td[data-funnel="{key}"]')
+                assert await cell.inner_text() == str(number), key
+            assert await page.locator('td[data-funnel="step_route"]').inner_text() == "0"
+            assert await page.locator('td[data-funnel="step_path"]').inner_text() == "1"
+            attention = page.locator("ul.attention li")
+            texts = await attention.all_inner_texts()
+            assert any(t.startswith("Noor: wacht op een partner sinds") for t in texts), texts
+            assert any(t.startswith("Daan: pauzeert tot") for t in texts), texts
+            assert not any(t.startswith(("Sanne", "Bram", "Finn")) for t in texts), texts
+            chart = page.get_by_role("img", name=re.compile("Staafdiagram"))
+            await chart.wait_for(timeout=15000)
+            assert await chart.evaluate("img => img.complete && img.naturalWidth > 0")
+
+            seen["cohort"] = await page.content()
+            await page.screenshot(path=str(out / "cohort-phone.png"), full_page=True)
+            await page.set_viewport_size(DESKTOP)
+            await page.screenshot(path=str(out / "cohort-desktop.png"), full_page=True)
+            base = page.url
+            for name in ("activity.svg", "export.csv"):
+                response = await context.request.get(f"{base}/{name}")
+                assert response.ok, name
+                seen[name] = (await response.body()).decode("utf-8-sig")
+            rows = seen["export.csv"].splitlines()
+            assert rows[0] == "first_name,role,joined,in_pairing_pool,steps,attention"
+            assert any(r.startswith("Noor,student,") and r.endswith(",waiting") for r in rows)
+
+            # A page of another cohort and a reused link: refusal pages, also screenshotted.
+            await page.goto(link.group(1))
+            await page.locator('[data-refusal="used"]').wait_for(timeout=15000)
+            seen["used"] = await page.content()
+            await page.screenshot(path=str(out / "refused-desktop.png"))
+        finally:
+            await browser.close()
+
+    for where, content in seen.items():
+        for sentence in SENTENCES:
+            assert sentence not in content, f"{sentence!r} reached the dashboard ({where})"
+        for word in WORDS:
+            assert word not in content.lower(), f"{word!r} reached the dashboard ({where})"
+    for name in ("signin-phone", "cohort-phone", "cohort-desktop", "refused-desktop"):
+        assert (out / f"{name}.png").stat().st_size > 1000

@@ -1,0 +1,174 @@
+"""Dashboard storage on SQLite and PostgreSQL: links and sessions, and a cohort's numbers."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flows.dashboard import Funnel, Reason, Refusal, needs_attention
+from flows.onboarding import Role
+from flows.trajectory.silence import Silence
+from storage import cohorts, dashboard, erasure, matches, pairing, people, trajectories
+from storage.db import Database
+from storage.models import User, utcnow
+from storage.trajectory_models import PairState
+
+STUDENTS = {1: "Sanne", 2: "Bram", 3: "Noor", 4: "Daan", 5: "Eva", 6: "Finn"}
+
+
+async def a_busy_cohort(database: Database) -> int:
+    """A cohort in every state the funnel and the attention list tell apart; returns its id."""
+    now = utcnow()
+    async with database.transaction() as session:
+        cohort = await cohorts.create_cohort(session, name="5B", created_by=None, now=now)
+        invites = await cohorts.create_cohort_invites(session, cohort_id=cohort.id, now=now)
+        other = await cohorts.create_cohort(session, name="6A", created_by=None, now=now)
+        members = {**STUDENTS, 8: "Tom", 9: "Ilse", 30: "Elsewhere"}
+        for uid, name in members.items():
+            user = await people.get_or_create_user(session, user_id=uid, now=now)
+            await people.accept_privacy(session, user=user, first_name=name, username=None, now=now)
+            role = {8: Role.TEACHER, 9: Role.COORDINATOR}.get(uid, Role.STUDENT)
+            where = other.id if uid == 30 else cohort.id
+            await cohorts.join_cohort(session, user_id=uid, cohort_id=where, role=role, now=now)
+        # Opened the student link, has not agreed yet.
+        opener = await people.get_or_create_user(session, user_id=20, now=now)
+        opener.pending_invite = invites[Role.STUDENT].code
+        for uid in (1, 2, 3, 4, 5, 30):
+            where = other.id if uid == 30 else cohort.id
+            entry = await pairing.join_pool(
+                session, cohort_id=where, user_id=uid, language="nl", now=now - timedelta(days=3)
+            )
+            if uid == 5:
+                entry.paused_until = now + timedelta(days=7)
+        # Sanne and Bram coach each other; Sanne let the bot's prompts pass for ten days.
+        active = await matches.create_match(
+            session, cohort_id=cohort.id, kind="reciprocal", members=[1, 2], now=now
+        )
+        for position, (coach, coachee) in enumerate(((1, 2), (2, 1))):
+            await trajectories.create_trajectory(
+                session,
+                match_id=active.id,
+                position=position,
+                coach_id=coach,
+                coachee_id=coachee,
+                observer_id=None,
+                step="goal",
+                snapshot={"goal": "never shown"},
+                now=now,
+            )
+        silent = Silence(count=3, since=now - timedelta(days=10)).to_dict()
+        session.add(PairState(match_id=active.id, silences={"1": silent}, updated_at=now))
+        # Noor and Finn had no click; then Noor finished a trajectory with Daan.
+        no_click = await matches.create_match(
+            session,
+            cohort_id=cohort.id,
+            kind="reciprocal",
+            members=[3, 6],
+            now=now - timedelta(days=20),
+        )
+        no_click.status, no_click.dissolved_reason = "dissolved", "no_click"
+        no_click.ended_at = now - timedelta(days=15)
+        done = await matches.create_match(
+            session,
+            cohort_id=cohort.id,
+            kind="reciprocal",
+            members=[3, 4],
+            now=now - timedelta(days=14),
+        )
+        done.status, done.ended_at = "closed", now - timedelta(days=1)
+        return cohort.id
+
+
+async def test_the_funnel_counts_every_stage(database: Database) -> None:
+    cohort_id = await a_busy_cohort(database)
+    async with database.sessions() as session:
+        funnel = await dashboard.funnel(session, cohort_id=cohort_id)
+    assert funnel == Funnel(
+        invited=7,
+        joined=6,
+        consented=6,
+        in_pool=5,
+        paired=2,
+        steps={"goal": 2},
+        closed=1,
+        dissolved=1,
+    )
+
+
+async def test_who_needs_attention_and_why(database: Database) -> None:
+    cohort_id = await a_busy_cohort(database)
+    now = utcnow()
+    async with database.sessions() as session:
+        facts = await dashboard.student_facts(session, cohort_id=cohort_id)
+    found = {a.first_name: [r for r, _ in a.reasons] for a in needs_attention(facts, now)}
+    assert found == {
+        "Sanne": [Reason.SILENT],
+        "Noor": [Reason.WAITING],
+        "Daan": [Reason.WAITING],
+        "Eva": [Reason.PAUSED],
+        "Finn": [Reason.NO_CLICK],
+    }
+
+
+async def test_activity_dates_and_the_csv_rows(database: Database) -> None:
+    cohort_id = await a_busy_cohort(database)
+    async with database.sessions() as session:
+        dates = await dashboard.activity_dates(session, cohort_id=cohort_id)
+        rows = await dashboard.people_rows(session, cohort_id=cohort_id)
+    assert (len(dates.joined), len(dates.paired), len(dates.ended)) == (6, 3, 2)
+    by_name = {row.first_name: row for row in rows}
+    assert set(by_name) == {*STUDENTS.values(), "Tom", "Ilse"}
+    assert by_name["Sanne"].steps == ["coach:goal", "coachee:goal"]
+    assert (by_name["Ilse"].role, by_name["Finn"].in_pool) == ("coordinator", False)
+
+
+async def test_staff_see_their_cohorts_only(database: Database) -> None:
+    cohort_id = await a_busy_cohort(database)
+    async with database.sessions() as session:
+        assert [c.name for c in await dashboard.staff_cohorts(session, user_id=9)] == ["5B"]
+        assert [c.role for c in await dashboard.staff_cohorts(session, user_id=8)] == [Role.TEACHER]
+        assert await dashboard.staff_cohorts(session, user_id=1) == []
+        assert await dashboard.may_see(session, user_id=9, cohort_id=cohort_id)
+        assert not await dashboard.may_see(session, user_id=9, cohort_id=cohort_id + 1)
+        assert not await dashboard.may_see(session, user_id=1, cohort_id=cohort_id)
+
+
+async def test_a_link_works_once_and_a_session_until_sign_out(database: Database) -> None:
+    now = utcnow()
+    async with database.transaction() as session:
+        session.add(User(id=9, first_name="Ilse"))
+        token = await dashboard.create_link(session, user_id=9, now=now)
+        old = await dashboard.create_link(session, user_id=9, now=now - timedelta(minutes=11))
+    async with database.transaction() as session:
+        assert await dashboard.redeem_link(session, token=token, now=now) == (9, None)
+    async with database.transaction() as session:
+        assert await dashboard.redeem_link(session, token=token, now=now) == (None, Refusal.USED)
+        assert await dashboard.redeem_link(session, token=old, now=now) == (
+            None,
+            Refusal.EXPIRED,
+        )
+        assert await dashboard.redeem_link(session, token="forged", now=now) == (
+            None,
+            Refusal.UNKNOWN,
+        )
+        cookie = await dashboard.create_session(session, user_id=9, now=now)
+    async with database.transaction() as session:
+        assert await dashboard.session_user(session, token=cookie, now=now) == 9
+        assert await dashboard.session_user(session, token=token, now=now) is None
+        assert (
+            await dashboard.session_user(session, token=cookie, now=now + timedelta(hours=9))
+            is None
+        )
+        await dashboard.end_session(session, token=cookie)
+    async with database.transaction() as session:
+        assert await dashboard.session_user(session, token=cookie, now=now) is None
+        fresh = await dashboard.create_link(session, user_id=9, now=now)
+        kept = await dashboard.create_session(session, user_id=9, now=now)
+    # Erasure takes the person's links and sessions with them.
+    async with database.transaction() as session:
+        await erasure.erase_person(session, user_id=9, now=now)
+    async with database.transaction() as session:
+        assert await dashboard.session_user(session, token=kept, now=now) is None
+        assert await dashboard.redeem_link(session, token=fresh, now=now) == (
+            None,
+            Refusal.UNKNOWN,
+        )
