@@ -10,8 +10,16 @@ FIRST = ("help",)
 LAST = ("privacy", "settings", "cancel")
 BY_ROLE: dict[Role, tuple[str, ...]] = {
     Role.STUDENT: ("talk", "journal", "steps", "plan", "pool", "contract"),
-    Role.TEACHER: ("progress", "room"),
-    Role.COORDINATOR: ("newcohort", "links", "pair", "progress", "cohorttime", "enddate"),
+    Role.TEACHER: ("progress", "dashboard", "room"),
+    Role.COORDINATOR: (
+        "newcohort",
+        "links",
+        "pair",
+        "progress",
+        "dashboard",
+        "cohorttime",
+        "enddate",
+    ),
 }
 # In a class group only its administrators (the teacher) have something to start.
 GROUP_ADMINS = ("room",)

@@ -183,6 +183,7 @@ commands-privacy = What I keep and how to stop
 commands-settings = Choose your language
 commands-cancel = Stop what you're doing
 commands-progress = How far your students are
+commands-dashboard = Your groups' overview in the browser
 commands-room = Group coaching in your class group
 commands-newcohort = Create a new group
 commands-links = Invitation links of your groups

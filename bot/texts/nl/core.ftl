@@ -183,6 +183,7 @@ commands-privacy = Wat ik bewaar en hoe je stopt
 commands-settings = Je taal kiezen
 commands-cancel = Stoppen met wat je aan het doen bent
 commands-progress = Hoe ver je leerlingen zijn
+commands-dashboard = Overzicht van je groepen in de browser
 commands-room = Groepscoaching in je klasgroep
 commands-newcohort = Een nieuwe groep maken
 commands-links = Uitnodigingslinks van je groepen
