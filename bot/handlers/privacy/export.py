@@ -99,6 +99,14 @@ def render_page(turn: Turn, document: dict[str, Any]) -> str:
             turn, "export.trajectories", [_trajectory(turn, t) for t in document["trajectories"]]
         ),
         *_section(turn, "export.rooms", [_room(turn, r) for r in document["rooms"]]),
+        *_section(
+            turn,
+            "export.supervision_asks",
+            [
+                _li(f"{a['cohort']} · {_day(turn, a['asked_at'])}")
+                for a in document["supervision_asks"]
+            ],
+        ),
     ]
     language = html.escape(person["language"] or turn.language)
     return (

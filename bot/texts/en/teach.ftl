@@ -21,3 +21,16 @@ teach-progress_filter_attention = Attention ({ $count })
 teach-progress_previous = ◀️ Previous
 teach-progress_next = Next ▶️
 teach-progress_not_allowed = This overview is for teachers and coordinators.
+
+## "Ask my teacher" on the coach's card (the teacher hears only who and when)
+
+teach-btn_ask_teacher = 🙋 Ask my teacher
+teach-ask_teacher_sent = 🙋 Good of you to ask! I've let your teacher know you'd like to think through your coaching together. I passed on nothing but your name and the moment. Your teacher will get in touch.
+teach-ask_teacher_known = 👍 Your teacher has known since { $since }. I won't send it again; your teacher will get back to you.
+teach-ask_teacher_none = Your class has no teacher in the bot yet. Feel free to ask your teacher in person to think along.
+teach-ask_teacher_not_now = This button belongs to a conversation that has ended.
+teach-ask_teacher_notice = 🙋 <b>{ $name }</b> from { $cohort } asks you for supervision with their coaching ({ $moment }). That's all I'll say: what { $name } wants to talk about, you'll hear from { $name }.
+
+## In your data
+
+export-supervision_asks = When you asked your teacher for supervision

@@ -21,3 +21,16 @@ teach-progress_filter_attention = Aandacht ({ $count })
 teach-progress_previous = ◀️ Vorige
 teach-progress_next = Volgende ▶️
 teach-progress_not_allowed = Dit overzicht is voor leerkrachten en coördinatoren.
+
+## "Vraag mijn docent" op de kaart van de coach (de docent hoort alleen wie en wanneer)
+
+teach-btn_ask_teacher = 🙋 Vraag mijn docent
+teach-ask_teacher_sent = 🙋 Goed dat je het vraagt! Ik heb je docent laten weten dat je graag even met hen meedenkt over je coaching. Meer dan je naam en het moment heb ik niet doorgegeven. Je docent neemt contact met je op.
+teach-ask_teacher_known = 👍 Je docent weet het al sinds { $since }. Ik stuur het niet nog een keer; je docent komt bij je terug.
+teach-ask_teacher_none = Je klas heeft nog geen docent in de bot. Vraag je docent gerust zelf om even mee te denken.
+teach-ask_teacher_not_now = Deze knop hoort bij een gesprek dat niet meer loopt.
+teach-ask_teacher_notice = 🙋 <b>{ $name }</b> uit { $cohort } vraagt je om supervisie bij het coachen ({ $moment }). Meer vertel ik er niet over: wat { $name } wil bespreken, hoor je van { $name } zelf.
+
+## In je gegevens
+
+export-supervision_asks = Wanneer je je docent om supervisie vroeg
