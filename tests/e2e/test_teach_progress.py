@@ -145,3 +145,60 @@ async def test_progress_filters_count_active_finished_and_attention(world: World
     students["Sanne"].skip_unread()  # her pairing greeting and home card
     await students["Sanne"].send("/progress")
     await students["Sanne"].expect("voor leerkrachten en coördinatoren", timeout=30)
+
+
+async def test_a_long_class_list_is_paged_within_telegrams_limit(world: World) -> None:
+    mila, _, _ = await _class(world)
+    cohort_id = await _cohort_id(world)
+    now = utcnow()
+    async with world.app.services.db.transaction() as session:
+        for number in range(45):
+            ids = [9_000_000 + 2 * number, 9_000_001 + 2 * number]
+            for user_id, name in zip(
+                ids, (f"Coach{number:02d}", f"Leerling{number:02d}"), strict=True
+            ):
+                user = await people.get_or_create_user(session, user_id=user_id, now=now)
+                await people.accept_privacy(
+                    session, user=user, first_name=name, username=None, now=now
+                )
+                await cohorts.join_cohort(
+                    session, user_id=user_id, cohort_id=cohort_id, role=Role.STUDENT, now=now
+                )
+            match = await matches.create_match(
+                session, cohort_id=cohort_id, kind="one_way", members=ids, now=now
+            )
+            await trajectories.create_trajectory(
+                session,
+                match_id=match.id,
+                position=0,
+                coach_id=ids[0],
+                coachee_id=ids[1],
+                observer_id=None,
+                step="goal",
+                snapshot=Trajectory(step=Step.GOAL).to_dict(),
+                now=now - timedelta(minutes=number),
+            )
+    await mila.send("/progress")
+    first = await mila.expect("Voortgang in 5B Peercoaching", timeout=30)
+    text = first.text or ""
+    assert len(text) <= 4096 and "Actief: 45" in text
+    pages = int(text.rsplit("Pagina 1 van ", 1)[1].strip())
+    assert pages >= 2
+    assert "Coach00 → Leerling00" in text  # the most recent first
+    assert mila.buttons(first)[-1] == "Volgende ▶️"
+    await mila.press("Volgende ▶️")
+    second = await mila.expect_edit(f"Pagina 2 van {pages}", timeout=30)
+    assert len(second.text or "") <= 4096
+    assert "Coach00 →" not in (second.text or "")
+    assert "◀️ Vorige" in mila.buttons(second)
+    shown = _lines(text) + _lines(second.text or "")
+    for page in range(3, pages + 1):
+        await mila.press("Volgende ▶️")
+        shown += _lines((await mila.expect_edit(f"Pagina {page} van", timeout=30)).text or "")
+    assert shown == 45  # every pair on exactly one page
+    await mila.press("◀️ Vorige")
+    await mila.expect_edit(f"Pagina {pages - 1} van {pages}", timeout=30)
+
+
+def _lines(text: str) -> int:
+    return sum(1 for line in text.splitlines() if line.startswith("• "))
