@@ -20,6 +20,7 @@ from bot.handlers import (
     members,
     onboarding,
     pairing,  # coordinators pair peer coaches (issue 4)
+    practice,  # practising with a scripted coachee (issue 16)
     privacy,  # the notice, download and erase; retention (issue 14)
     teach,  # teachers and their peer coaches (issue 16)
     trajectory,  # peer-coaching trajectories (issue 3)
@@ -50,6 +51,7 @@ COMMANDS = (
     "steps",
     "plan",
     "pool",
+    "practice",
     "contract",
     "privacy",
     "settings",
@@ -76,6 +78,7 @@ def build_router() -> Router:
     trajectory.register(router, cancellers)
     # Teachers and their peer coaches (issue 16): "ask my teacher" on the coach's card.
     teach.register(router)
+    practice.register(router)
     # People blocking or unblocking the bot.
     members.register(router)
     # Group-coaching rooms: their group handlers must come before the groups last resort.

@@ -81,6 +81,7 @@ class PersonFacts:
     rooms: Sequence[RoomFacts] = ()
     cohorts_created: Sequence[str] = field(default_factory=tuple)
     supervision_asks: Sequence[tuple[str, datetime]] = ()  # (cohort, when) a coach asked
+    practised: Sequence[tuple[str, datetime]] = ()  # (cohort, when) a practice was finished
 
 
 def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
@@ -107,6 +108,9 @@ def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
         "rooms": [_room(r, facts.telegram_id) for r in facts.rooms],
         "supervision_asks": [
             {"cohort": cohort, "asked_at": _when(at)} for cohort, at in facts.supervision_asks
+        ],
+        "practice": [
+            {"cohort": cohort, "practised_at": _when(at)} for cohort, at in facts.practised
         ],
     }
 

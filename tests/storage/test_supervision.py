@@ -1,4 +1,4 @@
-"""Supervision asks on every backend: one row per coach and cohort, exported, erased, purged."""
+"""Supervision asks and practice runs on every backend: kept, exported, erased, purged."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from storage import cohorts, erasure, export, people, retention, supervision
+from flows.practice import start
+from storage import cohorts, erasure, export, people, practice, retention, supervision
 from storage.db import Database
 from storage.teach_models import SupervisionAsk
 
@@ -53,3 +54,28 @@ async def test_erasure_and_purge_remove_asks(database: Database) -> None:
     async with database.transaction() as session:
         await retention.purge(session, cohort_id=cohort_id, now=NOW)
     assert await _rows(database) == []
+
+
+async def test_a_practice_tick_stays_through_a_new_practice_and_goes_on_erasure(
+    database: Database,
+) -> None:
+    cohort_id = await _cohort_with(database, [91, 92])
+    async with database.transaction() as session:
+        for user_id in (91, 92):
+            await practice.begin(
+                session, user_id=user_id, cohort_id=cohort_id, practice=start("new_class"), now=NOW
+            )
+        run = await practice.run_of(session, user_id=91)
+        assert run is not None and practice.practice_of(run) == start("new_class")
+        practice.finish(run, NOW)
+    async with database.transaction() as session:
+        await practice.begin(
+            session, user_id=91, cohort_id=cohort_id, practice=start("exam_stress"), now=NOW
+        )
+        assert await practice.practised(session, cohort_id=cohort_id) == ["?"]
+        facts = await export.person_facts(session, user_id=91, former="?")
+        assert facts is not None and list(facts.practised) == [("4H", NOW)]
+        await erasure.erase_person(session, user_id=91, now=NOW)
+        assert await practice.practised(session, cohort_id=cohort_id) == []
+        await retention.purge(session, cohort_id=cohort_id, now=NOW)
+        assert await practice.run_of(session, user_id=92) is None

@@ -107,6 +107,11 @@ def render_page(turn: Turn, document: dict[str, Any]) -> str:
                 for a in document["supervision_asks"]
             ],
         ),
+        *_section(
+            turn,
+            "export.practice",
+            [_li(f"{p['cohort']} · {_day(turn, p['practised_at'])}") for p in document["practice"]],
+        ),
     ]
     language = html.escape(person["language"] or turn.language)
     return (

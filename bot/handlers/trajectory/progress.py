@@ -11,11 +11,12 @@ from flows import progress
 from flows.onboarding import Role
 from flows.progress import Filter
 from flows.trajectory import Step
-from storage import cohorts, people, trajectories
+from storage import cohorts, people, practice, trajectories
 from storage.models import Button
 
 STAFF = frozenset({Role.TEACHER, Role.COORDINATOR})
 ACTION = "progress"
+PRACTISED_SHOWN = 20  # names of students who practised; more are counted (the 4096 limit)
 
 
 def register(router: Router) -> None:
@@ -77,9 +78,14 @@ async def _overview(
             attention=numbers.attention,
             dissolved=numbers.dissolved,
         ),
-        "",
-        "\n".join(lines[start:end]) or turn.text(f"teach.progress_none_{view.value}"),
     ]
+    practised = await practice.practised(turn.session, cohort_id=cohort_id)
+    if practised:
+        first = ", ".join(practised[:PRACTISED_SHOWN])
+        more = len(practised) - PRACTISED_SHOWN
+        ticks = f"{first} +{more}" if more > 0 else first
+        parts.append(turn.text("teach.progress_practised", count=len(practised), names=ticks))
+    parts += ["", "\n".join(lines[start:end]) or turn.text(f"teach.progress_none_{view.value}")]
     if len(cuts) > 1:
         parts.append(turn.text("teach.progress_page", page=page + 1, pages=len(cuts)))
     return "\n".join(parts), _buttons(turn, cohort_id, view, page, len(cuts), numbers)

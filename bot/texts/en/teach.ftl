@@ -34,3 +34,39 @@ teach-ask_teacher_notice = 🙋 <b>{ $name }</b> from { $cohort } asks you for s
 ## In your data
 
 export-supervision_asks = When you asked your teacher for supervision
+export-practice = When you finished a practice conversation
+
+## Practising with a scripted coachee (/practice); the teacher sees only a tick
+
+practice-intro =
+    🎓 <b>Practise coaching</b>
+    Before your first real coaching conversation you can practise here with a scripted coachee. You'll get the same kind of cards and buttons as later. I don't keep what you do here; your teacher only sees that you practised.
+
+    Who would you like to practise with?
+practice-not_student = Practising is for students who are going to coach. Joining a class? Use your class's invite link.
+practice-begin =
+    🎭 You're practising with <b>{ $name }</b> ({ $age }). { $situation }
+
+    { $name } is scripted: the answers are fixed. Ask a question with 💬 and go to the next step with ⏭, just like in a real conversation.
+practice-card =
+    { $emoji } <b>Practice · { $step }</b> (step { $number } of { $steps })
+
+    ❓ { $question }
+
+    Ask this question with 💬, or pick another one.
+practice-reply =
+    💬 <i>{ $question }</i>
+    🗣 <b>{ $name }</b>: { $reply }
+practice-said_all = { $name } has told you everything there was to tell in this step. Tap ⏭ to go on.
+practice-done =
+    🎉 <b>Well practised!</b>
+    You went through every step with { $name }: getting to know each other, goal, route and closing. In your real conversations the buttons work the same way. Your teacher now sees a tick by your name, nothing else.
+practice-stopped = You've stopped practising. Start again with /practice whenever you like.
+practice-stale = This card is over. Have a look at the newest card.
+practice-btn_ask = 💬 Ask this question
+practice-btn_another = 🔄 Another question
+practice-btn_next = ⏭ Next step
+practice-btn_finish = 🏁 Finish the practice
+practice-btn_stop = ⏹ Stop practising
+teach-progress_practised = 🎓 Practised ({ $count }): { $names }
+commands-practice = Practise coaching

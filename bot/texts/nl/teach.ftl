@@ -34,3 +34,39 @@ teach-ask_teacher_notice = 🙋 <b>{ $name }</b> uit { $cohort } vraagt je om su
 ## In je gegevens
 
 export-supervision_asks = Wanneer je je docent om supervisie vroeg
+export-practice = Wanneer je een oefengesprek afrondde
+
+## Oefenen met een gespeelde coachee (/practice); de docent ziet alleen een vinkje
+
+practice-intro =
+    🎓 <b>Oefenen met coachen</b>
+    Voor je eerste echte coachgesprek kun je hier oefenen met een gespeelde coachee. Je krijgt dezelfde soort kaarten en knoppen als straks. Wat je hier doet, bewaar ik niet; je docent ziet alleen dat je geoefend hebt.
+
+    Met wie wil je oefenen?
+practice-not_student = Oefenen is voor leerlingen die gaan coachen. Doe je mee met een klas? Dan kan het via de uitnodigingslink van je klas.
+practice-begin =
+    🎭 Je oefent met <b>{ $name }</b> ({ $age }). { $situation }
+
+    { $name } is gespeeld: de antwoorden liggen vast. Stel een vraag met 💬 en ga met ⏭ naar de volgende stap, net als in een echt gesprek.
+practice-card =
+    { $emoji } <b>Oefengesprek · { $step }</b> (stap { $number } van { $steps })
+
+    ❓ { $question }
+
+    Stel deze vraag met 💬, of kies een andere.
+practice-reply =
+    💬 <i>{ $question }</i>
+    🗣 <b>{ $name }</b>: { $reply }
+practice-said_all = { $name } heeft in deze stap alles verteld wat er te vertellen was. Tik op ⏭ om verder te gaan.
+practice-done =
+    🎉 <b>Goed geoefend!</b>
+    Je hebt alle stappen met { $name } doorlopen: kennismaken, doel, route en afronden. In je echte gesprekken werken de knoppen net zo. Je docent ziet nu een vinkje bij je naam, verder niets.
+practice-stopped = Je bent gestopt met oefenen. Met /practice begin je opnieuw wanneer je wilt.
+practice-stale = Deze kaart is al voorbij. Kijk naar de nieuwste kaart.
+practice-btn_ask = 💬 Stel deze vraag
+practice-btn_another = 🔄 Andere vraag
+practice-btn_next = ⏭ Volgende stap
+practice-btn_finish = 🏁 Oefening afronden
+practice-btn_stop = ⏹ Stoppen met oefenen
+teach-progress_practised = 🎓 Geoefend ({ $count }): { $names }
+commands-practice = Oefenen met coachen
