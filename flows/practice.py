@@ -180,3 +180,9 @@ def move(practice: Practice, character: Character, what: Move) -> Outcome:
 def step_number(practice: Practice) -> int:
     """The step's number in the practice, from 1."""
     return PRACTICE_STEPS.index(practice.step) + 1
+
+
+def may_join_pool(*, required: bool, practised: bool) -> bool:
+    """Whether a student may opt in to pairing: always, unless their class asks for a practice
+    first and they have not finished one yet."""
+    return practised or not required

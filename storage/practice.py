@@ -11,7 +11,7 @@ from flows.practice import PRACTICE_STEPS, Practice
 from flows.trajectory.steps import Step
 from storage.db import is_postgresql
 from storage.models import Cohort, User
-from storage.teach_models import PracticeRun
+from storage.teach_models import PracticeRule, PracticeRun
 
 RUNNING = frozenset(step.value for step in PRACTICE_STEPS)
 
@@ -80,3 +80,24 @@ async def practice_facts(session: AsyncSession, *, user_id: int) -> list[tuple[s
         .where(PracticeRun.user_id == user_id, PracticeRun.practised_at.is_not(None))
     )
     return [(name, at) for name, at in rows.all() if at is not None]
+
+
+async def required(session: AsyncSession, *, cohort_id: int) -> bool:
+    """Whether the cohort's students practise once before joining the pairing pool."""
+    return await session.get(PracticeRule, cohort_id) is not None
+
+
+async def set_required(session: AsyncSession, *, cohort_id: int, on: bool, now: datetime) -> None:
+    """Require a practice (or not); setting what already holds changes nothing."""
+    rule = await session.get(PracticeRule, cohort_id)
+    if on and rule is None:
+        session.add(PracticeRule(cohort_id=cohort_id, required_at=now))
+    elif not on and rule is not None:
+        await session.delete(rule)
+    await session.flush()
+
+
+async def has_practised(session: AsyncSession, *, user_id: int) -> bool:
+    """Whether the person ever finished a practice."""
+    run = await session.get(PracticeRun, user_id)
+    return run is not None and run.practised_at is not None

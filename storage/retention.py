@@ -30,7 +30,7 @@ from storage.models import (
 )
 from storage.pairing_models import PairingRound, PoolEntry
 from storage.room_models import RoomRow
-from storage.teach_models import PracticeRun, SupervisionAsk
+from storage.teach_models import PracticeRule, PracticeRun, SupervisionAsk
 from storage.trajectory_models import CohortScript, PairState, TrajectoryRow
 
 WARN_KIND, PURGE_KIND = "retention_warn", "retention_purge"
@@ -165,6 +165,7 @@ async def purge(session: AsyncSession, *, cohort_id: int, now: datetime) -> dict
         CohortScript,
         SupervisionAsk,
         PracticeRun,
+        PracticeRule,
         Membership,
     ):
         await session.execute(delete(table).where(table.cohort_id == cohort_id))

@@ -40,3 +40,14 @@ class PracticeRun(Base):
     question: Mapped[int] = mapped_column(default=0)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     practised_at: Mapped[datetime | None]  # the first practice finished; stays
+
+
+class PracticeRule(Base):
+    """A cohort whose students practise once before they can join the pairing pool."""
+
+    __tablename__ = "practice_rules"
+
+    cohort_id: Mapped[int] = mapped_column(
+        ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True
+    )
+    required_at: Mapped[datetime] = mapped_column(default=utcnow)

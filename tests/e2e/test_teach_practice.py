@@ -1,5 +1,5 @@
 """A practice conversation with a scripted coachee from start to end (Dutch), one stopped halfway
-(English), and the teacher who sees only who practised."""
+(English), the teacher who sees only who practised, and a class that practises before pairing."""
 
 from __future__ import annotations
 
@@ -105,3 +105,21 @@ async def test_a_coach_practises_all_steps_and_the_teacher_sees_a_tick(world: Wo
     assert "Liam" not in text and "Noa" not in text and "zenuwachtig" not in text
     await mila.send("/practice")
     await mila.expect("Oefenen is voor leerlingen", timeout=30)
+
+    # Mila asks her class to practise before pairing: Liam must practise first, Sanne may join.
+    await mila.press("🎓 Eerst oefenen, dan koppelen")
+    ruled = await mila.expect_edit("Eerst oefenen staat aan", timeout=30)
+    assert "🎓 Oefenen niet meer verplicht" in mila.buttons(ruled)
+    await liam.send("/pool")
+    await liam.expect("5B Peercoaching", timeout=30)
+    await liam.press("🙋 Count me in")
+    await liam.expect("Your class practises a little before you're paired.", timeout=30)
+    await sanne.send("/pool")
+    await sanne.expect("5B Peercoaching", timeout=30)
+    await sanne.press("🙋 Ik doe mee")
+    await sanne.expect("Fijn dat je meedoet in 5B Peercoaching!", timeout=30)
+    # Turned off again, Liam may join without a practice.
+    await mila.press("🎓 Oefenen niet meer verplicht")
+    await mila.expect_edit("Voortgang in 5B Peercoaching", timeout=30)
+    await liam.press("🙋 Count me in")
+    await liam.expect("Great to have you in 5B Peercoaching!", timeout=30)

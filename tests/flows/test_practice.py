@@ -12,6 +12,7 @@ from flows.practice import (
     Move,
     characters,
     load_character,
+    may_join_pool,
     move,
     start,
     step_number,
@@ -72,3 +73,9 @@ def test_next_walks_four_steps_and_finishes_after_closing() -> None:
         walked.append(practice.step)
     assert tuple(walked) == PRACTICE_STEPS
     assert step_number(practice) == 4 and practice.last_step
+
+
+def test_a_class_that_practises_first_lets_only_those_who_practised_join_the_pool() -> None:
+    assert may_join_pool(required=False, practised=False)
+    assert may_join_pool(required=True, practised=True)
+    assert not may_join_pool(required=True, practised=False)

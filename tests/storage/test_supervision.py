@@ -79,3 +79,15 @@ async def test_a_practice_tick_stays_through_a_new_practice_and_goes_on_erasure(
         assert await practice.practised(session, cohort_id=cohort_id) == []
         await retention.purge(session, cohort_id=cohort_id, now=NOW)
         assert await practice.run_of(session, user_id=92) is None
+
+
+async def test_practising_first_is_set_once_and_purged(database: Database) -> None:
+    cohort_id = await _cohort_with(database, [95])
+    async with database.transaction() as session:
+        assert not await practice.required(session, cohort_id=cohort_id)
+        for _ in range(2):  # a double tap sets the same state
+            await practice.set_required(session, cohort_id=cohort_id, on=True, now=NOW)
+        assert await practice.required(session, cohort_id=cohort_id)
+        assert not await practice.has_practised(session, user_id=95)
+        await retention.purge(session, cohort_id=cohort_id, now=NOW)
+        assert not await practice.required(session, cohort_id=cohort_id)

@@ -16,6 +16,7 @@ from storage.models import Button
 
 STAFF = frozenset({Role.TEACHER, Role.COORDINATOR})
 ACTION = "progress"
+RULE = "practice_rule"  # "practise first" on or off; sets a state, so a double tap is harmless
 PRACTISED_SHOWN = 20  # names of students who practised; more are counted (the 4096 limit)
 
 
@@ -23,6 +24,7 @@ def register(router: Router) -> None:
     """Wire /progress and its filter and page buttons (menus, pressed again and again)."""
     router.command("progress", progress_command)
     router.action(ACTION, switch_view)
+    router.action(RULE, set_practice_rule)
 
 
 async def progress_command(turn: Turn, incoming: Incoming) -> None:
@@ -41,9 +43,28 @@ async def progress_command(turn: Turn, incoming: Incoming) -> None:
 
 async def switch_view(turn: Turn, incoming: Incoming, button: Button) -> None:
     """A filter or page button: the same overview, freshly counted, in place."""
+    await _refresh(turn, incoming, button)
+
+
+async def set_practice_rule(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Ask (or stop asking) that students practise once before they join the pairing pool."""
     cohort_id = int(button.args["c"])
+    if await _staff_of(turn, cohort_id) is not None:
+        on = bool(button.args["on"])
+        await practice.set_required(turn.session, cohort_id=cohort_id, on=on, now=turn.now)
+    await _refresh(turn, incoming, button)
+
+
+async def _staff_of(turn: Turn, cohort_id: int) -> cohorts.MembershipView | None:
+    """The presser's staff membership of this cohort, if they (still) have one."""
     mine = await cohorts.memberships_of(turn.session, user_id=turn.person.id)
-    membership = next((m for m in mine if m.cohort_id == cohort_id and m.role in STAFF), None)
+    return next((m for m in mine if m.cohort_id == cohort_id and m.role in STAFF), None)
+
+
+async def _refresh(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Show the overview a button names again, in place."""
+    cohort_id = int(button.args["c"])
+    membership = await _staff_of(turn, cohort_id)
     if membership is None or incoming.message_id is None:
         await turn.answer("teach.progress_not_allowed")
         return
@@ -79,6 +100,9 @@ async def _overview(
             dissolved=numbers.dissolved,
         ),
     ]
+    required = await practice.required(turn.session, cohort_id=cohort_id)
+    if required:
+        parts.append(turn.text("teach.progress_practice_first"))
     practised = await practice.practised(turn.session, cohort_id=cohort_id)
     if practised:
         first = ", ".join(practised[:PRACTISED_SHOWN])
@@ -88,7 +112,11 @@ async def _overview(
     parts += ["", "\n".join(lines[start:end]) or turn.text(f"teach.progress_none_{view.value}")]
     if len(cuts) > 1:
         parts.append(turn.text("teach.progress_page", page=page + 1, pages=len(cuts)))
-    return "\n".join(parts), _buttons(turn, cohort_id, view, page, len(cuts), numbers)
+    rows = _buttons(turn, cohort_id, view, page, len(cuts), numbers)
+    rule = "teach.progress_practice_off" if required else "teach.progress_practice_on"
+    here = {"c": cohort_id, "f": view.value, "p": page}
+    rows.append([turn.choice(rule, RULE, on=not required, **here)])
+    return "\n".join(parts), rows
 
 
 def _buttons(

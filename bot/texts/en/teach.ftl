@@ -70,3 +70,7 @@ practice-btn_finish = 🏁 Finish the practice
 practice-btn_stop = ⏹ Stop practising
 teach-progress_practised = 🎓 Practised ({ $count }): { $names }
 commands-practice = Practise coaching
+teach-progress_practice_first = 🎓 Practise first is on: students can opt in to pairing once they have practised with /practice.
+teach-progress_practice_on = 🎓 Practise first, then pair
+teach-progress_practice_off = 🎓 Practice no longer required
+practice-first = 🎓 Your class practises a little before you're paired. Do a short practice conversation with /practice; then you can opt in here.

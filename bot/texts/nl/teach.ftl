@@ -70,3 +70,7 @@ practice-btn_finish = 🏁 Oefening afronden
 practice-btn_stop = ⏹ Stoppen met oefenen
 teach-progress_practised = 🎓 Geoefend ({ $count }): { $names }
 commands-practice = Oefenen met coachen
+teach-progress_practice_first = 🎓 Eerst oefenen staat aan: leerlingen melden zich pas aan voor koppelen als ze met /practice geoefend hebben.
+teach-progress_practice_on = 🎓 Eerst oefenen, dan koppelen
+teach-progress_practice_off = 🎓 Oefenen niet meer verplicht
+practice-first = 🎓 Je klas oefent eerst even voordat je gekoppeld wordt. Doe een kort oefengesprek met /practice; daarna kun je je hier aanmelden.
