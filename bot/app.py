@@ -21,7 +21,9 @@ from bot.handlers import (
     menus,  # the "/" menu per role and language (issue 18)
     onboarding,
     pairing,  # coordinators pair peer coaches (issue 4)
+    practice,  # practising with a scripted coachee (issue 16)
     privacy,  # the notice, download and erase; retention (issue 14)
+    teach,  # teachers and their peer coaches (issue 16)
     trajectory,  # peer-coaching trajectories (issue 3)
 )
 from bot.handlers import room as rooms  # group-coaching rooms (issue 5)
@@ -62,6 +64,9 @@ def build_router() -> Router:
     pairing.register(router, cancellers)
     # Peer-coaching trajectories (issue 3): captures, then the chat relay, for matched students.
     trajectory.register(router, cancellers)
+    # Teachers and their peer coaches (issue 16): "ask my teacher" on the coach's card.
+    teach.register(router)
+    practice.register(router)
     # People blocking or unblocking the bot.
     members.register(router)
     # Group-coaching rooms: their group handlers must come before the groups last resort.

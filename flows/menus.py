@@ -9,7 +9,7 @@ from flows.onboarding import Role
 FIRST = ("help",)
 LAST = ("privacy", "settings", "cancel")
 BY_ROLE: dict[Role, tuple[str, ...]] = {
-    Role.STUDENT: ("talk", "journal", "steps", "plan", "pool", "contract"),
+    Role.STUDENT: ("talk", "journal", "steps", "plan", "pool", "practice", "contract"),
     Role.TEACHER: ("progress", "dashboard", "room"),
     Role.COORDINATOR: (
         "newcohort",

@@ -26,7 +26,13 @@ from flows.datafile import (
 from flows.onboarding import LANGUAGES as LANGUAGES  # protocols are written in these
 
 PROTOCOLS_DIR = Path(__file__).parent / "protocols"
-PROTOCOL_IDS = ("incident_method", "reflecting_team", "progress_round", "triad_practice")
+PROTOCOL_IDS = (
+    "incident_method",
+    "reflecting_team",
+    "progress_round",
+    "triad_practice",
+    "supervision",
+)
 MIN_MINUTES = 1
 MAX_MINUTES = 60
 MIN_GROUP = 2

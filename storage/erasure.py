@@ -33,6 +33,7 @@ from storage.models import (
 )
 from storage.pairing_models import DoNotPair, PairingRound, PoolEntry
 from storage.room_models import RoomPrompt, RoomRow
+from storage.teach_models import PracticeRun, SupervisionAsk
 from storage.trajectory_models import AwaitedInput, CohortScript, PairState, TrajectoryRow
 
 # Who stands in a shared record for someone whose data was erased ("a former partner").
@@ -171,6 +172,8 @@ async def _rooms(session: AsyncSession, user_id: int, now: datetime) -> None:
 async def _people(session: AsyncSession, user_id: int) -> None:
     """Memberships and the person go; cohorts and scripts they made stay, without their name."""
     await session.execute(delete(Membership).where(Membership.user_id == user_id))
+    await session.execute(delete(SupervisionAsk).where(SupervisionAsk.user_id == user_id))
+    await session.execute(delete(PracticeRun).where(PracticeRun.user_id == user_id))
     await session.execute(
         update(Cohort).where(Cohort.created_by == user_id).values(created_by=None)
     )

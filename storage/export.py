@@ -16,7 +16,7 @@ from flows.privacy.export import (
 )
 from flows.protocols import load_protocol
 from flows.trajectory import Party, Trajectory
-from storage import people
+from storage import people, practice, supervision
 from storage.erasure import mentions
 from storage.models import Cohort, Membership, User
 from storage.pairing_models import DoNotPair, PoolEntry
@@ -42,6 +42,8 @@ async def person_facts(session: AsyncSession, *, user_id: int, former: str) -> P
         no_pair=await _no_pair(session, user_id),
         trajectories=await _trajectories(session, user_id, former),
         rooms=await _rooms(session, user_id),
+        supervision_asks=await supervision.asks_of(session, user_id=user_id),
+        practised=await practice.practice_facts(session, user_id=user_id),
         cohorts_created=list(
             (await session.scalars(select(Cohort.name).where(Cohort.created_by == user_id))).all()
         ),

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import delete, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows import progress
 from storage import matches
 from storage.awaiting import PERSON
 from storage.models import Match, User
@@ -191,43 +192,39 @@ async def delete_script(session: AsyncSession, *, cohort_id: int, language: str)
     return bool(getattr(result, "rowcount", 0))
 
 
-@dataclass(frozen=True, slots=True)
-class TrajectoryProgress:
-    """What staff may see of one trajectory: who, which step, dates and counts, no content."""
-
-    match_id: int
-    coach_id: int
-    coachee_id: int
-    step: str
-    conversations: int
-    open_steps: int
-    next_meeting: datetime | None
-    updated_at: datetime
-
-
-async def cohort_progress(session: AsyncSession, *, cohort_id: int) -> list[TrajectoryProgress]:
+async def cohort_progress(session: AsyncSession, *, cohort_id: int) -> list[progress.Item]:
     """Metadata of every trajectory in a cohort, for teachers and coordinators."""
     rows = await session.execute(
-        select(TrajectoryRow, PairState.next_meeting)
+        select(TrajectoryRow, Match.status, Match.ended_at, PairState)
         .join(Match, Match.id == TrajectoryRow.match_id)
         .outerjoin(PairState, PairState.match_id == Match.id)
         .where(Match.cohort_id == cohort_id)
         .order_by(Match.id, TrajectoryRow.position)
     )
-    return [_progress(row, next_meeting) for row, next_meeting in rows.all()]
+    return [_progress(*row) for row in rows.all()]
 
 
-def _progress(row: TrajectoryRow, next_meeting: datetime | None) -> TrajectoryProgress:
+def _progress(
+    row: TrajectoryRow, status: str, ended_at: datetime | None, state: PairState | None
+) -> progress.Item:
     # Counted straight from the JSON so no captured text ever leaves this function.
     meetings = row.snapshot.get("meetings") or []
     steps = row.snapshot.get("small_steps") or []
-    return TrajectoryProgress(
+    silences = (state.silences if state else None) or {}
+    members = {str(row.coach_id), str(row.coachee_id)}
+    silent = [int(v.get("count", 0)) for k, v in silences.items() if k in members]
+    moments = [row.updated_at, state.updated_at if state else None, ended_at]
+    return progress.Item(
         match_id=row.match_id,
         coach_id=row.coach_id,
         coachee_id=row.coachee_id,
         step=row.step,
+        match_status=status,
         conversations=sum(1 for meeting in meetings if meeting.get("held")),
         open_steps=sum(1 for step in steps if step.get("status") in ("open", "changed")),
-        next_meeting=next_meeting,
-        updated_at=row.updated_at,
+        done_steps=sum(1 for step in steps if step.get("status") == "done"),
+        silent_prompts=max(silent, default=0),
+        last_activity=max(moment for moment in moments if moment is not None),
+        next_meeting=state.next_meeting if state else None,
+        ended_at=ended_at,
     )

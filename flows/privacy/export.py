@@ -80,6 +80,8 @@ class PersonFacts:
     trajectories: Sequence[TrajectoryFacts] = ()
     rooms: Sequence[RoomFacts] = ()
     cohorts_created: Sequence[str] = field(default_factory=tuple)
+    supervision_asks: Sequence[tuple[str, datetime]] = ()  # (cohort, when) a coach asked
+    practised: Sequence[tuple[str, datetime]] = ()  # (cohort, when) a practice was finished
 
 
 def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
@@ -104,6 +106,12 @@ def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
         "no_pair": [{"first_name": name, "since": _when(at)} for name, at in facts.no_pair],
         "trajectories": [_trajectory(t) for t in facts.trajectories],
         "rooms": [_room(r, facts.telegram_id) for r in facts.rooms],
+        "supervision_asks": [
+            {"cohort": cohort, "asked_at": _when(at)} for cohort, at in facts.supervision_asks
+        ],
+        "practice": [
+            {"cohort": cohort, "practised_at": _when(at)} for cohort, at in facts.practised
+        ],
     }
 
 

@@ -55,6 +55,7 @@ class TestAPairGoesTheWholeWayInDutch:
             "💬 Stel deze vraag",
             "🔄 Andere vraag",
             "⏭ Ander onderwerp",
+            "🙋 Vraag mijn docent",
             "⏹ Gesprek afronden",
         ]
         await bram.expect("Sanne coacht, Bram is coachee")

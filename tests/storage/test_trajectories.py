@@ -122,7 +122,9 @@ async def test_staff_progress_holds_counts_and_dates_but_no_words(database: Data
     async with database.sessions() as session:
         [progress] = await trajectories.cohort_progress(session, cohort_id=cohort_id)
     assert (progress.step, progress.conversations, progress.open_steps) == ("route", 1, 1)
+    assert (progress.match_status, progress.done_steps, progress.silent_prompts) == ("active", 0, 0)
     assert progress.next_meeting == NOW + timedelta(days=7)
+    assert progress.last_activity == NOW
     assert secret not in repr(progress)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from bot.handlers import practice_gate
 from bot.handlers.pairing.common import (
     DAYS,
     PARTS,
@@ -162,6 +163,8 @@ async def join(turn: Turn, incoming: Incoming, button: Button) -> None:
     mine = {m.cohort_id: m.cohort_name for m in await cohorts_with_role(turn, Role.STUDENT)}
     if cohort_id not in mine or turn.user is None:
         await turn.answer("fallback.stale_button", alert=True)
+        return
+    if not await practice_gate.may_join(turn, cohort_id):  # the class practises first
         return
     await done_with(turn, incoming.message_id)
     current = await pairing.pool_entry(turn.session, cohort_id=cohort_id, user_id=turn.user.id)

@@ -99,6 +99,19 @@ def render_page(turn: Turn, document: dict[str, Any]) -> str:
             turn, "export.trajectories", [_trajectory(turn, t) for t in document["trajectories"]]
         ),
         *_section(turn, "export.rooms", [_room(turn, r) for r in document["rooms"]]),
+        *_section(
+            turn,
+            "export.supervision_asks",
+            [
+                _li(f"{a['cohort']} · {_day(turn, a['asked_at'])}")
+                for a in document["supervision_asks"]
+            ],
+        ),
+        *_section(
+            turn,
+            "export.practice",
+            [_li(f"{p['cohort']} · {_day(turn, p['practised_at'])}") for p in document["practice"]],
+        ),
     ]
     language = html.escape(person["language"] or turn.language)
     return (

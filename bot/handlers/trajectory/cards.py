@@ -95,6 +95,7 @@ def coach_choices(turn: Turn, pair: Pair, row: TrajectoryRow, theme_key: str) ->
     if step is Step.CLOSING and theme_key == "compliment":
         rows.append([turn.choice("trajectory.btn_my_compliment", "tr_compliment", **args)])
     rows.extend(move_choices(turn, step, args, Party.COACH))
+    rows.append([turn.choice("teach.btn_ask_teacher", "teach_ask", m=pair.match.id)])  # teach.py
     rows.append([turn.choice("trajectory.btn_end", "tr_end", **args)])
     return rows
 

@@ -59,6 +59,7 @@ help-student =
     <b>What can you do here?</b>
 
     /pool: join the pairing pool, your profile, take a break
+    /practice: practise coaching with a scripted coachee
     /nopair: who you'd rather not be paired with (only you see this)
     /partner: your partner stopped responding? Let me know
     /talk: your coaching conversation (start it or see your card)

@@ -353,13 +353,6 @@ trajectory-feedback_line =
     <i>{ $question }</i>
     { $answer }
 
-## Progress for staff (metadata only)
-
-trajectory-progress = 📊 <b>Progress in { $cohort }</b> (step, dates and counts; what students write stays theirs)
-trajectory-progress_line = • { $coach } → { $coachee }: <b>{ $step }</b> · conversations: { $conversations } · open steps: { $steps } · next conversation: { $next }
-trajectory-progress_empty = No pairs at work yet.
-trajectory-progress_not_allowed = This overview is for teachers and coordinators.
-
 ## A cohort's own script
 
 trajectory-script_not_allowed = Only coordinators can set their own coaching script.

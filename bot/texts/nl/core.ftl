@@ -59,6 +59,7 @@ help-student =
     <b>Wat kun je hier doen?</b>
 
     /pool: meedoen in de koppelpool, je profiel, pauzeren
+    /practice: oefenen met coachen, met een gespeelde coachee
     /nopair: met wie je liever niet gekoppeld wordt (alleen jij ziet dit)
     /partner: je partner reageert niet meer? Laat het weten
     /talk: je coachingsgesprek (beginnen of je kaart zien)

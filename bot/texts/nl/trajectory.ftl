@@ -353,13 +353,6 @@ trajectory-feedback_line =
     <i>{ $question }</i>
     { $answer }
 
-## Progress for staff (metadata only)
-
-trajectory-progress = 📊 <b>Voortgang in { $cohort }</b> (stap, data en aantallen; wat leerlingen schrijven blijft van hen)
-trajectory-progress_line = • { $coach } → { $coachee }: <b>{ $step }</b> · gesprekken: { $conversations } · open stappen: { $steps } · volgend gesprek: { $next }
-trajectory-progress_empty = Nog geen koppels aan de slag.
-trajectory-progress_not_allowed = Dit overzicht is voor leerkrachten en coördinatoren.
-
 ## A cohort's own script
 
 trajectory-script_not_allowed = Alleen coördinatoren kunnen een eigen coachingsscript instellen.
