@@ -21,6 +21,7 @@ from bot.handlers import (
     onboarding,
     pairing,  # coordinators pair peer coaches (issue 4)
     privacy,  # the notice, download and erase; retention (issue 14)
+    safety,  # the worry route and the confidant (issue 13)
     trajectory,  # peer-coaching trajectories (issue 3)
 )
 from bot.handlers import room as rooms  # group-coaching rooms (issue 5)
@@ -53,6 +54,7 @@ COMMANDS = (
     "privacy",
     "settings",
     "cancel",
+    "worried",
 )
 HOUSEKEEPING_EVERY = timedelta(hours=1)
 
@@ -66,6 +68,8 @@ def build_router() -> Router:
     privacy.register(router)
     # Help, settings and cancel answer at every point, whatever else is going on.
     help.register(router, cancellers)
+    # The worry route (issue 13): an open line to the confidant takes text before any feature.
+    safety.register(router, cancellers)
     # Coordinators' tools.
     cohorts.register(router)
     cohort_time.register(router)

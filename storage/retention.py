@@ -30,6 +30,7 @@ from storage.models import (
 )
 from storage.pairing_models import PairingRound, PoolEntry
 from storage.room_models import RoomRow
+from storage.safety_models import WorryLine, WorryTalk
 from storage.trajectory_models import CohortScript, PairState, TrajectoryRow
 
 WARN_KIND, PURGE_KIND = "retention_warn", "retention_purge"
@@ -156,7 +157,9 @@ async def purge(session: AsyncSession, *, cohort_id: int, now: datetime) -> dict
     await session.execute(delete(PairState).where(PairState.match_id.in_(match_ids)))
     await session.execute(delete(MatchMember).where(MatchMember.match_id.in_(match_ids)))
     await session.execute(delete(Match).where(Match.cohort_id == cohort_id))
-    for table in (PoolEntry, PairingRound, RoomRow, Invite, CohortScript, Membership):
+    talks = select(WorryTalk.id).where(WorryTalk.cohort_id == cohort_id)
+    await session.execute(delete(WorryLine).where(WorryLine.talk_id.in_(talks)))
+    for table in (PoolEntry, PairingRound, RoomRow, Invite, CohortScript, WorryTalk, Membership):
         await session.execute(delete(table).where(table.cohort_id == cohort_id))
     await session.execute(update(Chat).where(Chat.cohort_id == cohort_id).values(cohort_id=None))
     for user_id in members:

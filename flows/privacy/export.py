@@ -65,6 +65,18 @@ class RoomFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class WorryTalkFacts:
+    """A talk with a confidant the person asked for, or was asked for; no content exists."""
+
+    cohort: str
+    asked: bool  # True: this person asked; False: this person was the confidant
+    other: str
+    created_at: datetime
+    answered_at: datetime | None
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class PersonFacts:
     """Everything kept about one person, as storage found it."""
 
@@ -80,6 +92,8 @@ class PersonFacts:
     trajectories: Sequence[TrajectoryFacts] = ()
     rooms: Sequence[RoomFacts] = ()
     cohorts_created: Sequence[str] = field(default_factory=tuple)
+    worry_talks: Sequence[WorryTalkFacts] = ()
+    help_cards_shown: Sequence[datetime] = ()
 
 
 def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
@@ -104,6 +118,20 @@ def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
         "no_pair": [{"first_name": name, "since": _when(at)} for name, at in facts.no_pair],
         "trajectories": [_trajectory(t) for t in facts.trajectories],
         "rooms": [_room(r, facts.telegram_id) for r in facts.rooms],
+        "worry_talks": [_worry_talk(t) for t in facts.worry_talks],
+        "help_cards_shown": [_when(at) for at in facts.help_cards_shown],
+    }
+
+
+def _worry_talk(talk: WorryTalkFacts) -> dict[str, Any]:
+    """Who and when: what was written in a talk was relayed and never kept."""
+    return {
+        "cohort": talk.cohort,
+        "my_part": "asked" if talk.asked else "confidant",
+        "with": talk.other,
+        "asked_at": _when(talk.created_at),
+        "answered_at": _when(talk.answered_at),
+        "closed_at": _when(talk.closed_at),
     }
 
 

@@ -55,6 +55,7 @@ class TestAPairGoesTheWholeWayInDutch:
             "🔄 Andere vraag",
             "⏭ Ander onderwerp",
             "⏹ Gesprek afronden",
+            "🫶 Ik maak me zorgen",
         ]
         await bram.expect("Sanne coacht, Bram is coachee")
         notebook = await bram.expect("Jouw logboek · Kennismaken")

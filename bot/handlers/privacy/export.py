@@ -99,6 +99,10 @@ def render_page(turn: Turn, document: dict[str, Any]) -> str:
             turn, "export.trajectories", [_trajectory(turn, t) for t in document["trajectories"]]
         ),
         *_section(turn, "export.rooms", [_room(turn, r) for r in document["rooms"]]),
+        *_section(turn, "export.worry", [_worry(turn, t) for t in document["worry_talks"]]),
+        *_section(
+            turn, "export.help_cards", [_li(_day(turn, at)) for at in document["help_cards_shown"]]
+        ),
     ]
     language = html.escape(person["language"] or turn.language)
     return (
@@ -136,6 +140,13 @@ def _list(turn: Turn, key: str, lines: list[str]) -> str:
         return ""
     items = "".join(f"<li>{_e(line)}</li>" for line in lines)
     return f"<h4>{turn.text(key)}</h4><ul>{items}</ul>"
+
+
+def _worry(turn: Turn, talk: dict[str, Any]) -> str:
+    """A talk with a confidant: who and when (what was written was never kept)."""
+    key = "export.worry_asked" if talk["my_part"] == "asked" else "export.worry_confidant"
+    asked = _day(turn, talk["asked_at"])
+    return _li(f"{talk['cohort']} · {turn.plain(key, name=talk['with'])} · {asked}")
 
 
 def _pool(turn: Turn, pool: dict[str, Any]) -> str:

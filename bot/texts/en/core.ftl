@@ -38,6 +38,12 @@ welcome-teacher =
     You're taking part as a teacher. You can follow your students and guide group coaching in a class group. What they tell each other stays theirs: you see how far they are.
 
     /help shows what you can do.
+welcome-confidant =
+    Welcome to <b>{ $cohort }</b>, { $name }! 🎉
+
+    You're this group's confidant. When a student would like to talk with you, you'll get a message here: only who, from which group and when. You write to each other through me, and I keep nothing of what you write.
+
+    /help shows what you can do.
 welcome-coordinator =
     Welcome to <b>{ $cohort }</b>, { $name }! 🎉
 
@@ -88,6 +94,17 @@ help-teacher =
     /cancel: stop what you're doing
 
     Your groups: { $cohorts }
+help-confidant =
+    <b>What can you do here?</b>
+
+    When a student would like to talk with you, you get a message here with a button to answer. What you type after that goes to that student. /cancel stops your typing to them; ✔️ closes the conversation.
+
+    /help: this overview
+    /privacy: what I keep and who sees what
+    /settings: choose your language
+    /cancel: stop what you're doing
+
+    Your groups: { $cohorts }
 help-coordinator =
     <b>What can you do here?</b>
 
@@ -109,6 +126,7 @@ help-coordinator =
 role-student = student
 role-teacher = teacher
 role-coordinator = coordinator
+role-confidant = confidant
 
 ## Settings
 
@@ -139,6 +157,9 @@ cohort-links =
 
     🗂 For one coordinator (works once, until { $coordinator_until }):
     { $coordinator }
+
+    🫶 For one confidant (works once, until { $confidant_until }): the adult students can turn to when they're worried, such as your school's confidential adviser or care coordinator.
+    { $confidant }
 cohort-pick = Which group would you like new links for?
 cohort-time_usage =
     Is your group in another time zone, or would you like other quiet hours (no reminders from me then)? Set it like this:
@@ -180,3 +201,4 @@ commands-help = What can I do here?
 commands-privacy = What I keep and how to stop
 commands-settings = Choose your language
 commands-cancel = Stop what you're doing
+commands-worried = Worried about yourself or someone?

@@ -1,0 +1,42 @@
+"""`peercoach cohort country NAME NL|BE`: whose help lines a cohort's worry route shows."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from bot.settings import Settings
+from flows.safety import COUNTRIES
+from storage import cohorts, safety
+from storage.db import Database
+from storage.migrate import upgrade_to_head
+
+
+def add_parser(cohort_commands: Any) -> None:
+    """The `cohort country` subcommand."""
+    country = cohort_commands.add_parser(
+        "country",
+        help="set the country whose help lines a cohort's students see",
+        description="Set the country whose national help lines the worry route shows to a "
+        "cohort's students (unset: DEFAULT_COUNTRY).",
+    )
+    country.add_argument("name", help="the cohort's name")
+    country.add_argument("country", type=str.upper, choices=sorted(COUNTRIES), help="NL or BE")
+
+
+async def set_country(settings: Settings, args: argparse.Namespace) -> None:
+    """Give a cohort its country."""
+    from bot.cli.main import CliError  # main imports this module: ask for it when running
+
+    name = " ".join(args.name.split())
+    db = Database(settings.database_url)
+    await upgrade_to_head(db)
+    try:
+        async with db.transaction() as session:
+            cohort = await cohorts.cohort_by_name(session, name=name)
+            if cohort is None:
+                raise CliError(f"there is no cohort named '{name}' (see: peercoach cohort list)")
+            await safety.set_country(session, cohort_id=cohort.id, country=args.country)
+    finally:
+        await db.dispose()
+    print(f"Cohort '{name}' now shows the help lines of {args.country}.")
