@@ -243,3 +243,54 @@ async def test_in_english_with_belgian_help_lines_and_two_confidants(world: Worl
     async with world.app.services.db.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(WorryTalk)) == 1
         assert await session.scalar(select(func.count()).select_from(WorryLine)) == 0
+
+
+async def test_a_journal_entry_with_a_serious_word_prompts_only_its_writer(world: World) -> None:
+    """The coach reads the entry as written; the coachee alone gets the help card."""
+    sanne, bram, _ilse, _tom = await a_class(world)
+    anna = await joins_as(world, "Anna", Role.CONFIDANT)
+    await begin_chat(sanne, bram, mode=CHAT)
+    await bram.press("🙋 Waarom een coach")
+    await bram.expect("Waarom wil je een coach?")
+    entry = "Omdat ik mezelf pijn doe als het misgaat"
+    await bram.send(entry)
+    await bram.expect("Staat in je logboek")
+    await sanne.expect(f"Bram schreef op · 🙋 Waarom een coach\n{entry}")
+    await bram.expect("Alleen jij ziet dit")
+    await bram.press("🙋 Over mezelf")
+    await bram.expect("Zal ik Anna laten weten")
+    await bram.press("🙅 Nee, geef niets door")
+    await bram.expect("ik geef niets door")
+    for person in (sanne, anna):
+        await person.expect_silence(0.5)
+
+
+async def test_a_confidant_who_blocked_the_bot_or_left_is_not_offered(world: World) -> None:
+    """The student is told kindly and keeps the help lines; a stale offer asks nobody."""
+    sanne, _bram, _ilse, _tom = await a_class(world)
+    anna = await joins_as(world, "Anna", Role.CONFIDANT)
+    await sanne.send("/worried")
+    await sanne.expect("Hier kun je nu meteen terecht")
+    await sanne.press("🙋 Over mezelf")
+    await sanne.expect("Zal ik Anna laten weten")
+
+    # Anna's role changes after the offer was made: the old button no longer reaches her.
+    async with world.app.services.db.transaction() as session:
+        found = await cohorts.cohort_by_name(session, name=COHORT)
+        assert found is not None
+        await cohorts.join_cohort(
+            session, user_id=anna.user.id, cohort_id=found.id, role=Role.TEACHER, now=utcnow()
+        )
+    await sanne.press("💬 Ja, laat Anna het weten")
+    await sanne.expect("Het lukt me nu niet om Anna te bereiken")
+    await anna.expect_silence(0.5)
+
+    kim = await joins_as(world, "Kim", Role.CONFIDANT)
+    world.emulator.block_bot(kim.user)
+    await settled(world)
+    await sanne.send("/worried")
+    await sanne.expect("Hier kun je nu meteen terecht")
+    await sanne.press("🙋 Over mezelf")
+    await sanne.expect("Het lukt me nu niet om Kim te bereiken")
+    async with world.app.services.db.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(WorryTalk)) == 0

@@ -47,6 +47,8 @@ def test_a_talk_relays_between_its_two_sides_only() -> None:
     [
         "Soms wil ik er niet meer zijn",
         "ik heb zelfmoordgedachten",
+        "omdat ik mezelf pijn doe als het misgaat",
+        "soms wil ik mezelf iets aandoen",
         "Hij SLAAT  me als hij boos is",
         "ik ben vroeger misbruikt",
         "er is thuis geweld",
@@ -65,6 +67,7 @@ def test_serious_words_are_found_in_either_language(text: str) -> None:
     [
         "Goed hoor, net gym gehad!",
         "ik ga bramen rapen",
+        "ik wil mezelf iets aanleren",
         "Ik sla de bal hard",
         "I want to dive deeper",
         "this game is abusive-free fun",

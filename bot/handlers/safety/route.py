@@ -55,6 +55,12 @@ async def about(turn: Turn, incoming: Incoming, button: Button) -> None:
 async def offer(turn: Turn, circle: Circle) -> None:
     """Offer the confidant(s) of the person's cohorts, or say plainly there is none."""
     kind, usable = offer_for(circle.confidants, turn.person.id)
+    others = [c for c in circle.confidants if c.user_id != turn.person.id]
+    if kind is Offer.NONE and others:
+        # Blocked the bot: said kindly, and the help lines above stay.
+        names = ", ".join(dict.fromkeys(c.first_name for c in others))
+        await turn.say("safety.unreachable", name=names)
+        return
     if kind is Offer.NONE:
         await turn.say("safety.offer_none")
         return
