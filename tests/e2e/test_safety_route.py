@@ -138,6 +138,19 @@ async def test_a_coachee_talks_with_the_confidant_and_nobody_else_learns_of_it(
         assert (talk.student_id, talk.confidant_id) == (bram.user.id, anna.user.id)
         assert talk.answered_at is not None and talk.closed_at is None
 
+    # Sanne forges Anna's answer button in her own chat: refused, and nothing changes.
+    token = next(
+        b["callback_data"]
+        for row in request.button_rows()
+        for b in row
+        if b["text"] == "↩️ Antwoord Bram"
+    )
+    await sanne.send("/help")
+    own = await sanne.expect("Wat kun je hier doen?")
+    await sanne.press_data(own.message_id, token)
+    await next_answer(sanne, "werkt niet meer")
+    await sanne.expect_silence(0.3)
+
     await anna.press("✔️ Gesprek afsluiten")
     await anna.expect("Het gesprek met Bram is afgesloten")
     await bram.expect("Het gesprek met Anna is afgesloten")

@@ -112,6 +112,9 @@ async def relay_line(turn: Turn, incoming: Incoming) -> bool:
     recipient = await turn.session.get(User, other)
     if recipient is None:
         return False
+    if recipient.unreachable_at is not None:  # blocked the bot: say so rather than drop it
+        await turn.say("safety.unreachable", name=recipient.first_name or "?")
+        return True
     writer = turn.person.first_name or "?"
     with turn.speaking(recipient.language):
         if turn.person.id == talk.confidant_id:
