@@ -59,7 +59,7 @@ safety-partner_script =
 
     About your own worry you can always talk with the confidant, even without naming { $name }.
 safety-partner_unknown = your partner
-safety-asked = ✅ { $name } now knows you'd like to talk and will answer here, through me. I don't keep what you write to each other. Nobody else hears of it: no teacher, no coordinator, not your partner. Would you like to write something first? You can.
+safety-asked = ✅ { $name } now knows you'd like to talk and will answer here, through me. I don't keep what you write to each other. I tell nobody else: no teacher, no coordinator, not your partner. Would you like to write something first? You can.
 safety-already_asked = { $name } already knows you'd like to talk and will answer here. Would you like to write something first? You can.
 safety-declined = Okay, I'm passing nothing on. The help lines stay above, and /worried is always there.
 safety-unreachable = I can't reach { $name } right now. That's not your fault. The help lines above are there for you, right away.

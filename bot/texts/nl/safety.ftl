@@ -59,7 +59,7 @@ safety-partner_script =
 
     Over je eigen zorg mag je altijd praten met de vertrouwenspersoon, ook zonder { $name } te noemen.
 safety-partner_unknown = je partner
-safety-asked = ✅ { $name } weet nu dat je wilt praten en antwoordt hier, via mij. Wat jullie elkaar schrijven, bewaar ik niet. Verder hoort niemand ervan: geen leerkracht, geen coördinator, niet je partner. Wil je zelf alvast iets schrijven? Dat mag.
+safety-asked = ✅ { $name } weet nu dat je wilt praten en antwoordt hier, via mij. Wat jullie elkaar schrijven, bewaar ik niet. Ik vertel het verder aan niemand: geen leerkracht, geen coördinator, niet je partner. Wil je zelf alvast iets schrijven? Dat mag.
 safety-already_asked = { $name } weet al dat je wilt praten en antwoordt hier. Wil je zelf alvast iets schrijven? Dat mag.
 safety-declined = Oké, ik geef niets door. De hulplijnen blijven hierboven staan, en /worried is er altijd.
 safety-unreachable = Het lukt me nu niet om { $name } te bereiken. Dat ligt niet aan jou. De hulplijnen hierboven zijn er wel, meteen.
