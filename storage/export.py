@@ -47,6 +47,7 @@ async def person_facts(session: AsyncSession, *, user_id: int, former: str) -> P
         ),
         worry_talks=await safety.talks_of(session, user_id=user_id),
         help_cards_shown=await safety.nudges_of(session, user_id=user_id),
+        pledges=await safety.pledges_by(session, user_id=user_id),
     )
 
 

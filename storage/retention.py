@@ -30,7 +30,7 @@ from storage.models import (
 )
 from storage.pairing_models import PairingRound, PoolEntry
 from storage.room_models import RoomRow
-from storage.safety_models import WorryLine, WorryTalk
+from storage.safety_models import SafetyPledge, WorryLine, WorryTalk
 from storage.trajectory_models import CohortScript, PairState, TrajectoryRow
 
 WARN_KIND, PURGE_KIND = "retention_warn", "retention_purge"
@@ -156,6 +156,7 @@ async def purge(session: AsyncSession, *, cohort_id: int, now: datetime) -> dict
     await session.execute(delete(TrajectoryRow).where(TrajectoryRow.match_id.in_(match_ids)))
     await session.execute(delete(PairState).where(PairState.match_id.in_(match_ids)))
     await session.execute(delete(MatchMember).where(MatchMember.match_id.in_(match_ids)))
+    await session.execute(delete(SafetyPledge).where(SafetyPledge.match_id.in_(match_ids)))
     await session.execute(delete(Match).where(Match.cohort_id == cohort_id))
     talks = select(WorryTalk.id).where(WorryTalk.cohort_id == cohort_id)
     await session.execute(delete(WorryLine).where(WorryLine.talk_id.in_(talks)))

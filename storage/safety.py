@@ -13,7 +13,7 @@ from flows.privacy.export import WorryTalkFacts
 from flows.safety import Confidant
 from storage.awaiting import PERSON
 from storage.models import Cohort, Membership, User
-from storage.safety_models import CohortSafety, SafetyNudge, WorryLine, WorryTalk
+from storage.safety_models import CohortSafety, SafetyNudge, SafetyPledge, WorryLine, WorryTalk
 
 IN_WORRY_LINE = exists().where(WorryLine.user_id == PERSON)
 """Whether this person's free text goes to the other side of a worry talk."""
@@ -22,17 +22,52 @@ IN_WORRY_LINE = exists().where(WorryLine.user_id == PERSON)
 async def country_of(session: AsyncSession, *, cohort_id: int, default: str) -> str:
     """The country whose help lines a cohort's students see: its own, else the default."""
     row = await session.get(CohortSafety, cohort_id)
-    return row.country if row is not None else default
+    return row.country if row is not None and row.country else default
+
+
+async def _settings(session: AsyncSession, cohort_id: int) -> CohortSafety:
+    row = await session.get(CohortSafety, cohort_id)
+    if row is None:
+        row = CohortSafety(cohort_id=cohort_id, country=None, pledge=False)
+        session.add(row)
+    return row
 
 
 async def set_country(session: AsyncSession, *, cohort_id: int, country: str) -> None:
     """Give a cohort its country (a two-letter code)."""
-    row = await session.get(CohortSafety, cohort_id)
-    if row is None:
-        session.add(CohortSafety(cohort_id=cohort_id, country=country))
-    else:
-        row.country = country
+    (await _settings(session, cohort_id)).country = country
     await session.flush()
+
+
+async def set_pledge(session: AsyncSession, *, cohort_id: int, required: bool) -> None:
+    """Whether a cohort's partners promise confidentiality before anything is relayed."""
+    (await _settings(session, cohort_id)).pledge = required
+    await session.flush()
+
+
+async def pledge_required(session: AsyncSession, *, cohort_id: int) -> bool:
+    """Whether this cohort asks for the pledge."""
+    row = await session.get(CohortSafety, cohort_id)
+    return row is not None and row.pledge
+
+
+async def pledges_of(session: AsyncSession, *, match_id: int) -> dict[int, SafetyPledge]:
+    """Each member's answer to the pledge in this match, by user id."""
+    rows = await session.scalars(select(SafetyPledge).where(SafetyPledge.match_id == match_id))
+    return {row.user_id: row for row in rows.all()}
+
+
+async def pledge_shown(
+    session: AsyncSession, *, match_id: int, user_id: int, now: datetime
+) -> tuple[SafetyPledge, bool]:
+    """The member's pledge row, created when the pledge is first shown (True then)."""
+    row = await session.get(SafetyPledge, (match_id, user_id))
+    if row is not None:
+        return row, False
+    row = SafetyPledge(match_id=match_id, user_id=user_id, shown_at=now)
+    session.add(row)
+    await session.flush()
+    return row, True
 
 
 async def confidants_of(session: AsyncSession, *, cohort_ids: Sequence[int]) -> list[Confidant]:
@@ -163,6 +198,19 @@ async def forget_person(session: AsyncSession, *, user_id: int) -> None:
         )
     )
     await session.execute(delete(SafetyNudge).where(SafetyNudge.user_id == user_id))
+    await session.execute(delete(SafetyPledge).where(SafetyPledge.user_id == user_id))
+
+
+async def pledges_by(
+    session: AsyncSession, *, user_id: int
+) -> list[tuple[datetime | None, datetime | None]]:
+    """The person's answers to the pledge (agreed, declined), oldest first."""
+    rows = await session.execute(
+        select(SafetyPledge.agreed_at, SafetyPledge.declined_at)
+        .where(SafetyPledge.user_id == user_id)
+        .order_by(SafetyPledge.shown_at)
+    )
+    return [(agreed, declined) for agreed, declined in rows.all()]
 
 
 async def nudges_of(session: AsyncSession, *, user_id: int) -> list[datetime]:

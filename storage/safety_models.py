@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models import Base, utcnow
@@ -22,7 +22,9 @@ class CohortSafety(Base):
     cohort_id: Mapped[int] = mapped_column(
         ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True
     )
-    country: Mapped[str] = mapped_column(String(2))
+    country: Mapped[str | None] = mapped_column(String(2))  # None: the settings' country
+    # Partners promise confidentiality before anything is relayed between them.
+    pledge: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class WorryTalk(Base):
@@ -52,6 +54,22 @@ class WorryLine(Base):
     )
     talk_id: Mapped[int] = mapped_column(ForeignKey("worry_talks.id", ondelete="CASCADE"))
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SafetyPledge(Base):
+    """A match member's answer to the confidentiality pledge (shown, agreed, declined)."""
+
+    __tablename__ = "safety_pledges"
+
+    match_id: Mapped[int] = mapped_column(
+        ForeignKey("matches.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    shown_at: Mapped[datetime] = mapped_column(default=utcnow)
+    agreed_at: Mapped[datetime | None]
+    declined_at: Mapped[datetime | None]
 
 
 class SafetyNudge(Base):

@@ -94,6 +94,7 @@ class PersonFacts:
     cohorts_created: Sequence[str] = field(default_factory=tuple)
     worry_talks: Sequence[WorryTalkFacts] = ()
     help_cards_shown: Sequence[datetime] = ()
+    pledges: Sequence[tuple[datetime | None, datetime | None]] = ()  # (agreed_at, declined_at)
 
 
 def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
@@ -120,6 +121,10 @@ def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
         "rooms": [_room(r, facts.telegram_id) for r in facts.rooms],
         "worry_talks": [_worry_talk(t) for t in facts.worry_talks],
         "help_cards_shown": [_when(at) for at in facts.help_cards_shown],
+        "pledges": [
+            {"agreed_at": _when(agreed), "declined_at": _when(declined)}
+            for agreed, declined in facts.pledges
+        ],
     }
 
 

@@ -10,7 +10,7 @@ from tgemulator import ScriptedUser
 from flows.onboarding import Role
 from storage import cohorts, safety
 from storage.models import utcnow
-from storage.safety_models import SafetyNudge, WorryLine, WorryTalk
+from storage.safety_models import SafetyNudge, SafetyPledge, WorryLine, WorryTalk
 from tests.e2e.support.conversation import next_answer
 from tests.e2e.support.privacy import Traces, scan, settled
 from tests.e2e.support.trajectory import begin_chat, greeted, pair_up
@@ -308,3 +308,54 @@ async def test_a_confidant_who_blocked_the_bot_or_left_is_not_offered(world: Wor
     await sanne.expect("Het lukt me nu niet om Kim te bereiken")
     async with world.app.services.db.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(WorryTalk)) == 0
+
+
+async def test_the_pledge_comes_before_the_first_relayed_message(world: World) -> None:
+    """A cohort asking for the pledge relays nothing until both promised; a "no" can become
+    a "yes"; what was written before is neither passed on nor kept."""
+    sanne, bram, ilse, _tom = await a_class(world)
+    await joins_as(world, "Anna", Role.CONFIDANT)
+    async with world.app.services.db.transaction() as session:
+        found = await cohorts.cohort_by_name(session, name=COHORT)
+        assert found is not None
+        await safety.set_pledge(session, cohort_id=found.id, required=True)
+    await begin_chat(sanne, bram, mode=CHAT)
+
+    early = "Hoi Sanne, zin in vandaag!"
+    await bram.send(early)
+    await bram.expect("Je bericht is nog niet doorgestuurd: eerst de belofte")
+    for person in (bram, sanne):
+        card = await person.expect("Voordat jullie elkaar schrijven: onze belofte")
+        assert "Geen screenshots" in (card.text or "")
+        assert "Die volwassene is Anna" in (card.text or "")
+        assert person.buttons(card) == ["🤝 Ik beloof het", "🙅 Liever niet"]
+    await bram.press("🤝 Ik beloof het")
+    await bram.expect("Zodra Sanne het ook belooft")
+    await sanne.press("🙅 Liever niet")
+    await sanne.expect("Oké, dat is jouw keuze")
+    refused = "Eigenlijk liever niet"
+    await sanne.send(refused)
+    await sanne.expect("eerst de belofte")
+    await sanne.expect("onze belofte")
+    waiting = "Ben je er nog?"
+    await bram.send(waiting)
+    await bram.expect("Sanne heeft de belofte nog niet gedaan")
+    await sanne.press("🤝 Toch beloven")
+    for person in (sanne, bram):
+        await person.expect("Iedereen heeft het beloofd")
+    await bram.send("Fijn! Zullen we beginnen?")
+    await sanne.expect("Bram: Fijn! Zullen we beginnen?")
+    await ilse.expect_silence(0.3)
+    await bram.send("/contract")
+    contract = await bram.expect("🤝 Belofte van vertrouwelijkheid")
+    assert "Sanne ✅, Bram ✅" in (contract.text or "") or "Bram ✅, Sanne ✅" in (
+        contract.text or ""
+    )
+
+    await settled(world)
+    assert await scan(world, Traces(None, [], [early, refused, waiting])) == []
+    async with world.app.services.db.sessions() as session:
+        pledges = (await session.scalars(select(SafetyPledge))).all()
+        assert sorted(p.user_id for p in pledges if p.agreed_at) == sorted(
+            [sanne.user.id, bram.user.id]
+        )

@@ -6,7 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from flows.safety import Confidant, Offer, help_lines, load_words, offer_for, relay_partner, serious
+from flows.safety import (
+    Confidant,
+    Gate,
+    Offer,
+    gate,
+    help_lines,
+    load_words,
+    offer_for,
+    relay_partner,
+    serious,
+)
 from flows.safety.words import FOLDER, TOPICS, parse_words
 
 
@@ -100,3 +110,27 @@ def test_a_word_file_without_a_topic_or_with_an_unknown_one_is_refused(tmp_path:
     )
     mine = load_words(tmp_path)
     assert serious("woord2en", mine) and not serious("woor", mine)
+
+
+def test_the_pledge_gate_opens_once_every_member_promised() -> None:
+    members = [1, 2, 3]  # a triad: the observer promises too
+    assert gate(required=False, writer=1, members=members, agreed=(), declined=()) == (
+        Gate.OPEN,
+        [],
+    )
+    assert gate(required=True, writer=1, members=members, agreed=(), declined=()) == (
+        Gate.ASK_WRITER,
+        [1, 2, 3],
+    )
+    assert gate(required=True, writer=1, members=members, agreed={1, 3}, declined=()) == (
+        Gate.WAIT,
+        [2],
+    )
+    assert gate(required=True, writer=2, members=members, agreed={1, 3}, declined={2}) == (
+        Gate.DECLINED,
+        [2],
+    )
+    assert gate(required=True, writer=2, members=members, agreed={1, 2, 3}, declined=()) == (
+        Gate.OPEN,
+        [],
+    )

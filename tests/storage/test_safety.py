@@ -9,12 +9,12 @@ from sqlalchemy import func, select
 
 from flows.onboarding import Role
 from flows.privacy.export import export_document
-from storage import cohorts, people, retention, safety
+from storage import cohorts, matches, people, retention, safety
 from storage.db import Database
 from storage.erasure import erase_person
 from storage.export import person_facts
 from storage.models import utcnow
-from storage.safety_models import SafetyNudge, WorryLine, WorryTalk
+from storage.safety_models import SafetyNudge, SafetyPledge, WorryLine, WorryTalk
 
 STUDENT, CONFIDANT, OTHER = 11, 22, 33
 
@@ -97,3 +97,32 @@ async def test_the_retention_purge_removes_the_cohorts_talks(database: Database)
         await retention.purge(session, cohort_id=cohort_id, now=utcnow() + timedelta(days=1))
     for table in (WorryTalk, WorryLine, SafetyNudge):
         assert await _count(database, table) == 0
+
+
+async def test_pledges_are_exported_and_erased_with_the_person(database: Database) -> None:
+    cohort_id = await _school(database)
+    now = utcnow()
+    async with database.transaction() as session:
+        match = await matches.create_match(
+            session, cohort_id=cohort_id, kind="reciprocal", members=[STUDENT, OTHER], now=now
+        )
+        row, first = await safety.pledge_shown(session, match_id=match.id, user_id=STUDENT, now=now)
+        assert first
+        row.agreed_at = now
+        await safety.pledge_shown(session, match_id=match.id, user_id=OTHER, now=now)
+        assert not (
+            await safety.pledge_shown(session, match_id=match.id, user_id=STUDENT, now=now)
+        )[1]
+        assert await safety.pledge_required(session, cohort_id=cohort_id) is False
+        await safety.set_pledge(session, cohort_id=cohort_id, required=True)
+        assert await safety.pledge_required(session, cohort_id=cohort_id) is True
+        facts = await person_facts(session, user_id=STUDENT, former="?")
+    assert facts is not None
+    assert export_document(facts, now)["pledges"] == [
+        {"agreed_at": now.isoformat(), "declined_at": None}
+    ]
+    async with database.transaction() as session:
+        await erase_person(session, user_id=STUDENT, now=now)
+    async with database.sessions() as session:
+        left = (await session.scalars(select(SafetyPledge))).all()
+    assert [p.user_id for p in left] == [OTHER]

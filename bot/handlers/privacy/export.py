@@ -103,6 +103,7 @@ def render_page(turn: Turn, document: dict[str, Any]) -> str:
         *_section(
             turn, "export.help_cards", [_li(_day(turn, at)) for at in document["help_cards_shown"]]
         ),
+        *_section(turn, "export.pledges", [_pledge(turn, p) for p in document["pledges"]]),
     ]
     language = html.escape(person["language"] or turn.language)
     return (
@@ -147,6 +148,14 @@ def _worry(turn: Turn, talk: dict[str, Any]) -> str:
     key = "export.worry_asked" if talk["my_part"] == "asked" else "export.worry_confidant"
     asked = _day(turn, talk["asked_at"])
     return _li(f"{talk['cohort']} · {turn.plain(key, name=talk['with'])} · {asked}")
+
+
+def _pledge(turn: Turn, pledge: dict[str, Any]) -> str:
+    if pledge["agreed_at"]:
+        return _li(turn.plain("export.pledge_agreed", date=_day(turn, pledge["agreed_at"])))
+    if pledge["declined_at"]:
+        return _li(turn.plain("export.pledge_declined", date=_day(turn, pledge["declined_at"])))
+    return _li(turn.plain("export.pledge_open"))
 
 
 def _pool(turn: Turn, pool: dict[str, Any]) -> str:

@@ -76,3 +76,26 @@ safety-from_student = 🫶 <b>{ $name }</b> ({ $cohort }): { $text }
 safety-text_only = In this conversation I only pass on text. Go ahead and type what you'd like to say.
 safety-closed = The conversation with { $name } is closed. Want to talk again later? /worried is always there.
 safety-talk_over = This conversation is closed. With /worried you can ask to talk again.
+
+## The confidentiality pledge
+
+safety-btn_pledge = 🤝 I promise
+safety-btn_pledge_no = 🙅 Not for me
+safety-btn_pledge_after_all = 🤝 I'll promise after all
+safety-pledge =
+    🤝 <b>Before you write to each other: our promise</b>
+
+    • What we say here stays between us.
+    • No screenshots, no forwarding.
+    • One limit: if someone is in danger, we tell an adult we trust. The person it's about hears it first.
+    • { $confidant }
+
+    Do you promise?
+safety-pledge_confidant = That adult is { $names }, your group's confidant.
+safety-pledge_no_confidant = Your group has no confidant yet; then it's your mentor or a teacher you trust.
+safety-pledge_not_sent = Your message wasn't passed on yet: the promise comes first. I didn't keep it, so just send it again afterwards.
+safety-pledge_waiting = Your message wasn't passed on yet: { $names } hasn't made the promise yet. I didn't keep it; just send it again in a moment.
+safety-pledge_thanks = Thank you! As soon as { $names } promises too, your messages go through.
+safety-pledge_all = 🤝 Everyone has promised. What you type now, I pass on.
+safety-pledge_declined = Okay, that's your choice. Without the promise I don't pass messages on between you. Changed your mind? Tap the button.
+safety-pledge_line = 🤝 Confidentiality pledge: { $names }

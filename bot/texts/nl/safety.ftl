@@ -76,3 +76,26 @@ safety-from_student = 🫶 <b>{ $name }</b> ({ $cohort }): { $text }
 safety-text_only = In dit gesprek geef ik alleen tekst door. Typ gerust wat je wilt zeggen.
 safety-closed = Het gesprek met { $name } is afgesloten. Wil je later weer praten? /worried is er altijd.
 safety-talk_over = Dit gesprek is afgesloten. Met /worried vraag je opnieuw om te praten.
+
+## De belofte van vertrouwelijkheid
+
+safety-btn_pledge = 🤝 Ik beloof het
+safety-btn_pledge_no = 🙅 Liever niet
+safety-btn_pledge_after_all = 🤝 Toch beloven
+safety-pledge =
+    🤝 <b>Voordat jullie elkaar schrijven: onze belofte</b>
+
+    • Wat we hier zeggen, blijft tussen ons.
+    • Geen screenshots, niets doorsturen.
+    • Eén grens: is iemand in gevaar, dan vertellen we het aan een volwassene die we vertrouwen. Wie het over gaat, hoort dat eerst.
+    • { $confidant }
+
+    Beloof je het?
+safety-pledge_confidant = Die volwassene is { $names }, de vertrouwenspersoon van jullie groep.
+safety-pledge_no_confidant = Jullie groep heeft nog geen vertrouwenspersoon; dan is het je mentor of een leerkracht die je vertrouwt.
+safety-pledge_not_sent = Je bericht is nog niet doorgestuurd: eerst de belofte. Ik heb het niet bewaard, dus stuur het daarna gerust opnieuw.
+safety-pledge_waiting = Je bericht is nog niet doorgestuurd: { $names } heeft de belofte nog niet gedaan. Ik heb het niet bewaard; stuur het straks gerust opnieuw.
+safety-pledge_thanks = Dank je! Zodra { $names } het ook belooft, gaan jullie berichten door.
+safety-pledge_all = 🤝 Iedereen heeft het beloofd. Wat jullie nu typen, stuur ik door.
+safety-pledge_declined = Oké, dat is jouw keuze. Zonder de belofte stuur ik geen berichten tussen jullie door. Bedenk je je? Tik dan op de knop.
+safety-pledge_line = 🤝 Belofte van vertrouwelijkheid: { $names }

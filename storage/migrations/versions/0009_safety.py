@@ -24,7 +24,8 @@ def upgrade() -> None:
     op.create_table(
         "cohort_safety",
         sa.Column("cohort_id", sa.Integer(), nullable=False),
-        sa.Column("country", sa.String(length=2), nullable=False),
+        sa.Column("country", sa.String(length=2), nullable=True),
+        sa.Column("pledge", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(
             ["cohort_id"],
             ["cohorts.id"],
@@ -45,6 +46,27 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("user_id", "scope", name=op.f("pk_safety_nudges")),
+    )
+    op.create_table(
+        "safety_pledges",
+        sa.Column("match_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.BigInteger(), nullable=False),
+        sa.Column("shown_at", storage.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("agreed_at", storage.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("declined_at", storage.models.UTCDateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["match_id"],
+            ["matches.id"],
+            name=op.f("fk_safety_pledges_match_id_matches"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_safety_pledges_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("match_id", "user_id", name=op.f("pk_safety_pledges")),
     )
     op.create_table(
         "worry_talks",
@@ -106,4 +128,5 @@ def downgrade() -> None:
 
     op.drop_table("worry_talks")
     op.drop_table("safety_nudges")
+    op.drop_table("safety_pledges")
     op.drop_table("cohort_safety")
