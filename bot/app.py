@@ -23,6 +23,7 @@ from bot.handlers import (
     pairing,  # coordinators pair peer coaches (issue 4)
     practice,  # practising with a scripted coachee (issue 16)
     privacy,  # the notice, download and erase; retention (issue 14)
+    safety,  # the worry route and the confidant (issue 13)
     teach,  # teachers and their peer coaches (issue 16)
     trajectory,  # peer-coaching trajectories (issue 3)
 )
@@ -56,6 +57,8 @@ def build_router() -> Router:
     privacy.register(router)
     # Help, settings and cancel answer at every point, whatever else is going on.
     help.register(router, cancellers)
+    # The worry route (issue 13): an open line to the confidant takes text before any feature.
+    safety.register(router, cancellers)
     # Coordinators' tools.
     cohorts.register(router)
     cohort_time.register(router)

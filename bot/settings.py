@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     timezone: str = "Europe/Brussels"
     # No reminders or nudges in this span; a cohort may have its own (`peercoach cohort set`).
     quiet_hours: str = "21:00-08:00"
+    # Whose national help lines the worry route shows; a cohort may have its own country.
+    default_country: Literal["NL", "BE"] = "NL"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Telegram's overall cap; raise only when Telegram allows your bot more (paid broadcasts).
     delivery_max_per_second: int = Field(default=30, ge=6, le=1000)
@@ -47,6 +49,11 @@ class Settings(BaseSettings):
     # The staff dashboard's public address (its sign-in links start with it); none: this
     # machine's web server address, fine for a laptop, not for a phone elsewhere.
     dashboard_url: str | None = None
+
+    @field_validator("default_country", mode="before")
+    @classmethod
+    def _country_upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
 
     @field_validator("telegram_bot_token")
     @classmethod

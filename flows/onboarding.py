@@ -17,6 +17,7 @@ class Role(enum.StrEnum):
     STUDENT = "student"
     TEACHER = "teacher"
     COORDINATOR = "coordinator"
+    CONFIDANT = "confidant"  # the school's trusted adult: vertrouwenspersoon, CLB contact
 
 
 class Onboarding(enum.StrEnum):

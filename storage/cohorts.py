@@ -32,6 +32,7 @@ INVITE_TERMS = {
     Role.STUDENT: InviteTerms(valid_for=timedelta(days=60), max_uses=None),
     Role.TEACHER: InviteTerms(valid_for=timedelta(days=14), max_uses=1),
     Role.COORDINATOR: InviteTerms(valid_for=timedelta(days=14), max_uses=1),
+    Role.CONFIDANT: InviteTerms(valid_for=timedelta(days=14), max_uses=1),
 }
 
 

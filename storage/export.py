@@ -16,7 +16,7 @@ from flows.privacy.export import (
 )
 from flows.protocols import load_protocol
 from flows.trajectory import Party, Trajectory
-from storage import people, practice, supervision
+from storage import people, practice, safety, supervision
 from storage.erasure import mentions
 from storage.models import Cohort, Membership, User
 from storage.pairing_models import DoNotPair, PoolEntry
@@ -47,6 +47,9 @@ async def person_facts(session: AsyncSession, *, user_id: int, former: str) -> P
         cohorts_created=list(
             (await session.scalars(select(Cohort.name).where(Cohort.created_by == user_id))).all()
         ),
+        worry_talks=await safety.talks_of(session, user_id=user_id),
+        help_cards_shown=await safety.nudges_of(session, user_id=user_id),
+        pledges=await safety.pledges_by(session, user_id=user_id),
     )
 
 

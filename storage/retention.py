@@ -30,6 +30,7 @@ from storage.models import (
 )
 from storage.pairing_models import PairingRound, PoolEntry
 from storage.room_models import RoomRow
+from storage.safety_models import SafetyPledge, WorryLine, WorryTalk
 from storage.teach_models import PracticeRule, PracticeRun, SupervisionAsk
 from storage.trajectory_models import CohortScript, PairState, TrajectoryRow
 
@@ -156,7 +157,10 @@ async def purge(session: AsyncSession, *, cohort_id: int, now: datetime) -> dict
     await session.execute(delete(TrajectoryRow).where(TrajectoryRow.match_id.in_(match_ids)))
     await session.execute(delete(PairState).where(PairState.match_id.in_(match_ids)))
     await session.execute(delete(MatchMember).where(MatchMember.match_id.in_(match_ids)))
+    await session.execute(delete(SafetyPledge).where(SafetyPledge.match_id.in_(match_ids)))
     await session.execute(delete(Match).where(Match.cohort_id == cohort_id))
+    talks = select(WorryTalk.id).where(WorryTalk.cohort_id == cohort_id)
+    await session.execute(delete(WorryLine).where(WorryLine.talk_id.in_(talks)))
     for table in (
         PoolEntry,
         PairingRound,
@@ -166,6 +170,7 @@ async def purge(session: AsyncSession, *, cohort_id: int, now: datetime) -> dict
         SupervisionAsk,
         PracticeRun,
         PracticeRule,
+        WorryTalk,
         Membership,
     ):
         await session.execute(delete(table).where(table.cohort_id == cohort_id))

@@ -16,6 +16,7 @@ from telegram.error import InvalidToken, TelegramError
 
 from bot.cli import pairing as pairing_cli  # `peercoach pair` (issue 4)
 from bot.cli import privacy as privacy_cli  # `peercoach erase`, `export`, `retention` (issue 14)
+from bot.cli import safety as safety_cli  # `peercoach cohort country` (issue 13)
 from bot.cli.startup import explain, missing_sqlite_folder
 from bot.logs import configure_logging
 from bot.runtime.render import deep_link, short_date
@@ -81,8 +82,8 @@ def parser() -> argparse.ArgumentParser:
     create = cohort_commands.add_parser(
         "create",
         help="create a cohort and print its invite links",
-        description="Create a cohort and print three invite links: "
-        "students, teacher and coordinator.",
+        description="Create a cohort and print four invite links: "
+        "students, teacher, coordinator and confidant.",
     )
     create.add_argument("name", help="the cohort's name, e.g. '5B Peer coaching'")
     create.add_argument(
@@ -97,6 +98,8 @@ def parser() -> argparse.ArgumentParser:
     school_time.add_argument("name", help="the cohort's name")
     school_time.add_argument("--timezone", help="a time zone such as Europe/Amsterdam")
     school_time.add_argument("--quiet", help="quiet hours such as 21:00-08:00 (no reminders)")
+    safety_cli.add_parser(cohort_commands)  # issue 13
+    safety_cli.add_pledge_parser(cohort_commands)  # issue 13
     cohort_commands.add_parser(
         "list",
         help="list cohorts with their member counts",
@@ -223,7 +226,7 @@ async def migrate(settings: Settings, args: argparse.Namespace) -> None:
 
 
 async def create_cohort(settings: Settings, args: argparse.Namespace) -> None:
-    """Create a cohort and print its three invite links."""
+    """Create a cohort and print its four invite links."""
     name = " ".join(args.name.split())
     if not valid_cohort_name(name):
         raise CliError("a cohort name has 2 to 80 characters and starts with a letter or digit")
@@ -341,6 +344,8 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("cohort", "create"): create_cohort,
     ("cohort", "list"): list_cohorts,
     ("cohort", "set"): set_school_time,
+    ("cohort", "country"): safety_cli.set_country,  # issue 13
+    ("cohort", "pledge"): safety_cli.set_pledge,  # issue 13
     ("invite", "revoke"): revoke_invite,
     ("pair", ""): pairing_cli.pair,  # issue 4
     ("erase", ""): privacy_cli.erase,  # issue 14

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from bot.handlers.safety.route import help_addition
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Choice, Turn
@@ -12,7 +13,7 @@ from storage import cohorts, people
 
 # Features that keep half-finished input register here; each returns True if it cancelled.
 Canceller = Callable[[Turn], Awaitable[bool]]
-ROLE_RANK = (Role.COORDINATOR, Role.TEACHER, Role.STUDENT)
+ROLE_RANK = (Role.COORDINATOR, Role.TEACHER, Role.CONFIDANT, Role.STUDENT)
 
 
 def register(router: Router, cancellers: list[Canceller]) -> None:
@@ -47,7 +48,10 @@ async def show_help(turn: Turn) -> None:
     )
     # Teachers add the bot to their class group with this link (other roles ignore it).
     startgroup = f"https://t.me/{turn.services.bot_username}?startgroup=room"
-    await turn.say(f"help.{top.value}", cohorts=listed, startgroup=startgroup)
+    text = turn.text(f"help.{top.value}", cohorts=listed, startgroup=startgroup)
+    # The worry route and the cohort's confidant (issue 13), or a coordinator's missing one.
+    extra, choices = await help_addition(turn, top)
+    await turn.send_text(f"{text}\n\n{extra}" if extra else text, choices=choices or None)
 
 
 async def settings_command(turn: Turn, incoming: Incoming) -> None:

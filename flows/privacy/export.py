@@ -65,6 +65,18 @@ class RoomFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class WorryTalkFacts:
+    """A talk with a confidant the person asked for, or was asked for; no content exists."""
+
+    cohort: str
+    asked: bool  # True: this person asked; False: this person was the confidant
+    other: str
+    created_at: datetime
+    answered_at: datetime | None
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class PersonFacts:
     """Everything kept about one person, as storage found it."""
 
@@ -82,6 +94,9 @@ class PersonFacts:
     cohorts_created: Sequence[str] = field(default_factory=tuple)
     supervision_asks: Sequence[tuple[str, datetime]] = ()  # (cohort, when) a coach asked
     practised: Sequence[tuple[str, datetime]] = ()  # (cohort, when) a practice was finished
+    worry_talks: Sequence[WorryTalkFacts] = ()
+    help_cards_shown: Sequence[datetime] = ()
+    pledges: Sequence[tuple[datetime | None, datetime | None]] = ()  # (agreed_at, declined_at)
 
 
 def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
@@ -112,6 +127,24 @@ def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
         "practice": [
             {"cohort": cohort, "practised_at": _when(at)} for cohort, at in facts.practised
         ],
+        "worry_talks": [_worry_talk(t) for t in facts.worry_talks],
+        "help_cards_shown": [_when(at) for at in facts.help_cards_shown],
+        "pledges": [
+            {"agreed_at": _when(agreed), "declined_at": _when(declined)}
+            for agreed, declined in facts.pledges
+        ],
+    }
+
+
+def _worry_talk(talk: WorryTalkFacts) -> dict[str, Any]:
+    """Who and when: what was written in a talk was relayed and never kept."""
+    return {
+        "cohort": talk.cohort,
+        "my_part": "asked" if talk.asked else "confidant",
+        "with": talk.other,
+        "asked_at": _when(talk.created_at),
+        "answered_at": _when(talk.answered_at),
+        "closed_at": _when(talk.closed_at),
     }
 
 

@@ -101,7 +101,7 @@ async def test_coordinator_creates_a_cohort_in_telegram(world: World) -> None:
     await ilse.send("/newcohort 6A Mentoraat")
     await ilse.expect("staat klaar")
     links = await ilse.expect("Voor leerlingen")
-    assert links.text.count(f"https://t.me/{world.app.services.bot_username}?start=") == 3
+    assert links.text.count(f"https://t.me/{world.app.services.bot_username}?start=") == 4
     await ilse.send("/newcohort 6A Mentoraat")
     await ilse.expect("Er is al een groep")
 

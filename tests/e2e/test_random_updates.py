@@ -51,6 +51,7 @@ COMMANDS = (
     "progress",
     "room",
     "goal",
+    "worried",
     "nonsense",
 )
 

@@ -57,6 +57,7 @@ class TestAPairGoesTheWholeWayInDutch:
             "⏭ Ander onderwerp",
             "🙋 Vraag mijn docent",
             "⏹ Gesprek afronden",
+            "🫶 Ik maak me zorgen",
         ]
         await bram.expect("Sanne coacht, Bram is coachee")
         notebook = await bram.expect("Jouw logboek · Kennismaken")

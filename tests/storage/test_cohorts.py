@@ -17,7 +17,8 @@ async def test_cohort_names_are_unique_and_invites_follow_role_terms(database: D
         invites = await cohorts.create_cohort_invites(session, cohort_id=cohort.id, now=now)
     assert invites[Role.STUDENT].max_uses is None
     assert invites[Role.TEACHER].max_uses == invites[Role.COORDINATOR].max_uses == 1
-    assert len({invite.code for invite in invites.values()}) == 3
+    assert invites[Role.CONFIDANT].max_uses == 1  # a trusted adult: one person per link
+    assert len({invite.code for invite in invites.values()}) == 4
     assert all(len(invite.code) >= 16 for invite in invites.values())
     with pytest.raises(cohorts.CohortExists):
         async with database.transaction() as session:

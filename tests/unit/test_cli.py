@@ -43,14 +43,15 @@ def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixtur
     assert "usage: peercoach" in capsys.readouterr().out
 
 
-def test_cohort_create_prints_three_deep_links_and_list_counts(
+def test_cohort_create_prints_four_deep_links_and_list_counts(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     main(["cohort", "create", "5B  Peer coaching", "--bot-username", "school_bot"])
     out = capsys.readouterr().out
     links = re.findall(r"https://t\.me/school_bot\?start=([A-Za-z0-9_-]{16})", out)
-    assert len(set(links)) == 3
+    assert len(set(links)) == 4
     assert "student" in out and "teacher" in out and "coordinator" in out
+    assert "confidant" in out
     main(["cohort", "list"])
     assert "5B Peer coaching" in capsys.readouterr().out
 

@@ -5,7 +5,7 @@
 (() => {
   const API = "/sandbox/api";
   const DEMO = "/demo/api";
-  const ROLES = ["coordinator", "teacher", "student", "new"];
+  const ROLES = ["coordinator", "teacher", "confidant", "student", "new"];
   const STICKERS = ["👍", "🎉", "💪", "🙂", "🔥", "🙌"];
   // Line icons drawn as SVG, so the buttons look the same with or without an emoji font.
   const ICONS = {
@@ -45,6 +45,7 @@
       role_student: "leerling",
       role_teacher: "docent",
       role_coordinator: "coördinator",
+      role_confidant: "vertrouwenspersoon",
       role_new: "nieuw (nog niet aangemeld)",
       cohort: "Klas {name} · typ als wie je wil, de anderen zien het meteen",
       private_chat: "privéchat met {bot}",
@@ -98,6 +99,7 @@
       role_student: "student",
       role_teacher: "teacher",
       role_coordinator: "coordinator",
+      role_confidant: "confidant",
       role_new: "new (not joined yet)",
       cohort: "Class {name} · type as anyone, the others see it at once",
       private_chat: "private chat with {bot}",

@@ -112,6 +112,11 @@ def render_page(turn: Turn, document: dict[str, Any]) -> str:
             "export.practice",
             [_li(f"{p['cohort']} · {_day(turn, p['practised_at'])}") for p in document["practice"]],
         ),
+        *_section(turn, "export.worry", [_worry(turn, t) for t in document["worry_talks"]]),
+        *_section(
+            turn, "export.help_cards", [_li(_day(turn, at)) for at in document["help_cards_shown"]]
+        ),
+        *_section(turn, "export.pledges", [_pledge(turn, p) for p in document["pledges"]]),
     ]
     language = html.escape(person["language"] or turn.language)
     return (
@@ -149,6 +154,21 @@ def _list(turn: Turn, key: str, lines: list[str]) -> str:
         return ""
     items = "".join(f"<li>{_e(line)}</li>" for line in lines)
     return f"<h4>{turn.text(key)}</h4><ul>{items}</ul>"
+
+
+def _worry(turn: Turn, talk: dict[str, Any]) -> str:
+    """A talk with a confidant: who and when (what was written was never kept)."""
+    key = "export.worry_asked" if talk["my_part"] == "asked" else "export.worry_confidant"
+    asked = _day(turn, talk["asked_at"])
+    return _li(f"{talk['cohort']} · {turn.plain(key, name=talk['with'])} · {asked}")
+
+
+def _pledge(turn: Turn, pledge: dict[str, Any]) -> str:
+    if pledge["agreed_at"]:
+        return _li(turn.plain("export.pledge_agreed", date=_day(turn, pledge["agreed_at"])))
+    if pledge["declined_at"]:
+        return _li(turn.plain("export.pledge_declined", date=_day(turn, pledge["declined_at"])))
+    return _li(turn.plain("export.pledge_open"))
 
 
 def _pool(turn: Turn, pool: dict[str, Any]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.handlers.safety import worried_button
 from bot.handlers.trajectory.core import (
     Member,
     Pair,
@@ -97,6 +98,7 @@ def coach_choices(turn: Turn, pair: Pair, row: TrajectoryRow, theme_key: str) ->
     rows.extend(move_choices(turn, step, args, Party.COACH))
     rows.append([turn.choice("teach.btn_ask_teacher", "teach_ask", m=pair.match.id)])  # teach.py
     rows.append([turn.choice("trajectory.btn_end", "tr_end", **args)])
+    rows.append(worried_button(turn))  # issue 13: the worry route, whatever the step
     return rows
 
 
@@ -156,6 +158,7 @@ def notebook_choices(
     rows.extend(move_choices(turn, step, args, Party.COACHEE))
     if pair.talking is row:
         rows.append([turn.choice("trajectory.btn_end", "tr_end", **args)])
+    rows.append(worried_button(turn))  # issue 13
     return rows
 
 
@@ -198,7 +201,7 @@ async def send_observer_card(turn: Turn, pair: Pair, row: TrajectoryRow) -> None
             prompts=listed,
         )
 
-    await tell_text(turn, observer, render)
+    await tell_text(turn, observer, render, choices=lambda: [worried_button(turn)])  # issue 13
 
 
 # --- Outside a conversation ------------------------------------------------------------------

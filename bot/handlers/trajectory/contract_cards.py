@@ -3,6 +3,7 @@ trajectories the agreements are made in."""
 
 from __future__ import annotations
 
+from bot.handlers.safety import pledge_line, pledge_status
 from bot.handlers.trajectory.core import (
     Member,
     Pair,
@@ -129,9 +130,11 @@ async def send_summary(turn: Turn, pair: Pair, member: Member, *, buttons: str =
             ]
         return []
 
+    pledged = await pledge_status(turn, pair)  # issue 13: the pledge, where the cohort asks
+
     def render() -> str:
         head = turn.text(f"trajectory.contract_head{'_' + buttons if buttons else ''}")
-        return f"{head}\n\n{summary(turn, pair, row)}"
+        return f"{head}\n\n{summary(turn, pair, row)}{pledge_line(turn, pledged)}"
 
     await tell_text(turn, member, render, choices=choices if buttons else None)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.handlers.safety import nudge_if_serious, pledge_cleared
 from bot.handlers.trajectory.core import Pair, pair_of, tell
 from bot.handlers.trajectory.ending import dissolve_if_unreachable
 from bot.runtime.incoming import Incoming
@@ -24,6 +25,9 @@ async def relay_text(turn: Turn, incoming: Incoming) -> bool:
         await tell(
             turn, member, "trajectory.relayed", name=pair.name(turn.chat_id), text=incoming.text
         )
+    # Issue 13: a serious word shows the writer alone the help card, once per conversation.
+    scope = f"match:{pair.match.id}:{pair.state.conversations}"
+    await nudge_if_serious(turn, incoming.text, scope=scope)
     return True
 
 
@@ -84,4 +88,4 @@ async def _may_relay(turn: Turn, pair: Pair) -> bool:
     if turn.chat_id not in (row.coach_id, row.coachee_id):
         await turn.say("trajectory.observer_quiet")
         return False
-    return True
+    return await pledge_cleared(turn, pair)  # issue 13: where the cohort asks for the pledge

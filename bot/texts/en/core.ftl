@@ -38,6 +38,12 @@ welcome-teacher =
     You're taking part as a teacher. You can follow your students and guide group coaching in a class group. What they tell each other stays theirs: you see how far they are.
 
     /help shows what you can do.
+welcome-confidant =
+    Welcome to <b>{ $cohort }</b>, { $name }! 🎉
+
+    You're this group's confidant. When a student would like to talk with you, you'll get a message here: only who, from which group and when. You write to each other through me, and I keep nothing of what you write.
+
+    /help shows what you can do.
 welcome-coordinator =
     Welcome to <b>{ $cohort }</b>, { $name }! 🎉
 
@@ -90,6 +96,17 @@ help-teacher =
     /cancel: stop what you're doing
 
     Your groups: { $cohorts }
+help-confidant =
+    <b>What can you do here?</b>
+
+    When a student would like to talk with you, you get a message here with a button to answer. What you type after that goes to that student. /cancel stops your typing to them; ✔️ closes the conversation.
+
+    /help: this overview
+    /privacy: what I keep and who sees what
+    /settings: choose your language
+    /cancel: stop what you're doing
+
+    Your groups: { $cohorts }
 help-coordinator =
     <b>What can you do here?</b>
 
@@ -112,6 +129,7 @@ help-coordinator =
 role-student = student
 role-teacher = teacher
 role-coordinator = coordinator
+role-confidant = confidant
 
 ## Settings
 
@@ -142,6 +160,9 @@ cohort-links =
 
     🗂 For one coordinator (works once, until { $coordinator_until }):
     { $coordinator }
+
+    🫶 For one confidant (works once, until { $confidant_until }): the adult students can turn to when they're worried, such as your school's confidential adviser or care coordinator.
+    { $confidant }
 cohort-pick = Which group would you like new links for?
 cohort-time_usage =
     Is your group in another time zone, or would you like other quiet hours (no reminders from me then)? Set it like this:
@@ -191,3 +212,4 @@ commands-links = Invitation links of your groups
 commands-pair = Pair peer coaches
 commands-cohorttime = A group's time zone and quiet hours
 commands-enddate = A group's end date
+commands-worried = Worried about yourself or someone?

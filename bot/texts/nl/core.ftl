@@ -38,6 +38,12 @@ welcome-teacher =
     Je doet mee als leerkracht. Je kunt je leerlingen volgen en groepscoaching begeleiden in een klasgroep. Wat ze elkaar vertellen, blijft van hen: jij ziet hoe ver ze staan.
 
     Met /help zie je wat je kunt doen.
+welcome-confidant =
+    Welkom bij <b>{ $cohort }</b>, { $name }! 🎉
+
+    Je bent de vertrouwenspersoon van deze groep. Wil een leerling met je praten, dan krijg je hier een bericht: alleen wie, uit welke groep en wanneer. Jullie schrijven elkaar via mij, en ik bewaar niets van wat jullie schrijven.
+
+    Met /help zie je wat je kunt doen.
 welcome-coordinator =
     Welkom bij <b>{ $cohort }</b>, { $name }! 🎉
 
@@ -90,6 +96,17 @@ help-teacher =
     /cancel: stoppen met wat je aan het doen bent
 
     Je groepen: { $cohorts }
+help-confidant =
+    <b>Wat kun je hier doen?</b>
+
+    Wil een leerling met je praten, dan krijg je hier een bericht met een knop om te antwoorden. Wat je daarna typt, gaat naar die leerling. Met /cancel stop je met typen naar die leerling; met ✔️ sluit je het gesprek af.
+
+    /help: dit overzicht
+    /privacy: wat ik bewaar en wie wat ziet
+    /settings: je taal kiezen
+    /cancel: stoppen met wat je aan het doen bent
+
+    Je groepen: { $cohorts }
 help-coordinator =
     <b>Wat kun je hier doen?</b>
 
@@ -112,6 +129,7 @@ help-coordinator =
 role-student = leerling
 role-teacher = leerkracht
 role-coordinator = coördinator
+role-confidant = vertrouwenspersoon
 
 ## Settings
 
@@ -142,6 +160,9 @@ cohort-links =
 
     🗂 Voor één coördinator (werkt één keer, tot { $coordinator_until }):
     { $coordinator }
+
+    🫶 Voor één vertrouwenspersoon (werkt één keer, tot { $confidant_until }): de volwassene bij wie leerlingen terechtkunnen als ze zich zorgen maken, zoals de vertrouwenspersoon of zorgcoördinator van je school.
+    { $confidant }
 cohort-pick = Voor welke groep wil je nieuwe links?
 cohort-time_usage =
     Zit je groep in een andere tijdzone, of wil je andere stille uren (dan stuur ik geen herinneringen)? Zo stel je het in:
@@ -191,3 +212,4 @@ commands-links = Uitnodigingslinks van je groepen
 commands-pair = Peer coaches koppelen
 commands-cohorttime = Tijdzone en stille uren van een groep
 commands-enddate = Einddatum van een groep
+commands-worried = Zorgen over jezelf of een ander?

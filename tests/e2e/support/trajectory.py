@@ -143,7 +143,8 @@ async def watches(observer: ScriptedUser, coach: ScriptedUser, coachee: Scripted
     text = card.text or ""
     pair = f"{coach.user.first_name} coacht {coachee.user.first_name}. Stap: "
     assert pair in text and "\n• " in text, text
-    assert not observer.buttons(card)  # the observer watches: nothing to press, nothing to write
+    # The observer watches: nothing to write, only the worry route (issue 13).
+    assert observer.buttons(card) == ["🫶 Ik maak me zorgen"]
     return text.split(pair)[1].split(".")[0]
 
 
