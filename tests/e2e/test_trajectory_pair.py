@@ -54,6 +54,7 @@ class TestAPairGoesTheWholeWayInDutch:
             "💬 Stel deze vraag",
             "🔄 Andere vraag",
             "⏭ Ander onderwerp",
+            "🧭 Vastgelopen?",
             "⏹ Gesprek afronden",
         ]
         await bram.expect("Sanne coacht, Bram is coachee")

@@ -21,6 +21,7 @@ from bot.handlers.trajectory import (
     relay,
     schedule,
     scripts,
+    stuck,
     talk,
 )
 from bot.handlers.trajectory.cards import send_home
@@ -58,6 +59,7 @@ def register(router: Router, cancellers: list[Canceller]) -> None:
             journal,
             scripts,
             progress,
+            stuck,
         ):
             part.register(router)
     router.on_text(awaited_text, waits=trajectories.AWAITS_INPUT)

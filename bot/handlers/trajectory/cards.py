@@ -11,6 +11,7 @@ from bot.handlers.trajectory.core import (
     step_name,
     tell_text,
 )
+from bot.handlers.trajectory.stuck import stuck_choice
 from bot.i18n import Html
 from bot.runtime.turn import Choice, Turn
 from flows.scripts import Scripts, Theme
@@ -95,6 +96,7 @@ def coach_choices(turn: Turn, pair: Pair, row: TrajectoryRow, theme_key: str) ->
     if step is Step.CLOSING and theme_key == "compliment":
         rows.append([turn.choice("trajectory.btn_my_compliment", "tr_compliment", **args)])
     rows.extend(move_choices(turn, step, args, Party.COACH))
+    rows.append([stuck_choice(turn, args)])
     rows.append([turn.choice("trajectory.btn_end", "tr_end", **args)])
     return rows
 

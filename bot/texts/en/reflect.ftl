@@ -20,3 +20,18 @@ reflect-chart_caption_theirs =
     }: { $points }.
 reflect-chart_caption_mark_goal = ↩️ On { $day }: back to the goal (pink dashed line).
 reflect-chart_caption_mark_route = 🗺 On { $day }: the route planned again (green dashed line).
+
+## Stuck moments on the coach's card
+
+reflect-btn_stuck = 🧭 Stuck?
+reflect-btn_stuck_ask = 💬 Ask this question
+reflect-stuck_menu = 🧭 { $intro }
+reflect-stuck_help =
+    🧭 <b>{ $label }</b>
+    <i>{ $sign }</i>
+
+    <b>What you can do</b>
+    { $moves }
+
+    <b>A question you can ask</b>
+    { $question }

@@ -20,3 +20,18 @@ reflect-chart_caption_theirs =
     }: { $points }.
 reflect-chart_caption_mark_goal = ↩️ Op { $day } terug naar het doel (roze stippellijn).
 reflect-chart_caption_mark_route = 🗺 Op { $day } de route opnieuw gepland (groene stippellijn).
+
+## Stuck moments on the coach's card
+
+reflect-btn_stuck = 🧭 Vastgelopen?
+reflect-btn_stuck_ask = 💬 Stel deze vraag
+reflect-stuck_menu = 🧭 { $intro }
+reflect-stuck_help =
+    🧭 <b>{ $label }</b>
+    <i>{ $sign }</i>
+
+    <b>Wat je kunt doen</b>
+    { $moves }
+
+    <b>Een vraag die je kunt stellen</b>
+    { $question }
