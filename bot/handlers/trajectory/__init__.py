@@ -12,6 +12,7 @@ from __future__ import annotations
 from bot.handlers.help import Canceller
 from bot.handlers.trajectory import (
     capture,
+    coach_log,
     contract,
     ending,
     journal,
@@ -60,6 +61,7 @@ def register(router: Router, cancellers: list[Canceller]) -> None:
             scripts,
             progress,
             stuck,
+            coach_log,
         ):
             part.register(router)
     router.on_text(awaited_text, waits=trajectories.AWAITS_INPUT)

@@ -64,6 +64,7 @@ help-student =
     /talk: your coaching conversation (start it or see your card)
     /plan: plan your next conversation
     /journal: your notebook
+    /log: your coach log: your roles and what you learned as a coach
     /goal: your goal and your number
     /steps: tick off or change your small steps
     /contract: your agreements

@@ -35,3 +35,66 @@ reflect-stuck_help =
 
     <b>A question you can ask</b>
     { $question }
+
+## /log: the coach's own log
+
+reflect-log_not_coach = Your coach log fills up once you coach someone yourself. With /journal you read your own notebook as a coachee.
+reflect-log_empty = Your coach log is still empty. After each conversation in which you coach, you can take a moment to look back: that appears here. 🪞
+reflect-log_head =
+    🪞 <b>Your coach log</b>
+    Per conversation: the role you took, where you stood and what you thought about it. Only you see this.
+
+    <b>How to read the lines</b>: each line has two ends. The dot ● is where you stood that time. Both ends are fine; the point is to see how you coach.
+
+    { $fields }
+reflect-log_legend_field =
+    ◀ <b>{ $left }</b>, for example: <i>{ $left_example }</i>
+    ▶ <b>{ $right }</b>, for example: <i>{ $right_example }</i>
+reflect-log_conversation = 💬 <b>Conversation { $number }</b> with { $name }
+reflect-log_role = 🎭 Your role: <b>{ $role }</b> (looked back on { $day })
+reflect-log_no_reflection = You haven't looked back on this conversation (yet).
+reflect-log_tensions =
+    ⚖️ <b>Where you stood</b>
+    { $lines }
+reflect-log_field = { $left } { $dots } { $right }
+reflect-log_field_skipped = { $left } ○○○○○ { $right } (skipped)
+reflect-log_answers =
+    ✍️ <b>Your answers</b>
+    { $lines }
+reflect-log_answer =
+    <i>{ $question }</i>
+    { $answer }
+reflect-log_observer =
+    👀 <b>Feedback from { $name }</b> (observer)
+    { $lines }
+
+## The tension fields in everyday words (left = 1, right = 5)
+
+reflect-tension_goal_process_left = I kept us on the goal
+reflect-tension_goal_process_left_example = “Shall we look at your goal again?”
+reflect-tension_goal_process_right = I went where the talk went
+reflect-tension_goal_process_right_example = your coachee starts on something else and you just keep listening
+reflect-tension_service_encounter_left = We mostly worked through the questions
+reflect-tension_service_encounter_left_example = question, answer, write it down, next question
+reflect-tension_service_encounter_right = We really connected
+reflect-tension_service_encounter_right_example = you laughed together or shared something about yourselves
+reflect-tension_guiding_leading_left = I let my coachee choose the way
+reflect-tension_guiding_leading_left_example = “What do you want to do first?”
+reflect-tension_guiding_leading_right = I took the lead myself
+reflect-tension_guiding_leading_right_example = “Let's make your plan first.”
+reflect-tension_learning_performing_left = It was about learning, mistakes were fine
+reflect-tension_learning_performing_left_example = “What do you learn when it doesn't work out?”
+reflect-tension_learning_performing_right = It was about the result
+reflect-tension_learning_performing_right_example = “Which grade do you want to get?”
+reflect-tension_autonomous_prescribed_left = We did it our own way
+reflect-tension_autonomous_prescribed_left_example = you worked out together how to tackle it
+reflect-tension_autonomous_prescribed_right = We followed the rules or the task
+reflect-tension_autonomous_prescribed_right_example = you went through the school's questions one by one
+reflect-tension_narrow_broad_left = I looked at this one subject
+reflect-tension_narrow_broad_left_example = only maths, nothing else
+reflect-tension_narrow_broad_right = I looked at the whole person
+reflect-tension_narrow_broad_right_example = also how things go at home, with friends or at sport
+reflect-tension_individual_organisation_left = It was about what my coachee wants
+reflect-tension_individual_organisation_left_example = “What matters to you?”
+reflect-tension_individual_organisation_right = It was also about what school expects
+reflect-tension_individual_organisation_right_example = “What does your mentor ask for this?”

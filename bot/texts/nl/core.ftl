@@ -64,6 +64,7 @@ help-student =
     /talk: je coachingsgesprek (beginnen of je kaart zien)
     /plan: jullie volgende gesprek plannen
     /journal: je logboek
+    /log: je coachlogboek: je rollen en wat je leerde als coach
     /goal: je doel en je cijfer
     /steps: je kleine stappen afvinken of aanpassen
     /contract: jullie afspraken

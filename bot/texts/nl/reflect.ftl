@@ -35,3 +35,66 @@ reflect-stuck_help =
 
     <b>Een vraag die je kunt stellen</b>
     { $question }
+
+## /log: the coach's own log
+
+reflect-log_not_coach = Je coachlogboek vult zich zodra je zelf iemand coacht. Met /journal lees je je eigen logboek als coachee.
+reflect-log_empty = Je coachlogboek is nog leeg. Na elk gesprek waarin jij coacht, kun je even terugkijken: dat komt hier te staan. 🪞
+reflect-log_head =
+    🪞 <b>Jouw coachlogboek</b>
+    Per gesprek: welke rol je nam, waar je stond en wat je erover dacht. Alleen jij ziet dit.
+
+    <b>Zo lees je de lijntjes</b>: elke lijn heeft twee kanten. De stip ● staat waar jij die keer stond. Allebei de kanten zijn goed; het gaat erom dat je ziet hoe jij coacht.
+
+    { $fields }
+reflect-log_legend_field =
+    ◀ <b>{ $left }</b>, bijvoorbeeld: <i>{ $left_example }</i>
+    ▶ <b>{ $right }</b>, bijvoorbeeld: <i>{ $right_example }</i>
+reflect-log_conversation = 💬 <b>Gesprek { $number }</b> met { $name }
+reflect-log_role = 🎭 Je rol: <b>{ $role }</b> (teruggekeken op { $day })
+reflect-log_no_reflection = Over dit gesprek heb je (nog) niet teruggekeken.
+reflect-log_tensions =
+    ⚖️ <b>Waar je stond</b>
+    { $lines }
+reflect-log_field = { $left } { $dots } { $right }
+reflect-log_field_skipped = { $left } ○○○○○ { $right } (overgeslagen)
+reflect-log_answers =
+    ✍️ <b>Jouw antwoorden</b>
+    { $lines }
+reflect-log_answer =
+    <i>{ $question }</i>
+    { $answer }
+reflect-log_observer =
+    👀 <b>Feedback van { $name }</b> (observator)
+    { $lines }
+
+## The tension fields in everyday words (left = 1, right = 5)
+
+reflect-tension_goal_process_left = Ik hield ons bij het doel
+reflect-tension_goal_process_left_example = “Zullen we even terugkijken naar je doel?”
+reflect-tension_goal_process_right = Ik ging mee waar het gesprek heen ging
+reflect-tension_goal_process_right_example = je coachee begint over iets anders en jij luistert gewoon verder
+reflect-tension_service_encounter_left = We werkten vooral de vragen af
+reflect-tension_service_encounter_left_example = vraag, antwoord, opschrijven, volgende vraag
+reflect-tension_service_encounter_right = We hadden ook echt contact
+reflect-tension_service_encounter_right_example = jullie lachten samen of vertelden iets over jezelf
+reflect-tension_guiding_leading_left = Ik liet mijn coachee de weg kiezen
+reflect-tension_guiding_leading_left_example = “Wat wil jij als eerste doen?”
+reflect-tension_guiding_leading_right = Ik nam zelf de leiding
+reflect-tension_guiding_leading_right_example = “Laten we eerst je planning maken.”
+reflect-tension_learning_performing_left = Het ging om leren, fouten mochten
+reflect-tension_learning_performing_left_example = “Wat leer je ervan als het niet lukt?”
+reflect-tension_learning_performing_right = Het ging om het resultaat
+reflect-tension_learning_performing_right_example = “Welk cijfer wil je halen?”
+reflect-tension_autonomous_prescribed_left = We deden het op onze eigen manier
+reflect-tension_autonomous_prescribed_left_example = jullie bedachten samen hoe je het aanpakt
+reflect-tension_autonomous_prescribed_right = We volgden de regels of de opdracht
+reflect-tension_autonomous_prescribed_right_example = jullie gingen de vragen van school één voor één langs
+reflect-tension_narrow_broad_left = Ik keek naar dit ene onderwerp
+reflect-tension_narrow_broad_left_example = alleen over wiskunde, verder niets
+reflect-tension_narrow_broad_right = Ik keek naar de hele persoon
+reflect-tension_narrow_broad_right_example = ook hoe het thuis, met vrienden of met sport gaat
+reflect-tension_individual_organisation_left = Het ging om wat mijn coachee wil
+reflect-tension_individual_organisation_left_example = “Wat vind jij zelf belangrijk?”
+reflect-tension_individual_organisation_right = Het ging ook om wat school verwacht
+reflect-tension_individual_organisation_right_example = “Wat vraagt je mentor hiervoor?”

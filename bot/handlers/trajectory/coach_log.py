@@ -1,0 +1,162 @@
+"""/log: a coach's own log, per conversation: the role taken, where they stood on each tension
+field, their reflection answers and an observer's feedback. Never what a coachee wrote."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bot.handlers.trajectory.core import Pair, day_label, load_pair, local_day, scripts_for
+from bot.i18n import Html
+from bot.runtime.incoming import Incoming
+from bot.runtime.router import Router
+from bot.runtime.turn import Turn
+from flows.trajectory import (
+    TENSION_SCALE,
+    Observation,
+    Reflection,
+    ReflectionQuestion,
+    TensionField,
+)
+from storage import trajectories
+from storage.trajectory_models import TrajectoryRow
+
+
+def register(router: Router) -> None:
+    """Wire /log."""
+    router.command("log", log_command)
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """What the log holds about one conversation the person coached."""
+
+    number: int
+    reflection: Reflection | None
+    observation: Observation | None
+
+
+async def log_command(turn: Turn, incoming: Incoming) -> None:
+    """The coach's log over every match they coached in, oldest first; a legend before it."""
+    rows = await trajectories.trajectories_of_user(turn.session, user_id=turn.chat_id)
+    coached = [row for row in rows if row.coach_id == turn.chat_id]
+    if not coached:
+        await turn.say("reflect.log_not_coach")
+        return
+    await turn.send_text(_legend(turn))
+    shown = 0
+    for match_id in sorted({row.match_id for row in coached}):
+        pair = await load_pair(turn, match_id)
+        if pair is None:
+            continue
+        for row in pair.rows:
+            if row.coach_id == turn.chat_id:
+                shown += await _send_trajectory(turn, pair, row)
+    if not shown:
+        await turn.say("reflect.log_empty")
+
+
+def conversations(
+    reflections: tuple[Reflection, ...], observations: tuple[Observation, ...]
+) -> list[Conversation]:
+    """Reflections and observations side by side per conversation number, oldest first."""
+    numbers = sorted({r.conversation for r in reflections} | {o.conversation for o in observations})
+    return [
+        Conversation(
+            number,
+            next((r for r in reversed(reflections) if r.conversation == number), None),
+            next((o for o in reversed(observations) if o.conversation == number), None),
+        )
+        for number in numbers
+    ]
+
+
+async def _send_trajectory(turn: Turn, pair: Pair, row: TrajectoryRow) -> int:
+    """One message per conversation of this trajectory; returns how many were sent."""
+    snapshot = pair.snap(row)
+    talks = conversations(snapshot.reflections, snapshot.observations)
+    observer = pair.name(row.observer_id) if row.observer_id is not None else ""
+    texts = await _texts(turn, pair)
+    for talk in talks:
+        await turn.send_text(_conversation(turn, texts, pair, row, talk, observer))
+    return len(talks)
+
+
+@dataclass(frozen=True)
+class _Texts:
+    """The names and questions of the script in the coach's language (a cohort's own, if any)."""
+
+    roles: dict[str, str]
+    questions: dict[ReflectionQuestion, str]
+
+
+async def _texts(turn: Turn, pair: Pair) -> _Texts:
+    script = (await scripts_for(turn, pair, turn.language)).reflection
+    return _Texts(
+        {role.value: text.name for role, text in script.roles.items()}, dict(script.questions)
+    )
+
+
+def _conversation(
+    turn: Turn, texts: _Texts, pair: Pair, row: TrajectoryRow, talk: Conversation, observer: str
+) -> str:
+    """A conversation's entry: role, tension fields, answers, then the observer's feedback."""
+    parts = [
+        turn.text("reflect.log_conversation", number=talk.number, name=pair.name(row.coachee_id))
+    ]
+    reflection = talk.reflection
+    if reflection is not None:
+        day = day_label(turn, local_day(turn, reflection.at))
+        parts.append(turn.text("reflect.log_role", role=texts.roles[reflection.role], day=day))
+        fields = "\n".join(_field_line(turn, f, reflection.tensions.get(f)) for f in TensionField)
+        parts.append(turn.text("reflect.log_tensions", lines=Html(fields)))
+        parts.append(_answers(turn, texts, "reflect.log_answers", reflection.answers))
+    else:
+        parts.append(turn.text("reflect.log_no_reflection"))
+    if talk.observation is not None:
+        key = "reflect.log_observer"
+        parts.append(_answers(turn, texts, key, talk.observation.answers, name=observer))
+    return "\n\n".join(part for part in parts if part)
+
+
+def _field_line(turn: Turn, field: TensionField, place: int | None) -> str:
+    """One tension field in everyday words, with a dot where the coach placed themself."""
+    left = turn.text(f"reflect.tension_{field.value}_left")
+    right = turn.text(f"reflect.tension_{field.value}_right")
+    if place is None:
+        return turn.text("reflect.log_field_skipped", left=Html(left), right=Html(right))
+    dots = "".join("●" if spot == place else "○" for spot in TENSION_SCALE)
+    return turn.text("reflect.log_field", left=Html(left), dots=dots, right=Html(right))
+
+
+def _answers(
+    turn: Turn,
+    texts: _Texts,
+    key: str,
+    answers: Mapping[ReflectionQuestion, str],
+    *,
+    name: str = "",
+) -> str:
+    """The answers to the five questions, each under its question; none given: nothing."""
+    given = [(q, answers[q]) for q in ReflectionQuestion if q in answers]
+    if not given:
+        return ""
+    lines = "\n".join(
+        turn.text("reflect.log_answer", question=texts.questions[q], answer=a) for q, a in given
+    )
+    return turn.text(key, lines=Html(lines), name=name)
+
+
+def _legend(turn: Turn) -> str:
+    """What the tension lines mean: each end an everyday sentence with an example."""
+    fields = "\n\n".join(
+        turn.text(
+            "reflect.log_legend_field",
+            left=Html(turn.text(f"reflect.tension_{f.value}_left")),
+            left_example=Html(turn.text(f"reflect.tension_{f.value}_left_example")),
+            right=Html(turn.text(f"reflect.tension_{f.value}_right")),
+            right_example=Html(turn.text(f"reflect.tension_{f.value}_right_example")),
+        )
+        for f in TensionField
+    )
+    return turn.text("reflect.log_head", fields=Html(fields))
