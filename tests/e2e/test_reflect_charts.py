@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 from tgemulator import EmuMessage, ScriptedUser
 
@@ -46,7 +47,7 @@ def walked(step: Step) -> Trajectory:
     return replace(trajectory, step=step)
 
 
-def plotted(photo: EmuMessage) -> dict[str, object]:
+def plotted(photo: EmuMessage) -> dict[str, Any]:
     """The series a chart photo carries."""
     assert photo.kind == "photo" and photo.file is not None
     return read_series(photo.file.data)
@@ -76,7 +77,7 @@ async def test_a_new_score_sends_the_chart_of_the_stored_scales(world: World) ->
     assert "Op 12 jan terug naar het doel" in caption
     series = plotted(photo)
     assert series["points"] == await stored_points(world, match_id)
-    assert [p["value"] for p in series["points"]] == [3, 5, 7]  # type: ignore[index]
+    assert [p["value"] for p in series["points"]] == [3, 5, 7]
     assert series["marks"] == [{"at": BACK_TO_GOAL.isoformat(), "kind": "goal"}]
     await sanne.expect("Bram geeft zichzelf nu een 7 van de 10")
 

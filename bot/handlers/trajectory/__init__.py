@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bot.handlers.help import Canceller
 from bot.handlers.trajectory import (
+    calendar,
     capture,
     coach_log,
     contract,
@@ -62,6 +63,7 @@ def register(router: Router, cancellers: list[Canceller]) -> None:
             progress,
             stuck,
             coach_log,
+            calendar,
         ):
             part.register(router)
     router.on_text(awaited_text, waits=trajectories.AWAITS_INPUT)

@@ -98,3 +98,11 @@ reflect-tension_individual_organisation_left = It was about what my coachee want
 reflect-tension_individual_organisation_left_example = “What matters to you?”
 reflect-tension_individual_organisation_right = It was also about what school expects
 reflect-tension_individual_organisation_right_example = “What does your mentor ask for this?”
+
+## A planned conversation in the student's own calendar
+
+reflect-btn_calendar = 📆 Add to my calendar
+reflect-calendar_none = No conversation is planned right now. Plan one with /plan.
+reflect-calendar_summary = Coaching conversation with { $names }
+reflect-calendar_description = Your coaching conversation in PeerCoach. Start it with /talk.
+reflect-calendar_caption = 📆 Open this file to put your conversation on <b>{ $when }</b> in your calendar. Moved to another time? Tap the button under the new time again: your calendar moves along.

@@ -98,3 +98,11 @@ reflect-tension_individual_organisation_left = Het ging om wat mijn coachee wil
 reflect-tension_individual_organisation_left_example = “Wat vind jij zelf belangrijk?”
 reflect-tension_individual_organisation_right = Het ging ook om wat school verwacht
 reflect-tension_individual_organisation_right_example = “Wat vraagt je mentor hiervoor?”
+
+## A planned conversation in the student's own calendar
+
+reflect-btn_calendar = 📆 Zet in mijn agenda
+reflect-calendar_none = Er staat nu geen gesprek gepland. Plan er een met /plan.
+reflect-calendar_summary = Coachingsgesprek met { $names }
+reflect-calendar_description = Jullie coachingsgesprek in PeerCoach. Begin het met /talk.
+reflect-calendar_caption = 📆 Open dit bestand om jullie gesprek van <b>{ $when }</b> in je agenda te zetten. Schuift het gesprek op? Tik dan opnieuw op de knop bij het nieuwe moment: je agenda schuift mee.
