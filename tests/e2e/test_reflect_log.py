@@ -63,7 +63,10 @@ async def test_the_coach_reads_back_their_reflection_in_everyday_words(world: Wo
     await sanne.press(role)
     places = ["1", "2", "3", "4", "5", "1", "5"]
     for number, place in enumerate(places, start=1):
-        await sanne.expect(f"{number}/7")
+        field = await sanne.expect(f"{number}/7")
+        if number == 1:  # everyday words to place yourself on, with an example of each end
+            assert "1 = Ik hield ons bij het doel · 5 = Ik ging mee waar" in (field.text or "")
+            assert "Bijvoorbeeld: 1 = “Zullen we even terugkijken" in (field.text or "")
         await sanne.press(place)
     answers = ["Bram dacht zelf na", "", "Dat ik te snel praatte", "Stilte helpt", "Vaker wachten"]
     for number, answer in enumerate(answers, start=1):

@@ -11,6 +11,7 @@ from bot.i18n import Html
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn
+from flows.scripts import Poles
 from flows.trajectory import (
     TENSION_SCALE,
     Observation,
@@ -43,17 +44,27 @@ async def log_command(turn: Turn, incoming: Incoming) -> None:
     if not coached:
         await turn.say("reflect.log_not_coach")
         return
-    await turn.send_text(_legend(turn))
-    shown = 0
+    entries: list[str] = []
+    legend = ""
     for match_id in sorted({row.match_id for row in coached}):
         pair = await load_pair(turn, match_id)
         if pair is None:
             continue
+        texts = await _texts(turn, pair)
         for row in pair.rows:
-            if row.coach_id == turn.chat_id:
-                shown += await _send_trajectory(turn, pair, row)
-    if not shown:
+            if row.coach_id != turn.chat_id:
+                continue
+            snapshot = pair.snap(row)
+            observer = pair.name(row.observer_id) if row.observer_id is not None else ""
+            for talk in conversations(snapshot.reflections, snapshot.observations):
+                # The legend in the words of the script the log starts with.
+                legend = legend or _legend(turn, texts.poles)
+                entries.append(_conversation(turn, texts, pair, row, talk, observer))
+    if not entries:
         await turn.say("reflect.log_empty")
+        return
+    for text in (legend, *entries):  # one message per conversation
+        await turn.send_text(text)
 
 
 def conversations(
@@ -71,29 +82,21 @@ def conversations(
     ]
 
 
-async def _send_trajectory(turn: Turn, pair: Pair, row: TrajectoryRow) -> int:
-    """One message per conversation of this trajectory; returns how many were sent."""
-    snapshot = pair.snap(row)
-    talks = conversations(snapshot.reflections, snapshot.observations)
-    observer = pair.name(row.observer_id) if row.observer_id is not None else ""
-    texts = await _texts(turn, pair)
-    for talk in talks:
-        await turn.send_text(_conversation(turn, texts, pair, row, talk, observer))
-    return len(talks)
-
-
 @dataclass(frozen=True)
 class _Texts:
     """The names and questions of the script in the coach's language (a cohort's own, if any)."""
 
     roles: dict[str, str]
     questions: dict[ReflectionQuestion, str]
+    poles: dict[TensionField, Poles]
 
 
 async def _texts(turn: Turn, pair: Pair) -> _Texts:
     script = (await scripts_for(turn, pair, turn.language)).reflection
     return _Texts(
-        {role.value: text.name for role, text in script.roles.items()}, dict(script.questions)
+        {role.value: text.name for role, text in script.roles.items()},
+        dict(script.questions),
+        dict(script.tensions),
     )
 
 
@@ -108,7 +111,9 @@ def _conversation(
     if reflection is not None:
         day = day_label(turn, local_day(turn, reflection.at))
         parts.append(turn.text("reflect.log_role", role=texts.roles[reflection.role], day=day))
-        fields = "\n".join(_field_line(turn, f, reflection.tensions.get(f)) for f in TensionField)
+        fields = "\n".join(
+            _field_line(turn, texts.poles[f], reflection.tensions.get(f)) for f in TensionField
+        )
         parts.append(turn.text("reflect.log_tensions", lines=Html(fields)))
         parts.append(_answers(turn, texts, "reflect.log_answers", reflection.answers))
     else:
@@ -119,14 +124,12 @@ def _conversation(
     return "\n\n".join(part for part in parts if part)
 
 
-def _field_line(turn: Turn, field: TensionField, place: int | None) -> str:
+def _field_line(turn: Turn, poles: Poles, place: int | None) -> str:
     """One tension field in everyday words, with a dot where the coach placed themself."""
-    left = turn.text(f"reflect.tension_{field.value}_left")
-    right = turn.text(f"reflect.tension_{field.value}_right")
     if place is None:
-        return turn.text("reflect.log_field_skipped", left=Html(left), right=Html(right))
+        return turn.text("reflect.log_field_skipped", left=poles.left, right=poles.right)
     dots = "".join("●" if spot == place else "○" for spot in TENSION_SCALE)
-    return turn.text("reflect.log_field", left=Html(left), dots=dots, right=Html(right))
+    return turn.text("reflect.log_field", left=poles.left, dots=dots, right=poles.right)
 
 
 def _answers(
@@ -147,14 +150,14 @@ def _answers(
     return turn.text(key, lines=Html(lines), name=name)
 
 
-def _legend(turn: Turn) -> str:
+def _legend(turn: Turn, poles: Mapping[TensionField, Poles]) -> str:
     """What the tension lines mean: each end an everyday sentence with an example."""
     fields = "\n\n".join(
         turn.text(
             "reflect.log_legend_field",
-            left=Html(turn.text(f"reflect.tension_{f.value}_left")),
+            left=poles[f].left,
             left_example=Html(turn.text(f"reflect.tension_{f.value}_left_example")),
-            right=Html(turn.text(f"reflect.tension_{f.value}_right")),
+            right=poles[f].right,
             right_example=Html(turn.text(f"reflect.tension_{f.value}_right_example")),
         )
         for f in TensionField

@@ -68,35 +68,21 @@ reflect-log_observer =
     👀 <b>Feedback from { $name }</b> (observer)
     { $lines }
 
-## The tension fields in everyday words (left = 1, right = 5)
+## An example for each end of a tension field (left = 1, right = 5; the words are in the script)
 
-reflect-tension_goal_process_left = I kept us on the goal
 reflect-tension_goal_process_left_example = “Shall we look at your goal again?”
-reflect-tension_goal_process_right = I went where the talk went
 reflect-tension_goal_process_right_example = your coachee starts on something else and you just keep listening
-reflect-tension_service_encounter_left = We mostly worked through the questions
 reflect-tension_service_encounter_left_example = question, answer, write it down, next question
-reflect-tension_service_encounter_right = We really connected
 reflect-tension_service_encounter_right_example = you laughed together or shared something about yourselves
-reflect-tension_guiding_leading_left = I let my coachee choose the way
 reflect-tension_guiding_leading_left_example = “What do you want to do first?”
-reflect-tension_guiding_leading_right = I took the lead myself
 reflect-tension_guiding_leading_right_example = “Let's make your plan first.”
-reflect-tension_learning_performing_left = It was about learning, mistakes were fine
 reflect-tension_learning_performing_left_example = “What do you learn when it doesn't work out?”
-reflect-tension_learning_performing_right = It was about the result
 reflect-tension_learning_performing_right_example = “Which grade do you want to get?”
-reflect-tension_autonomous_prescribed_left = We did it our own way
 reflect-tension_autonomous_prescribed_left_example = you worked out together how to tackle it
-reflect-tension_autonomous_prescribed_right = We followed the rules or the task
 reflect-tension_autonomous_prescribed_right_example = you went through the school's questions one by one
-reflect-tension_narrow_broad_left = I looked at this one subject
 reflect-tension_narrow_broad_left_example = only maths, nothing else
-reflect-tension_narrow_broad_right = I looked at the whole person
 reflect-tension_narrow_broad_right_example = also how things go at home, with friends or at sport
-reflect-tension_individual_organisation_left = It was about what my coachee wants
 reflect-tension_individual_organisation_left_example = “What matters to you?”
-reflect-tension_individual_organisation_right = It was also about what school expects
 reflect-tension_individual_organisation_right_example = “What does your mentor ask for this?”
 
 ## A planned conversation in the student's own calendar
@@ -106,3 +92,4 @@ reflect-calendar_none = No conversation is planned right now. Plan one with /pla
 reflect-calendar_summary = Coaching conversation with { $names }
 reflect-calendar_description = Your coaching conversation in PeerCoach. Start it with /talk.
 reflect-calendar_caption = 📆 Open this file to put your conversation on <b>{ $when }</b> in your calendar. Moved to another time? Tap the button under the new time again: your calendar moves along.
+reflect-tension_examples = <i>For example: 1 = { $left } · 5 = { $right }</i>

@@ -68,35 +68,21 @@ reflect-log_observer =
     👀 <b>Feedback van { $name }</b> (observator)
     { $lines }
 
-## The tension fields in everyday words (left = 1, right = 5)
+## An example for each end of a tension field (left = 1, right = 5; the words are in the script)
 
-reflect-tension_goal_process_left = Ik hield ons bij het doel
 reflect-tension_goal_process_left_example = “Zullen we even terugkijken naar je doel?”
-reflect-tension_goal_process_right = Ik ging mee waar het gesprek heen ging
 reflect-tension_goal_process_right_example = je coachee begint over iets anders en jij luistert gewoon verder
-reflect-tension_service_encounter_left = We werkten vooral de vragen af
 reflect-tension_service_encounter_left_example = vraag, antwoord, opschrijven, volgende vraag
-reflect-tension_service_encounter_right = We hadden ook echt contact
 reflect-tension_service_encounter_right_example = jullie lachten samen of vertelden iets over jezelf
-reflect-tension_guiding_leading_left = Ik liet mijn coachee de weg kiezen
 reflect-tension_guiding_leading_left_example = “Wat wil jij als eerste doen?”
-reflect-tension_guiding_leading_right = Ik nam zelf de leiding
 reflect-tension_guiding_leading_right_example = “Laten we eerst je planning maken.”
-reflect-tension_learning_performing_left = Het ging om leren, fouten mochten
 reflect-tension_learning_performing_left_example = “Wat leer je ervan als het niet lukt?”
-reflect-tension_learning_performing_right = Het ging om het resultaat
 reflect-tension_learning_performing_right_example = “Welk cijfer wil je halen?”
-reflect-tension_autonomous_prescribed_left = We deden het op onze eigen manier
 reflect-tension_autonomous_prescribed_left_example = jullie bedachten samen hoe je het aanpakt
-reflect-tension_autonomous_prescribed_right = We volgden de regels of de opdracht
 reflect-tension_autonomous_prescribed_right_example = jullie gingen de vragen van school één voor één langs
-reflect-tension_narrow_broad_left = Ik keek naar dit ene onderwerp
 reflect-tension_narrow_broad_left_example = alleen over wiskunde, verder niets
-reflect-tension_narrow_broad_right = Ik keek naar de hele persoon
 reflect-tension_narrow_broad_right_example = ook hoe het thuis, met vrienden of met sport gaat
-reflect-tension_individual_organisation_left = Het ging om wat mijn coachee wil
 reflect-tension_individual_organisation_left_example = “Wat vind jij zelf belangrijk?”
-reflect-tension_individual_organisation_right = Het ging ook om wat school verwacht
 reflect-tension_individual_organisation_right_example = “Wat vraagt je mentor hiervoor?”
 
 ## A planned conversation in the student's own calendar
@@ -106,3 +92,4 @@ reflect-calendar_none = Er staat nu geen gesprek gepland. Plan er een met /plan.
 reflect-calendar_summary = Coachingsgesprek met { $names }
 reflect-calendar_description = Jullie coachingsgesprek in PeerCoach. Begin het met /talk.
 reflect-calendar_caption = 📆 Open dit bestand om jullie gesprek van <b>{ $when }</b> in je agenda te zetten. Schuift het gesprek op? Tik dan opnieuw op de knop bij het nieuwe moment: je agenda schuift mee.
+reflect-tension_examples = <i>Bijvoorbeeld: 1 = { $left } · 5 = { $right }</i>
