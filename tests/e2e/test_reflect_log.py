@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from bot.charts import read_series
 from flows.trajectory import (
     CoachRole,
     Observation,
@@ -82,6 +83,15 @@ async def test_the_coach_reads_back_their_reflection_in_everyday_words(world: Wo
     text = legend.text or ""
     assert "◀ Ik hield ons bij het doel, bijvoorbeeld: " in text
     assert "▶ Ik ging mee waar het gesprek heen ging" in text
+    growth = await sanne.expect("📊 Jouw groei als coach")
+    assert growth.kind == "photo" and growth.file is not None
+    assert f"Je rollen: 1: {role}." in (growth.text or "")
+    [stored] = await snapshots(world, match_id)
+    plotted = read_series(growth.file.data)
+    assert plotted["roles"] == [{"conversation": 1, "role": stored.reflections[0].role.value}]
+    assert {f: [p["place"] for p in places] for f, places in plotted["tensions"].items()} == {
+        field.value: [int(place)] for field, place in zip(TensionField, places, strict=True)
+    }
     entry = await sanne.expect("Gesprek 2 met Bram")
     shown = entry.text or ""
     assert f"Je rol: {role} (teruggekeken op " in shown
@@ -93,7 +103,6 @@ async def test_the_coach_reads_back_their_reflection_in_everyday_words(world: Wo
         assert answer in shown
     assert "Wat verraste je" not in shown  # the skipped question is left out
     assert SECRET not in shown and "Agenda kopen" not in shown  # never the coachee's words
-    [stored] = await snapshots(world, match_id)
     assert stored.reflections[0].tensions[TensionField.GOAL_PROCESS] == 1
     await sanne.expect_silence()
 
@@ -137,6 +146,10 @@ async def test_an_observers_feedback_is_kept_in_english(world: World) -> None:
     await greeted(*people)
     await anna.send("/log")
     await anna.expect("Your coach log")
+    growth = await anna.expect("📊 Your growth as a coach")
+    assert "Your roles: 1: Sounding board." in (growth.text or "")
+    assert growth.file is not None
+    assert read_series(growth.file.data)["roles"] == [{"conversation": 1, "role": "sounding_board"}]
     first = await anna.expect(f"Conversation 1 with {coachee.user.first_name}")
     text = first.text or ""
     assert "Your role: Sounding board" in text

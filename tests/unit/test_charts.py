@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from bot.charts import BACKGROUND, Mark, Point, ScaleChart, read_series, render_scale
+from bot.growth_chart import Field, GrowthChart, render_growth
 
 
 def _chart(title: str = "Elke week mijn huiswerk plannen en op tijd af hebben") -> ScaleChart:
@@ -63,3 +64,35 @@ def test_an_image_without_a_series_is_told_apart() -> None:
     Image.new("RGB", (4, 4)).save(buffer, format="PNG")
     with pytest.raises(ValueError, match="no chart series"):
         read_series(buffer.getvalue())
+
+
+def test_the_growth_chart_carries_roles_and_places_per_conversation() -> None:
+    """A coach's roles and tension places, numbered in order, come back out of the PNG."""
+    fields = [
+        Field("goal_process", "Ik hield ons bij het doel", "Ik ging mee", {1: 1, 2: 4}),
+        Field("narrow_broad", "Dit ene onderwerp", "De hele persoon", {2: 5}),  # one skipped
+    ]
+    chart = GrowthChart(
+        title="Jouw groei als coach",
+        roles_title="Je rol per gesprek",
+        role_names=[("supporter", "Supporter"), ("challenger", "Uitdager")],
+        roles={1: "supporter", 2: "challenger"},
+        fields=fields,
+        fields_title="Waar je stond",
+        axis="gesprekken",
+    )
+    png = render_growth(chart)
+    assert png == render_growth(chart)  # the data alone decides the picture
+    assert read_series(png) == {
+        "roles": [
+            {"conversation": 1, "role": "supporter"},
+            {"conversation": 2, "role": "challenger"},
+        ],
+        "tensions": {
+            "goal_process": [{"conversation": 1, "place": 1}, {"conversation": 2, "place": 4}],
+            "narrow_broad": [{"conversation": 2, "place": 5}],
+        },
+    }
+    with Image.open(io.BytesIO(png)) as image:
+        width, height = image.size
+        assert width == 960 and height > 800  # each field its own strip, readable on a phone

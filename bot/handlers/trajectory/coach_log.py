@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.handlers.trajectory.core import Pair, day_label, load_pair, local_day, scripts_for
+from bot.handlers.trajectory.growth import send_growth
 from bot.i18n import Html
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
@@ -45,7 +46,9 @@ async def log_command(turn: Turn, incoming: Incoming) -> None:
         await turn.say("reflect.log_not_coach")
         return
     entries: list[str] = []
+    reflected: list[Reflection] = []
     legend = ""
+    words: _Texts | None = None
     for match_id in sorted({row.match_id for row in coached}):
         pair = await load_pair(turn, match_id)
         if pair is None:
@@ -56,14 +59,18 @@ async def log_command(turn: Turn, incoming: Incoming) -> None:
                 continue
             snapshot = pair.snap(row)
             observer = pair.name(row.observer_id) if row.observer_id is not None else ""
+            reflected.extend(snapshot.reflections)
             for talk in conversations(snapshot.reflections, snapshot.observations):
-                # The legend in the words of the script the log starts with.
+                # The legend and the chart in the words of the script the log starts with.
+                words = words or texts
                 legend = legend or _legend(turn, texts.poles)
                 entries.append(_conversation(turn, texts, pair, row, talk, observer))
-    if not entries:
+    if words is None:
         await turn.say("reflect.log_empty")
         return
-    for text in (legend, *entries):  # one message per conversation
+    await turn.send_text(legend)
+    await send_growth(turn, reflected, words.roles, words.poles)
+    for text in entries:  # one message per conversation
         await turn.send_text(text)
 
 

@@ -93,3 +93,17 @@ reflect-calendar_summary = Coaching conversation with { $names }
 reflect-calendar_description = Your coaching conversation in PeerCoach. Start it with /talk.
 reflect-calendar_caption = 📆 Open this file to put your conversation on <b>{ $when }</b> in your calendar. Moved to another time? Tap the button under the new time again: your calendar moves along.
 reflect-tension_examples = <i>For example: 1 = { $left } · 5 = { $right }</i>
+
+## The coach's growth chart in /log
+
+reflect-growth_title = Your growth as a coach
+reflect-growth_roles = Your role per conversation
+reflect-growth_fields = Where you stood
+reflect-growth_axis = your conversations as a coach, in order
+reflect-growth_role = { $number }: { $role }
+reflect-growth_caption =
+    📊 <b>Your growth as a coach</b>
+    Chart of { $count ->
+        [one] your first look back
+       *[other] your { $count } looks back, oldest first
+    }. Your roles: { $roles }. Below, for each line, where you stood: the first end at the bottom, the second at the top.

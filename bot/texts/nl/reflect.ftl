@@ -93,3 +93,17 @@ reflect-calendar_summary = Coachingsgesprek met { $names }
 reflect-calendar_description = Jullie coachingsgesprek in PeerCoach. Begin het met /talk.
 reflect-calendar_caption = 📆 Open dit bestand om jullie gesprek van <b>{ $when }</b> in je agenda te zetten. Schuift het gesprek op? Tik dan opnieuw op de knop bij het nieuwe moment: je agenda schuift mee.
 reflect-tension_examples = <i>Bijvoorbeeld: 1 = { $left } · 5 = { $right }</i>
+
+## The coach's growth chart in /log
+
+reflect-growth_title = Jouw groei als coach
+reflect-growth_roles = Je rol per gesprek
+reflect-growth_fields = Waar je stond
+reflect-growth_axis = jouw gesprekken als coach, op volgorde
+reflect-growth_role = { $number }: { $role }
+reflect-growth_caption =
+    📊 <b>Jouw groei als coach</b>
+    Grafiek van { $count ->
+        [one] je eerste terugblik
+       *[other] je { $count } terugblikken, van oud naar nieuw
+    }. Je rollen: { $roles }. Daaronder per lijn waar je stond: onderaan de eerste kant, bovenaan de tweede.
