@@ -51,12 +51,13 @@ class ApiBot(telegram.Bot):
 
 
 def _with_files(params: dict[str, Any]) -> dict[str, Any]:
-    """Outbox rows are JSON: a document is kept as base64 and uploaded as a file here."""
-    document = params.get("document")
-    if not isinstance(document, dict) or "base64" not in document:
-        return dict(params)
-    data = base64.b64decode(document["base64"])
-    return {**params, "document": telegram.InputFile(data, filename=document["filename"])}
+    """Outbox rows are JSON: a document or photo is kept as base64 and uploaded as a file here."""
+    files = {
+        key: telegram.InputFile(base64.b64decode(value["base64"]), filename=value["filename"])
+        for key in ("document", "photo")
+        if isinstance(value := params.get(key), dict) and "base64" in value
+    }
+    return {**params, **files}
 
 
 def make_bot(token: str, base_url: str) -> ApiBot:

@@ -9,7 +9,17 @@ from flows.onboarding import Role
 FIRST = ("help",)
 LAST = ("privacy", "settings", "cancel")
 BY_ROLE: dict[Role, tuple[str, ...]] = {
-    Role.STUDENT: ("talk", "journal", "steps", "plan", "pool", "practice", "contract"),
+    Role.STUDENT: (
+        "talk",
+        "journal",
+        "log",
+        "steps",
+        "plan",
+        "pool",
+        "practice",
+        "contract",
+        "worried",
+    ),
     Role.TEACHER: ("progress", "dashboard", "room"),
     Role.COORDINATOR: (
         "newcohort",

@@ -179,6 +179,21 @@ class Turn:
             self.session, chat_id=target, method="sendDocument", payload=payload, now=self.now
         )
 
+    async def send_photo(
+        self, filename: str, data: bytes, *, caption: str, chat_id: int | None = None
+    ) -> None:
+        """Queue an image (a chart) with an HTML caption; its bytes go once it is sent."""
+        target = self.chat_id if chat_id is None else chat_id
+        payload: dict[str, Any] = {
+            "chat_id": target,
+            "caption": caption,
+            "parse_mode": "HTML",
+            "photo": {"filename": filename, "base64": base64.b64encode(data).decode("ascii")},
+        }
+        await outbox.enqueue(
+            self.session, chat_id=target, method="sendPhoto", payload=payload, now=self.now
+        )
+
     async def keyboard(self, choices: list[list[Choice]], *, chat_id: int) -> dict[str, Any]:
         """Store what each button means and build the inline keyboard of short tokens."""
         # In a private chat only its owner may press; in groups the handler checks the role.

@@ -30,6 +30,7 @@ from flows.trajectory.effects import (
     Result,
     Say,
     Share,
+    ShowChart,
     ShowDates,
     StopWaiting,
     Store,
@@ -167,8 +168,9 @@ def kept_effects(updated: Trajectory, key: str, shown: str, *, by: Party) -> tup
         other = Party.COACHEE if by is Party.COACH else Party.COACH
         share = Share(other, "trajectory.compliment_from", {"text": shown}, name_of=by)
         return (*kept, share)
-    told = "trajectory.shared_scale" if key == "scale" else "trajectory.shared_note"
-    return (*kept, Share(Party.COACH, told, {"text": shown}, label=key))
+    if key == "scale":
+        return (*kept, Share(Party.COACH, "trajectory.shared_scale", {"text": shown}), ShowChart())
+    return (*kept, Share(Party.COACH, "trajectory.shared_note", {"text": shown}, label=key))
 
 
 def after_capture(trajectory: Trajectory, waiting: Waiting) -> tuple[Effect, ...]:

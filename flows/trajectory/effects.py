@@ -141,6 +141,11 @@ class AnnounceStep:
 
 
 @dataclass(frozen=True, slots=True)
+class ShowChart:
+    """A new score: show the coachee their scale over time as a chart."""
+
+
+@dataclass(frozen=True, slots=True)
 class NudgeLater:
     """(Re)schedule the one gentle nudge of a small step after its date."""
 
@@ -158,6 +163,7 @@ Effect: TypeAlias = (
     | OfferMoreStages
     | Confirm
     | NudgeLater
+    | ShowChart
     | TellEveryone
     | ContractAccepted
     | ItemAgreed

@@ -77,6 +77,7 @@ async def test_an_old_card_gives_the_current_one_and_text_gets_a_kind_reask(worl
     await bram.expect("Waar sta je nu")
     await bram.press("5")
     await bram.expect("Staat in je logboek")
+    await bram.expect("📈")
     await bram.expect("Is dit jouw doel")
     await bram.press("✅ Ja, dit is mijn doel")
     await sanne.expect("Mijn doel")

@@ -105,6 +105,7 @@ class TestAOneWayPairFinishesInEnglish:
         await liam.expect("Where are you now, from 0 to 10")
         await liam.press("3")
         await liam.expect("It's in your notebook")
+        await liam.expect("📈 Your scores over time")
         await liam.expect("Is this your goal")
         await liam.press("✏️ Write it differently")
         await liam.expect("Write your goal in your own words")
@@ -113,6 +114,7 @@ class TestAOneWayPairFinishesInEnglish:
         await liam.expect("Where are you now")
         await liam.press("4")
         await liam.expect("It's in your notebook")
+        await liam.expect("📈 Your scores over time")
         confirm = await liam.expect("Is this your goal")
         assert "Understand maths" in (confirm.text or "")
         await liam.press("✅ Yes, this is my goal")
@@ -179,6 +181,7 @@ class TestAOneWayPairFinishesInEnglish:
         await liam.expect("Where are you now")
         await liam.press("6")
         await liam.expect("It's in your notebook")
+        await liam.expect("📈 Your scores over time")
         await liam.expect("Is this your goal")
         await liam.press("✅ Yes, this is my goal")
         await liam.expect("New step: On the way")  # the route still stands

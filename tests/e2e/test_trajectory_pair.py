@@ -55,6 +55,7 @@ class TestAPairGoesTheWholeWayInDutch:
             "💬 Stel deze vraag",
             "🔄 Andere vraag",
             "⏭ Ander onderwerp",
+            "🧭 Vastgelopen?",
             "🙋 Vraag mijn docent",
             "⏹ Gesprek afronden",
             "🫶 Ik maak me zorgen",
@@ -155,6 +156,7 @@ class TestAPairGoesTheWholeWayInDutch:
         await bram.expect("Waar sta je nu")
         await bram.press("4")
         await bram.expect("Staat in je logboek")
+        await bram.expect("📈 Jouw cijfers door de tijd")
         await sanne.expect("geeft zichzelf nu een 4 van de 10")
         confirm = await bram.expect("Is dit jouw doel")
         assert "Elke week mijn huiswerk plannen" in (confirm.text or "")
@@ -206,10 +208,12 @@ class TestAPairGoesTheWholeWayInDutch:
         text = journal.text or ""
         assert "Elke week mijn huiswerk plannen" in text and "Een planner kiezen" in text
         assert "⬜ 1. Zondag mijn week plannen" in text
+        await bram.expect("📈 Jouw cijfers door de tijd")
         await bram.expect("Logboek van Sanne (jij bent de coach)")
         await sanne.send("/journal")
         await sanne.expect("Jouw logboek (je coach: Bram)")
         assert "Zondag mijn week plannen" in ((await sanne.expect("Logboek van Bram")).text or "")
+        await sanne.expect("📈 Cijfers van Bram door de tijd")  # her coachee's, while coaching
         await bram.send("/goal")
         await bram.expect("Je staat op 4 van de 10")
         await bram.send("/steps")
@@ -279,6 +283,7 @@ class TestAPairGoesTheWholeWayInDutch:
         await bram.expect("van 0 tot 10")
         await bram.press("8")
         await bram.expect("Staat in je logboek")
+        await bram.expect("📈 Jouw cijfers door de tijd")
         await bram.expect("Wat heb je geleerd")
         await bram.send("Dat kleine stappen werken")
         await bram.expect("Staat in je logboek")

@@ -63,6 +63,7 @@ async def test_goal_step(world: World) -> None:
             (sanne, "expect", None, "Mijn doel\nElke dag een half uur biologie"),
             (bram, "expect", None, "Waar sta je nu"),
             (bram, "press", "6", "Staat in je logboek"),
+            (bram, "expect", None, "📈"),
             (sanne, "expect", None, "6 van de 10"),
             (bram, "expect", None, "Is dit jouw doel"),
             (bram, "press", "✅ Ja, dit is mijn doel", "Nieuwe stap: De route"),

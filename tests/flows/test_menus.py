@@ -32,3 +32,11 @@ def test_someone_without_a_role_yet_sees_the_students_menu() -> None:
 
 def test_every_menu_fits_telegrams_limit_of_100_commands() -> None:
     assert len(menu_for(Role)) <= 100
+
+
+def test_a_confidant_sees_only_what_everyone_has() -> None:
+    assert menu_for([Role.CONFIDANT]) == ("help", "privacy", "settings", "cancel")
+
+
+def test_a_worried_student_finds_the_worry_route_in_the_menu() -> None:
+    assert "worried" in menu_for([Role.STUDENT])

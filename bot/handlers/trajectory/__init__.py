@@ -12,7 +12,9 @@ from __future__ import annotations
 from bot.handlers.help import Canceller
 from bot.handlers.safety import nudge_if_serious
 from bot.handlers.trajectory import (
+    calendar,
     capture,
+    coach_log,
     contract,
     ending,
     journal,
@@ -22,6 +24,7 @@ from bot.handlers.trajectory import (
     relay,
     schedule,
     scripts,
+    stuck,
     talk,
 )
 from bot.handlers.trajectory.cards import send_home
@@ -59,6 +62,9 @@ def register(router: Router, cancellers: list[Canceller]) -> None:
             journal,
             scripts,
             progress,
+            stuck,
+            coach_log,
+            calendar,
         ):
             part.register(router)
     router.on_text(awaited_text, waits=trajectories.AWAITS_INPUT)

@@ -12,6 +12,7 @@ from bot.handlers.trajectory.core import (
     step_name,
     tell_text,
 )
+from bot.handlers.trajectory.stuck import stuck_choice
 from bot.i18n import Html
 from bot.runtime.turn import Choice, Turn
 from flows.scripts import Scripts, Theme
@@ -96,7 +97,9 @@ def coach_choices(turn: Turn, pair: Pair, row: TrajectoryRow, theme_key: str) ->
     if step is Step.CLOSING and theme_key == "compliment":
         rows.append([turn.choice("trajectory.btn_my_compliment", "tr_compliment", **args)])
     rows.extend(move_choices(turn, step, args, Party.COACH))
-    rows.append([turn.choice("teach.btn_ask_teacher", "teach_ask", m=pair.match.id)])  # teach.py
+    # Help for the coach side by side: ideas for a stuck moment, or their teacher (teach.py).
+    ask_teacher = turn.choice("teach.btn_ask_teacher", "teach_ask", m=pair.match.id)
+    rows.append([stuck_choice(turn, args), ask_teacher])
     rows.append([turn.choice("trajectory.btn_end", "tr_end", **args)])
     rows.append(worried_button(turn))  # issue 13: the worry route, whatever the step
     return rows

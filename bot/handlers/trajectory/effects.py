@@ -11,6 +11,7 @@ from bot.handlers.trajectory.chains import (
     send_goal_confirmation,
     send_route_confirmation,
 )
+from bot.handlers.trajectory.chart import send_chart
 from bot.handlers.trajectory.contract_cards import send_item_cards, send_summary
 from bot.handlers.trajectory.core import (
     Pair,
@@ -41,6 +42,7 @@ from flows.trajectory.effects import (
     Result,
     Say,
     Share,
+    ShowChart,
     ShowContract,
     ShowDates,
     ShowItemCards,
@@ -153,6 +155,8 @@ async def _carry(turn: Turn, pair: Pair, row: TrajectoryRow, effect: Effect) -> 
         await CONFIRMATIONS[effect.what](turn, pair, row)
     elif isinstance(effect, NudgeLater):
         await schedule_nudge(turn, row, effect.step)
+    elif isinstance(effect, ShowChart):
+        await send_chart(turn, pair, row, pair.member(row.coachee_id))
 
 
 async def _share(turn: Turn, pair: Pair, row: TrajectoryRow, share: Share) -> None:

@@ -6,6 +6,7 @@ from collections import Counter
 
 from bot.handlers.trajectory.ask import send_steps, step_line
 from bot.handlers.trajectory.cards import STEP_EMOJI
+from bot.handlers.trajectory.chart import send_chart
 from bot.handlers.trajectory.core import (
     Pair,
     day_label,
@@ -41,12 +42,14 @@ async def journal_command(turn: Turn, incoming: Incoming) -> None:
             head = turn.text("trajectory.journal_mine", coach=pair.name(row.coach_id))
             body = await render_journal(turn, pair, row)
             await turn.send_text(f"{head}\n\n{body}")
+            await send_chart(turn, pair, row, pair.member(turn.chat_id))
     for row in pair.rows:
         if row.coach_id == turn.chat_id:
             head = turn.text("trajectory.journal_coachee", name=pair.name(row.coachee_id))
             style = await _coach_style(turn, pair, row)
             body = await render_journal(turn, pair, row)
             await turn.send_text(f"{head}\n\n{body}" + (f"\n\n{style}" if style else ""))
+            await send_chart(turn, pair, row, pair.member(turn.chat_id))  # while coaching only
 
 
 async def render_journal(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:

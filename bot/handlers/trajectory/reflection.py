@@ -20,6 +20,7 @@ from bot.handlers.trajectory.core import (
     tell,
     tell_text,
 )
+from bot.i18n import Html
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Choice, Turn
@@ -254,8 +255,13 @@ async def _send_field(turn: Turn, pair: Pair, waiting: AwaitedInput) -> None:
         left=poles.left,
         right=poles.right,
     )
+    examples = turn.text(
+        "reflect.tension_examples",
+        left=Html(turn.text(f"reflect.tension_{field.value}_left_example")),
+        right=Html(turn.text(f"reflect.tension_{field.value}_right_example")),
+    )
     buttons = [Choice(str(v), "tr_rfield", {"f": field.value, "v": v}) for v in TENSION_SCALE]
-    await turn.send_text(text.strip(), choices=[buttons])
+    await turn.send_text(f"{text.strip()}\n{examples}", choices=[buttons])
 
 
 async def _send_question(turn: Turn, pair: Pair, waiting: AwaitedInput) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from bot.handlers.trajectory.calendar import calendar_choice
 from bot.handlers.trajectory.core import (
     Member,
     Pair,
@@ -153,7 +154,7 @@ async def plan(turn: Turn, pair: Pair, when: datetime, *, planner: int) -> None:
             continue  # a trajectory that cannot plan (closed meanwhile) simply keeps none
     await _set_timers(turn, pair, when)
     label = moment_label(turn, when)
-    await turn.say("trajectory.planned", when=label)
+    await turn.say("trajectory.planned", when=label, choices=[[calendar_choice(turn, pair)]])
     for member in pair.others(planner):
         with turn.speaking(member.language):
             await turn.say(
@@ -161,6 +162,7 @@ async def plan(turn: Turn, pair: Pair, when: datetime, *, planner: int) -> None:
                 chat_id=member.id,
                 name=pair.name(planner),
                 when=moment_label(turn, when),
+                choices=[[calendar_choice(turn, pair)]],
             )
 
 

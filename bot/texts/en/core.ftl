@@ -71,6 +71,7 @@ help-student =
     /talk: your coaching conversation (start it or see your card)
     /plan: plan your next conversation
     /journal: your notebook
+    /log: your coach log: your roles and what you learned as a coach
     /goal: your goal and your number
     /steps: tick off or change your small steps
     /contract: your agreements
@@ -195,6 +196,7 @@ fallback-group = In a class group I guide group coaching: a teacher starts it wi
 
 commands-talk = Your coaching conversation
 commands-journal = Your journal: goal, scores, steps
+commands-log = Your coach log: how you coach
 commands-steps = Your small steps
 commands-plan = Plan your next conversation
 commands-pool = Join pairing, your profile

@@ -340,7 +340,7 @@ trajectory-reflect_question =
 
     🪞 <b>Question { $number } of { $count }</b>
     { $question }
-trajectory-reflect_saved = ✅ Thank you! Your reflection is in your coach notebook. That's how you see your style grow.
+trajectory-reflect_saved = ✅ Thank you! Your reflection is in your coach log. That's how you see your style grow: read it back with /log.
 trajectory-reflect_done_before = You've already reflected on this conversation. Thanks!
 trajectory-observe_offer =
     👀 { $intro }

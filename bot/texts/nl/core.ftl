@@ -71,6 +71,7 @@ help-student =
     /talk: je coachingsgesprek (beginnen of je kaart zien)
     /plan: jullie volgende gesprek plannen
     /journal: je logboek
+    /log: je coachlogboek: je rollen en wat je leerde als coach
     /goal: je doel en je cijfer
     /steps: je kleine stappen afvinken of aanpassen
     /contract: jullie afspraken
@@ -195,6 +196,7 @@ fallback-group = In een klasgroep begeleid ik groepscoaching: een leerkracht sta
 
 commands-talk = Je coachingsgesprek
 commands-journal = Je logboek: doel, cijfers, stappen
+commands-log = Je coachlogboek: hoe je coacht
 commands-steps = Je kleine stappen
 commands-plan = Jullie volgende gesprek plannen
 commands-pool = Meedoen met koppelen, je profiel

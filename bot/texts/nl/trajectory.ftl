@@ -340,7 +340,7 @@ trajectory-reflect_question =
 
     🪞 <b>Vraag { $number } van { $count }</b>
     { $question }
-trajectory-reflect_saved = ✅ Dank je! Je reflectie staat in je coachlogboek. Zo zie je je stijl groeien.
+trajectory-reflect_saved = ✅ Dank je! Je reflectie staat in je coachlogboek. Zo zie je je stijl groeien: lees het terug met /log.
 trajectory-reflect_done_before = Over dit gesprek heb je al nagedacht. Dank je!
 trajectory-observe_offer =
     👀 { $intro }

@@ -245,6 +245,8 @@ async def give_scale(coach: ScriptedUser, coachee: ScriptedUser, scale: int) -> 
     """The coachee presses a number on the scale; the coach reads it."""
     await coachee.press(str(scale))
     await coachee.expect("Staat in je logboek")
+    chart = await coachee.expect("📈 Jouw cijfers door de tijd")
+    assert chart.kind == "photo"
     await coach.expect(f"{coachee.user.first_name} geeft zichzelf nu een {scale} van de 10")
 
 
