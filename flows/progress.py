@@ -14,7 +14,8 @@ from flows.trajectory.silence import ASK_AFTER
 from flows.trajectory.steps import Step
 
 QUIET_FOR = timedelta(days=14)  # an active trajectory without a sign of life this long needs a look
-PAGE_BUDGET = 3300  # characters of list lines per message; header, footer and tags fit in the rest
+PAGE_BUDGET = 3000  # characters of list lines per message; header, footer and tags fit in the rest
+TICKS_BUDGET = 300  # characters of the names of students who practised, so the page stays < 4096
 
 
 class Filter(enum.StrEnum):
@@ -134,3 +135,15 @@ def pages(lengths: Sequence[int], budget: int = PAGE_BUDGET) -> list[tuple[int, 
 def clamp_page(page: int, total: int) -> int:
     """A page number that exists (the list may have shrunk since the button was made)."""
     return max(0, min(page, total - 1))
+
+
+def ticked(names: Sequence[str], budget: int = TICKS_BUDGET) -> tuple[str, int]:
+    """The practised names that fit the budget, joined, and how many more there are."""
+    shown: list[str] = []
+    used = 0
+    for name in names:
+        used += len(name) + 2
+        if shown and used > budget:
+            break
+        shown.append(name[:budget])
+    return ", ".join(shown), len(names) - len(shown)

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, exists, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.onboarding import Role
 from flows.practice import PRACTICE_STEPS, Practice
 from flows.trajectory.steps import Step
+from storage.awaiting import PERSON
 from storage.db import is_postgresql
-from storage.models import Cohort, User
+from storage.models import Cohort, Membership, User
 from storage.teach_models import PracticeRule, PracticeRun
 
 RUNNING = frozenset(step.value for step in PRACTICE_STEPS)
+IN_PRACTICE = exists().where(PracticeRun.user_id == PERSON, PracticeRun.step.in_(RUNNING))
+"""Whether this person is in the middle of a practice conversation."""
 
 
 async def run_of(session: AsyncSession, *, user_id: int) -> PracticeRun | None:
@@ -62,24 +68,32 @@ def stop(run: PracticeRun) -> None:
 
 
 async def practised(session: AsyncSession, *, cohort_id: int) -> list[str]:
-    """First names of the cohort's students who finished a practice, for its teachers."""
+    """First names of the cohort's current students who ever finished a practice (the tick
+    is the person's, whichever class they practised from), for its teachers."""
     rows = await session.scalars(
         select(User.first_name)
         .join(PracticeRun, PracticeRun.user_id == User.id)
-        .where(PracticeRun.cohort_id == cohort_id, PracticeRun.practised_at.is_not(None))
+        .join(Membership, Membership.user_id == User.id)
+        .where(
+            Membership.cohort_id == cohort_id,
+            Membership.role == Role.STUDENT,
+            PracticeRun.practised_at.is_not(None),
+        )
         .order_by(User.first_name)
     )
     return [name or "?" for name in rows.all()]
 
 
-async def practice_facts(session: AsyncSession, *, user_id: int) -> list[tuple[str, datetime]]:
-    """The person's finished practice (cohort name, when), for their own export."""
+async def practice_facts(
+    session: AsyncSession, *, user_id: int
+) -> list[tuple[str, datetime, datetime | None]]:
+    """The person's practice (cohort name, started, first finished), for their own export."""
     rows = await session.execute(
-        select(Cohort.name, PracticeRun.practised_at)
+        select(Cohort.name, PracticeRun.started_at, PracticeRun.practised_at)
         .join(Cohort, Cohort.id == PracticeRun.cohort_id)
-        .where(PracticeRun.user_id == user_id, PracticeRun.practised_at.is_not(None))
+        .where(PracticeRun.user_id == user_id)
     )
-    return [(name, at) for name, at in rows.all() if at is not None]
+    return [(name, started, done) for name, started, done in rows.all()]
 
 
 async def required(session: AsyncSession, *, cohort_id: int) -> bool:
@@ -89,12 +103,12 @@ async def required(session: AsyncSession, *, cohort_id: int) -> bool:
 
 async def set_required(session: AsyncSession, *, cohort_id: int, on: bool, now: datetime) -> None:
     """Require a practice (or not); setting what already holds changes nothing."""
-    rule = await session.get(PracticeRule, cohort_id)
-    if on and rule is None:
-        session.add(PracticeRule(cohort_id=cohort_id, required_at=now))
-    elif not on and rule is not None:
-        await session.delete(rule)
-    await session.flush()
+    if on:  # two staff members may switch it on at the same moment: the first one counts
+        insert = pg_insert if is_postgresql(session) else sqlite_insert
+        rule = insert(PracticeRule).values(cohort_id=cohort_id, required_at=now)
+        await session.execute(rule.on_conflict_do_nothing())
+    else:
+        await session.execute(delete(PracticeRule).where(PracticeRule.cohort_id == cohort_id))
 
 
 async def has_practised(session: AsyncSession, *, user_id: int) -> bool:

@@ -31,7 +31,7 @@ from storage.models import (
 from storage.pairing_models import PairingRound, PoolEntry
 from storage.room_models import RoomRow
 from storage.safety_models import SafetyPledge, WorryLine, WorryTalk
-from storage.teach_models import PracticeRule, PracticeRun, SupervisionAsk
+from storage.teach_models import PracticeRule, SupervisionAsk
 from storage.trajectory_models import CohortScript, PairState, TrajectoryRow
 
 WARN_KIND, PURGE_KIND = "retention_warn", "retention_purge"
@@ -168,13 +168,14 @@ async def purge(session: AsyncSession, *, cohort_id: int, now: datetime) -> dict
         Invite,
         CohortScript,
         SupervisionAsk,
-        PracticeRun,
         PracticeRule,
         WorryTalk,
         Membership,
     ):
         await session.execute(delete(table).where(table.cohort_id == cohort_id))
     await session.execute(update(Chat).where(Chat.cohort_id == cohort_id).values(cohort_id=None))
+    # A practice tick is the person's own: it stays for their other classes, and goes with
+    # someone who belonged only here.
     for user_id in members:
         if not await _in_other_cohort(session, user_id):
             # Someone who belonged only here goes altogether, like an erasure.

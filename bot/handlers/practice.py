@@ -33,6 +33,18 @@ def register(router: Router) -> None:
     router.action(PICK, pick_character)
     router.action(MOVE, move_on_card)
     router.action(STOP, stop_practice)
+    # After the real trajectory's captures and relay: a real conversation goes first.
+    router.on_text(typed_in_practice, waits=practice.IN_PRACTICE)
+
+
+async def typed_in_practice(turn: Turn, incoming: Incoming) -> bool:
+    """Typing in a practice: the scripted coachee answers the card's buttons, not free text."""
+    current = practice.practice_of(await practice.run_of(turn.session, user_id=turn.person.id))
+    if current is None:
+        return False
+    await turn.say("practice.use_buttons")
+    await _card(turn, current)
+    return True
 
 
 async def practice_command(turn: Turn, incoming: Incoming) -> None:

@@ -39,7 +39,8 @@ async def ask_my_teacher(turn: Turn, incoming: Incoming, button: Button) -> None
     await turn.answer()
     if outcome.answer is Answer.NO_TEACHER:
         turn.refuse_press()  # nothing happened: the button may be tried again later
-        await turn.say("teach.ask_teacher_none")
+        # Teachers who blocked the bot are there, just out of reach: say so, not "none".
+        await turn.say("teach.ask_teacher_unreachable" if teachers else "teach.ask_teacher_none")
         return
     if outcome.answer is Answer.KNOWN and outcome.since is not None:
         since = day_label(turn, outcome.since.astimezone(turn.time.zone).date())

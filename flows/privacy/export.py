@@ -93,7 +93,8 @@ class PersonFacts:
     rooms: Sequence[RoomFacts] = ()
     cohorts_created: Sequence[str] = field(default_factory=tuple)
     supervision_asks: Sequence[tuple[str, datetime]] = ()  # (cohort, when) a coach asked
-    practised: Sequence[tuple[str, datetime]] = ()  # (cohort, when) a practice was finished
+    # (cohort, started, first finished) of the person's practice with a scripted coachee
+    practised: Sequence[tuple[str, datetime, datetime | None]] = ()
     worry_talks: Sequence[WorryTalkFacts] = ()
     help_cards_shown: Sequence[datetime] = ()
     pledges: Sequence[tuple[datetime | None, datetime | None]] = ()  # (agreed_at, declined_at)
@@ -125,7 +126,8 @@ def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
             {"cohort": cohort, "asked_at": _when(at)} for cohort, at in facts.supervision_asks
         ],
         "practice": [
-            {"cohort": cohort, "practised_at": _when(at)} for cohort, at in facts.practised
+            {"cohort": cohort, "started_at": _when(started), "practised_at": _when(done)}
+            for cohort, started, done in facts.practised
         ],
         "worry_talks": [_worry_talk(t) for t in facts.worry_talks],
         "help_cards_shown": [_when(at) for at in facts.help_cards_shown],

@@ -7,13 +7,13 @@ from sqlalchemy import select
 from tgemulator import ScriptedUser
 
 from flows.onboarding import Role
-from storage import cohorts, people
+from storage import cohorts, pairing, people
 from storage.models import utcnow
 from storage.teach_models import SupervisionAsk
 from tests.e2e.support.trajectory import begin_chat, greeted, pair_up
-from tests.e2e.support.world import World
+from tests.e2e.support.world import World, eventually
 
-ASK = "🙋 Vraag mijn docent"
+ASK = "🙋 Vraag mijn leerkracht"
 
 
 async def _teacher(world: World, name: str, language: str) -> ScriptedUser:
@@ -63,9 +63,27 @@ async def test_a_coach_asks_their_teachers_once_and_they_hear_only_who_and_when(
     await sanne.press("🔄 Andere vraag")
     await sanne.expect_callback_answer(timeout=30)
     await sanne.press(ASK)
-    await sanne.expect("Je docent weet het al sinds", timeout=30)
+    await sanne.expect("Je leerkracht weet het al sinds", timeout=30)
     await mila.expect_silence(1.0)
     await emma.expect_silence(0.1)
     async with world.app.services.db.sessions() as session:
         asks = list((await session.scalars(select(SupervisionAsk))).all())
     assert [(a.user_id,) for a in asks] == [(sanne.user.id,)]
+
+
+async def test_teachers_who_blocked_the_bot_are_out_of_reach_not_missing(world: World) -> None:
+    (sanne, bram), _, _ = await pair_up(world, ["Sanne", "Bram"], kind="one_way")
+    mila = await _teacher(world, "Mila", "nl")
+    world.emulator.block_bot(mila.user)
+
+    async def mila_unreachable() -> bool:
+        async with world.app.services.db.sessions() as session:
+            contacts = await pairing.contacts(session, user_ids=[mila.user.id])
+        return contacts[mila.user.id].unreachable
+
+    await eventually(mila_unreachable, seconds=30)
+    await greeted(sanne, bram)
+    await begin_chat(sanne, bram, mode="💬 Hier in de chat")
+    sanne.skip_unread()
+    await sanne.press(ASK)
+    await sanne.expect("Je leerkracht is via de bot nu niet te bereiken", timeout=30)

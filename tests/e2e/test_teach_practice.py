@@ -67,6 +67,10 @@ async def test_a_coach_practises_all_steps_and_the_teacher_sees_a_tick(world: Wo
     await sanne.expect_callback_answer(timeout=30)
     await sanne.expect_callback_answer("Dat is al geregeld", timeout=30)
     await sanne.expect_silence(0.5)
+    # Typing instead of tapping: a kind pointer to the buttons, and the card again.
+    await sanne.send("Hoe gaat het met je?")
+    await sanne.expect("stel je vragen met de knoppen", timeout=30)
+    await sanne.expect("Kennismaken (stap 1 van 4)", timeout=30)
 
     await sanne.press("⏭ Volgende stap")
     await sanne.expect("Je doel (stap 2 van 4)", timeout=30)

@@ -56,7 +56,7 @@ class TestAPairGoesTheWholeWayInDutch:
             "🔄 Andere vraag",
             "⏭ Ander onderwerp",
             "🧭 Vastgelopen?",
-            "🙋 Vraag mijn docent",
+            "🙋 Vraag mijn leerkracht",
             "⏹ Gesprek afronden",
             "🫶 Ik maak me zorgen",
         ]

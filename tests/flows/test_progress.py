@@ -17,6 +17,7 @@ from flows.progress import (
     pages,
     shown,
     standing,
+    ticked,
 )
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -98,3 +99,11 @@ def test_an_empty_list_is_one_empty_page_and_pages_are_clamped() -> None:
     assert pages([10, 10]) == [(0, 2)]
     assert clamp_page(5, 2) == 1
     assert clamp_page(-1, 2) == 0
+
+
+def test_the_practised_names_keep_to_their_budget_and_count_the_rest() -> None:
+    names = [f"Student{n:02d}-with-a-long-first-name" for n in range(40)]
+    shown, more = ticked(names, budget=300)
+    assert len(shown) <= 300 and more == 40 - len(shown.split(", "))
+    assert ticked(["Ann", "Bo"]) == ("Ann, Bo", 0)
+    assert ticked([]) == ("", 0)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from flows.onboarding import Role
 from flows.practice import start
 from storage import cohorts, erasure, export, people, practice, retention, supervision
 from storage.db import Database
@@ -14,11 +15,14 @@ from storage.teach_models import SupervisionAsk
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
 
-async def _cohort_with(db: Database, user_ids: list[int]) -> int:
+async def _cohort_with(db: Database, user_ids: list[int], name: str = "4H") -> int:
     async with db.transaction() as session:
-        cohort = await cohorts.create_cohort(session, name="4H", created_by=None, now=NOW)
+        cohort = await cohorts.create_cohort(session, name=name, created_by=None, now=NOW)
         for user_id in user_ids:
             await people.get_or_create_user(session, user_id=user_id, now=NOW)
+            await cohorts.join_cohort(
+                session, user_id=user_id, cohort_id=cohort.id, role=Role.STUDENT, now=NOW
+            )
         return cohort.id
 
 
@@ -74,7 +78,7 @@ async def test_a_practice_tick_stays_through_a_new_practice_and_goes_on_erasure(
         )
         assert await practice.practised(session, cohort_id=cohort_id) == ["?"]
         facts = await export.person_facts(session, user_id=91, former="?")
-        assert facts is not None and list(facts.practised) == [("4H", NOW)]
+        assert facts is not None and list(facts.practised) == [("4H", NOW, NOW)]
         await erasure.erase_person(session, user_id=91, now=NOW)
         assert await practice.practised(session, cohort_id=cohort_id) == []
         await retention.purge(session, cohort_id=cohort_id, now=NOW)
@@ -91,3 +95,23 @@ async def test_practising_first_is_set_once_and_purged(database: Database) -> No
         assert not await practice.has_practised(session, user_id=95)
         await retention.purge(session, cohort_id=cohort_id, now=NOW)
         assert not await practice.required(session, cohort_id=cohort_id)
+
+
+async def test_a_practice_tick_is_the_persons_and_outlives_a_purged_class(
+    database: Database,
+) -> None:
+    first = await _cohort_with(database, [96])
+    second = await _cohort_with(database, [96, 97], name="4V")
+    async with database.transaction() as session:
+        await practice.begin(
+            session, user_id=96, cohort_id=first, practice=start("new_class"), now=NOW
+        )
+        run = await practice.run_of(session, user_id=96)
+        assert run is not None
+        practice.finish(run, NOW)
+    async with database.transaction() as session:
+        # The second class's teachers see the tick too, whichever class it was made in.
+        assert await practice.practised(session, cohort_id=second) == ["?"]
+        await retention.purge(session, cohort_id=first, now=NOW)
+        assert await practice.has_practised(session, user_id=96)
+        assert await practice.practised(session, cohort_id=second) == ["?"]

@@ -164,13 +164,14 @@ async def join(turn: Turn, incoming: Incoming, button: Button) -> None:
     if cohort_id not in mine or turn.user is None:
         await turn.answer("fallback.stale_button", alert=True)
         return
+    current = await pairing.pool_entry(turn.session, cohort_id=cohort_id, user_id=turn.user.id)
+    if current is not None and current.status is PoolStatus.ACTIVE:
+        await done_with(turn, incoming.message_id)
+        await show_profile(turn, current, mine[cohort_id])  # an older invitation, pressed again
+        return
     if not await practice_gate.may_join(turn, cohort_id):  # the class practises first
         return
     await done_with(turn, incoming.message_id)
-    current = await pairing.pool_entry(turn.session, cohort_id=cohort_id, user_id=turn.user.id)
-    if current is not None and current.status is PoolStatus.ACTIVE:
-        await show_profile(turn, current, mine[cohort_id])  # an older invitation, pressed again
-        return
     entry = await pairing.join_pool(
         turn.session,
         cohort_id=cohort_id,

@@ -110,7 +110,10 @@ def render_page(turn: Turn, document: dict[str, Any]) -> str:
         *_section(
             turn,
             "export.practice",
-            [_li(f"{p['cohort']} · {_day(turn, p['practised_at'])}") for p in document["practice"]],
+            [
+                _li(f"{p['cohort']} · {_day(turn, p['practised_at'] or p['started_at'])}")
+                for p in document["practice"]
+            ],
         ),
         *_section(turn, "export.worry", [_worry(turn, t) for t in document["worry_talks"]]),
         *_section(

@@ -17,7 +17,6 @@ from storage.models import Button
 STAFF = frozenset({Role.TEACHER, Role.COORDINATOR})
 ACTION = "progress"
 RULE = "practice_rule"  # "practise first" on or off; sets a state, so a double tap is harmless
-PRACTISED_SHOWN = 20  # names of students who practised; more are counted (the 4096 limit)
 
 
 def register(router: Router) -> None:
@@ -105,8 +104,7 @@ async def _overview(
         parts.append(turn.text("teach.progress_practice_first"))
     practised = await practice.practised(turn.session, cohort_id=cohort_id)
     if practised:
-        first = ", ".join(practised[:PRACTISED_SHOWN])
-        more = len(practised) - PRACTISED_SHOWN
+        first, more = progress.ticked(practised)
         ticks = f"{first} +{more}" if more > 0 else first
         parts.append(turn.text("teach.progress_practised", count=len(practised), names=ticks))
     parts += ["", "\n".join(lines[start:end]) or turn.text(f"teach.progress_none_{view.value}")]

@@ -25,22 +25,23 @@ teach-progress_not_allowed = This overview is for teachers and coordinators.
 ## "Ask my teacher" on the coach's card (the teacher hears only who and when)
 
 teach-btn_ask_teacher = 🙋 Ask my teacher
-teach-ask_teacher_sent = 🙋 Good of you to ask! I've let your teacher know you'd like to think through your coaching together. I passed on nothing but your name and the moment. Your teacher will get in touch.
-teach-ask_teacher_known = 👍 Your teacher has known since { $since }. I won't send it again; your teacher will get back to you.
+teach-ask_teacher_sent = 🙋 Good of you to ask! Your teacher now knows you'd like to think through your coaching together. I passed on nothing but your name and the moment.
+teach-ask_teacher_known = 👍 Your teacher has known since { $since }, so I won't send it again. When you see your teacher, you can also just mention it yourself.
 teach-ask_teacher_none = Your class has no teacher in the bot yet. Feel free to ask your teacher in person to think along.
+teach-ask_teacher_unreachable = I can't reach your teacher through the bot right now. Feel free to ask them yourself, in class or after a lesson.
 teach-ask_teacher_not_now = This button belongs to a conversation that has ended.
 teach-ask_teacher_notice = 🙋 <b>{ $name }</b> from { $cohort } asks you for supervision with their coaching ({ $moment }). That's all I'll say: what { $name } wants to talk about, you'll hear from { $name }.
 
 ## In your data
 
 export-supervision_asks = When you asked your teacher for supervision
-export-practice = When you finished a practice conversation
+export-practice = Your practice conversations (started, or first finished)
 
 ## Practising with a scripted coachee (/practice); the teacher sees only a tick
 
 practice-intro =
     🎓 <b>Practise coaching</b>
-    Before your first real coaching conversation you can practise here with a scripted coachee. You'll get the same kind of cards and buttons as later. I don't keep what you do here; your teacher only sees that you practised.
+    Before your first real coaching conversation you can practise here with a scripted coachee. You'll get the same kind of cards and buttons as later. I keep only how far you got, never your words; your teacher only sees that you practised.
 
     Who would you like to practise with?
 practice-not_student = Practising is for students who are going to coach. Joining a class? Use your class's invite link.
@@ -63,6 +64,7 @@ practice-done =
     You went through every step with { $name }: getting to know each other, goal, route and closing. In your real conversations the buttons work the same way. Your teacher now sees a tick by your name, nothing else.
 practice-stopped = You've stopped practising. Start again with /practice whenever you like.
 practice-stale = This card is over. Have a look at the newest card.
+practice-use_buttons = In the practice you ask with the buttons: tap 💬 to ask the card's question, or pick another one.
 practice-btn_ask = 💬 Ask this question
 practice-btn_another = 🔄 Another question
 practice-btn_next = ⏭ Next step

@@ -22,25 +22,26 @@ teach-progress_previous = ◀️ Vorige
 teach-progress_next = Volgende ▶️
 teach-progress_not_allowed = Dit overzicht is voor leerkrachten en coördinatoren.
 
-## "Vraag mijn docent" op de kaart van de coach (de docent hoort alleen wie en wanneer)
+## "Vraag mijn leerkracht" op de kaart van de coach (de leerkracht hoort alleen wie en wanneer)
 
-teach-btn_ask_teacher = 🙋 Vraag mijn docent
-teach-ask_teacher_sent = 🙋 Goed dat je het vraagt! Ik heb je docent laten weten dat je graag even met hen meedenkt over je coaching. Meer dan je naam en het moment heb ik niet doorgegeven. Je docent neemt contact met je op.
-teach-ask_teacher_known = 👍 Je docent weet het al sinds { $since }. Ik stuur het niet nog een keer; je docent komt bij je terug.
-teach-ask_teacher_none = Je klas heeft nog geen docent in de bot. Vraag je docent gerust zelf om even mee te denken.
+teach-btn_ask_teacher = 🙋 Vraag mijn leerkracht
+teach-ask_teacher_sent = 🙋 Goed dat je het vraagt! Je leerkracht weet nu dat je graag samen over je coaching wilt nadenken. Meer dan je naam en het moment heb ik niet doorgegeven.
+teach-ask_teacher_known = 👍 Je leerkracht weet het al sinds { $since }, dus ik stuur het niet nog een keer. Zie je je leerkracht? Dan kun je het ook gewoon zelf even zeggen.
+teach-ask_teacher_none = Je klas heeft nog geen leerkracht in de bot. Vraag je leerkracht gerust zelf om even mee te denken.
+teach-ask_teacher_unreachable = Je leerkracht is via de bot nu niet te bereiken. Vraag het gerust zelf even, in de klas of na de les.
 teach-ask_teacher_not_now = Deze knop hoort bij een gesprek dat niet meer loopt.
 teach-ask_teacher_notice = 🙋 <b>{ $name }</b> uit { $cohort } vraagt je om supervisie bij het coachen ({ $moment }). Meer vertel ik er niet over: wat { $name } wil bespreken, hoor je van { $name } zelf.
 
 ## In je gegevens
 
-export-supervision_asks = Wanneer je je docent om supervisie vroeg
-export-practice = Wanneer je een oefengesprek afrondde
+export-supervision_asks = Wanneer je je leerkracht om supervisie vroeg
+export-practice = Je oefengesprekken (begonnen, of voor het eerst afgerond)
 
-## Oefenen met een gespeelde coachee (/practice); de docent ziet alleen een vinkje
+## Oefenen met een gespeelde coachee (/practice); de leerkracht ziet alleen een vinkje
 
 practice-intro =
     🎓 <b>Oefenen met coachen</b>
-    Voor je eerste echte coachgesprek kun je hier oefenen met een gespeelde coachee. Je krijgt dezelfde soort kaarten en knoppen als straks. Wat je hier doet, bewaar ik niet; je docent ziet alleen dat je geoefend hebt.
+    Voor je eerste echte coachgesprek kun je hier oefenen met een gespeelde coachee. Je krijgt dezelfde soort kaarten en knoppen als straks. Ik bewaar alleen hoe ver je kwam, nooit je woorden; je leerkracht ziet alleen dat je geoefend hebt.
 
     Met wie wil je oefenen?
 practice-not_student = Oefenen is voor leerlingen die gaan coachen. Doe je mee met een klas? Dan kan het via de uitnodigingslink van je klas.
@@ -60,9 +61,10 @@ practice-reply =
 practice-said_all = { $name } heeft in deze stap alles verteld wat er te vertellen was. Tik op ⏭ om verder te gaan.
 practice-done =
     🎉 <b>Goed geoefend!</b>
-    Je hebt alle stappen met { $name } doorlopen: kennismaken, doel, route en afronden. In je echte gesprekken werken de knoppen net zo. Je docent ziet nu een vinkje bij je naam, verder niets.
+    Je hebt alle stappen met { $name } doorlopen: kennismaken, doel, route en afronden. In je echte gesprekken werken de knoppen net zo. Je leerkracht ziet nu een vinkje bij je naam, verder niets.
 practice-stopped = Je bent gestopt met oefenen. Met /practice begin je opnieuw wanneer je wilt.
 practice-stale = Deze kaart is al voorbij. Kijk naar de nieuwste kaart.
+practice-use_buttons = In het oefengesprek stel je vragen met de knoppen: tik op 💬 om de vraag van de kaart te stellen, of kies een andere.
 practice-btn_ask = 💬 Stel deze vraag
 practice-btn_another = 🔄 Andere vraag
 practice-btn_next = ⏭ Volgende stap
