@@ -92,6 +92,7 @@ def build_timer_handlers() -> dict[str, TimerHandler]:
         **trajectory.timer_handlers(),  # trajectory reminders and nudges (issue 3)
         **pairing.timer_handlers(),  # quiet students and pauses in the pairing pool (issue 4)
         **privacy.timer_handlers(),  # the warning and the purge after a cohort ends (issue 14)
+        **dashboard.timer_handlers(),  # rounds ended and started from the dashboard (issue 17)
     }
 
 
@@ -100,6 +101,7 @@ def build_timer_priorities() -> dict[str, int]:
     return {
         **dict.fromkeys(rooms.timer_handlers(), outbox.NOTICE),  # a room's time box is live
         **dict.fromkeys(pairing.timer_handlers(), outbox.NOTICE),
+        **dict.fromkeys(dashboard.timer_handlers(), outbox.NOTICE),
     }
 
 

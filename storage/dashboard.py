@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import case, delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.dashboard import (
@@ -25,8 +26,8 @@ from flows.dashboard import (
 from flows.onboarding import Role
 from flows.trajectory.silence import Silence
 from storage.dashboard_models import DashboardLink, DashboardSession
-from storage.models import Cohort, Invite, Match, MatchMember, Membership, User
-from storage.pairing_models import PoolEntry, PoolStatus
+from storage.models import Cohort, Invite, Match, MatchMember, Membership, Timer, User
+from storage.pairing_models import PairingRound, PoolEntry, PoolStatus, RoundMatch, RoundStatus
 from storage.trajectory_models import PairState, TrajectoryRow
 
 STAFF = (Role.TEACHER, Role.COORDINATOR)
@@ -330,3 +331,91 @@ async def may_see(session: AsyncSession, *, user_id: int, cohort_id: int) -> boo
         )
     )
     return bool(found)
+
+
+async def is_coordinator(session: AsyncSession, *, user_id: int, cohort_id: int) -> bool:
+    """Whether the person coordinates this cohort (only coordinators end and start rounds)."""
+    found = await session.scalar(
+        select(func.count())
+        .select_from(Membership)
+        .where(
+            Membership.user_id == user_id,
+            Membership.cohort_id == cohort_id,
+            Membership.role == Role.COORDINATOR,
+        )
+    )
+    return bool(found)
+
+
+@dataclass(frozen=True, slots=True)
+class RoundLine:
+    """A confirmed round: its number, when, how many matches it made and how many still run."""
+
+    number: int
+    kind: str
+    confirmed_at: datetime | None
+    matches: int
+    active: int
+
+
+async def rounds(session: AsyncSession, *, cohort_id: int) -> list[RoundLine]:
+    """The cohort's confirmed rounds and re-pairings, oldest first."""
+    rows = await session.execute(
+        select(
+            PairingRound.number,
+            PairingRound.kind,
+            PairingRound.confirmed_at,
+            func.count(Match.id),
+            func.count(case((Match.status == "active", Match.id))),
+        )
+        .outerjoin(RoundMatch, RoundMatch.round_id == PairingRound.id)
+        .outerjoin(Match, Match.id == RoundMatch.match_id)
+        .where(PairingRound.cohort_id == cohort_id, PairingRound.status == RoundStatus.CONFIRMED)
+        .group_by(
+            PairingRound.id, PairingRound.number, PairingRound.kind, PairingRound.confirmed_at
+        )
+        .order_by(PairingRound.id)
+    )
+    return [
+        RoundLine(int(n), str(kind.value), at, int(made), int(active))
+        for n, kind, at, made, active in rows.all()
+    ]
+
+
+async def active_pairs(session: AsyncSession, *, cohort_id: int) -> int:
+    """How many matches of the cohort are running now."""
+    found = await session.scalar(
+        select(func.count()).where(Match.cohort_id == cohort_id, Match.status == "active")
+    )
+    return found or 0
+
+
+async def has_draft(session: AsyncSession, *, cohort_id: int) -> bool:
+    """Whether a proposal waits for the coordinator in Telegram."""
+    found = await session.scalar(
+        select(func.count()).where(
+            PairingRound.cohort_id == cohort_id, PairingRound.status == RoundStatus.DRAFT
+        )
+    )
+    return bool(found)
+
+
+async def ask_once(
+    session: AsyncSession,
+    *,
+    name: str,
+    conversation: str,
+    kind: str,
+    payload: dict[str, int],
+    now: datetime,
+) -> bool:
+    """Queue a job as a timer due now, once per name: a form sent twice asks once."""
+    try:
+        async with session.begin_nested():
+            session.add(
+                Timer(name=name, conversation=conversation, kind=kind, payload=payload, due_at=now)
+            )
+            await session.flush()
+    except IntegrityError:
+        return False
+    return True

@@ -8,6 +8,7 @@ from html import escape
 
 from flows.dashboard import Activity, Attention, Funnel
 from flows.trajectory import Step
+from storage.dashboard import RoundLine
 
 Say = Callable[..., str]  # a plain text by key in the page's language
 
@@ -85,6 +86,18 @@ def index(say: Say, language: str, cohorts: Sequence[CohortLink], csrf: str) -> 
 
 
 @dataclass(frozen=True, slots=True)
+class RoundsView:
+    """The cohort's rounds, and what the person may do with them now."""
+
+    lines: Sequence[RoundLine]
+    coordinator: bool
+    last: int  # the latest confirmed round's number (0: none yet)
+    running: int  # pairs running now
+    draft: bool  # a proposal waits in Telegram
+    done: str | None  # what the last form asked for: end, next or again
+
+
+@dataclass(frozen=True, slots=True)
 class CohortView:
     """Everything one cohort's page shows: numbers, names with reasons, weeks."""
 
@@ -94,6 +107,7 @@ class CohortView:
     attention: Sequence[Attention]
     activity: Activity
     date: Callable[[object], str]  # a moment as the page's language writes it
+    rounds: RoundsView
 
 
 def cohort(say: Say, language: str, view: CohortView, csrf: str) -> str:
@@ -105,6 +119,7 @@ def cohort(say: Say, language: str, view: CohortView, csrf: str) -> str:
         + _funnel(say, view.funnel)
         + _attention(say, view)
         + _activity(say, view.activity, base)
+        + _rounds(say, view, base, csrf)
         + f'<p><a class="button" href="{base}/export.csv" download>'
         f"{escape(say('dashboard.web.csv'))}</a></p>"
     )
@@ -179,3 +194,57 @@ def _activity(say: Say, activity: Activity, base: str) -> str:
         f'<th scope="col">{escape(say("dashboard.web.week"))}</th>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table></details></section>"
     )
+
+
+def _rounds(say: Say, view: CohortView, base: str, csrf: str) -> str:
+    rounds = view.rounds
+    heading = escape(say("dashboard.web.rounds"))
+    parts = [f'<section aria-labelledby="rounds"><h2 id="rounds">{heading}</h2>']
+    if rounds.done in ("end", "next", "again"):
+        done = escape(say(f"dashboard.web.done.{rounds.done}"))
+        parts.append(f'<p role="status" class="status">{done}</p>')
+    if rounds.lines:
+        items = "".join(
+            "<li>"
+            + escape(
+                say(
+                    "dashboard.web.round_line",
+                    number=line.number,
+                    repair=say("dashboard.web.round_repair") if line.kind == "repair" else "",
+                    matches=line.matches,
+                    active=line.active,
+                    date=view.date(line.confirmed_at),
+                )
+            )
+            + "</li>"
+            for line in rounds.lines
+        )
+        parts.append(f'<ul class="rounds">{items}</ul>')
+    else:
+        parts.append(f"<p>{escape(say('dashboard.web.rounds_none'))}</p>")
+    hidden = (
+        f'<input type="hidden" name="csrf" value="{escape(csrf)}">'
+        f'<input type="hidden" name="round" value="{rounds.last}">'
+    )
+    if not rounds.coordinator:
+        parts.append(f'<p class="note">{escape(say("dashboard.web.coordinators_only"))}</p>')
+    elif rounds.running:
+        confirm = escape(say("dashboard.web.end_round_confirm", pairs=rounds.running))
+        button = escape(say("dashboard.web.end_round", number=rounds.last))
+        parts.append(
+            f'<form method="post" action="{base}/rounds/end">{hidden}'
+            '<p class="check"><input type="checkbox" id="confirm-end" name="confirm" value="yes"'
+            f' required> <label for="confirm-end">{confirm}</label></p>'
+            f'<button type="submit">{button}</button></form>'
+            f'<p class="note">{escape(say("dashboard.web.end_first"))}</p>'
+        )
+    elif rounds.draft:
+        parts.append(f"<p>{escape(say('dashboard.web.draft_waiting'))}</p>")
+    else:
+        parts.append(
+            f'<form method="post" action="{base}/rounds/next">{hidden}'
+            f'<p class="note">{escape(say("dashboard.web.next_round_hint"))}</p>'
+            f'<button type="submit">{escape(say("dashboard.web.next_round"))}</button></form>'
+        )
+    parts.append("</section>")
+    return "".join(parts)

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.dashboard import pages
 from bot.dashboard.chart import activity_svg
+from bot.handlers.dashboard import END_ROUND, NEXT_ROUND
 from bot.runtime.render import short_date
 from bot.services import Services
 from flows.dashboard import (
@@ -36,7 +37,7 @@ from flows.dashboard import (
     weekly,
 )
 from flows.onboarding import LANGUAGES
-from storage import cohorts, dashboard, people
+from storage import cohorts, dashboard, pairing, people
 from storage.dashboard_models import DashboardLink
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,8 @@ class Dashboard:
         app.router.add_get("/cohort/{cohort_id:\\d+}", self.cohort)
         app.router.add_get("/cohort/{cohort_id:\\d+}/activity.svg", self.chart)
         app.router.add_get("/cohort/{cohort_id:\\d+}/export.csv", self.export)
+        app.router.add_post("/cohort/{cohort_id:\\d+}/rounds/end", self.end_round)
+        app.router.add_post("/cohort/{cohort_id:\\d+}/rounds/next", self.next_round)
         app.router.add_get("/static/dashboard.css", self.stylesheet)
         return app
 
@@ -190,13 +193,23 @@ class Dashboard:
             funnel = await dashboard.funnel(session, cohort_id=cohort_id)
             facts = await dashboard.student_facts(session, cohort_id=cohort_id)
             activity, zone = await self._activity(session, cohort_id)
+            rounds = pages.RoundsView(
+                lines=await dashboard.rounds(session, cohort_id=cohort_id),
+                coordinator=await dashboard.is_coordinator(
+                    session, user_id=user_id, cohort_id=cohort_id
+                ),
+                last=await pairing.last_round_number(session, cohort_id=cohort_id),
+                running=await dashboard.active_pairs(session, cohort_id=cohort_id),
+                draft=await dashboard.has_draft(session, cohort_id=cohort_id),
+                done=request.query.get("done"),
+            )
         assert found is not None  # _allowed saw it
 
         def written(moment: object) -> str:
             return short_date(moment, language, zone) if isinstance(moment, datetime) else ""
 
         view = pages.CohortView(
-            cohort_id, found.name, funnel, needs_attention(facts, now), activity, written
+            cohort_id, found.name, funnel, needs_attention(facts, now), activity, written, rounds
         )
         return self._html(pages.cohort(self._say(language), language, view, csrf_token(token)))
 
@@ -242,6 +255,43 @@ class Dashboard:
             charset="utf-8",
             headers={"Content-Disposition": f'attachment; filename="cohort-{cohort_id}.csv"'},
         )
+
+    async def end_round(self, request: web.Request) -> web.Response:
+        """End the running round (after the checkbox): the bot tells every pair kindly."""
+        return await self._round_job(request, END_ROUND, "end")
+
+    async def next_round(self, request: web.Request) -> web.Response:
+        """Propose the next round: the preview comes to the coordinator's Telegram chat."""
+        return await self._round_job(request, NEXT_ROUND, "next")
+
+    async def _round_job(self, request: web.Request, kind: str, what: str) -> web.Response:
+        """Queue the job once per round number, whatever number of times the form arrives."""
+        token, user_id, language = await self._session(request)
+        cohort_id = await self._allowed(request, user_id, language)
+        form = await request.post()
+        confirmed = what != "end" or form.get("confirm") == "yes"
+        if not csrf_matches(token, str(form.get("csrf", ""))) or not confirmed:
+            return self._refuse(request, language, Refusal.FORM)
+        now = self.services.clock.now()
+        async with self.services.db.transaction() as session:
+            allowed = await dashboard.is_coordinator(session, user_id=user_id, cohort_id=cohort_id)
+            last = await pairing.last_round_number(session, cohort_id=cohort_id)
+            asked = (
+                allowed
+                and str(last) == form.get("round")
+                and await dashboard.ask_once(
+                    session,
+                    name=f"dashboard:{what}:{cohort_id}:{last}",
+                    conversation=f"user:{user_id}",
+                    kind=kind,
+                    payload={"cohort_id": cohort_id, "round": last},
+                    now=now,
+                )
+            )
+        if not allowed:
+            return self._refuse(request, language, Refusal.NOT_YOURS)
+        log.info("dashboard: a coordinator asked for %s of a round (%s)", what, asked)
+        raise web.HTTPSeeOther(f"/dashboard/cohort/{cohort_id}?done={what if asked else 'again'}")
 
     async def stylesheet(self, request: web.Request) -> web.Response:
         """The one stylesheet (the CSP allows styles from here only)."""

@@ -1,19 +1,34 @@
-"""/dashboard: a teacher or coordinator gets a one-time sign-in link to the staff dashboard."""
+"""/dashboard: a teacher or coordinator gets a one-time sign-in link to the staff dashboard.
+
+The dashboard's round buttons do their work here, as timers in the coordinator's own
+conversation: the dispatcher runs them with the usual locks, in one transaction.
+"""
 
 from __future__ import annotations
 
+from bot.handlers.pairing.preview import new_round, show_preview
+from bot.handlers.pairing.round import load_pool
+from bot.handlers.trajectory import dissolve_match
+from bot.runtime.handler_types import TimerHandler
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn
 from flows.dashboard import LINK_VALID
-from storage import dashboard
+from flows.trajectory import DissolvedReason
+from storage import cohorts, dashboard, pairing, timers
 
 SIGN_IN_PATH = "/dashboard/signin"
+END_ROUND, NEXT_ROUND = "dash_end_round", "dash_next_round"
 
 
 def register(router: Router) -> None:
     """Wire /dashboard."""
     router.command("dashboard", dashboard_command)
+
+
+def timer_handlers() -> dict[str, TimerHandler]:
+    """What the dashboard's round buttons ask for."""
+    return {END_ROUND: end_round, NEXT_ROUND: next_round}
 
 
 async def dashboard_command(turn: Turn, incoming: Incoming) -> None:
@@ -30,3 +45,43 @@ async def dashboard_command(turn: Turn, incoming: Incoming) -> None:
         url=f"{base}{SIGN_IN_PATH}?t={token}",
         minutes=int(LINK_VALID.total_seconds() // 60),
     )
+
+
+async def _coordinated(turn: Turn, timer: timers.DueTimer) -> int | None:
+    """The cohort of the job, if the person still coordinates it (roles change)."""
+    cohort_id = int(timer.payload["cohort_id"])
+    if turn.user is None:
+        return None
+    if not await dashboard.is_coordinator(turn.session, user_id=turn.user.id, cohort_id=cohort_id):
+        return None
+    return cohort_id
+
+
+async def end_round(turn: Turn, timer: timers.DueTimer) -> None:
+    """End every running pair of the round the page showed; the pairs hear it kindly."""
+    cohort_id = await _coordinated(turn, timer)
+    if cohort_id is None:
+        return
+    last = await pairing.last_round_number(turn.session, cohort_id=cohort_id)
+    cohort = await cohorts.cohort_by_id(turn.session, cohort_id=cohort_id)
+    if cohort is None or last != timer.payload["round"]:
+        return  # a newer round began since the page was loaded: that one is not ended
+    running = await pairing.active_members(turn.session, cohort_id=cohort_id)
+    for match_id in running:
+        await dissolve_match(turn, match_id, DissolvedReason.ROUND_ENDED.value)
+    await turn.say("dashboard.round_ended", cohort=cohort.name, round=last, pairs=len(running))
+
+
+async def next_round(turn: Turn, timer: timers.DueTimer) -> None:
+    """A proposal for the next round, shown in the coordinator's chat to adjust and confirm."""
+    cohort_id = await _coordinated(turn, timer)
+    if cohort_id is None:
+        return
+    view = await load_pool(turn.session, cohort_id=cohort_id, now=turn.now)
+    draft = await pairing.draft_round(turn.session, cohort_id=cohort_id)
+    if draft is not None:
+        await show_preview(turn, draft, view)
+    elif not view.entries:
+        await turn.say("pairing.pool_empty", cohort=view.cohort_name)
+    else:
+        await new_round(turn, view)

@@ -10,6 +10,11 @@ dashboard-link =
     It works once, for { $minutes } minutes. Please don't forward it: whoever opens it sees what you see. Need a new one? Just type /dashboard again.
 dashboard-not_allowed = The dashboard is for teachers and coordinators. Curious how far you've come yourself? Have a look at /journal or /steps. 🌱
 
+dashboard-round_ended = ✅ Round { $round } of { $cohort } has ended: { $pairs ->
+        [one] 1 pair got
+       *[other] { $pairs } pairs got
+    } a kind message. Start the next round on your dashboard or with /pair.
+
 ## Web page (plain text; the page makes it safe HTML itself)
 
 dashboard-web-title = PeerCoach dashboard
@@ -53,3 +58,17 @@ dashboard-web-series-paired = New pairs
 dashboard-web-series-ended = Pairs ended
 dashboard-web-csv = Download as CSV (metadata only)
 dashboard-web-skip = Skip to content
+dashboard-web-rounds = Pairing rounds
+dashboard-web-rounds_none = No round confirmed yet.
+dashboard-web-round_line = Round { $number }{ $repair }: { $matches } made, { $active } still running · confirmed { $date }
+dashboard-web-round_repair = { " " }(re-pairing)
+dashboard-web-end_round = End round { $number }
+dashboard-web-end_round_confirm = Yes, end all { $pairs } running pairs. They get a kind message and keep their notebook.
+dashboard-web-end_first = Is a round still running? End it first; then propose the next one here.
+dashboard-web-next_round = Propose the next round
+dashboard-web-next_round_hint = The proposal comes to your Telegram chat: swap, lock and confirm it there. Nobody gets the same partner as before.
+dashboard-web-draft_waiting = A proposal is waiting in your Telegram chat: type /pair to look at it and confirm.
+dashboard-web-coordinators_only = Only coordinators end and start rounds.
+dashboard-web-done-end = Done: the pairs get a message now, and you a summary in Telegram.
+dashboard-web-done-next = The proposal for the next round will be in your Telegram chat in a moment.
+dashboard-web-done-again = You asked for that already; have a look in your Telegram chat.

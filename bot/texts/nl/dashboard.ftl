@@ -10,6 +10,11 @@ dashboard-link =
     De link werkt één keer en { $minutes } minuten lang. Stuur hem niet door: wie hem opent, ziet wat jij ziet. Een nieuwe nodig? Typ gewoon weer /dashboard.
 dashboard-not_allowed = Het dashboard is er voor docenten en coördinatoren. Wil je weten hoe ver jij zelf bent? Kijk in /journal of /steps. 🌱
 
+dashboard-round_ended = ✅ Ronde { $round } van { $cohort } is afgelopen: { $pairs ->
+        [one] 1 koppel kreeg
+       *[other] { $pairs } koppels kregen
+    } een vriendelijk bericht. Start de volgende ronde op je dashboard of met /pair.
+
 ## Webpagina (platte tekst; de pagina zet ze zelf veilig in HTML)
 
 dashboard-web-title = PeerCoach-dashboard
@@ -53,3 +58,17 @@ dashboard-web-series-paired = Nieuwe koppels
 dashboard-web-series-ended = Koppels beëindigd
 dashboard-web-csv = Download als CSV (alleen metadata)
 dashboard-web-skip = Naar de inhoud
+dashboard-web-rounds = Koppelrondes
+dashboard-web-rounds_none = Nog geen ronde bevestigd.
+dashboard-web-round_line = Ronde { $number }{ $repair }: { $matches } gemaakt, { $active } lopen nog · bevestigd { $date }
+dashboard-web-round_repair = { " " }(herkoppeling)
+dashboard-web-end_round = Ronde { $number } beëindigen
+dashboard-web-end_round_confirm = Ja, beëindig alle { $pairs } lopende koppels. Ze krijgen een vriendelijk bericht en houden hun logboek.
+dashboard-web-end_first = Loopt er nog een ronde? Beëindig die eerst; daarna stel je hier de volgende voor.
+dashboard-web-next_round = Volgende ronde voorstellen
+dashboard-web-next_round_hint = Het voorstel komt in je Telegram-chat: daar wissel je, zet je vast en bevestig je. Niemand krijgt dezelfde partner als eerder.
+dashboard-web-draft_waiting = Er ligt een voorstel klaar in je Telegram-chat: typ /pair om het te bekijken en te bevestigen.
+dashboard-web-coordinators_only = Alleen coördinatoren beëindigen en starten rondes.
+dashboard-web-done-end = Gedaan: de koppels krijgen nu een bericht en jij een samenvatting in Telegram.
+dashboard-web-done-next = Het voorstel voor de volgende ronde staat zo in je Telegram-chat.
+dashboard-web-done-again = Dat had je al gevraagd; kijk in je Telegram-chat.
