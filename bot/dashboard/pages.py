@@ -230,7 +230,12 @@ def _rounds(say: Say, view: CohortView, base: str, csrf: str) -> str:
         parts.append(f'<p class="note">{escape(say("dashboard.web.coordinators_only"))}</p>')
     elif rounds.running:
         confirm = escape(say("dashboard.web.end_round_confirm", pairs=rounds.running))
-        button = escape(say("dashboard.web.end_round", number=rounds.last))
+        # Pairs made outside a round (an import, the command line) still end together.
+        button = escape(
+            say("dashboard.web.end_round", number=rounds.last)
+            if rounds.last
+            else say("dashboard.web.end_pairs")
+        )
         parts.append(
             f'<form method="post" action="{base}/rounds/end">{hidden}'
             '<p class="check"><input type="checkbox" id="confirm-end" name="confirm" value="yes"'

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from flows.dashboard import Funnel, Reason, Refusal, needs_attention
 from flows.onboarding import Role
+from flows.pairing import Proposal, RoundMode
 from flows.trajectory.silence import Silence
 from storage import cohorts, dashboard, erasure, matches, pairing, people, trajectories
 from storage.db import Database
-from storage.models import User, utcnow
+from storage.models import Match, User, utcnow
+from storage.pairing_models import RoundKind, RoundStatus
 from storage.trajectory_models import PairState
 
 STUDENTS = {1: "Sanne", 2: "Bram", 3: "Noor", 4: "Daan", 5: "Eva", 6: "Finn"}
@@ -172,3 +176,42 @@ async def test_a_link_works_once_and_a_session_until_sign_out(database: Database
             None,
             Refusal.UNKNOWN,
         )
+
+
+async def test_a_job_is_asked_once_per_name(database: Database) -> None:
+    now = utcnow()
+    job = {"conversation": "user:9", "kind": "dash_end_round", "payload": {"cohort_id": 1}}
+    async with database.transaction() as session:
+        assert await dashboard.ask_once(session, name="dashboard:end:1:1", now=now, **job)
+        assert not await dashboard.ask_once(session, name="dashboard:end:1:1", now=now, **job)
+        assert await dashboard.ask_once(session, name="dashboard:end:1:2", now=now, **job)
+    async with database.transaction() as session:
+        assert not await dashboard.ask_once(session, name="dashboard:end:1:2", now=now, **job)
+
+
+async def test_rounds_count_their_matches_and_the_running_ones(database: Database) -> None:
+    cohort_id = await a_busy_cohort(database)
+    now = utcnow()
+    async with database.transaction() as session:
+        assert await dashboard.rounds(session, cohort_id=cohort_id) == []
+        row = await pairing.create_round(
+            session,
+            cohort_id=cohort_id,
+            kind=RoundKind.ROUND,
+            number=1,
+            mode=RoundMode.RECIPROCAL,
+            proposal=Proposal((), ()),
+            created_by=9,
+            now=now,
+        )
+        assert await dashboard.has_draft(session, cohort_id=cohort_id)
+        pairing.close_round(row, RoundStatus.CONFIRMED, now=now)
+        found = await session.scalars(select(Match.id).where(Match.cohort_id == cohort_id))
+        for match_id in found.all():
+            await pairing.link_match(session, round_id=row.id, match_id=match_id)
+    async with database.sessions() as session:
+        assert not await dashboard.has_draft(session, cohort_id=cohort_id)
+        assert await dashboard.active_pairs(session, cohort_id=cohort_id) == 1
+        [line] = await dashboard.rounds(session, cohort_id=cohort_id)
+    assert (line.number, line.kind, line.matches, line.active) == (1, "round", 3, 1)
+    assert line.confirmed_at is not None

@@ -63,6 +63,7 @@ dashboard-web-rounds_none = No round confirmed yet.
 dashboard-web-round_line = Round { $number }{ $repair }: { $matches } made, { $active } still running · confirmed { $date }
 dashboard-web-round_repair = { " " }(re-pairing)
 dashboard-web-end_round = End round { $number }
+dashboard-web-end_pairs = End the running pairs
 dashboard-web-end_round_confirm = Yes, end all { $pairs } running pairs. They get a kind message and keep their notebook.
 dashboard-web-end_first = Is a round still running? End it first; then propose the next one here.
 dashboard-web-next_round = Propose the next round

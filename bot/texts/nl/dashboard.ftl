@@ -63,6 +63,7 @@ dashboard-web-rounds_none = Nog geen ronde bevestigd.
 dashboard-web-round_line = Ronde { $number }{ $repair }: { $matches } gemaakt, { $active } lopen nog · bevestigd { $date }
 dashboard-web-round_repair = { " " }(herkoppeling)
 dashboard-web-end_round = Ronde { $number } beëindigen
+dashboard-web-end_pairs = Lopende koppels beëindigen
 dashboard-web-end_round_confirm = Ja, beëindig alle { $pairs } lopende koppels. Ze krijgen een vriendelijk bericht en houden hun logboek.
 dashboard-web-end_first = Loopt er nog een ronde? Beëindig die eerst; daarna stel je hier de volgende voor.
 dashboard-web-next_round = Volgende ronde voorstellen
