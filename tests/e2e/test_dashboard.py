@@ -18,7 +18,7 @@ from storage import cohorts, dashboard
 from storage.dashboard_models import DashboardLink, DashboardSession
 from storage.models import utcnow
 from tests.e2e.support.pairing import a_class, in_pool
-from tests.e2e.support.world import World
+from tests.e2e.support.world import World, running_world
 
 LINK = re.compile(r"(http://\S+/dashboard/signin\?t=[A-Za-z0-9_-]+)")
 
@@ -166,3 +166,37 @@ async def test_a_teacher_signs_in_too(world: World, http: aiohttp.ClientSession)
     assert (await sign_in(http, link)).status == 303
     async with http.get(link.split("/dashboard/")[0] + "/dashboard/") as response:
         assert "3C Mentoraat" in await response.text()
+
+
+async def test_behind_https_the_link_uses_the_public_address_and_the_cookie_is_secure(
+    database_url: str,
+) -> None:
+    async with running_world(database_url, dashboard_url="https://dash.school.nl/") as world:
+        group = await a_class(world, ["Sanne"], coordinator="Ilse")
+        await group.coordinator.send("/dashboard")
+        answer = await group.coordinator.expect("dashboard", timeout=30)
+        found = re.search(
+            r"https://dash\.school\.nl(/dashboard/signin\?t=[\w-]+)", answer.text or ""
+        )
+        assert found, answer.text
+        # The proxy in front would pass this on; here the test goes to the server itself.
+        local = world.app.services.web_url + found.group(1)
+        # A client keeps Secure cookies for https only, so this one hands the cookie back itself.
+        async with aiohttp.ClientSession() as http:
+            async with http.get(local) as page:
+                form = await page.text()
+                pre = SimpleCookie(page.headers["Set-Cookie"])["pc_signin"]
+            assert pre["secure"] and pre["httponly"] and pre["samesite"] == "Strict"
+            fields = dict(re.findall(r'name="(t|csrf)" value="([^"]+)"', form))
+            async with http.post(
+                local.split("?")[0],
+                data=fields,
+                headers={"Cookie": f"pc_signin={pre.value}"},
+                allow_redirects=False,
+            ) as signed:
+                assert signed.status == 303
+                cookie = next(
+                    v for v in signed.headers.getall("Set-Cookie") if "pc_dashboard=" in v
+                )
+        morsel = SimpleCookie(cookie)["pc_dashboard"]
+        assert morsel["secure"] and morsel["httponly"] and morsel["samesite"] == "Strict"
