@@ -19,6 +19,7 @@ from flows.dashboard import (
     Funnel,
     Refusal,
     StudentFacts,
+    last_meeting_missed,
     link_refusal,
     new_token,
     token_hash,
@@ -223,6 +224,18 @@ async def student_facts(session: AsyncSession, *, cohort_id: int) -> list[Studen
                 silent[user_id] = min(since, silent.get(user_id, since))
         else:  # ordered by creation, so the last ended match decides
             no_click[user_id] = reason == "no_click"
+    # Only the meetings' dates and yes/no leave the database, never the rest of a snapshot.
+    met = await session.execute(
+        select(TrajectoryRow.coach_id, TrajectoryRow.coachee_id, TrajectoryRow.snapshot["meetings"])
+        .join(Match, Match.id == TrajectoryRow.match_id)
+        .where(Match.cohort_id == cohort_id, Match.status == "active")
+    )
+    not_met: dict[int, datetime] = {}
+    for coach, coachee, meetings in met.all():
+        missed = last_meeting_missed(meetings)
+        if missed is not None:
+            for user_id in (coach, coachee):
+                not_met[user_id] = max(missed, not_met.get(user_id, missed))
     return [
         StudentFacts(
             user_id=user_id,
@@ -233,6 +246,7 @@ async def student_facts(session: AsyncSession, *, cohort_id: int) -> list[Studen
             paired=user_id in paired,
             silent_since=silent.get(user_id),
             last_ended_no_click=no_click.get(user_id, False),
+            not_met_at=not_met.get(user_id),
         )
         for user_id, (name, _, _) in students.items()
     ]

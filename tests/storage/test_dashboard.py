@@ -56,7 +56,13 @@ async def a_busy_cohort(database: Database) -> int:
                 coachee_id=coachee,
                 observer_id=None,
                 step="goal",
-                snapshot={"goal": "never shown"},
+                snapshot={
+                    "goal": "never shown",
+                    "meetings": [
+                        {"at": (now - timedelta(days=9)).isoformat(), "held": True},
+                        {"at": (now - timedelta(days=2)).isoformat(), "held": position == 0},
+                    ],
+                },
                 now=now,
             )
         silent = Silence(count=3, since=now - timedelta(days=10)).to_dict()
@@ -105,7 +111,9 @@ async def test_who_needs_attention_and_why(database: Database) -> None:
         facts = await dashboard.student_facts(session, cohort_id=cohort_id)
     found = {a.first_name: [r for r, _ in a.reasons] for a in needs_attention(facts, now)}
     assert found == {
-        "Sanne": [Reason.SILENT],
+        # The second trajectory (Bram coaches Sanne) says their last talk did not happen.
+        "Sanne": [Reason.SILENT, Reason.NOT_MET],
+        "Bram": [Reason.NOT_MET],
         "Noor": [Reason.WAITING],
         "Daan": [Reason.WAITING],
         "Eva": [Reason.PAUSED],

@@ -47,6 +47,7 @@ dashboard-web-funnel-dissolved = Pairs stopped
 dashboard-web-attention = Needs attention
 dashboard-web-attention_none = Nobody right now. 🎉
 dashboard-web-reason-silent = silent since { $date }
+dashboard-web-reason-not_met = the planned conversation of { $date } did not happen
 dashboard-web-reason-no_click = no click with their last partner, waiting for a new one
 dashboard-web-reason-waiting = waiting for a partner since { $date }
 dashboard-web-reason-paused = paused until { $date }

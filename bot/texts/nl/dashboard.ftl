@@ -47,6 +47,7 @@ dashboard-web-funnel-dissolved = Koppels gestopt
 dashboard-web-attention = Vraagt aandacht
 dashboard-web-attention_none = Niemand op dit moment. 🎉
 dashboard-web-reason-silent = stil sinds { $date }
+dashboard-web-reason-not_met = het geplande gesprek van { $date } ging niet door
 dashboard-web-reason-no_click = geen klik met de vorige partner, wacht op een nieuwe
 dashboard-web-reason-waiting = wacht op een partner sinds { $date }
 dashboard-web-reason-paused = pauzeert tot { $date }
