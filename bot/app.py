@@ -152,6 +152,7 @@ class PeerCoach:
     async def start(self) -> None:
         """Migrate, introduce ourselves to Telegram, and start the workers and the web server."""
         await upgrade_to_head(self.services.db)
+        await dashboard.plan_digest(self.services)  # the weekly digest to coordinators (issue 17)
         bot = self.services.bot
         await bot.initialize()
         bot.reach.answered()  # getMe just answered

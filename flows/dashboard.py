@@ -12,7 +12,8 @@ import secrets
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 LINK_VALID = timedelta(minutes=10)
 SESSION_VALID = timedelta(hours=8)
@@ -176,3 +177,16 @@ def last_meeting_missed(meetings: object) -> datetime | None:
     if last.get("held") is not False or not isinstance(last.get("at"), str):
         return None
     return datetime.fromisoformat(last["at"])
+
+
+DIGEST_DAY, DIGEST_TIME = 0, time(9, 0)  # Monday morning, after the quiet hours
+
+
+def next_digest(now: datetime, zone: ZoneInfo) -> datetime:
+    """The next Monday 09:00 in this zone, strictly after now (the weekly digest)."""
+    local = now.astimezone(zone)
+    days = (DIGEST_DAY - local.weekday()) % 7
+    moment = datetime.combine(local.date() + timedelta(days=days), DIGEST_TIME, zone)
+    if moment <= now:
+        moment = datetime.combine(local.date() + timedelta(days=days + 7), DIGEST_TIME, zone)
+    return moment

@@ -433,3 +433,37 @@ async def ask_once(
     except IntegrityError:
         return False
     return True
+
+
+async def keep_planned(
+    session: AsyncSession, *, name: str, conversation: str, kind: str, due_at: datetime
+) -> None:
+    """A named timer stays pending: made if missing, set again if it fired, else left alone.
+
+    Several processes may start at once: one makes it, the others find it."""
+    status = await session.scalar(select(Timer.status).where(Timer.name == name))
+    if status == "pending":
+        return
+    if status is None:
+        await ask_once(
+            session, name=name, conversation=conversation, kind=kind, payload={}, now=due_at
+        )
+        return
+    await session.execute(
+        update(Timer)
+        .where(Timer.name == name)
+        .values(status="pending", due_at=due_at, fired_at=None, conversation=conversation)
+    )
+
+
+async def digest_cohorts(session: AsyncSession) -> list[tuple[int, str]]:
+    """Cohorts with a coordinator and content still kept: the weekly digest goes to these."""
+    rows = await session.execute(
+        select(Cohort.id, Cohort.name)
+        .where(
+            Cohort.purged_at.is_(None),
+            Cohort.id.in_(select(Membership.cohort_id).where(Membership.role == Role.COORDINATOR)),
+        )
+        .order_by(Cohort.id)
+    )
+    return [(int(cohort_id), name) for cohort_id, name in rows.all()]

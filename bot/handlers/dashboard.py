@@ -6,19 +6,30 @@ conversation: the dispatcher runs them with the usual locks, in one transaction.
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.handlers.pairing.notices import to_coordinators
 from bot.handlers.pairing.preview import new_round, show_preview
 from bot.handlers.pairing.round import load_pool
 from bot.handlers.trajectory import dissolve_match
+from bot.i18n import Html
 from bot.runtime.handler_types import TimerHandler
 from bot.runtime.incoming import Incoming
+from bot.runtime.render import short_date
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn
-from flows.dashboard import LINK_VALID
+from bot.services import Services
+from flows.dashboard import LINK_VALID, Attention, Funnel, needs_attention, next_digest
 from flows.trajectory import DissolvedReason
 from storage import cohorts, dashboard, pairing, timers
 
 SIGN_IN_PATH = "/dashboard/signin"
 END_ROUND, NEXT_ROUND = "dash_end_round", "dash_next_round"
+DIGEST, DIGEST_NAME = "dash_digest", "dashboard:digest"
+DIGEST_NAMES = 25  # more names than this in a chat message: the page lists them all
 
 
 def register(router: Router) -> None:
@@ -27,8 +38,8 @@ def register(router: Router) -> None:
 
 
 def timer_handlers() -> dict[str, TimerHandler]:
-    """What the dashboard's round buttons ask for."""
-    return {END_ROUND: end_round, NEXT_ROUND: next_round}
+    """What the dashboard's round buttons ask for, and the weekly digest."""
+    return {END_ROUND: end_round, NEXT_ROUND: next_round, DIGEST: weekly_digest}
 
 
 async def dashboard_command(turn: Turn, incoming: Incoming) -> None:
@@ -85,3 +96,73 @@ async def next_round(turn: Turn, timer: timers.DueTimer) -> None:
         await turn.say("pairing.pool_empty", cohort=view.cohort_name)
     else:
         await new_round(turn, view)
+
+
+async def plan_digest(services: Services) -> None:
+    """At start: the weekly digest is on the calendar (once, whichever process comes first)."""
+    async with services.db.transaction() as session:
+        await _plan(session, services.clock.now(), services.settings.zone)
+
+
+async def _plan(session: AsyncSession, now: datetime, zone: ZoneInfo) -> None:
+    await dashboard.keep_planned(
+        session,
+        name=DIGEST_NAME,
+        conversation="system:digest",
+        kind=DIGEST,
+        due_at=next_digest(now, zone),
+    )
+
+
+async def weekly_digest(turn: Turn, timer: timers.DueTimer) -> None:
+    """Monday morning: each cohort's coordinators get its numbers and who needs attention."""
+    for cohort_id, name in await dashboard.digest_cohorts(turn.session):
+        funnel = await dashboard.funnel(turn.session, cohort_id=cohort_id)
+        facts = await dashboard.student_facts(turn.session, cohort_id=cohort_id)
+        attention = needs_attention(facts, turn.now)
+        await turn.use_cohort_time(cohort_id)
+        await to_coordinators(
+            turn,
+            cohort_id,
+            lambda: _digest(turn, name, funnel, attention),  # noqa: B023
+        )
+    # Next week's: the same timer moved on (a moved timer is not marked fired after this).
+    await timers.schedule(
+        turn.session,
+        conversation=timer.conversation,
+        kind=DIGEST,
+        due_at=next_digest(turn.now, turn.services.settings.zone),
+        name=DIGEST_NAME,
+    )
+
+
+def _digest(turn: Turn, cohort: str, funnel: Funnel, attention: list[Attention]) -> str:
+    """The digest in the turn's language: numbers, then first names with reasons."""
+    zone = turn.time.zone
+    lines = [
+        turn.text(
+            "dashboard.digest_line",
+            name=person.first_name,
+            reasons="; ".join(
+                turn.plain(
+                    f"dashboard.web.reason.{reason.value}",
+                    date=short_date(when, turn.language, zone) if when else "",
+                )
+                for reason, when in person.reasons
+            ),
+        )
+        for person in attention[:DIGEST_NAMES]
+    ]
+    if len(attention) > DIGEST_NAMES:
+        lines.append(turn.text("dashboard.digest_more", count=len(attention) - DIGEST_NAMES))
+    who = "\n".join(lines) if lines else turn.text("dashboard.digest_nobody")
+    return turn.text(
+        "dashboard.digest",
+        cohort=cohort,
+        joined=funnel.joined,
+        in_pool=funnel.in_pool,
+        paired=funnel.paired,
+        closed=funnel.closed,
+        dissolved=funnel.dissolved,
+        attention=Html(who),
+    )

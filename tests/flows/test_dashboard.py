@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from flows.dashboard import (
     Reason,
@@ -14,6 +15,7 @@ from flows.dashboard import (
     link_refusal,
     needs_attention,
     new_token,
+    next_digest,
     token_hash,
     week_of,
     weekly,
@@ -106,3 +108,12 @@ def test_only_a_last_meeting_answered_no_counts_as_missed() -> None:
     assert last_meeting_missed([]) is None
     assert last_meeting_missed(None) is None
     assert last_meeting_missed("not a list") is None
+
+
+def test_the_digest_comes_on_monday_at_nine_local_time() -> None:
+    zone = ZoneInfo("Europe/Brussels")
+    saturday = datetime(2026, 12, 5, 12, tzinfo=UTC)
+    monday_9 = datetime(2026, 12, 7, 9, tzinfo=zone)
+    assert next_digest(saturday, zone) == monday_9
+    assert next_digest(monday_9 - timedelta(minutes=1), zone) == monday_9
+    assert next_digest(monday_9, zone) == monday_9 + timedelta(weeks=1)

@@ -15,6 +15,20 @@ dashboard-round_ended = ✅ Round { $round } of { $cohort } has ended: { $pairs 
        *[other] { $pairs } pairs got
     } a kind message. Start the next round on your dashboard or with /pair.
 
+dashboard-digest =
+    📊 <b>Weekly summary · { $cohort }</b>
+
+    Members: { $joined } · in the pairing pool: { $in_pool } · paired: { $paired }
+    Pairs finished: { $closed } · stopped: { $dissolved }
+
+    <b>Needs attention</b>
+    { $attention }
+
+    Everything at a glance, with a chart: /dashboard
+dashboard-digest_line = • { $name }: { $reasons }
+dashboard-digest_more = …and { $count } more: you'll see them all on /dashboard.
+dashboard-digest_nobody = Nobody right now. 🎉
+
 ## Web page (plain text; the page makes it safe HTML itself)
 
 dashboard-web-title = PeerCoach dashboard

@@ -15,6 +15,20 @@ dashboard-round_ended = ✅ Ronde { $round } van { $cohort } is afgelopen: { $pa
        *[other] { $pairs } koppels kregen
     } een vriendelijk bericht. Start de volgende ronde op je dashboard of met /pair.
 
+dashboard-digest =
+    📊 <b>Weekoverzicht · { $cohort }</b>
+
+    Leden: { $joined } · in de koppelpool: { $in_pool } · gekoppeld: { $paired }
+    Koppels afgerond: { $closed } · gestopt: { $dissolved }
+
+    <b>Vraagt aandacht</b>
+    { $attention }
+
+    Alles op een rij, met grafiek: /dashboard
+dashboard-digest_line = • { $name }: { $reasons }
+dashboard-digest_more = …en nog { $count }: je ziet ze allemaal op /dashboard.
+dashboard-digest_nobody = Niemand op dit moment. 🎉
+
 ## Webpagina (platte tekst; de pagina zet ze zelf veilig in HTML)
 
 dashboard-web-title = PeerCoach-dashboard
