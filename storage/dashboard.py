@@ -467,3 +467,23 @@ async def digest_cohorts(session: AsyncSession) -> list[tuple[int, str]]:
         .order_by(Cohort.id)
     )
     return [(int(cohort_id), name) for cohort_id, name in rows.all()]
+
+
+async def usable_invites(
+    session: AsyncSession, *, cohort_id: int, now: datetime
+) -> dict[Role, Invite]:
+    """Per role the newest invite that still works (not revoked, not expired, uses left)."""
+    rows = await session.scalars(
+        select(Invite)
+        .where(
+            Invite.cohort_id == cohort_id,
+            Invite.revoked_at.is_(None),
+            Invite.expires_at > now,
+        )
+        .order_by(Invite.created_at, Invite.code)
+    )
+    usable: dict[Role, Invite] = {}
+    for invite in rows.all():
+        if invite.max_uses is None or invite.uses < invite.max_uses:
+            usable[Role(invite.role)] = invite  # newer ones come later and win
+    return usable

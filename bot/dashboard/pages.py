@@ -251,5 +251,8 @@ def _rounds(say: Say, view: CohortView, base: str, csrf: str) -> str:
             f'<p class="note">{escape(say("dashboard.web.next_round_hint"))}</p>'
             f'<button type="submit">{escape(say("dashboard.web.next_round"))}</button></form>'
         )
+    if rounds.coordinator:  # the invitation sheet belongs with pairing: who takes part
+        invites = escape(say("dashboard.web.print_invites"))
+        parts.append(f'<p><a href="{base}/invites">{invites}</a></p>')
     parts.append("</section>")
     return "".join(parts)

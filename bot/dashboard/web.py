@@ -20,10 +20,10 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.dashboard import pages
+from bot.dashboard import invites, pages
 from bot.dashboard.chart import activity_svg
 from bot.handlers.dashboard import END_ROUND, NEXT_ROUND
-from bot.runtime.render import short_date
+from bot.runtime.render import deep_link, short_date
 from bot.services import Services
 from flows.dashboard import (
     SESSION_VALID,
@@ -36,7 +36,7 @@ from flows.dashboard import (
     token_hash,
     weekly,
 )
-from flows.onboarding import LANGUAGES
+from flows.onboarding import LANGUAGES, Role
 from storage import cohorts, dashboard, pairing, people
 from storage.dashboard_models import DashboardLink
 
@@ -117,6 +117,8 @@ class Dashboard:
         app.router.add_get("/cohort/{cohort_id:\\d+}/export.csv", self.export)
         app.router.add_post("/cohort/{cohort_id:\\d+}/rounds/end", self.end_round)
         app.router.add_post("/cohort/{cohort_id:\\d+}/rounds/next", self.next_round)
+        app.router.add_get("/cohort/{cohort_id:\\d+}/invites", self.invites)
+        app.router.add_post("/cohort/{cohort_id:\\d+}/invites", self.new_invites)
         app.router.add_get("/static/dashboard.css", self.stylesheet)
         return app
 
@@ -293,6 +295,46 @@ class Dashboard:
         log.info("dashboard: a coordinator asked for %s of a round (%s)", what, asked)
         raise web.HTTPSeeOther(f"/dashboard/cohort/{cohort_id}?done={what if asked else 'again'}")
 
+    async def invites(self, request: web.Request) -> web.Response:
+        """The printable sheet of invite links with QR codes (coordinators only)."""
+        token, user_id, language = await self._session(request)
+        cohort_id = await self._coordinated(request, user_id, language)
+        now = self.services.clock.now()
+        default = self.services.settings.school_time
+        async with self.services.db.sessions() as session:
+            found = await cohorts.cohort_by_id(session, cohort_id=cohort_id)
+            usable = await dashboard.usable_invites(session, cohort_id=cohort_id, now=now)
+            zone = (await cohorts.school_time(session, cohort_id=cohort_id, default=default)).zone
+        assert found is not None
+        bot = self.services.bot_username
+        links = {
+            role: (deep_link(bot, invite.code), short_date(invite.expires_at, language, zone))
+            for role, invite in usable.items()
+        }
+        body = invites.sheet(
+            self._say(language),
+            language,
+            cohort_id=cohort_id,
+            cohort=found.name,
+            links=links,
+            csrf=csrf_token(token),
+        )
+        return self._html(body)
+
+    async def new_invites(self, request: web.Request) -> web.Response:
+        """Fresh links for the roles that have none that works."""
+        token, user_id, language = await self._session(request)
+        cohort_id = await self._coordinated(request, user_id, language)
+        form = await request.post()
+        if not csrf_matches(token, str(form.get("csrf", ""))):
+            return self._refuse(request, language, Refusal.FORM)
+        now = self.services.clock.now()
+        async with self.services.db.transaction() as session:
+            usable = await dashboard.usable_invites(session, cohort_id=cohort_id, now=now)
+            for role in (role for role in Role if role not in usable):
+                await cohorts.create_invite(session, cohort_id=cohort_id, role=role, now=now)
+        raise web.HTTPSeeOther(f"/dashboard/cohort/{cohort_id}/invites")
+
     async def stylesheet(self, request: web.Request) -> web.Response:
         """The one stylesheet (the CSP allows styles from here only)."""
         css = (STATIC / "dashboard-v1.css").read_text(encoding="utf-8")
@@ -353,6 +395,14 @@ class Dashboard:
         cohort_id = int(request.match_info["cohort_id"])
         async with self.services.db.sessions() as session:
             if await dashboard.may_see(session, user_id=user_id, cohort_id=cohort_id):
+                return cohort_id
+        raise self._refusal_error(request, language, Refusal.NOT_YOURS)
+
+    async def _coordinated(self, request: web.Request, user_id: int, language: str) -> int:
+        """The page's cohort, if the person coordinates it."""
+        cohort_id = await self._allowed(request, user_id, language)
+        async with self.services.db.sessions() as session:
+            if await dashboard.is_coordinator(session, user_id=user_id, cohort_id=cohort_id):
                 return cohort_id
         raise self._refusal_error(request, language, Refusal.NOT_YOURS)
 

@@ -214,6 +214,13 @@ async def test_a_coordinator_sees_numbers_and_never_content(world: World) -> Non
             await page.set_viewport_size(DESKTOP)
             await page.screenshot(path=str(out / "next-round-desktop.png"), full_page=True)
 
+            # The invitation sheet: a QR code per working link, labelled for screen readers.
+            await page.goto(f"{base}/invites")
+            qr = page.get_by_role("img", name=re.compile("QR-code van de uitnodiging als leerling"))
+            await qr.wait_for(timeout=15000)
+            seen["invites"] = await page.content()
+            await page.screenshot(path=str(out / "invites-desktop.png"), full_page=True)
+
             # A page of another cohort and a reused link: refusal pages, also screenshotted.
             await page.goto(link.group(1))
             await page.locator('[data-refusal="used"]').wait_for(timeout=15000)
@@ -230,5 +237,5 @@ async def test_a_coordinator_sees_numbers_and_never_content(world: World) -> Non
     active = [set(m) for _, status, m in await matches_of(world) if status == "active"]
     assert active and not any({sanne.user.id, bram.user.id} <= m for m in active), active
     names = ("signin-phone", "cohort-phone", "cohort-desktop", "round-ended-phone")
-    for name in (*names, "next-round-desktop", "refused-desktop"):
+    for name in (*names, "next-round-desktop", "invites-desktop", "refused-desktop"):
         assert (out / f"{name}.png").stat().st_size > 1000

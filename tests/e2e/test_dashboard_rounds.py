@@ -1,5 +1,6 @@
 """Pairing rounds from the dashboard: a coordinator ends the running round (the pairs hear it
-kindly, once), then proposes the next one, which comes to Telegram to confirm; no repeats."""
+kindly, once), then proposes the next one, which comes to Telegram to confirm; no repeats.
+And the printable invitation sheet with a QR code per role."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ import pytest
 from sqlalchemy import select
 from tgemulator import EmuMessage, ScriptedUser
 
+from bot.dashboard.invites import qr_svg
 from flows.onboarding import Role
 from storage import cohorts, people
-from storage.models import Match
+from storage.models import Invite, Match
 from tests.e2e.support.pairing import a_class, in_pool, matches_of
 from tests.e2e.support.world import World, eventually
 
@@ -166,3 +168,44 @@ async def test_a_teacher_sees_rounds_but_cannot_end_them(
         async with http.post(f"{url}/rounds/{what}", data=form) as response:
             assert response.status == 403
             assert 'data-refusal="not_yours"' in await response.text()
+    async with http.get(f"{url}/invites") as response:
+        assert response.status == 403  # invitations are the coordinators' to hand out
+
+
+async def test_the_invitation_sheet_shows_a_qr_code_per_working_link(
+    world: World, http: aiohttp.ClientSession
+) -> None:
+    klas = await a_class(world, ["Sanne"])
+    ilse = klas.coordinator
+    url, page = await signed_in(http, ilse)
+    path = "/" + url.split("://", 1)[1].split("/", 1)[1]
+    assert f'href="{path}/invites"' in page
+    async with http.get(f"{url}/invites") as response:
+        sheet = await response.text()
+    # a_class makes no invites: nothing works yet, and the sheet offers to make them.
+    assert sheet.count('data-role="') == 3 and "<svg" not in sheet
+    assert sheet.count("Er is nu geen werkende link voor deze rol.") == 3
+    csrf = re.search(r'name="csrf" value="([^"]+)"', sheet)
+    assert csrf
+    async with http.post(f"{url}/invites", data={"csrf": "forged"}) as response:
+        assert response.status == 403
+    async with http.post(f"{url}/invites", data={"csrf": csrf.group(1)}) as response:
+        sheet = await response.text()
+    links = re.findall(r'<a href="(https://t\.me/[^"]+)"', sheet)
+    assert len(links) == 3 and sheet.count("<svg") == 3
+    async with world.app.services.db.sessions() as session:
+        stored = {i.code for i in (await session.scalars(select(Invite))).all()}
+    assert {link.rsplit("=", 1)[1] for link in links} == stored
+    # Each QR code is the code of its link (drawn again here the same way).
+    for link in links:
+        assert qr_svg(link) in sheet
+    assert "Nieuwe links maken" not in sheet  # every role has a working link now
+
+    # A teacher link works once: used, its card says so and a new one can be made.
+    async with world.app.services.db.transaction() as session:
+        for invite in (await session.scalars(select(Invite))).all():
+            if invite.role is Role.TEACHER:
+                invite.uses = 1
+    async with http.get(f"{url}/invites") as response:
+        sheet = await response.text()
+    assert sheet.count("<svg") == 2 and "Nieuwe links maken" in sheet
