@@ -9,6 +9,7 @@ from html import escape
 from flows.dashboard import Activity, Attention, Funnel
 from flows.trajectory import Step
 from storage.dashboard import RoundLine
+from storage.operations import Operations
 
 Say = Callable[..., str]  # a plain text by key in the page's language
 
@@ -71,8 +72,10 @@ class CohortLink:
     role: str
 
 
-def index(say: Say, language: str, cohorts: Sequence[CohortLink], csrf: str) -> str:
-    """The person's cohorts, each a link to its page."""
+def index(
+    say: Say, language: str, cohorts: Sequence[CohortLink], csrf: str, *, operations: bool
+) -> str:
+    """The person's cohorts, each a link to its page (and the operations view for coordinators)."""
     if not cohorts:
         body = f"<p>{escape(say('dashboard.web.no_cohorts'))}</p>"
     else:
@@ -82,7 +85,54 @@ def index(say: Say, language: str, cohorts: Sequence[CohortLink], csrf: str) -> 
             for c in cohorts
         )
         body = f'<ul class="cohorts">{items}</ul>'
+    if operations:
+        body += (
+            f'<p><a href="/dashboard/operations">{escape(say("dashboard.web.ops_link"))}</a></p>'
+        )
     return page(say, language, say("dashboard.web.cohorts"), body, csrf=csrf)
+
+
+def operations(
+    say: Say, language: str, ops: Operations, moment: Callable[[object], str], csrf: str
+) -> str:
+    """Backlogs, the last update, errors per hour and the database's size."""
+    size = f"{ops.database_bytes / 1_000_000:.1f} MB" if ops.database_bytes is not None else "–"
+    facts = (
+        ("outbox", str(ops.outbox_pending)),
+        ("oldest", moment(ops.oldest_pending) or say("dashboard.web.ops.none")),
+        ("inbox", str(ops.updates_pending)),
+        ("last_update", moment(ops.last_update) or say("dashboard.web.ops.none")),
+        ("database", size),
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{escape(say(f"dashboard.web.ops.{key}"))}</th>'
+        f'<td data-ops="{key}">{escape(value)}</td></tr>'
+        for key, value in facts
+    )
+    hours = sorted(set(ops.failed_updates) | set(ops.failed_sends), reverse=True)
+    if hours:
+        lines = "".join(
+            f'<tr><th scope="row">{escape(moment(hour))}</th>'
+            f"<td>{ops.failed_updates.get(hour, 0)}</td>"
+            f"<td>{ops.failed_sends.get(hour, 0)}</td></tr>"
+            for hour in hours
+        )
+        head = "".join(
+            f'<th scope="col">{escape(say(f"dashboard.web.ops.{key}"))}</th>'
+            for key in ("hour", "failed_updates", "failed_sends")
+        )
+        errors = (
+            f'<table data-ops="errors"><thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table>'
+        )
+    else:
+        errors = f'<p data-ops="errors">{escape(say("dashboard.web.ops.no_errors"))}</p>'
+    body = (
+        f'<p><a href="/dashboard/">← {escape(say("dashboard.web.back"))}</a></p>'
+        f'<p class="note">{escape(say("dashboard.web.ops_note"))}</p>'
+        f"<table><tbody>{rows}</tbody></table>"
+        f"<h2>{escape(say('dashboard.web.ops.errors'))}</h2>{errors}"
+    )
+    return page(say, language, say("dashboard.web.operations"), body, csrf=csrf)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,7 @@ from flows.dashboard import (
     weekly,
 )
 from flows.onboarding import LANGUAGES, Role
-from storage import cohorts, dashboard, pairing, people
+from storage import cohorts, dashboard, operations, pairing, people
 from storage.dashboard_models import DashboardLink
 
 log = logging.getLogger(__name__)
@@ -112,6 +112,7 @@ class Dashboard:
         app.router.add_post("/signin", self.signin)
         app.router.add_post("/signout", self.signout)
         app.router.add_get("/", self.index)
+        app.router.add_get("/operations", self.operations_page)
         app.router.add_get("/cohort/{cohort_id:\\d+}", self.cohort)
         app.router.add_get("/cohort/{cohort_id:\\d+}/activity.svg", self.chart)
         app.router.add_get("/cohort/{cohort_id:\\d+}/export.csv", self.export)
@@ -183,7 +184,28 @@ class Dashboard:
         async with self.services.db.sessions() as session:
             mine = await dashboard.staff_cohorts(session, user_id=user_id)
         links = [pages.CohortLink(c.cohort_id, c.name, say(f"role.{c.role.value}")) for c in mine]
-        return self._html(pages.index(say, language, links, csrf_token(token)))
+        coordinates = any(c.role is Role.COORDINATOR for c in mine)
+        body = pages.index(say, language, links, csrf_token(token), operations=coordinates)
+        return self._html(body)
+
+    async def operations_page(self, request: web.Request) -> web.Response:
+        """How the bot is doing, for the school's IT contact (a coordinator signs in)."""
+        token, user_id, language = await self._session(request)
+        now = self.services.clock.now()
+        zone = self.services.settings.zone
+        async with self.services.db.sessions() as session:
+            mine = await dashboard.staff_cohorts(session, user_id=user_id)
+            ops = await operations.operations(session, now=now)
+        if not any(c.role is Role.COORDINATOR for c in mine):
+            return self._refuse(request, language, Refusal.NOT_YOURS)
+
+        def moment(at: object) -> str:
+            if not isinstance(at, datetime):
+                return ""
+            return f"{short_date(at, language, zone)} {at.astimezone(zone):%H:%M}"
+
+        body = pages.operations(self._say(language), language, ops, moment, csrf_token(token))
+        return self._html(body)
 
     async def cohort(self, request: web.Request) -> web.Response:
         """One cohort's funnel, needs-attention list and activity."""

@@ -10,9 +10,18 @@ from flows.dashboard import Funnel, Reason, Refusal, needs_attention
 from flows.onboarding import Role
 from flows.pairing import Proposal, RoundMode
 from flows.trajectory.silence import Silence
-from storage import cohorts, dashboard, erasure, matches, pairing, people, trajectories
+from storage import (
+    cohorts,
+    dashboard,
+    erasure,
+    matches,
+    operations,
+    pairing,
+    people,
+    trajectories,
+)
 from storage.db import Database
-from storage.models import Match, User, utcnow
+from storage.models import InboxUpdate, Match, OutboxMessage, User, utcnow
 from storage.pairing_models import RoundKind, RoundStatus
 from storage.trajectory_models import PairState
 
@@ -223,3 +232,31 @@ async def test_rounds_count_their_matches_and_the_running_ones(database: Databas
         [line] = await dashboard.rounds(session, cohort_id=cohort_id)
     assert (line.number, line.kind, line.matches, line.active) == (1, "round", 3, 1)
     assert line.confirmed_at is not None
+
+
+async def test_operations_count_backlogs_and_failures_per_hour(database: Database) -> None:
+    now = utcnow().replace(minute=30)
+    async with database.transaction() as session:
+        session.add_all(
+            [
+                InboxUpdate(update_id=1, status="done", received_at=now - timedelta(hours=1)),
+                InboxUpdate(update_id=2, status="failed", received_at=now - timedelta(hours=1)),
+                InboxUpdate(update_id=3, status="failed", received_at=now - timedelta(days=2)),
+                InboxUpdate(update_id=4, status="pending", received_at=now),
+                OutboxMessage(chat_id=5, method="sendMessage", payload={}, created_at=now),
+                OutboxMessage(
+                    chat_id=5,
+                    method="sendMessage",
+                    payload={},
+                    status="failed",
+                    created_at=now - timedelta(hours=1),
+                ),
+            ]
+        )
+    async with database.sessions() as session:
+        ops = await operations.operations(session, now=now)
+    hour = (now - timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+    assert (ops.outbox_pending, ops.updates_pending) == (1, 1)
+    assert ops.oldest_pending == now and ops.last_update == now
+    assert ops.failed_updates == {hour: 1} and ops.failed_sends == {hour: 1}
+    assert ops.database_bytes is not None and ops.database_bytes > 0
