@@ -226,6 +226,15 @@ async def test_a_coordinator_sees_numbers_and_never_content(world: World) -> Non
             await page.locator('[data-refusal="used"]').wait_for(timeout=15000)
             seen["used"] = await page.content()
             await page.screenshot(path=str(out / "refused-desktop.png"))
+            forged = link.group(1).rsplit("=", 1)[0] + "=made-up-token"
+            await page.goto(forged)
+            await page.locator('[data-refusal="unknown"]').wait_for(timeout=15000)
+            # A browser without the session cookie (a copied page address): not signed in.
+            stranger = await browser.new_context(viewport=PHONE)
+            other = await stranger.new_page()
+            await other.goto(base)
+            await other.locator('[data-refusal="no_session"]').wait_for(timeout=15000)
+            await other.screenshot(path=str(out / "no-session-phone.png"))
         finally:
             await browser.close()
 
