@@ -86,6 +86,7 @@ def build_timer_handlers() -> dict[str, TimerHandler]:
         **trajectory.timer_handlers(),  # trajectory reminders and nudges (issue 3)
         **pairing.timer_handlers(),  # quiet students and pauses in the pairing pool (issue 4)
         **privacy.timer_handlers(),  # the warning and the purge after a cohort ends (issue 14)
+        **dashboard.timer_handlers(),  # rounds ended and started from the dashboard (issue 17)
     }
 
 
@@ -94,6 +95,7 @@ def build_timer_priorities() -> dict[str, int]:
     return {
         **dict.fromkeys(rooms.timer_handlers(), outbox.NOTICE),  # a room's time box is live
         **dict.fromkeys(pairing.timer_handlers(), outbox.NOTICE),
+        **dict.fromkeys(dashboard.timer_handlers(), outbox.NOTICE),
     }
 
 
@@ -144,6 +146,7 @@ class PeerCoach:
     async def start(self) -> None:
         """Migrate, introduce ourselves to Telegram, and start the workers and the web server."""
         await upgrade_to_head(self.services.db)
+        await dashboard.plan_digest(self.services)  # the weekly digest to coordinators (issue 17)
         bot = self.services.bot
         await bot.initialize()
         bot.reach.answered()  # getMe just answered

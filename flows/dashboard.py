@@ -12,7 +12,8 @@ import secrets
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 LINK_VALID = timedelta(minutes=10)
 SESSION_VALID = timedelta(hours=8)
@@ -82,6 +83,7 @@ class Reason(enum.StrEnum):
     """Why a student is on the needs-attention list."""
 
     SILENT = "silent"
+    NOT_MET = "not_met"
     NO_CLICK = "no_click"
     WAITING = "waiting"
     PAUSED = "paused"
@@ -99,6 +101,7 @@ class StudentFacts:
     paired: bool = False
     silent_since: datetime | None = None  # first of a run of unanswered prompts
     last_ended_no_click: bool = False  # the last match ended for lack of a click
+    not_met_at: datetime | None = None  # the last planned conversation did not happen
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +114,15 @@ class Attention:
 
 
 def needs_attention(students: Iterable[StudentFacts], now: datetime) -> list[Attention]:
-    """Students who need a look, by first name: silent, no click, waiting or paused."""
+    """Students who need a look, by first name: silent, did not meet, no click, waiting or
+    paused."""
     found = []
     for s in students:
         reasons: list[tuple[Reason, datetime | None]] = []
         if s.paired and s.silent_since is not None and s.silent_since <= now - SILENT_AFTER:
             reasons.append((Reason.SILENT, s.silent_since))
+        if s.paired and s.not_met_at is not None:
+            reasons.append((Reason.NOT_MET, s.not_met_at))
         if not s.paired and s.last_ended_no_click:
             reasons.append((Reason.NO_CLICK, None))
         paused = s.paused_until is not None and s.paused_until > now
@@ -161,3 +167,26 @@ def weekly(
         return tuple(counted[monday] for monday in mondays)
 
     return Activity(mondays, per_week(joined), per_week(paired), per_week(ended))
+
+
+def last_meeting_missed(meetings: object) -> datetime | None:
+    """When the last "did you meet?" was answered no, from a snapshot's meetings (at, held)."""
+    if not isinstance(meetings, list) or not meetings or not isinstance(meetings[-1], dict):
+        return None
+    last = meetings[-1]
+    if last.get("held") is not False or not isinstance(last.get("at"), str):
+        return None
+    return datetime.fromisoformat(last["at"])
+
+
+DIGEST_DAY, DIGEST_TIME = 0, time(9, 0)  # Monday morning, after the quiet hours
+
+
+def next_digest(now: datetime, zone: ZoneInfo) -> datetime:
+    """The next Monday 09:00 in this zone, strictly after now (the weekly digest)."""
+    local = now.astimezone(zone)
+    days = (DIGEST_DAY - local.weekday()) % 7
+    moment = datetime.combine(local.date() + timedelta(days=days), DIGEST_TIME, zone)
+    if moment <= now:
+        moment = datetime.combine(local.date() + timedelta(days=days + 7), DIGEST_TIME, zone)
+    return moment

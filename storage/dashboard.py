@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import case, delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.dashboard import (
@@ -18,6 +19,7 @@ from flows.dashboard import (
     Funnel,
     Refusal,
     StudentFacts,
+    last_meeting_missed,
     link_refusal,
     new_token,
     token_hash,
@@ -25,8 +27,8 @@ from flows.dashboard import (
 from flows.onboarding import Role
 from flows.trajectory.silence import Silence
 from storage.dashboard_models import DashboardLink, DashboardSession
-from storage.models import Cohort, Invite, Match, MatchMember, Membership, User
-from storage.pairing_models import PoolEntry, PoolStatus
+from storage.models import Cohort, Invite, Match, MatchMember, Membership, Timer, User
+from storage.pairing_models import PairingRound, PoolEntry, PoolStatus, RoundMatch, RoundStatus
 from storage.trajectory_models import PairState, TrajectoryRow
 
 STAFF = (Role.TEACHER, Role.COORDINATOR)
@@ -222,6 +224,18 @@ async def student_facts(session: AsyncSession, *, cohort_id: int) -> list[Studen
                 silent[user_id] = min(since, silent.get(user_id, since))
         else:  # ordered by creation, so the last ended match decides
             no_click[user_id] = reason == "no_click"
+    # Only the meetings' dates and yes/no leave the database, never the rest of a snapshot.
+    met = await session.execute(
+        select(TrajectoryRow.coach_id, TrajectoryRow.coachee_id, TrajectoryRow.snapshot["meetings"])
+        .join(Match, Match.id == TrajectoryRow.match_id)
+        .where(Match.cohort_id == cohort_id, Match.status == "active")
+    )
+    not_met: dict[int, datetime] = {}
+    for coach, coachee, meetings in met.all():
+        missed = last_meeting_missed(meetings)
+        if missed is not None:
+            for user_id in (coach, coachee):
+                not_met[user_id] = max(missed, not_met.get(user_id, missed))
     return [
         StudentFacts(
             user_id=user_id,
@@ -232,6 +246,7 @@ async def student_facts(session: AsyncSession, *, cohort_id: int) -> list[Studen
             paired=user_id in paired,
             silent_since=silent.get(user_id),
             last_ended_no_click=no_click.get(user_id, False),
+            not_met_at=not_met.get(user_id),
         )
         for user_id, (name, _, _) in students.items()
     ]
@@ -330,3 +345,145 @@ async def may_see(session: AsyncSession, *, user_id: int, cohort_id: int) -> boo
         )
     )
     return bool(found)
+
+
+async def is_coordinator(session: AsyncSession, *, user_id: int, cohort_id: int) -> bool:
+    """Whether the person coordinates this cohort (only coordinators end and start rounds)."""
+    found = await session.scalar(
+        select(func.count())
+        .select_from(Membership)
+        .where(
+            Membership.user_id == user_id,
+            Membership.cohort_id == cohort_id,
+            Membership.role == Role.COORDINATOR,
+        )
+    )
+    return bool(found)
+
+
+@dataclass(frozen=True, slots=True)
+class RoundLine:
+    """A confirmed round: its number, when, how many matches it made and how many still run."""
+
+    number: int
+    kind: str
+    confirmed_at: datetime | None
+    matches: int
+    active: int
+
+
+async def rounds(session: AsyncSession, *, cohort_id: int) -> list[RoundLine]:
+    """The cohort's confirmed rounds and re-pairings, oldest first."""
+    rows = await session.execute(
+        select(
+            PairingRound.number,
+            PairingRound.kind,
+            PairingRound.confirmed_at,
+            func.count(Match.id),
+            func.count(case((Match.status == "active", Match.id))),
+        )
+        .outerjoin(RoundMatch, RoundMatch.round_id == PairingRound.id)
+        .outerjoin(Match, Match.id == RoundMatch.match_id)
+        .where(PairingRound.cohort_id == cohort_id, PairingRound.status == RoundStatus.CONFIRMED)
+        .group_by(
+            PairingRound.id, PairingRound.number, PairingRound.kind, PairingRound.confirmed_at
+        )
+        .order_by(PairingRound.id)
+    )
+    return [
+        RoundLine(int(n), str(kind.value), at, int(made), int(active))
+        for n, kind, at, made, active in rows.all()
+    ]
+
+
+async def active_pairs(session: AsyncSession, *, cohort_id: int) -> int:
+    """How many matches of the cohort are running now."""
+    found = await session.scalar(
+        select(func.count()).where(Match.cohort_id == cohort_id, Match.status == "active")
+    )
+    return found or 0
+
+
+async def has_draft(session: AsyncSession, *, cohort_id: int) -> bool:
+    """Whether a proposal waits for the coordinator in Telegram."""
+    found = await session.scalar(
+        select(func.count()).where(
+            PairingRound.cohort_id == cohort_id, PairingRound.status == RoundStatus.DRAFT
+        )
+    )
+    return bool(found)
+
+
+async def ask_once(
+    session: AsyncSession,
+    *,
+    name: str,
+    conversation: str,
+    kind: str,
+    payload: dict[str, int],
+    now: datetime,
+) -> bool:
+    """Queue a job as a timer due now, once per name: a form sent twice asks once."""
+    try:
+        async with session.begin_nested():
+            session.add(
+                Timer(name=name, conversation=conversation, kind=kind, payload=payload, due_at=now)
+            )
+            await session.flush()
+    except IntegrityError:
+        return False
+    return True
+
+
+async def keep_planned(
+    session: AsyncSession, *, name: str, conversation: str, kind: str, due_at: datetime
+) -> None:
+    """A named timer stays pending: made if missing, set again if it fired, else left alone.
+
+    Several processes may start at once: one makes it, the others find it."""
+    status = await session.scalar(select(Timer.status).where(Timer.name == name))
+    if status == "pending":
+        return
+    if status is None:
+        await ask_once(
+            session, name=name, conversation=conversation, kind=kind, payload={}, now=due_at
+        )
+        return
+    await session.execute(
+        update(Timer)
+        .where(Timer.name == name)
+        .values(status="pending", due_at=due_at, fired_at=None, conversation=conversation)
+    )
+
+
+async def digest_cohorts(session: AsyncSession) -> list[tuple[int, str]]:
+    """Cohorts with a coordinator and content still kept: the weekly digest goes to these."""
+    rows = await session.execute(
+        select(Cohort.id, Cohort.name)
+        .where(
+            Cohort.purged_at.is_(None),
+            Cohort.id.in_(select(Membership.cohort_id).where(Membership.role == Role.COORDINATOR)),
+        )
+        .order_by(Cohort.id)
+    )
+    return [(int(cohort_id), name) for cohort_id, name in rows.all()]
+
+
+async def usable_invites(
+    session: AsyncSession, *, cohort_id: int, now: datetime
+) -> dict[Role, Invite]:
+    """Per role the newest invite that still works (not revoked, not expired, uses left)."""
+    rows = await session.scalars(
+        select(Invite)
+        .where(
+            Invite.cohort_id == cohort_id,
+            Invite.revoked_at.is_(None),
+            Invite.expires_at > now,
+        )
+        .order_by(Invite.created_at, Invite.code)
+    )
+    usable: dict[Role, Invite] = {}
+    for invite in rows.all():
+        if invite.max_uses is None or invite.uses < invite.max_uses:
+            usable[Role(invite.role)] = invite  # newer ones come later and win
+    return usable

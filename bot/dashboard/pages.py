@@ -8,6 +8,8 @@ from html import escape
 
 from flows.dashboard import Activity, Attention, Funnel
 from flows.trajectory import Step
+from storage.dashboard import RoundLine
+from storage.operations import Operations
 
 Say = Callable[..., str]  # a plain text by key in the page's language
 
@@ -70,8 +72,10 @@ class CohortLink:
     role: str
 
 
-def index(say: Say, language: str, cohorts: Sequence[CohortLink], csrf: str) -> str:
-    """The person's cohorts, each a link to its page."""
+def index(
+    say: Say, language: str, cohorts: Sequence[CohortLink], csrf: str, *, operations: bool
+) -> str:
+    """The person's cohorts, each a link to its page (and the operations view for coordinators)."""
     if not cohorts:
         body = f"<p>{escape(say('dashboard.web.no_cohorts'))}</p>"
     else:
@@ -81,7 +85,66 @@ def index(say: Say, language: str, cohorts: Sequence[CohortLink], csrf: str) -> 
             for c in cohorts
         )
         body = f'<ul class="cohorts">{items}</ul>'
+    if operations:
+        body += (
+            f'<p><a href="/dashboard/operations">{escape(say("dashboard.web.ops_link"))}</a></p>'
+        )
     return page(say, language, say("dashboard.web.cohorts"), body, csrf=csrf)
+
+
+def operations(
+    say: Say, language: str, ops: Operations, moment: Callable[[object], str], csrf: str
+) -> str:
+    """Backlogs, the last update, errors per hour and the database's size."""
+    size = f"{ops.database_bytes / 1_000_000:.1f} MB" if ops.database_bytes is not None else "–"
+    facts = (
+        ("outbox", str(ops.outbox_pending)),
+        ("oldest", moment(ops.oldest_pending) or say("dashboard.web.ops.none")),
+        ("inbox", str(ops.updates_pending)),
+        ("last_update", moment(ops.last_update) or say("dashboard.web.ops.none")),
+        ("database", size),
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{escape(say(f"dashboard.web.ops.{key}"))}</th>'
+        f'<td data-ops="{key}">{escape(value)}</td></tr>'
+        for key, value in facts
+    )
+    hours = sorted(set(ops.failed_updates) | set(ops.failed_sends), reverse=True)
+    if hours:
+        lines = "".join(
+            f'<tr><th scope="row">{escape(moment(hour))}</th>'
+            f"<td>{ops.failed_updates.get(hour, 0)}</td>"
+            f"<td>{ops.failed_sends.get(hour, 0)}</td></tr>"
+            for hour in hours
+        )
+        head = "".join(
+            f'<th scope="col">{escape(say(f"dashboard.web.ops.{key}"))}</th>'
+            for key in ("hour", "failed_updates", "failed_sends")
+        )
+        errors = (
+            f'<table data-ops="errors"><thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table>'
+        )
+    else:
+        errors = f'<p data-ops="errors">{escape(say("dashboard.web.ops.no_errors"))}</p>'
+    body = (
+        f'<p><a href="/dashboard/">← {escape(say("dashboard.web.back"))}</a></p>'
+        f'<p class="note">{escape(say("dashboard.web.ops_note"))}</p>'
+        f"<table><tbody>{rows}</tbody></table>"
+        f"<h2>{escape(say('dashboard.web.ops.errors'))}</h2>{errors}"
+    )
+    return page(say, language, say("dashboard.web.operations"), body, csrf=csrf)
+
+
+@dataclass(frozen=True, slots=True)
+class RoundsView:
+    """The cohort's rounds, and what the person may do with them now."""
+
+    lines: Sequence[RoundLine]
+    coordinator: bool
+    last: int  # the latest confirmed round's number (0: none yet)
+    running: int  # pairs running now
+    draft: bool  # a proposal waits in Telegram
+    done: str | None  # what the last form asked for: end, next or again
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +157,7 @@ class CohortView:
     attention: Sequence[Attention]
     activity: Activity
     date: Callable[[object], str]  # a moment as the page's language writes it
+    rounds: RoundsView
 
 
 def cohort(say: Say, language: str, view: CohortView, csrf: str) -> str:
@@ -105,6 +169,7 @@ def cohort(say: Say, language: str, view: CohortView, csrf: str) -> str:
         + _funnel(say, view.funnel)
         + _attention(say, view)
         + _activity(say, view.activity, base)
+        + _rounds(say, view, base, csrf)
         + f'<p><a class="button" href="{base}/export.csv" download>'
         f"{escape(say('dashboard.web.csv'))}</a></p>"
     )
@@ -179,3 +244,65 @@ def _activity(say: Say, activity: Activity, base: str) -> str:
         f'<th scope="col">{escape(say("dashboard.web.week"))}</th>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table></details></section>"
     )
+
+
+def _rounds(say: Say, view: CohortView, base: str, csrf: str) -> str:
+    rounds = view.rounds
+    heading = escape(say("dashboard.web.rounds"))
+    parts = [f'<section aria-labelledby="rounds"><h2 id="rounds">{heading}</h2>']
+    if rounds.done in ("end", "next", "again"):
+        done = escape(say(f"dashboard.web.done.{rounds.done}"))
+        parts.append(f'<p role="status" class="status">{done}</p>')
+    if rounds.lines:
+        items = "".join(
+            "<li>"
+            + escape(
+                say(
+                    "dashboard.web.round_line",
+                    number=line.number,
+                    repair=say("dashboard.web.round_repair") if line.kind == "repair" else "",
+                    matches=line.matches,
+                    active=line.active,
+                    date=view.date(line.confirmed_at),
+                )
+            )
+            + "</li>"
+            for line in rounds.lines
+        )
+        parts.append(f'<ul class="rounds">{items}</ul>')
+    else:
+        parts.append(f"<p>{escape(say('dashboard.web.rounds_none'))}</p>")
+    hidden = (
+        f'<input type="hidden" name="csrf" value="{escape(csrf)}">'
+        f'<input type="hidden" name="round" value="{rounds.last}">'
+    )
+    if not rounds.coordinator:
+        parts.append(f'<p class="note">{escape(say("dashboard.web.coordinators_only"))}</p>')
+    elif rounds.running:
+        confirm = escape(say("dashboard.web.end_round_confirm", pairs=rounds.running))
+        # Pairs made outside a round (an import, the command line) still end together.
+        button = escape(
+            say("dashboard.web.end_round", number=rounds.last)
+            if rounds.last
+            else say("dashboard.web.end_pairs")
+        )
+        parts.append(
+            f'<form method="post" action="{base}/rounds/end">{hidden}'
+            '<p class="check"><input type="checkbox" id="confirm-end" name="confirm" value="yes"'
+            f' required> <label for="confirm-end">{confirm}</label></p>'
+            f'<button type="submit">{button}</button></form>'
+            f'<p class="note">{escape(say("dashboard.web.end_first"))}</p>'
+        )
+    elif rounds.draft:
+        parts.append(f"<p>{escape(say('dashboard.web.draft_waiting'))}</p>")
+    else:
+        parts.append(
+            f'<form method="post" action="{base}/rounds/next">{hidden}'
+            f'<p class="note">{escape(say("dashboard.web.next_round_hint"))}</p>'
+            f'<button type="submit">{escape(say("dashboard.web.next_round"))}</button></form>'
+        )
+    if rounds.coordinator:  # the invitation sheet belongs with pairing: who takes part
+        invites = escape(say("dashboard.web.print_invites"))
+        parts.append(f'<p><a href="{base}/invites">{invites}</a></p>')
+    parts.append("</section>")
+    return "".join(parts)

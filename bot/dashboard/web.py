@@ -20,9 +20,10 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.dashboard import pages
+from bot.dashboard import invites, pages
 from bot.dashboard.chart import activity_svg
-from bot.runtime.render import short_date
+from bot.handlers.dashboard import END_ROUND, NEXT_ROUND
+from bot.runtime.render import deep_link, short_date
 from bot.services import Services
 from flows.dashboard import (
     SESSION_VALID,
@@ -35,8 +36,8 @@ from flows.dashboard import (
     token_hash,
     weekly,
 )
-from flows.onboarding import LANGUAGES
-from storage import cohorts, dashboard, people
+from flows.onboarding import LANGUAGES, Role
+from storage import cohorts, dashboard, operations, pairing, people
 from storage.dashboard_models import DashboardLink
 
 log = logging.getLogger(__name__)
@@ -111,9 +112,14 @@ class Dashboard:
         app.router.add_post("/signin", self.signin)
         app.router.add_post("/signout", self.signout)
         app.router.add_get("/", self.index)
+        app.router.add_get("/operations", self.operations_page)
         app.router.add_get("/cohort/{cohort_id:\\d+}", self.cohort)
         app.router.add_get("/cohort/{cohort_id:\\d+}/activity.svg", self.chart)
         app.router.add_get("/cohort/{cohort_id:\\d+}/export.csv", self.export)
+        app.router.add_post("/cohort/{cohort_id:\\d+}/rounds/end", self.end_round)
+        app.router.add_post("/cohort/{cohort_id:\\d+}/rounds/next", self.next_round)
+        app.router.add_get("/cohort/{cohort_id:\\d+}/invites", self.invites)
+        app.router.add_post("/cohort/{cohort_id:\\d+}/invites", self.new_invites)
         app.router.add_get("/static/dashboard.css", self.stylesheet)
         return app
 
@@ -178,7 +184,28 @@ class Dashboard:
         async with self.services.db.sessions() as session:
             mine = await dashboard.staff_cohorts(session, user_id=user_id)
         links = [pages.CohortLink(c.cohort_id, c.name, say(f"role.{c.role.value}")) for c in mine]
-        return self._html(pages.index(say, language, links, csrf_token(token)))
+        coordinates = any(c.role is Role.COORDINATOR for c in mine)
+        body = pages.index(say, language, links, csrf_token(token), operations=coordinates)
+        return self._html(body)
+
+    async def operations_page(self, request: web.Request) -> web.Response:
+        """How the bot is doing, for the school's IT contact (a coordinator signs in)."""
+        token, user_id, language = await self._session(request)
+        now = self.services.clock.now()
+        zone = self.services.settings.zone
+        async with self.services.db.sessions() as session:
+            mine = await dashboard.staff_cohorts(session, user_id=user_id)
+            ops = await operations.operations(session, now=now)
+        if not any(c.role is Role.COORDINATOR for c in mine):
+            return self._refuse(request, language, Refusal.NOT_YOURS)
+
+        def moment(at: object) -> str:
+            if not isinstance(at, datetime):
+                return ""
+            return f"{short_date(at, language, zone)} {at.astimezone(zone):%H:%M}"
+
+        body = pages.operations(self._say(language), language, ops, moment, csrf_token(token))
+        return self._html(body)
 
     async def cohort(self, request: web.Request) -> web.Response:
         """One cohort's funnel, needs-attention list and activity."""
@@ -190,13 +217,23 @@ class Dashboard:
             funnel = await dashboard.funnel(session, cohort_id=cohort_id)
             facts = await dashboard.student_facts(session, cohort_id=cohort_id)
             activity, zone = await self._activity(session, cohort_id)
+            rounds = pages.RoundsView(
+                lines=await dashboard.rounds(session, cohort_id=cohort_id),
+                coordinator=await dashboard.is_coordinator(
+                    session, user_id=user_id, cohort_id=cohort_id
+                ),
+                last=await pairing.last_round_number(session, cohort_id=cohort_id),
+                running=await dashboard.active_pairs(session, cohort_id=cohort_id),
+                draft=await dashboard.has_draft(session, cohort_id=cohort_id),
+                done=request.query.get("done"),
+            )
         assert found is not None  # _allowed saw it
 
         def written(moment: object) -> str:
             return short_date(moment, language, zone) if isinstance(moment, datetime) else ""
 
         view = pages.CohortView(
-            cohort_id, found.name, funnel, needs_attention(facts, now), activity, written
+            cohort_id, found.name, funnel, needs_attention(facts, now), activity, written, rounds
         )
         return self._html(pages.cohort(self._say(language), language, view, csrf_token(token)))
 
@@ -242,6 +279,83 @@ class Dashboard:
             charset="utf-8",
             headers={"Content-Disposition": f'attachment; filename="cohort-{cohort_id}.csv"'},
         )
+
+    async def end_round(self, request: web.Request) -> web.Response:
+        """End the running round (after the checkbox): the bot tells every pair kindly."""
+        return await self._round_job(request, END_ROUND, "end")
+
+    async def next_round(self, request: web.Request) -> web.Response:
+        """Propose the next round: the preview comes to the coordinator's Telegram chat."""
+        return await self._round_job(request, NEXT_ROUND, "next")
+
+    async def _round_job(self, request: web.Request, kind: str, what: str) -> web.Response:
+        """Queue the job once per round number, whatever number of times the form arrives."""
+        token, user_id, language = await self._session(request)
+        cohort_id = await self._allowed(request, user_id, language)
+        form = await request.post()
+        confirmed = what != "end" or form.get("confirm") == "yes"
+        if not csrf_matches(token, str(form.get("csrf", ""))) or not confirmed:
+            return self._refuse(request, language, Refusal.FORM)
+        now = self.services.clock.now()
+        async with self.services.db.transaction() as session:
+            allowed = await dashboard.is_coordinator(session, user_id=user_id, cohort_id=cohort_id)
+            last = await pairing.last_round_number(session, cohort_id=cohort_id)
+            asked = (
+                allowed
+                and str(last) == form.get("round")
+                and await dashboard.ask_once(
+                    session,
+                    name=f"dashboard:{what}:{cohort_id}:{last}",
+                    conversation=f"user:{user_id}",
+                    kind=kind,
+                    payload={"cohort_id": cohort_id, "round": last},
+                    now=now,
+                )
+            )
+        if not allowed:
+            return self._refuse(request, language, Refusal.NOT_YOURS)
+        log.info("dashboard: a coordinator asked for %s of a round (%s)", what, asked)
+        raise web.HTTPSeeOther(f"/dashboard/cohort/{cohort_id}?done={what if asked else 'again'}")
+
+    async def invites(self, request: web.Request) -> web.Response:
+        """The printable sheet of invite links with QR codes (coordinators only)."""
+        token, user_id, language = await self._session(request)
+        cohort_id = await self._coordinated(request, user_id, language)
+        now = self.services.clock.now()
+        default = self.services.settings.school_time
+        async with self.services.db.sessions() as session:
+            found = await cohorts.cohort_by_id(session, cohort_id=cohort_id)
+            usable = await dashboard.usable_invites(session, cohort_id=cohort_id, now=now)
+            zone = (await cohorts.school_time(session, cohort_id=cohort_id, default=default)).zone
+        assert found is not None
+        bot = self.services.bot_username
+        links = {
+            role: (deep_link(bot, invite.code), short_date(invite.expires_at, language, zone))
+            for role, invite in usable.items()
+        }
+        body = invites.sheet(
+            self._say(language),
+            language,
+            cohort_id=cohort_id,
+            cohort=found.name,
+            links=links,
+            csrf=csrf_token(token),
+        )
+        return self._html(body)
+
+    async def new_invites(self, request: web.Request) -> web.Response:
+        """Fresh links for the roles that have none that works."""
+        token, user_id, language = await self._session(request)
+        cohort_id = await self._coordinated(request, user_id, language)
+        form = await request.post()
+        if not csrf_matches(token, str(form.get("csrf", ""))):
+            return self._refuse(request, language, Refusal.FORM)
+        now = self.services.clock.now()
+        async with self.services.db.transaction() as session:
+            usable = await dashboard.usable_invites(session, cohort_id=cohort_id, now=now)
+            for role in (role for role in Role if role not in usable):
+                await cohorts.create_invite(session, cohort_id=cohort_id, role=role, now=now)
+        raise web.HTTPSeeOther(f"/dashboard/cohort/{cohort_id}/invites")
 
     async def stylesheet(self, request: web.Request) -> web.Response:
         """The one stylesheet (the CSP allows styles from here only)."""
@@ -303,6 +417,14 @@ class Dashboard:
         cohort_id = int(request.match_info["cohort_id"])
         async with self.services.db.sessions() as session:
             if await dashboard.may_see(session, user_id=user_id, cohort_id=cohort_id):
+                return cohort_id
+        raise self._refusal_error(request, language, Refusal.NOT_YOURS)
+
+    async def _coordinated(self, request: web.Request, user_id: int, language: str) -> int:
+        """The page's cohort, if the person coordinates it."""
+        cohort_id = await self._allowed(request, user_id, language)
+        async with self.services.db.sessions() as session:
+            if await dashboard.is_coordinator(session, user_id=user_id, cohort_id=cohort_id):
                 return cohort_id
         raise self._refusal_error(request, language, Refusal.NOT_YOURS)
 

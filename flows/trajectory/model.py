@@ -41,6 +41,7 @@ class DissolvedReason(enum.StrEnum):
     PARTNER_LEFT = "partner_left"
     UNREACHABLE = "unreachable"
     COORDINATOR_ENDED = "coordinator_ended"
+    ROUND_ENDED = "round_ended"  # the coordinator ended the round for every pair (dashboard)
 
 
 class Refusal(enum.StrEnum):

@@ -18,7 +18,7 @@ from storage import cohorts, dashboard
 from storage.dashboard_models import DashboardLink, DashboardSession
 from storage.models import utcnow
 from tests.e2e.support.pairing import a_class, in_pool
-from tests.e2e.support.world import World
+from tests.e2e.support.world import World, running_world
 
 LINK = re.compile(r"(http://\S+/dashboard/signin\?t=[A-Za-z0-9_-]+)")
 
@@ -157,12 +157,74 @@ async def test_sign_in_once_and_every_refusal(
     assert token not in caplog.text and old not in caplog.text
 
 
-async def test_a_teacher_signs_in_too(world: World, http: aiohttp.ClientSession) -> None:
+async def test_a_teacher_signs_in_in_english_but_sees_no_operations(
+    world: World, http: aiohttp.ClientSession
+) -> None:
     codes = await world.cohort("3C Mentoraat")
-    teacher = world.person("Tom")
-    await world.join(teacher, codes[Role.TEACHER])
+    teacher = world.person("Tom", language_code="en")
+    await world.join(teacher, codes[Role.TEACHER], language="English")
     teacher.skip_unread()
     link = await sign_in_link(world, teacher)
     assert (await sign_in(http, link)).status == 303
-    async with http.get(link.split("/dashboard/")[0] + "/dashboard/") as response:
-        assert "3C Mentoraat" in await response.text()
+    base = link.split("/dashboard/")[0]
+    async with http.get(base + "/dashboard/") as response:
+        index = await response.text()
+    assert '<html lang="en">' in index and "Your groups" in index and "3C Mentoraat" in index
+    assert "/dashboard/operations" not in index
+    async with http.get(base + "/dashboard/operations") as response:
+        assert response.status == 403
+
+
+async def test_the_operations_view_has_numbers_and_no_people(
+    world: World, http: aiohttp.ClientSession
+) -> None:
+    group = await a_class(world, ["Sanne"], coordinator="Ilse")
+    await group["Sanne"].send("Een zin die nergens anders hoort")
+    await group["Sanne"].expect(timeout=30)
+    link = await sign_in_link(world, group.coordinator)
+    await sign_in(http, link)
+    base = link.split("/dashboard/")[0]
+    async with http.get(base + "/dashboard/") as response:
+        assert 'href="/dashboard/operations"' in await response.text()
+    async with http.get(base + "/dashboard/operations") as response:
+        page = await response.text()
+        assert response.status == 200
+    assert re.search(r'data-ops="last_update">\d\d-\d\d-\d{4} \d\d:\d\d<', page), page
+    assert re.search(r'data-ops="database">\d+\.\d MB<', page)
+    assert "Geen fouten in de laatste 24 uur." in page
+    for private in ("Sanne", "Ilse", "Een zin die nergens"):
+        assert private not in page
+
+
+async def test_behind_https_the_link_uses_the_public_address_and_the_cookie_is_secure(
+    database_url: str,
+) -> None:
+    async with running_world(database_url, dashboard_url="https://dash.school.nl/") as world:
+        group = await a_class(world, ["Sanne"], coordinator="Ilse")
+        await group.coordinator.send("/dashboard")
+        answer = await group.coordinator.expect("dashboard", timeout=30)
+        found = re.search(
+            r"https://dash\.school\.nl(/dashboard/signin\?t=[\w-]+)", answer.text or ""
+        )
+        assert found, answer.text
+        # The proxy in front would pass this on; here the test goes to the server itself.
+        local = world.app.services.web_url + found.group(1)
+        # A client keeps Secure cookies for https only, so this one hands the cookie back itself.
+        async with aiohttp.ClientSession() as http:
+            async with http.get(local) as page:
+                form = await page.text()
+                pre = SimpleCookie(page.headers["Set-Cookie"])["pc_signin"]
+            assert pre["secure"] and pre["httponly"] and pre["samesite"] == "Strict"
+            fields = dict(re.findall(r'name="(t|csrf)" value="([^"]+)"', form))
+            async with http.post(
+                local.split("?")[0],
+                data=fields,
+                headers={"Cookie": f"pc_signin={pre.value}"},
+                allow_redirects=False,
+            ) as signed:
+                assert signed.status == 303
+                cookie = next(
+                    v for v in signed.headers.getall("Set-Cookie") if "pc_dashboard=" in v
+                )
+        morsel = SimpleCookie(cookie)["pc_dashboard"]
+        assert morsel["secure"] and morsel["httponly"] and morsel["samesite"] == "Strict"

@@ -14,11 +14,13 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from tgemulator import EmuMessage, ScriptedUser
 
 from flows.onboarding import Role
 from storage import cohorts, pairing, people
 from storage.models import Match, MatchMember, Membership, utcnow
 from storage.pairing_models import PoolEntry, PoolStatus
+from tests.e2e.support.pairing import in_pool, matches_of
 from tests.e2e.support.trajectory import begin_chat, goal_to_path, greeted, pair_up
 from tests.e2e.support.world import World
 
@@ -41,6 +43,17 @@ SENTENCES = (GOAL, STAGE, SMALL_STEP, RELAYED, ABOUT, INTERESTS)
 WORDS = ("wiskundetoets", "sommen", "oude toets", "lastig", "paarden", "skateboarden")
 
 
+async def read_until(person: ScriptedUser, contains: str, *, limit: int = 12) -> EmuMessage:
+    """The person's next bot message with this text, skipping others (generous waits)."""
+    seen = []
+    for _ in range(limit):
+        message = await person.expect(timeout=30)
+        if contains in (message.text or ""):
+            return message
+        seen.append(message.text)
+    raise AssertionError(f"{person.user.first_name} never got {contains!r}; got {seen}")
+
+
 def _browser_or_skip() -> Any:
     if not CHROMIUM.exists():
         pytest.skip("no Chromium at /usr/bin/chromium (apt-get install chromium)")
@@ -52,7 +65,7 @@ def _browser_or_skip() -> Any:
 
 
 async def more_students(world: World, cohort: str) -> None:
-    """Noor waits in the pool with a profile she wrote; Daan paused; Finn only joined."""
+    """Noor waits in the pool with a profile she wrote, Finn waits too; Daan paused."""
     now = world.app.services.clock.now()
     async with world.app.services.db.transaction() as session:
         found = await cohorts.cohort_by_name(session, name=cohort)
@@ -71,6 +84,7 @@ async def more_students(world: World, cohort: str) -> None:
             session, cohort_id=found.id, user_id=7002, language="nl", now=now
         )
         daan.paused_until = utcnow().replace(year=utcnow().year + 1)
+        await pairing.join_pool(session, cohort_id=found.id, user_id=7003, language="nl", now=now)
 
 
 async def counted(world: World) -> dict[str, int]:
@@ -97,6 +111,8 @@ async def test_a_coordinator_sees_numbers_and_never_content(world: World) -> Non
     (sanne, bram), ilse, match_id = await pair_up(world, ["Sanne", "Bram"], kind="one_way")
     assert ilse is not None
     await more_students(world, "5B Peercoaching")
+    for student in (sanne, bram):
+        await in_pool(world, student)
     from flows.trajectory import Step, Trajectory
     from tests.e2e.support.trajectory import put_snapshots
 
@@ -113,7 +129,7 @@ async def test_a_coordinator_sees_numbers_and_never_content(world: World) -> Non
     link = LINK.search(answer.text or "")
     assert link, answer.text
     expected = await counted(world)
-    assert expected == {"joined": 5, "in_pool": 2, "paired": 2}
+    assert expected == {"joined": 5, "in_pool": 5, "paired": 2}
 
     out = OUTPUT / "dashboard"
     out.mkdir(parents=True, exist_ok=True)
@@ -152,7 +168,8 @@ async def test_a_coordinator_sees_numbers_and_never_content(world: World) -> Non
             texts = await attention.all_inner_texts()
             assert any(t.startswith("Noor: wacht op een partner sinds") for t in texts), texts
             assert any(t.startswith("Daan: pauzeert tot") for t in texts), texts
-            assert not any(t.startswith(("Sanne", "Bram", "Finn")) for t in texts), texts
+            assert any(t.startswith("Finn: wacht op een partner sinds") for t in texts), texts
+            assert not any(t.startswith(("Sanne", "Bram")) for t in texts), texts
             chart = page.get_by_role("img", name=re.compile("Staafdiagram"))
             await chart.wait_for(timeout=15000)
             assert await chart.evaluate("img => img.complete && img.naturalWidth > 0")
@@ -170,11 +187,54 @@ async def test_a_coordinator_sees_numbers_and_never_content(world: World) -> Non
             assert rows[0] == "first_name,role,joined,in_pairing_pool,steps,attention"
             assert any(r.startswith("Noor,student,") and r.endswith(",waiting") for r in rows)
 
+            # End the running pairs: tick the box through its label, then the button.
+            await page.set_viewport_size(PHONE)
+            await page.get_by_label(re.compile("Ja, beëindig alle 1 lopende koppels")).check()
+            await page.get_by_role("button", name="Lopende koppels beëindigen").click()
+            status = page.get_by_role("status")
+            await status.wait_for(timeout=15000)
+            assert "de koppels krijgen nu een bericht" in await status.inner_text()
+            seen["ended"] = await page.content()
+            await page.screenshot(path=str(out / "round-ended-phone.png"), full_page=True)
+            for student in (sanne, bram):
+                await read_until(student, "Deze coachingronde is afgelopen")
+            await read_until(ilse, "is afgelopen: 1 koppel kreeg")
+
+            # The next round: proposed from the page, confirmed in Telegram, no repeat.
+            await page.goto(base)
+            await page.get_by_role("button", name="Volgende ronde voorstellen").click()
+            await page.get_by_role("status").wait_for(timeout=15000)
+            await read_until(ilse, "Voorstel ronde 1")
+            await ilse.press("✅ Bevestigen")
+            await read_until(ilse, "Bevestigd!")
+            await page.goto(base)
+            rounds = await page.locator("ul.rounds li").all_inner_texts()
+            assert rounds and rounds[0].startswith("Ronde 1: 2 gemaakt, 2 lopen nog"), rounds
+            seen["next"] = await page.content()
+            await page.set_viewport_size(DESKTOP)
+            await page.screenshot(path=str(out / "next-round-desktop.png"), full_page=True)
+
+            # The invitation sheet: a QR code per working link, labelled for screen readers.
+            await page.goto(f"{base}/invites")
+            qr = page.get_by_role("img", name=re.compile("QR-code van de uitnodiging als leerling"))
+            await qr.wait_for(timeout=15000)
+            seen["invites"] = await page.content()
+            await page.screenshot(path=str(out / "invites-desktop.png"), full_page=True)
+
             # A page of another cohort and a reused link: refusal pages, also screenshotted.
             await page.goto(link.group(1))
             await page.locator('[data-refusal="used"]').wait_for(timeout=15000)
             seen["used"] = await page.content()
             await page.screenshot(path=str(out / "refused-desktop.png"))
+            forged = link.group(1).rsplit("=", 1)[0] + "=made-up-token"
+            await page.goto(forged)
+            await page.locator('[data-refusal="unknown"]').wait_for(timeout=15000)
+            # A browser without the session cookie (a copied page address): not signed in.
+            stranger = await browser.new_context(viewport=PHONE)
+            other = await stranger.new_page()
+            await other.goto(base)
+            await other.locator('[data-refusal="no_session"]').wait_for(timeout=15000)
+            await other.screenshot(path=str(out / "no-session-phone.png"))
         finally:
             await browser.close()
 
@@ -183,5 +243,8 @@ async def test_a_coordinator_sees_numbers_and_never_content(world: World) -> Non
             assert sentence not in content, f"{sentence!r} reached the dashboard ({where})"
         for word in WORDS:
             assert word not in content.lower(), f"{word!r} reached the dashboard ({where})"
-    for name in ("signin-phone", "cohort-phone", "cohort-desktop", "refused-desktop"):
+    active = [set(m) for _, status, m in await matches_of(world) if status == "active"]
+    assert active and not any({sanne.user.id, bram.user.id} <= m for m in active), active
+    names = ("signin-phone", "cohort-phone", "cohort-desktop", "round-ended-phone")
+    for name in (*names, "next-round-desktop", "invites-desktop", "refused-desktop"):
         assert (out / f"{name}.png").stat().st_size > 1000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from flows.dashboard import (
     Reason,
@@ -10,9 +11,11 @@ from flows.dashboard import (
     StudentFacts,
     csrf_matches,
     csrf_token,
+    last_meeting_missed,
     link_refusal,
     needs_attention,
     new_token,
+    next_digest,
     token_hash,
     week_of,
     weekly,
@@ -60,6 +63,7 @@ def test_needs_attention_reasons() -> None:
         facts("Elif", last_ended_no_click=True, in_pool=True, pool_since=week_ago),
         facts("Fenna", paired=True, last_ended_no_click=True),  # paired again: fine
         facts("Gijs"),  # joined, not in the pool: their choice
+        facts("Hira", paired=True, not_met_at=week_ago),
     ]
     found = {a.first_name: a.reasons for a in needs_attention(students, NOW)}
     assert found == {
@@ -67,6 +71,7 @@ def test_needs_attention_reasons() -> None:
         "Cas": ((Reason.PAUSED, NOW + timedelta(days=2)),),
         "Dewi": ((Reason.WAITING, week_ago),),
         "Elif": ((Reason.NO_CLICK, None), (Reason.WAITING, week_ago)),
+        "Hira": ((Reason.NOT_MET, week_ago),),
         "zoë": ((Reason.SILENT, week_ago),),
     }
     assert [a.first_name for a in needs_attention(students, NOW)] == [
@@ -74,6 +79,7 @@ def test_needs_attention_reasons() -> None:
         "Cas",
         "Dewi",
         "Elif",
+        "Hira",
         "zoë",
     ]
 
@@ -92,3 +98,22 @@ def test_activity_per_week_counts_the_last_weeks_from_monday() -> None:
     assert activity.joined == (0, 1, 2)  # the Sunday counts in the week before; 2025 drops off
     assert activity.paired == (0, 1, 0)
     assert activity.ended == (0, 0, 0)
+
+
+def test_only_a_last_meeting_answered_no_counts_as_missed() -> None:
+    held = {"at": NOW.isoformat(), "held": True}
+    missed = {"at": NOW.isoformat(), "held": False}
+    assert last_meeting_missed([held, missed]) == NOW
+    assert last_meeting_missed([missed, held]) is None
+    assert last_meeting_missed([]) is None
+    assert last_meeting_missed(None) is None
+    assert last_meeting_missed("not a list") is None
+
+
+def test_the_digest_comes_on_monday_at_nine_local_time() -> None:
+    zone = ZoneInfo("Europe/Brussels")
+    saturday = datetime(2026, 12, 5, 12, tzinfo=UTC)
+    monday_9 = datetime(2026, 12, 7, 9, tzinfo=zone)
+    assert next_digest(saturday, zone) == monday_9
+    assert next_digest(monday_9 - timedelta(minutes=1), zone) == monday_9
+    assert next_digest(monday_9, zone) == monday_9 + timedelta(weeks=1)

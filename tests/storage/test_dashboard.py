@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from flows.dashboard import Funnel, Reason, Refusal, needs_attention
 from flows.onboarding import Role
+from flows.pairing import Proposal, RoundMode
 from flows.trajectory.silence import Silence
-from storage import cohorts, dashboard, erasure, matches, pairing, people, trajectories
+from storage import (
+    cohorts,
+    dashboard,
+    erasure,
+    matches,
+    operations,
+    pairing,
+    people,
+    trajectories,
+)
 from storage.db import Database
-from storage.models import User, utcnow
+from storage.models import InboxUpdate, Match, OutboxMessage, User, utcnow
+from storage.pairing_models import RoundKind, RoundStatus
 from storage.trajectory_models import PairState
 
 STUDENTS = {1: "Sanne", 2: "Bram", 3: "Noor", 4: "Daan", 5: "Eva", 6: "Finn"}
@@ -52,7 +65,13 @@ async def a_busy_cohort(database: Database) -> int:
                 coachee_id=coachee,
                 observer_id=None,
                 step="goal",
-                snapshot={"goal": "never shown"},
+                snapshot={
+                    "goal": "never shown",
+                    "meetings": [
+                        {"at": (now - timedelta(days=9)).isoformat(), "held": True},
+                        {"at": (now - timedelta(days=2)).isoformat(), "held": position == 0},
+                    ],
+                },
                 now=now,
             )
         silent = Silence(count=3, since=now - timedelta(days=10)).to_dict()
@@ -101,7 +120,9 @@ async def test_who_needs_attention_and_why(database: Database) -> None:
         facts = await dashboard.student_facts(session, cohort_id=cohort_id)
     found = {a.first_name: [r for r, _ in a.reasons] for a in needs_attention(facts, now)}
     assert found == {
-        "Sanne": [Reason.SILENT],
+        # The second trajectory (Bram coaches Sanne) says their last talk did not happen.
+        "Sanne": [Reason.SILENT, Reason.NOT_MET],
+        "Bram": [Reason.NOT_MET],
         "Noor": [Reason.WAITING],
         "Daan": [Reason.WAITING],
         "Eva": [Reason.PAUSED],
@@ -172,3 +193,70 @@ async def test_a_link_works_once_and_a_session_until_sign_out(database: Database
             None,
             Refusal.UNKNOWN,
         )
+
+
+async def test_a_job_is_asked_once_per_name(database: Database) -> None:
+    now = utcnow()
+    job = {"conversation": "user:9", "kind": "dash_end_round", "payload": {"cohort_id": 1}}
+    async with database.transaction() as session:
+        assert await dashboard.ask_once(session, name="dashboard:end:1:1", now=now, **job)
+        assert not await dashboard.ask_once(session, name="dashboard:end:1:1", now=now, **job)
+        assert await dashboard.ask_once(session, name="dashboard:end:1:2", now=now, **job)
+    async with database.transaction() as session:
+        assert not await dashboard.ask_once(session, name="dashboard:end:1:2", now=now, **job)
+
+
+async def test_rounds_count_their_matches_and_the_running_ones(database: Database) -> None:
+    cohort_id = await a_busy_cohort(database)
+    now = utcnow()
+    async with database.transaction() as session:
+        assert await dashboard.rounds(session, cohort_id=cohort_id) == []
+        row = await pairing.create_round(
+            session,
+            cohort_id=cohort_id,
+            kind=RoundKind.ROUND,
+            number=1,
+            mode=RoundMode.RECIPROCAL,
+            proposal=Proposal((), ()),
+            created_by=9,
+            now=now,
+        )
+        assert await dashboard.has_draft(session, cohort_id=cohort_id)
+        pairing.close_round(row, RoundStatus.CONFIRMED, now=now)
+        found = await session.scalars(select(Match.id).where(Match.cohort_id == cohort_id))
+        for match_id in found.all():
+            await pairing.link_match(session, round_id=row.id, match_id=match_id)
+    async with database.sessions() as session:
+        assert not await dashboard.has_draft(session, cohort_id=cohort_id)
+        assert await dashboard.active_pairs(session, cohort_id=cohort_id) == 1
+        [line] = await dashboard.rounds(session, cohort_id=cohort_id)
+    assert (line.number, line.kind, line.matches, line.active) == (1, "round", 3, 1)
+    assert line.confirmed_at is not None
+
+
+async def test_operations_count_backlogs_and_failures_per_hour(database: Database) -> None:
+    now = utcnow().replace(minute=30)
+    async with database.transaction() as session:
+        session.add_all(
+            [
+                InboxUpdate(update_id=1, status="done", received_at=now - timedelta(hours=1)),
+                InboxUpdate(update_id=2, status="failed", received_at=now - timedelta(hours=1)),
+                InboxUpdate(update_id=3, status="failed", received_at=now - timedelta(days=2)),
+                InboxUpdate(update_id=4, status="pending", received_at=now),
+                OutboxMessage(chat_id=5, method="sendMessage", payload={}, created_at=now),
+                OutboxMessage(
+                    chat_id=5,
+                    method="sendMessage",
+                    payload={},
+                    status="failed",
+                    created_at=now - timedelta(hours=1),
+                ),
+            ]
+        )
+    async with database.sessions() as session:
+        ops = await operations.operations(session, now=now)
+    hour = (now - timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+    assert (ops.outbox_pending, ops.updates_pending) == (1, 1)
+    assert ops.oldest_pending == now and ops.last_update == now
+    assert ops.failed_updates == {hour: 1} and ops.failed_sends == {hour: 1}
+    assert ops.database_bytes is not None and ops.database_bytes > 0

@@ -31,6 +31,7 @@ def test_defaults_need_no_token_until_it_is_used() -> None:
         ({"webhook_url": "bot.example.org"}, "WEBHOOK_URL must be a full URL"),
         ({"quiet_hours": "22u-7u"}, "QUIET_HOURS '22u-7u' is not a span of hours"),
         ({"http_port": -1}, "HTTP_PORT"),
+        ({"dashboard_url": "school.example.org"}, "DASHBOARD_URL must be a full URL"),
     ],
 )
 def test_bad_settings_are_named_in_one_sentence(overrides: dict[str, object], message: str) -> None:
@@ -60,3 +61,10 @@ def test_log_records_never_show_the_token() -> None:
     )
     Redact(["123:SECRET"]).filter(record)
     assert record.getMessage() == "POST https://api/bot***/getMe"
+
+
+def test_the_dashboard_address_defaults_to_none_and_loses_a_trailing_slash() -> None:
+    assert load_settings(_env_file=None).dashboard_url is None
+    given = load_settings(_env_file=None, dashboard_url="https://bot.school.nl/")
+    assert given.dashboard_url == "https://bot.school.nl"
+    assert given.local_url("/x", 8123) == "http://127.0.0.1:8123/x"

@@ -10,6 +10,25 @@ dashboard-link =
     It works once, for { $minutes } minutes. Please don't forward it: whoever opens it sees what you see. Need a new one? Just type /dashboard again.
 dashboard-not_allowed = The dashboard is for teachers and coordinators. Curious how far you've come yourself? Have a look at /journal or /steps. 🌱
 
+dashboard-round_ended = ✅ Round { $round } of { $cohort } has ended: { $pairs ->
+        [one] 1 pair got
+       *[other] { $pairs } pairs got
+    } a kind message. Start the next round on your dashboard or with /pair.
+
+dashboard-digest =
+    📊 <b>Weekly summary · { $cohort }</b>
+
+    Members: { $joined } · in the pairing pool: { $in_pool } · paired: { $paired }
+    Pairs finished: { $closed } · stopped: { $dissolved }
+
+    <b>Needs attention</b>
+    { $attention }
+
+    Everything at a glance, with a chart: /dashboard
+dashboard-digest_line = • { $name }: { $reasons }
+dashboard-digest_more = …and { $count } more: you'll see them all on /dashboard.
+dashboard-digest_nobody = Nobody right now. 🎉
+
 ## Web page (plain text; the page makes it safe HTML itself)
 
 dashboard-web-title = PeerCoach dashboard
@@ -42,6 +61,7 @@ dashboard-web-funnel-dissolved = Pairs stopped
 dashboard-web-attention = Needs attention
 dashboard-web-attention_none = Nobody right now. 🎉
 dashboard-web-reason-silent = silent since { $date }
+dashboard-web-reason-not_met = the planned conversation of { $date } did not happen
 dashboard-web-reason-no_click = no click with their last partner, waiting for a new one
 dashboard-web-reason-waiting = waiting for a partner since { $date }
 dashboard-web-reason-paused = paused until { $date }
@@ -53,3 +73,40 @@ dashboard-web-series-paired = New pairs
 dashboard-web-series-ended = Pairs ended
 dashboard-web-csv = Download as CSV (metadata only)
 dashboard-web-skip = Skip to content
+dashboard-web-rounds = Pairing rounds
+dashboard-web-rounds_none = No round confirmed yet.
+dashboard-web-round_line = Round { $number }{ $repair }: { $matches } made, { $active } still running · confirmed { $date }
+dashboard-web-round_repair = { " " }(re-pairing)
+dashboard-web-end_round = End round { $number }
+dashboard-web-end_pairs = End the running pairs
+dashboard-web-end_round_confirm = Yes, end all { $pairs } running pairs. They get a kind message and keep their notebook.
+dashboard-web-end_first = Is a round still running? End it first; then propose the next one here.
+dashboard-web-next_round = Propose the next round
+dashboard-web-next_round_hint = The proposal comes to your Telegram chat: swap, lock and confirm it there. Nobody gets the same partner as before.
+dashboard-web-draft_waiting = A proposal is waiting in your Telegram chat: type /pair to look at it and confirm.
+dashboard-web-coordinators_only = Only coordinators end and start rounds.
+dashboard-web-done-end = Done: the pairs get a message now, and you a summary in Telegram.
+dashboard-web-done-next = The proposal for the next round will be in your Telegram chat in a moment.
+dashboard-web-done-again = You asked for that already; have a look in your Telegram chat.
+dashboard-web-invites = Invitations · { $cohort }
+dashboard-web-invite_hint = Print this page or show it on the board. Whoever scans a QR code opens the bot and picks their language and privacy choice themselves.
+dashboard-web-invite_until = Works until { $date }.
+dashboard-web-invite_once = Works once: give it to one person.
+dashboard-web-invite_none = There is no working link for this role right now.
+dashboard-web-invite_new = Make new links
+dashboard-web-qr_of = QR code of the invitation as { $role }
+dashboard-web-print_invites = Invitations with QR codes (to print)
+dashboard-web-operations = How the bot is doing
+dashboard-web-ops_note = For the school's IT contact: counts and times, no names and no messages.
+dashboard-web-ops-outbox = Messages waiting to be sent
+dashboard-web-ops-oldest = Longest-waiting message since
+dashboard-web-ops-inbox = Updates waiting to be processed
+dashboard-web-ops-last_update = Last update from Telegram
+dashboard-web-ops-database = Size of the database
+dashboard-web-ops-errors = Errors per hour (last 24 hours)
+dashboard-web-ops-hour = Hour
+dashboard-web-ops-failed_updates = Updates failed
+dashboard-web-ops-failed_sends = Messages failed
+dashboard-web-ops-no_errors = No errors in the last 24 hours.
+dashboard-web-ops-none = –
+dashboard-web-ops_link = How the bot is doing (for IT)

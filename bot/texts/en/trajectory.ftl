@@ -303,6 +303,7 @@ trajectory-dissolved_partner_left = 💛 { $name } is stopping the coaching. Tha
 trajectory-dissolved_partner_gone = 💛 Your coaching partner has stopped using PeerCoach. That's not because of you! Your coordinator will find you a new partner.
 trajectory-dissolved_unreachable = 💛 I can't reach { $name } anymore. What a pity! Your coordinator will find you a new partner.
 trajectory-dissolved_coordinator_ended = 💛 Your coordinator has ended your pairing. Nobody did anything wrong; you'll hear soon how things go on.
+trajectory-dissolved_round_ended = 🌟 This coaching round has come to an end. Thank you for everything you did together! Your notebook stays yours (/journal), and you'll get a new partner in the next round.
 trajectory-you_left = Okay, you've stopped this coaching. Thanks for everything you did! Your notebook stays yours: /journal.
 trajectory-leave_confirm = Do you really want to stop this coaching? Your partner will hear that you're stopping, and the coordinator will find them a new partner.
 trajectory-btn_leave_yes = Yes, I'm stopping

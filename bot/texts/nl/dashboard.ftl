@@ -10,6 +10,25 @@ dashboard-link =
     De link werkt één keer en { $minutes } minuten lang. Stuur hem niet door: wie hem opent, ziet wat jij ziet. Een nieuwe nodig? Typ gewoon weer /dashboard.
 dashboard-not_allowed = Het dashboard is er voor docenten en coördinatoren. Wil je weten hoe ver jij zelf bent? Kijk in /journal of /steps. 🌱
 
+dashboard-round_ended = ✅ Ronde { $round } van { $cohort } is afgelopen: { $pairs ->
+        [one] 1 koppel kreeg
+       *[other] { $pairs } koppels kregen
+    } een vriendelijk bericht. Start de volgende ronde op je dashboard of met /pair.
+
+dashboard-digest =
+    📊 <b>Weekoverzicht · { $cohort }</b>
+
+    Leden: { $joined } · in de koppelpool: { $in_pool } · gekoppeld: { $paired }
+    Koppels afgerond: { $closed } · gestopt: { $dissolved }
+
+    <b>Vraagt aandacht</b>
+    { $attention }
+
+    Alles op een rij, met grafiek: /dashboard
+dashboard-digest_line = • { $name }: { $reasons }
+dashboard-digest_more = …en nog { $count }: je ziet ze allemaal op /dashboard.
+dashboard-digest_nobody = Niemand op dit moment. 🎉
+
 ## Webpagina (platte tekst; de pagina zet ze zelf veilig in HTML)
 
 dashboard-web-title = PeerCoach-dashboard
@@ -42,6 +61,7 @@ dashboard-web-funnel-dissolved = Koppels gestopt
 dashboard-web-attention = Vraagt aandacht
 dashboard-web-attention_none = Niemand op dit moment. 🎉
 dashboard-web-reason-silent = stil sinds { $date }
+dashboard-web-reason-not_met = het geplande gesprek van { $date } ging niet door
 dashboard-web-reason-no_click = geen klik met de vorige partner, wacht op een nieuwe
 dashboard-web-reason-waiting = wacht op een partner sinds { $date }
 dashboard-web-reason-paused = pauzeert tot { $date }
@@ -53,3 +73,40 @@ dashboard-web-series-paired = Nieuwe koppels
 dashboard-web-series-ended = Koppels beëindigd
 dashboard-web-csv = Download als CSV (alleen metadata)
 dashboard-web-skip = Naar de inhoud
+dashboard-web-rounds = Koppelrondes
+dashboard-web-rounds_none = Nog geen ronde bevestigd.
+dashboard-web-round_line = Ronde { $number }{ $repair }: { $matches } gemaakt, { $active } lopen nog · bevestigd { $date }
+dashboard-web-round_repair = { " " }(herkoppeling)
+dashboard-web-end_round = Ronde { $number } beëindigen
+dashboard-web-end_pairs = Lopende koppels beëindigen
+dashboard-web-end_round_confirm = Ja, beëindig alle { $pairs } lopende koppels. Ze krijgen een vriendelijk bericht en houden hun logboek.
+dashboard-web-end_first = Loopt er nog een ronde? Beëindig die eerst; daarna stel je hier de volgende voor.
+dashboard-web-next_round = Volgende ronde voorstellen
+dashboard-web-next_round_hint = Het voorstel komt in je Telegram-chat: daar wissel je, zet je vast en bevestig je. Niemand krijgt dezelfde partner als eerder.
+dashboard-web-draft_waiting = Er ligt een voorstel klaar in je Telegram-chat: typ /pair om het te bekijken en te bevestigen.
+dashboard-web-coordinators_only = Alleen coördinatoren beëindigen en starten rondes.
+dashboard-web-done-end = Gedaan: de koppels krijgen nu een bericht en jij een samenvatting in Telegram.
+dashboard-web-done-next = Het voorstel voor de volgende ronde staat zo in je Telegram-chat.
+dashboard-web-done-again = Dat had je al gevraagd; kijk in je Telegram-chat.
+dashboard-web-invites = Uitnodigingen · { $cohort }
+dashboard-web-invite_hint = Print deze pagina of toon hem op het bord. Wie de QR-code scant, opent de bot en kiest zelf taal en privacy.
+dashboard-web-invite_until = Werkt tot { $date }.
+dashboard-web-invite_once = Werkt één keer: geef hem aan één persoon.
+dashboard-web-invite_none = Er is nu geen werkende link voor deze rol.
+dashboard-web-invite_new = Nieuwe links maken
+dashboard-web-qr_of = QR-code van de uitnodiging als { $role }
+dashboard-web-print_invites = Uitnodigingen met QR-codes (om te printen)
+dashboard-web-operations = Werking van de bot
+dashboard-web-ops_note = Voor de ICT-contactpersoon van de school: aantallen en tijden, geen namen en geen berichten.
+dashboard-web-ops-outbox = Berichten die wachten om verstuurd te worden
+dashboard-web-ops-oldest = Langst wachtende bericht sinds
+dashboard-web-ops-inbox = Updates die wachten op verwerking
+dashboard-web-ops-last_update = Laatste update van Telegram
+dashboard-web-ops-database = Grootte van de database
+dashboard-web-ops-errors = Fouten per uur (laatste 24 uur)
+dashboard-web-ops-hour = Uur
+dashboard-web-ops-failed_updates = Updates mislukt
+dashboard-web-ops-failed_sends = Berichten mislukt
+dashboard-web-ops-no_errors = Geen fouten in de laatste 24 uur.
+dashboard-web-ops-none = –
+dashboard-web-ops_link = Werking van de bot (voor ICT)

@@ -303,6 +303,7 @@ trajectory-dissolved_partner_left = 💛 { $name } stopt met de coaching. Dat li
 trajectory-dissolved_partner_gone = 💛 Je coachingspartner is gestopt met PeerCoach. Dat ligt niet aan jou! Je coördinator zoekt een nieuwe partner voor je.
 trajectory-dissolved_unreachable = 💛 Ik kan { $name } niet meer bereiken. Jammer! Je coördinator zoekt een nieuwe partner voor je.
 trajectory-dissolved_coordinator_ended = 💛 Je coördinator heeft jullie koppeling beëindigd. Niemand heeft iets fout gedaan; je hoort snel hoe het verder gaat.
+trajectory-dissolved_round_ended = 🌟 Deze coachingronde is afgelopen. Bedankt voor alles wat jullie samen deden! Je logboek blijft van jou (/journal), en in de volgende ronde krijg je een nieuwe partner.
 trajectory-you_left = Oké, je bent gestopt met deze coaching. Bedankt voor wat je hebt gedaan! Je logboek blijft van jou: /journal.
 trajectory-leave_confirm = Wil je echt stoppen met deze coaching? Je partner hoort dat je stopt, en de coördinator zoekt een nieuwe partner voor hem of haar.
 trajectory-btn_leave_yes = Ja, ik stop
