@@ -64,6 +64,12 @@
       edited: "bewerkt",
       empty: "Nog geen berichten. Probeer /help.",
       join_student: "Aanmelden als leerling",
+      join_class: "Aanmelden bij {cohort}",
+      join_link: "Aanmelden via deze link (als {name})",
+      columns: "Chats",
+      more_columns: "Meer chats →",
+      more_columns_label: "Er zijn meer chats rechts; toon de volgende",
+      language_failed: "De voorbeeldpersonen spreken nog de oude taal: {error}",
       live: "Live: nieuwe berichten verschijnen vanzelf.",
       reconnecting: "Verbinding kwijt, ik probeer opnieuw…",
       photo_alt: "Foto van {name}",
@@ -117,6 +123,12 @@
       edited: "edited",
       empty: "No messages yet. Try /help.",
       join_student: "Join as a student",
+      join_class: "Join {cohort}",
+      join_link: "Join through this link (as {name})",
+      columns: "Chats",
+      more_columns: "More chats →",
+      more_columns_label: "There are more chats to the right; show the next one",
+      language_failed: "The sample people still speak the old language: {error}",
       live: "Live: new messages appear by themselves.",
       reconnecting: "Connection lost, trying again…",
       photo_alt: "Photo from {name}",
@@ -165,6 +177,10 @@
     toggle.setAttribute("aria-label", t("lang_toggle_label"));
     toggle.title = t("lang_toggle_label");
     document.getElementById("chats").setAttribute("aria-label", t("skip"));
+    document.getElementById("column-nav").setAttribute("aria-label", t("columns"));
+    const more = document.getElementById("more-columns");
+    more.textContent = t("more_columns");
+    more.setAttribute("aria-label", t("more_columns_label"));
     renderCohort();
     for (const chat of model.chats.values()) {
       renderHeader(chat);
@@ -225,7 +241,7 @@
   function copyAllowed(from, to) {
     for (const node of from.childNodes) {
       if (node.nodeType === Node.TEXT_NODE) {
-        to.append(document.createTextNode(node.data));
+        to.append(from.tagName === "A" || from.tagName === "CODE" || from.tagName === "PRE" ? document.createTextNode(node.data) : linkified(node.data));
       } else if (node.nodeType === Node.ELEMENT_NODE && !DROPPED.has(node.tagName)) {
         const clean = cleanElement(node);
         if (clean) {
@@ -258,6 +274,60 @@
       return link;
     }
     return null;
+  }
+
+  // Telegram turns bare web addresses into links; so does the page.
+  const BARE_URL = /https?:\/\/[^\s<>"]+[^\s<>".,:;!?)\]]/g;
+
+  function linkified(text) {
+    const fragment = document.createDocumentFragment();
+    let last = 0;
+    for (const found of text.matchAll(BARE_URL)) {
+      fragment.append(document.createTextNode(text.slice(last, found.index)));
+      const link = document.createElement("a");
+      link.href = found[0];
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      link.textContent = found[0];
+      fragment.append(link);
+      last = found.index + found[0].length;
+    }
+    fragment.append(document.createTextNode(text.slice(last)));
+    return fragment;
+  }
+
+  // The code of a link that opens this bot with /start CODE, as Telegram's deep links do.
+  function startCode(href) {
+    const bot = model.info && model.info.bot.username;
+    if (!bot) return null;
+    let url;
+    try {
+      url = new URL(href);
+    } catch (error) {
+      return null;
+    }
+    const host = url.hostname.toLowerCase();
+    if (!["t.me", "telegram.me"].includes(host)) return null;
+    if (url.pathname.replace(/^\//, "").toLowerCase() !== bot.toLowerCase()) return null;
+    const code = url.searchParams.get("start");
+    return code && /^[A-Za-z0-9_-]{1,64}$/.test(code) ? code : null;
+  }
+
+  // Opening a start link in Telegram sends /start CODE from whoever opened it: here, the
+  // person whose column holds the link.
+  function wireStartLinks(chat, container) {
+    for (const link of container.querySelectorAll("a[href]")) {
+      const code = startCode(link.href);
+      if (!code) continue;
+      link.classList.add("start-link");
+      link.removeAttribute("target");
+      link.title = t("join_link", { name: userName(actingUser(chat)) });
+      link.dataset.start = code;
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        sendText(chat, `/start ${code}`);
+      });
+    }
   }
 
   // --- small DOM helpers -----------------------------------------------------------------
@@ -484,6 +554,7 @@
       chat.subtitle.textContent = line;
     }
     renderQuick(chat);
+    renderColumnNav();
   }
 
   function renderSenders(chat) {
@@ -497,26 +568,41 @@
     }
   }
 
+  // Telegram's order: the narrowest scope that has a menu wins, in the person's language first.
   function commandsFor(chat) {
     const all = (model.info && model.info.commands) || {};
     const user = model.users.get(actingUser(chat));
-    const code = user && user.language_code;
-    return all[code] || all[""] || [];
+    const code = (user && user.language_code) || "";
+    const scopes = isGroup(chat.view)
+      ? [`chat:${chat.view.id}`, ...(isAdmin(chat) ? ["all_chat_administrators"] : []), "all_group_chats", "default"]
+      : [`chat:${chat.view.id}`, "all_private_chats", "default"];
+    for (const scope of scopes) {
+      const menus = all[scope] || {};
+      const menu = menus[code] || menus[""];
+      if (menu && menu.length) return menu;
+    }
+    return [];
+  }
+
+  function isAdmin(chat) {
+    const state = (chat.view.members || {})[String(actingUser(chat))];
+    return state === "creator" || state === "administrator";
   }
 
   function renderQuick(chat) {
     if (!chat.quick) return;
     chat.quick.replaceChildren();
     const persona = model.personas.get(chat.view.id);
-    const invites = model.info && model.info.invites;
-    if (!isGroup(chat.view) && persona && persona.role === "new" && invites) {
+    const newest = model.info && model.info.newest_class;
+    if (!isGroup(chat.view) && persona && persona.role === "new" && newest) {
       chat.quick.append(
         el("button", {
           type: "button",
           class: "chip",
-          text: t("join_student"),
-          title: `/start ${invites.student}`,
-          onclick: () => sendText(chat, `/start ${invites.student}`),
+          "data-join": newest.code,
+          text: t("join_class", { cohort: newest.cohort }),
+          title: `/start ${newest.code}`,
+          onclick: () => sendText(chat, `/start ${newest.code}`),
         }),
       );
     }
@@ -555,7 +641,71 @@
     const container = document.getElementById("chats");
     const current = [...container.children];
     if (chats.every((chat, index) => current[index] === chat.section)) return;
+    // Moving an element in the document resets its scroll position: keep where each chat was.
+    const kept = chats.map((chat) => [chat, chat.list.scrollTop, nearBottom(chat.list)]);
     for (const chat of chats) container.append(chat.section);
+    for (const [chat, top, bottom] of kept) chat.list.scrollTop = bottom ? chat.list.scrollHeight : top;
+    renderColumnNav();
+  }
+
+  function scrollAllToNewest() {
+    for (const chat of model.chats.values()) chat.list.scrollTop = chat.list.scrollHeight;
+  }
+
+  // --- the column bar: every chat one tap away, and a hint when more are off-screen ------
+
+  function renderColumnNav() {
+    const nav = document.getElementById("column-nav");
+    if (!nav) return;
+    const sections = [...document.getElementById("chats").children];
+    nav.replaceChildren(
+      ...sections.map((section) => {
+        const chat = model.chats.get(Number(section.dataset.chatId));
+        return el("button", {
+          type: "button",
+          class: "column-link",
+          "data-role": section.dataset.role || "new",
+          "data-target": section.dataset.chatId,
+          text: chat ? chat.title.textContent : "",
+          onclick: () => showColumn(section),
+        });
+      }),
+    );
+    updateMoreHint();
+  }
+
+  function showColumn(section) {
+    section.scrollIntoView({ behavior: smoothScroll(), inline: "nearest", block: "nearest" });
+    section.classList.add("flash");
+    setTimeout(() => section.classList.remove("flash"), 1200);
+    const input = section.querySelector("textarea");
+    if (input) input.focus({ preventScroll: true });
+  }
+
+  function smoothScroll() {
+    return window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+  }
+
+  function firstHiddenColumn() {
+    const container = document.getElementById("chats");
+    const edge = container.getBoundingClientRect().right;
+    return [...container.children].find((section) => section.getBoundingClientRect().right > edge + 2);
+  }
+
+  function updateMoreHint() {
+    const hint = document.getElementById("more-columns");
+    if (!hint) return;
+    const hidden = firstHiddenColumn();
+    hint.hidden = !hidden;
+    const nav = document.getElementById("column-nav");
+    const container = document.getElementById("chats");
+    const view = container.getBoundingClientRect();
+    for (const button of nav.children) {
+      const section = container.querySelector(`section[data-chat-id="${button.dataset.target}"]`);
+      const box = section && section.getBoundingClientRect();
+      const visible = box && box.left >= view.left - 2 && box.right <= view.right + 2;
+      button.classList.toggle("offscreen", !visible);
+    }
   }
 
   // --- messages --------------------------------------------------------------------------
@@ -616,6 +766,7 @@
     if (view.html) {
       const text = el("div", { class: "text" });
       text.append(telegramHtml(view.html));
+      wireStartLinks(chat, text);
       bubble.append(text);
     }
     bubble.append(
@@ -855,7 +1006,7 @@
       }
       case "message":
         upsertMessage(event.message);
-        if (model.personas.get(event.chat_id)?.role === "new") refreshRolesSoon();
+        refreshRolesSoon();
         break;
       case "user_message":
       case "edit":
@@ -891,7 +1042,7 @@
       try {
         const info = await getJson(`${DEMO}/info`);
         if (info.generation !== model.info.generation) return;
-        model.personas = new Map(info.personas.map((persona) => [persona.user_id, persona]));
+        applyInfo(info);
         for (const chat of model.chats.values()) renderHeader(chat);
       } catch (error) {
         // The next event tries again.
@@ -909,6 +1060,9 @@
     applyInfo(info);
     applyState(state);
     for (const chat of model.chats.values()) renderHeader(chat);
+    // After a reload every chat opens at its newest message, where the card to act on is.
+    scrollAllToNewest();
+    requestAnimationFrame(scrollAllToNewest);
   }
 
   // Events that arrive while the snapshot loads are replayed after it: each carries the
@@ -993,16 +1147,25 @@
     setTimeout(poll, 400);
   }
 
-  function toggleLanguage() {
+  async function toggleLanguage() {
     language = language === "nl" ? "en" : "nl";
     localStorage.setItem("peercoach-demo-language", language);
     applyChromeTexts();
+    const result = await post(`${DEMO}/language`, { language });
+    if (!result.ok) status(t("language_failed", { error: result.error }), "warning");
+    else refreshRolesSoon();
   }
 
   document.addEventListener("DOMContentLoaded", () => {
     document.getElementById("add-persona").addEventListener("submit", addPersona);
     document.getElementById("reset").addEventListener("click", resetDemo);
     document.getElementById("lang-toggle").addEventListener("click", toggleLanguage);
+    document.getElementById("more-columns").addEventListener("click", () => {
+      const hidden = firstHiddenColumn();
+      if (hidden) showColumn(hidden);
+    });
+    document.getElementById("chats").addEventListener("scroll", updateMoreHint, { passive: true });
+    window.addEventListener("resize", updateMoreHint);
     document.addEventListener("click", (event) => {
       // Close open pop-overs when clicking elsewhere, as menus do.
       for (const open of document.querySelectorAll("details.popover[open]")) {
