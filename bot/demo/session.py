@@ -25,6 +25,7 @@ from tgemulator import TelegramEmulator
 
 from bot.app import PeerCoach
 from bot.demo.routes import add_demo_routes
+from bot.demo.sample import add_history
 from bot.demo.seed import (
     DemoWorld,
     Persona,
@@ -113,7 +114,9 @@ class DemoSession:
         )
         self._app = PeerCoach(settings, poll_timeout=1, probe_seconds=0)  # its own emulator
         await self._app.start()
-        self._world = await seed(emulator, self._app.services, utcnow())
+        world = await seed(emulator, self._app.services, utcnow())
+        await add_history(self._app.services, world, utcnow())
+        self._world = world
         self._app.delivery.wake()
 
     @property

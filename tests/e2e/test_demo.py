@@ -138,8 +138,13 @@ async def test_added_persona_joins_and_reset_starts_over(
         "Yusuf",
     ]
     state = await get_json(http, f"{demo.url}sandbox/api/state")
-    private_messages = [m for c in state["chats"] if c["type"] == "private" for m in c["messages"]]
-    assert private_messages == []
+    # A fresh start: only the sample pair's home cards, nothing of what was done before.
+    private_messages = {
+        int(c["id"]): len(c["messages"]) for c in state["chats"] if c["type"] == "private"
+    }
+    underway = {persona_id(fresh, "Sanne"), persona_id(fresh, "Bram")}
+    assert {chat for chat, count in private_messages.items() if count} == underway
+    assert all(private_messages[chat] == 1 for chat in underway)
 
 
 def _browser_or_skip() -> Any:

@@ -14,6 +14,9 @@ import pytest
 from sqlalchemy import select
 
 from bot.demo.session import DemoSession, running_demo
+from flows.trajectory import Trajectory
+from flows.trajectory.steps import Step
+from storage import pairing, trajectories
 from storage.models import Cohort, Membership, User
 from tests.e2e.support.world import eventually
 from tests.e2e.test_demo import CHROMIUM, CHROMIUM_ARGS
@@ -247,3 +250,26 @@ async def test_the_language_toggle_switches_the_personas_too(
     await section.locator(".message.bot b", has_text="What can you do here?").wait_for(timeout=WAIT)
     await section.locator("summary[aria-label=Commands]").click()
     await section.locator(".command-description", has_text="journal").first.wait_for(timeout=WAIT)
+
+
+async def test_the_sample_class_has_a_pool_and_a_pair_underway(demo: DemoSession) -> None:
+    world = demo.world
+    async with demo.app.services.db.sessions() as session:
+        pool = await pairing.active_pool(session, cohort_id=world.cohort_id)
+        (row,) = await trajectories.trajectories_of_user(session, user_id=column_id(demo, "Bram"))
+    assert {entry.user_id for entry in pool} == {column_id(demo, "Noor"), column_id(demo, "Yusuf")}
+    assert all(entry.about for entry in pool)
+    assert row.coach_id == column_id(demo, "Sanne")
+    trajectory = Trajectory.from_dict(row.snapshot)
+    assert trajectory.step is Step.ROUTE
+    assert trajectory.goal and "huiswerk" in trajectory.goal
+    assert [scale.value for scale in trajectory.scales] == [4]
+    # Bram's journal, asked from the page, shows what he wrote.
+    bram = column_id(demo, "Bram")
+    demo.emulator.send_text(bram, "/journal")
+
+    async def journal_shown() -> bool:
+        texts = [m.text or "" for m in demo.emulator.bot_messages(bram)]
+        return any("huiswerk elke dag plannen" in text and "4" in text for text in texts)
+
+    await eventually(journal_shown, seconds=20)
