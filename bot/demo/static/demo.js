@@ -162,6 +162,7 @@
     fileInfo: new Map(), // file id -> Promise of {file_name, mime_type}
   };
   let language = localStorage.getItem("peercoach-demo-language") === "en" ? "en" : "nl";
+  const languageListeners = [];
   let source = null;
 
   // --- texts -----------------------------------------------------------------------------
@@ -998,7 +999,15 @@
     }
   }
 
+  // Others on the page (the guided tour) hear every event after the page has shown it.
+  const listeners = [];
+
   function applyEvent(event) {
+    showEvent(event);
+    for (const listener of listeners) listener(event);
+  }
+
+  function showEvent(event) {
     switch (event.type) {
       case "user":
         model.users.set(event.user.id, event.user);
@@ -1155,6 +1164,7 @@
     language = language === "nl" ? "en" : "nl";
     localStorage.setItem("peercoach-demo-language", language);
     applyChromeTexts();
+    for (const listener of languageListeners) listener(language);
     const result = await post(`${DEMO}/language`, { language });
     if (!result.ok) status(t("language_failed", { error: result.error }), "warning");
     else refreshRolesSoon();
@@ -1179,4 +1189,21 @@
     applyChromeTexts();
     connect();
   });
+
+  // What the guided tour (tour.js) may read and do: it acts through the page like a visitor.
+  window.PeerCoachDemo = {
+    language: () => language,
+    onEvent: (listener) => listeners.push(listener),
+    onLanguage: (listener) => languageListeners.push(listener),
+    personaId: (name) => {
+      for (const persona of model.personas.values()) if (persona.name === name) return persona.user_id;
+      return null;
+    },
+    groupId: () => (model.info ? model.info.group_chat_id : null),
+    chat: (id) => model.chats.get(id) || null,
+    showColumn: (id) => {
+      const chat = model.chats.get(id);
+      if (chat) chat.section.scrollIntoView({ behavior: smoothScroll(), inline: "nearest", block: "nearest" });
+    },
+  };
 })();
