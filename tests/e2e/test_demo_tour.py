@@ -8,7 +8,6 @@ from sqlalchemy import select
 
 from bot.demo.session import DemoSession
 from storage.models import Match, MatchMember
-from tests.e2e.support.world import eventually
 from tests.e2e.test_demo_page import WAIT, Browser, browser, column, column_id, demo, type_in
 
 __all__ = ["browser", "demo"]  # fixtures, used by name
