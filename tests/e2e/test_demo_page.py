@@ -228,7 +228,6 @@ async def test_at_phone_size_forms_fit_and_targets_are_big_enough(
     )
     assert small == []
     if SCREENSHOTS:
-        await page.locator("header summary").click()
         await page.screenshot(path=str(Path(SCREENSHOTS) / "demo-phone.png"))
 
 

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
 from bot.demo.session import DemoSession
 from storage.models import Match, MatchMember
-from tests.e2e.test_demo_page import WAIT, Browser, browser, column, column_id, demo, type_in
+from tests.e2e.test_demo_page import (
+    SCREENSHOTS,
+    WAIT,
+    Browser,
+    browser,
+    column,
+    column_id,
+    demo,
+    type_in,
+)
 
 __all__ = ["browser", "demo"]  # fixtures, used by name
 
@@ -34,6 +44,9 @@ async def open_story(page: Any, title: str) -> Any:
 
 async def test_the_page_plays_the_pairing_story(demo: DemoSession, browser: Browser) -> None:
     page = await browser.page(f"{demo.url}?tour-speed=fast")
+    if SCREENSHOTS:
+        await column(page, demo, "Sanne").locator(".message.bot").wait_for(timeout=WAIT)
+        await page.screenshot(path=str(Path(SCREENSHOTS) / "demo-tour.png"))
     tour = await open_story(page, "Een coördinator koppelt de klas")
     await tour.locator(".tour-progress", has_text="Stap 1 van 3").wait_for(timeout=WAIT)
     # The step shows where: Carla's column and her message box are highlighted.
@@ -45,6 +58,8 @@ async def test_the_page_plays_the_pairing_story(demo: DemoSession, browser: Brow
     noor = column(page, demo, "Noor")
     await noor.locator(".message.bot", has_text="Je coachingspartner: Yusuf").wait_for(timeout=WAIT)
     assert await page.locator(".tour-column, .tour-target").count() == 0
+    if SCREENSHOTS:
+        await page.screenshot(path=str(Path(SCREENSHOTS) / "demo-paired.png"))
 
 
 async def test_the_pairing_story_done_by_hand(demo: DemoSession, browser: Browser) -> None:

@@ -12,6 +12,7 @@
   const TEXTS = {
     nl: {
       open: "Rondleiding",
+      open_short: "Tour",
       title: "Welkom in de PeerCoach-zandbak",
       intro:
         "Elke kolom is een Telegram-chat met de bot. Je kunt typen als wie je wil. Kies een kort verhaal: je doet het zelf, of de pagina speelt het voor je af.",
@@ -32,6 +33,7 @@
     },
     en: {
       open: "Tour",
+      open_short: "Tour",
       title: "Welcome to the PeerCoach sandbox",
       intro:
         "Each column is a Telegram chat with the bot. You can type as anyone. Pick a short story: do it yourself, or let the page play it for you.",
@@ -401,7 +403,9 @@
   }
 
   function labelOpener() {
-    document.getElementById("tour-open").textContent = t("open");
+    document
+      .getElementById("tour-open")
+      .replaceChildren(el("span", { class: "long", text: t("open") }), el("span", { class: "short", text: t("open_short") }));
   }
 
   document.addEventListener("DOMContentLoaded", () => {
