@@ -8,6 +8,9 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.demo.session import DemoSession
+from flows.trajectory import Trajectory
+from flows.trajectory.steps import Step
+from storage import trajectories
 from storage.models import Match, MatchMember
 from tests.e2e.test_demo_page import (
     SCREENSHOTS,
@@ -94,3 +97,24 @@ async def test_the_tour_can_be_left_at_any_time_and_stays_closed(
     await page.get_by_role("button", name="Switch this page to English").click()
     await page.get_by_role("button", name="Tour").click()
     await page.get_by_role("button", name="A coordinator pairs the class").wait_for(timeout=WAIT)
+
+
+async def test_the_page_plays_two_students_coaching_each_other(
+    demo: DemoSession, browser: Browser
+) -> None:
+    page = await browser.page(f"{demo.url}?tour-speed=fast")
+    tour = await open_story(page, "Twee leerlingen coachen elkaar")
+    await tour.get_by_role("button", name="▶ Speel af").click()
+    await tour.locator(".tour-done", has_text="Klaar!").wait_for(timeout=180_000)
+    yusuf = column_id(demo, "Yusuf")
+    async with demo.app.services.db.sessions() as session:
+        rows = await trajectories.trajectories_of_user(session, user_id=yusuf)
+    coached = next(Trajectory.from_dict(r.snapshot) for r in rows if r.coachee_id == yusuf)
+    assert coached.step is Step.ROUTE
+    assert coached.goal == "Ik wil rustig een presentatie van vijf minuten kunnen geven"
+    assert [scale.value for scale in coached.scales] == [3]
+    assert len(coached.contract.items) == 8
+    noor = column(page, demo, "Noor")
+    await noor.locator(".message.bot", has_text="Nieuwe stap: De route").wait_for(timeout=WAIT)
+    if SCREENSHOTS:
+        await page.screenshot(path=str(Path(SCREENSHOTS) / "demo-coaching.png"))

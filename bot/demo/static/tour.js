@@ -99,6 +99,229 @@
     },
   ];
 
+  const PAIRED = { column: "Noor", says: ["Je coachingspartner: Yusuf", "Your coaching partner: Yusuf"] };
+
+  function contractSteps() {
+    const steps = [];
+    for (let number = 1; number <= 8; number += 1) {
+      const last = number === 8;
+      steps.push({
+        column: "Noor",
+        text: number === 1
+          ? {
+              nl: "Het klikt! Nu maken ze afspraken, acht kleine. Noor kiest bij ‘Afspraak 1 van 8’ een voorstel: tik op de eerste knop.",
+              en: "It clicks! Now they make agreements, eight small ones. Noor picks a suggestion on ‘Agreement 1 of 8’: tap the first button.",
+            }
+          : {
+              nl: `Afspraak ${number} van 8: Noor tikt weer een voorstel aan (of typt haar eigen woorden).`,
+              en: `Agreement ${number} of 8: Noor taps a suggestion again (or types her own words).`,
+            },
+        pressFirst: [`Afspraak ${number} van 8`, `Agreement ${number} of 8`],
+        done: { column: "Yusuf", says: ["Noor stelt voor", "Noor suggests"] },
+      });
+      steps.push({
+        column: "Yusuf",
+        text: number === 1
+          ? {
+              nl: "Een afspraak staat pas als ze het allebei eens zijn. Yusuf tikt op Akkoord.",
+              en: "An agreement stands only when both say yes. Yusuf taps Agreed.",
+            }
+          : { nl: "Yusuf is het eens: Akkoord.", en: "Yusuf agrees: Agreed." },
+        press: ["Akkoord", "Agreed"],
+        done: last
+          ? { column: "Noor", says: ["Alle afspraken zijn rond", "All agreements are settled"] }
+          : { column: "Noor", says: [`Afspraak ${number + 1} van 8`, `Agreement ${number + 1} of 8`] },
+      });
+    }
+    return steps;
+  }
+
+  STORIES.push({
+    id: "coaching",
+    title: { nl: "Twee leerlingen coachen elkaar", en: "Two students coach each other" },
+    summary: {
+      nl: "Noor en Yusuf: kennismaken, afspraken maken en een doel kiezen.",
+      en: "Noor and Yusuf: getting to know each other, agreements and a goal.",
+    },
+    steps: [
+      {
+        column: "Carla",
+        skipIf: PAIRED,
+        text: {
+          nl: "Eerst koppelt Carla, de coördinator, Noor en Yusuf: typ /pair in haar chat.",
+          en: "First Carla, the coordinator, pairs Noor and Yusuf: type /pair in her chat.",
+        },
+        send: "/pair",
+        done: { column: "Carla", says: ["Voorstel ronde", "Proposal for round"] },
+      },
+      {
+        column: "Carla",
+        skipIf: PAIRED,
+        text: { nl: "Tik op ✅ Bevestigen.", en: "Tap ✅ Confirm." },
+        press: ["✅ Bevestigen", "✅ Confirm"],
+        done: PAIRED,
+      },
+      {
+        column: "Noor",
+        text: {
+          nl: "Noor en Yusuf zijn partners. Ze beginnen met kennismaken. Noor tikt op ▶️ Start ons gesprek.",
+          en: "Noor and Yusuf are partners. They start by getting to know each other. Noor taps ▶️ Start our conversation.",
+        },
+        press: ["▶️ Start ons gesprek", "▶️ Start our conversation"],
+        done: { column: "Noor", says: ["Wie coacht er", "Who is coaching"] },
+      },
+      {
+        column: "Noor",
+        text: {
+          nl: "Ze coachen elkaar om de beurt. Vandaag is Noor de coach: tik op ‘Ik coach Yusuf’.",
+          en: "They take turns coaching. Today Noor is the coach: tap ‘I coach Yusuf’.",
+        },
+        press: ["Ik coach Yusuf", "I coach Yusuf"],
+        done: { column: "Noor", says: ["Waar praten jullie", "Where are you talking"] },
+      },
+      {
+        column: "Noor",
+        text: {
+          nl: "Ze praten hier in de chat. Tik op 💬 Hier in de chat.",
+          en: "They talk here in the chat. Tap 💬 Here in the chat.",
+        },
+        press: ["💬 Hier in de chat", "💬 Here in the chat"],
+        done: { column: "Yusuf", says: ["Noor coacht, Yusuf is coachee", "Noor coaches, Yusuf is the coachee"] },
+      },
+      {
+        column: "Noor",
+        text: {
+          nl: "Noor krijgt een kaart met een vraag om luchtig te beginnen. Tik op 💬 Stel deze vraag: de bot stuurt hem naar Yusuf.",
+          en: "Noor gets a card with a question for an easy start. Tap 💬 Ask this: the bot sends it to Yusuf.",
+        },
+        press: ["💬 Stel deze vraag", "💬 Ask this"],
+        done: { column: "Yusuf", says: ["Noor vraagt:", "Noor asks:"] },
+      },
+      {
+        column: "Yusuf",
+        text: {
+          nl: "Yusuf antwoordt gewoon in zijn chat; de bot geeft het door aan Noor.",
+          en: "Yusuf simply answers in his chat; the bot passes it on to Noor.",
+        },
+        send: { nl: "Goed! Net getraind, ik ben moe maar blij.", en: "Good! Just had practice, tired but happy." },
+        done: { column: "Noor", says: ["💬 Yusuf: "] },
+      },
+      {
+        column: "Noor",
+        text: {
+          nl: "Genoeg voor een eerste keer. Noor tikt op ⏹ Gesprek afronden.",
+          en: "Enough for a first time. Noor taps ⏹ End the conversation.",
+        },
+        press: ["⏹ Gesprek afronden", "⏹ End the conversation"],
+        done: { column: "Yusuf", says: ["klikte het?", "did it click?"] },
+      },
+      {
+        column: "Yusuf",
+        text: {
+          nl: "Elk voor zich: klikte het? Niemand ziet het antwoord van de ander. Yusuf tikt op ‘Ja, het klikt’.",
+          en: "Each on their own: did it click? Nobody sees the other's answer. Yusuf taps ‘Yes, it clicks’.",
+        },
+        press: ["Ja, het klikt", "Yes, it clicks"],
+        done: { column: "Yusuf", says: ["wachten nog op het antwoord", "still waiting for the other answer"] },
+      },
+      {
+        column: "Noor",
+        text: { nl: "En Noor ook: ‘Ja, het klikt’.", en: "And Noor too: ‘Yes, it clicks’." },
+        press: ["Ja, het klikt", "Yes, it clicks"],
+        done: { column: "Noor", says: ["Afspraak 1 van 8", "Agreement 1 of 8"] },
+      },
+      ...contractSteps(),
+      {
+        column: "Yusuf",
+        text: {
+          nl: "Alle afspraken zijn rond. Yusuf bevestigt ze met ✅ Zo spreken we het af.",
+          en: "All agreements are settled. Yusuf confirms them with ✅ Agreed, let's do it.",
+        },
+        press: ["✅ Zo spreken we het af", "✅ Agreed, let's do it"],
+        done: { column: "Yusuf", says: ["Zodra iedereen akkoord is", "Once everyone agrees"] },
+      },
+      {
+        column: "Noor",
+        text: { nl: "Noor ook: ✅ Zo spreken we het af.", en: "Noor too: ✅ Agreed, let's do it." },
+        press: ["✅ Zo spreken we het af", "✅ Agreed, let's do it"],
+        done: { column: "Noor", says: ["Jullie afspraken staan", "Your agreements are set"] },
+      },
+      {
+        column: "Noor",
+        text: {
+          nl: "Het volgende gesprek gaat over Yusufs doel. Noor typt /talk om verder te gaan.",
+          en: "The next conversation is about Yusuf's goal. Noor types /talk to carry on.",
+        },
+        send: "/talk",
+        done: { column: "Noor", says: ["Waar jullie staan", "Where you are"] },
+      },
+      {
+        column: "Noor",
+        text: { nl: "Tik op ▶️ Start ons gesprek.", en: "Tap ▶️ Start our conversation." },
+        press: ["▶️ Start ons gesprek", "▶️ Start our conversation"],
+        done: { column: "Noor", says: ["Wie coacht er", "Who is coaching"] },
+      },
+      {
+        column: "Noor",
+        text: { nl: "Weer coacht Noor: ‘Ik coach Yusuf’.", en: "Noor coaches again: ‘I coach Yusuf’." },
+        press: ["Ik coach Yusuf", "I coach Yusuf"],
+        done: { column: "Noor", says: ["Waar praten jullie", "Where are you talking"] },
+      },
+      {
+        column: "Noor",
+        text: {
+          nl: "Deze keer zitten ze samen in de klas. Tik op 🪑 Samen, in het echt: Noor krijgt de vragen als spiekbriefje.",
+          en: "This time they sit together in class. Tap 🪑 Together, in person: Noor gets the questions as a cheat sheet.",
+        },
+        press: ["🪑 Samen, in het echt", "🪑 Together, in person"],
+        done: { column: "Noor", says: ["Voor jou als coach", "For you as the coach"] },
+      },
+      {
+        column: "Noor",
+        text: {
+          nl: "Ze hebben gepraat over wat Yusuf wil. Noor tikt op ➡️ Op naar de route: de bot vraagt Yusuf zijn doel op te schrijven.",
+          en: "They talked about what Yusuf wants. Noor taps ➡️ On to the route: the bot asks Yusuf to write down his goal.",
+        },
+        press: ["➡️ Op naar de route", "➡️ On to the route"],
+        done: { column: "Yusuf", says: ["Schrijf je doel in je eigen woorden", "Write your goal in your own words"] },
+      },
+      {
+        column: "Yusuf",
+        text: {
+          nl: "Yusuf schrijft zijn doel in zijn eigen woorden. Het komt in zijn logboek; Noor leest mee.",
+          en: "Yusuf writes his goal in his own words. It goes into his journal; Noor reads along.",
+        },
+        send: {
+          nl: "Ik wil rustig een presentatie van vijf minuten kunnen geven",
+          en: "I want to give a five-minute presentation calmly",
+        },
+        done: { column: "Yusuf", says: ["van 0 tot 10", "from 0 to 10"] },
+      },
+      {
+        column: "Yusuf",
+        text: {
+          nl: "Waar staat hij nu, van 0 tot 10? Tik op 3.",
+          en: "Where is he now, from 0 to 10? Tap 3.",
+        },
+        press: ["3"],
+        done: { column: "Yusuf", says: ["Is dit jouw doel", "Is this your goal"] },
+      },
+      {
+        column: "Yusuf",
+        text: {
+          nl: "Yusuf leest zijn doel en zijn cijfer terug en bevestigt: ✅ Ja, dit is mijn doel.",
+          en: "Yusuf reads his goal and his score back and confirms: ✅ Yes, this is my goal.",
+        },
+        press: ["✅ Ja, dit is mijn doel", "✅ Yes, this is my goal"],
+        done: { column: "Noor", says: ["Nieuwe stap: De route", "New step: The route"] },
+      },
+    ],
+    ending: {
+      nl: "Zo coachen leerlingen elkaar: de bot geeft de coach vragen, bewaart de woorden van de coachee in diens logboek en laat ze samen afspraken maken. Docenten en coördinatoren zien alleen hoe ver ze zijn.",
+      en: "That is how students coach each other: the bot gives the coach questions, keeps the coachee's words in their journal and lets them agree together. Teachers and coordinators only see how far they are.",
+    },
+  });
+
   const api = () => window.PeerCoachDemo;
   const state = { story: null, index: 0, playing: false, timer: null, before: new Set(), read: false };
   let panel = null;
@@ -158,7 +381,7 @@
   }
 
   function isLook(step) {
-    return !step.send && !step.press;
+    return !step.send && !step.press && !step.pressFirst;
   }
 
   function readOn() {
@@ -168,15 +391,27 @@
 
   function keyFor(step) {
     const chat = chatOf(step.column);
-    if (!chat || !step.press) return null;
+    if (!chat) return null;
+    if (step.pressFirst) return firstKeyOf(chat, step.pressFirst);
+    if (!step.press) return null;
     const keys = [...chat.section.querySelectorAll("button.key:not(:disabled)")];
     return keys.reverse().find((key) => step.press.includes(key.textContent.trim())) || null;
+  }
+
+  // The first button of the newest bot message saying one of these texts.
+  function firstKeyOf(chat, says) {
+    const views = [...chat.messages.values()].filter((view) => view.from_bot && !view.deleted);
+    views.sort((a, b) => b.message_id - a.message_id);
+    const view = views.find((candidate) => says.some((part) => (candidate.text || "").includes(part)));
+    if (!view) return null;
+    const item = chat.section.querySelector(`[data-message-id="${view.message_id}"]`);
+    return item ? item.querySelector("button.key:not(:disabled)") : null;
   }
 
   function targetOf(step) {
     const chat = chatOf(step.column);
     if (!chat) return null;
-    if (step.press) return keyFor(step);
+    if (step.press || step.pressFirst) return keyFor(step);
     if (step.send) return chat.input;
     return null;
   }
@@ -187,11 +422,11 @@
     const chat = chatOf(step.column);
     if (!chat) return false;
     if (step.send) {
-      chat.input.value = step.send;
+      chat.input.value = typeof step.send === "string" ? step.send : say(step.send);
       chat.input.form.requestSubmit();
       return true;
     }
-    if (step.press) {
+    if (step.press || step.pressFirst) {
       const key = keyFor(step);
       if (!key) return false;
       key.click();
@@ -231,6 +466,8 @@
   }
 
   function startStep() {
+    // Steps that set the scene are skipped when the scene is already set (the pair exists).
+    while (currentStep() && currentStep().skipIf && matching(currentStep().skipIf).length) state.index += 1;
     const step = currentStep();
     if (!step) {
       finish();
