@@ -61,8 +61,6 @@ async def test_the_page_plays_the_pairing_story(demo: DemoSession, browser: Brow
     noor = column(page, demo, "Noor")
     await noor.locator(".message.bot", has_text="Je coachingspartner: Yusuf").wait_for(timeout=WAIT)
     assert await page.locator(".tour-column, .tour-target").count() == 0
-    if SCREENSHOTS:
-        await page.screenshot(path=str(Path(SCREENSHOTS) / "demo-paired.png"))
 
 
 async def test_the_pairing_story_done_by_hand(demo: DemoSession, browser: Browser) -> None:
@@ -118,3 +116,25 @@ async def test_the_page_plays_two_students_coaching_each_other(
     await noor.locator(".message.bot", has_text="Nieuwe stap: De route").wait_for(timeout=WAIT)
     if SCREENSHOTS:
         await page.screenshot(path=str(Path(SCREENSHOTS) / "demo-coaching.png"))
+
+
+async def test_the_page_plays_a_teacher_running_a_room(demo: DemoSession, browser: Browser) -> None:
+    page = await browser.page(f"{demo.url}?tour-speed=fast")
+    tour = await open_story(page, "Een docent leidt een intervisie in de klasgroep")
+    await tour.get_by_role("button", name="▶ Speel af").click()
+    await tour.locator(".tour-done", has_text="Klaar!").wait_for(timeout=180_000)
+    sanne = column(page, demo, "Sanne")
+    summary = sanne.locator(".message.bot", has_text="Jouw samenvatting")
+    await summary.wait_for(timeout=WAIT)
+    text = await summary.inner_text()
+    assert "Als ik in de les een beurt krijg, klap ik dicht." in text
+    assert "Bij welke vakken gebeurt het?" in text
+    assert "Jouw stap: Schrijf vooraf één zin op die je kunt zeggen." in text
+    # The teacher hears how it went, never what was said.
+    tom_texts = [m.text or "" for m in demo.emulator.bot_messages(column_id(demo, "Tom"))]
+    assert any("Incidentmethode" in t for t in tom_texts)
+    assert not any("klap ik dicht" in t for t in tom_texts)
+    if SCREENSHOTS:
+        group = page.locator(f'section[data-chat-id="{demo.world.group_chat_id}"]')
+        await group.scroll_into_view_if_needed()
+        await page.screenshot(path=str(Path(SCREENSHOTS) / "demo-room.png"))

@@ -66,6 +66,10 @@
       edited: "bewerkt",
       empty: "Nog geen berichten. Probeer /help.",
       join_student: "Aanmelden als leerling",
+      reply: "Antwoorden",
+      reply_label: "Antwoorden op dit bericht van {name}",
+      replying_to: "Antwoord op {name}: {text}",
+      reply_cancel: "Antwoord annuleren",
       join_class: "Aanmelden bij {cohort}",
       join_link: "Aanmelden via deze link (als {name})",
       columns: "Chats",
@@ -127,6 +131,10 @@
       edited: "edited",
       empty: "No messages yet. Try /help.",
       join_student: "Join as a student",
+      reply: "Reply",
+      reply_label: "Reply to this message from {name}",
+      replying_to: "Replying to {name}: {text}",
+      reply_cancel: "Cancel the reply",
       join_class: "Join {cohort}",
       join_link: "Join through this link (as {name})",
       columns: "Chats",
@@ -444,6 +452,9 @@
     chat.sendersLabel = el("label", { class: "sender-label", for: `sender-${id}` });
     chat.sendButton = el("button", { type: "submit", class: "send" });
     chat.quick = el("div", { class: "quick" });
+    chat.replyText = el("span", { class: "reply-bar-text" });
+    chat.replyCancel = el("button", { type: "button", class: "reply-cancel", text: "✕", onclick: () => clearReply(chat) });
+    chat.replyBar = el("div", { class: "reply-bar", hidden: true }, chat.replyText, chat.replyCancel);
     chat.tools = mediaTools(chat);
     const composer = el(
       "form",
@@ -472,7 +483,7 @@
       ),
       chat.list,
       chat.toasts,
-      el("div", { class: "chat-foot" }, senderRow, el("div", { class: "tool-row" }, chat.tools, chat.quick), composer),
+      el("div", { class: "chat-foot" }, senderRow, el("div", { class: "tool-row" }, chat.tools, chat.quick), chat.replyBar, composer),
     );
     renderComposerTexts(chat);
     document.getElementById("chats").append(chat.section);
@@ -518,6 +529,7 @@
     chat.sendButton.textContent = t("send");
     chat.sendersLabel.textContent = t("as");
     chat.list.dataset.empty = t("empty");
+    chat.replyCancel.setAttribute("aria-label", t("reply_cancel"));
     const labels = [
       [chat.stickerSummary, "sticker"],
       [chat.photoButton, "photo"],
@@ -785,6 +797,17 @@
     const item = el("li", { class: `message ${side} kind-${view.kind}`, "data-message-id": view.message_id }, bubble);
     const keyboard = renderKeyboard(chat, view);
     if (keyboard) item.append(keyboard);
+    if (isGroup(chat.view) && view.from_bot) {
+      item.append(
+        el("button", {
+          type: "button",
+          class: "reply-button",
+          text: `↩ ${t("reply")}`,
+          "aria-label": t("reply_label", { name: view.sender.name }),
+          onclick: () => setReply(chat, view),
+        }),
+      );
+    }
     return item;
   }
 
@@ -902,9 +925,26 @@
   }
 
   async function sendText(chat, text) {
-    const result = await post(`${API}/send`, { user_id: actingUser(chat), chat_id: chat.view.id, text });
+    const body = { user_id: actingUser(chat), chat_id: chat.view.id, text };
+    if (chat.replyTo) body.reply_to_message_id = chat.replyTo;
+    const result = await post(`${API}/send`, body);
     if (!result.ok) toast(chat, t("failed", { error: result.error }), true);
+    else clearReply(chat);
     return result;
+  }
+
+  // Replying to a message, as Telegram does: in a group with privacy mode on, a reply to the
+  // bot is how people are heard.
+  function setReply(chat, view) {
+    chat.replyTo = view.message_id;
+    chat.replyText.textContent = t("replying_to", { name: view.sender.name, text: (view.text || view.kind).slice(0, 60) });
+    chat.replyBar.hidden = false;
+    chat.input.focus();
+  }
+
+  function clearReply(chat) {
+    chat.replyTo = null;
+    chat.replyBar.hidden = true;
   }
 
   async function sendSticker(chat, emoji) {

@@ -322,6 +322,224 @@
     },
   });
 
+  const STATUS = ["Antwoord op dit bericht", "Reply to this message"];
+
+  STORIES.push({
+    id: "room",
+    title: { nl: "Een docent leidt een intervisie in de klasgroep", en: "A teacher runs a peer consultation in the class group" },
+    summary: {
+      nl: "Tom opent de incidentmethode in Klas 4B; Sanne brengt een situatie in, de groep denkt mee.",
+      en: "Tom opens the incident method in Klas 4B; Sanne brings a situation, the group thinks along.",
+    },
+    steps: [
+      {
+        column: "group",
+        as: "Tom",
+        text: {
+          nl: "Dit is de klasgroep, met de bot erin. Kies bij ‘Als’ Tom, de docent, en typ /room.",
+          en: "This is the class group, with the bot in it. Pick Tom, the teacher, under ‘As’ and type /room.",
+        },
+        send: "/room",
+        done: { column: "group", says: ["Welke werkvorm", "Which format"] },
+      },
+      {
+        column: "group",
+        as: "Tom",
+        text: {
+          nl: "Tom kiest de incidentmethode: iemand brengt een echte situatie in, de anderen stellen vragen en geven ideeën. Tik op Incidentmethode.",
+          en: "Tom picks the incident method: someone brings a real situation, the others ask questions and give ideas. Tap Incident method.",
+        },
+        press: ["Incidentmethode", "Incident method"],
+        done: { column: "group", says: ["Incidentmethode (samen", "Incident method ("] },
+      },
+      {
+        column: "group",
+        as: "Tom",
+        text: {
+          nl: "De kaart toont de stappen en minuten. Tik op ✅ Sessie openen.",
+          en: "The card shows the steps and minutes. Tap ✅ Open the session.",
+        },
+        press: ["✅ Sessie openen", "✅ Open the session"],
+        done: { column: "group", says: ["Wie doet er mee?", "Who's joining?"] },
+      },
+      ...["Sanne", "Bram", "Noor", "Yusuf"].map((name, index) => ({
+        column: "group",
+        as: name,
+        text: index === 0
+          ? {
+              nl: "Leerlingen doen mee met één tik. Kies bij ‘Als’ Sanne en tik op 🙋 Ik doe mee.",
+              en: "Students join with one tap. Pick Sanne under ‘As’ and tap 🙋 I'm in.",
+            }
+          : { nl: `Nu ${name}: kies ${name} en tik op 🙋 Ik doe mee.`, en: `Now ${name}: pick ${name} and tap 🙋 I'm in.` },
+        press: ["🙋 Ik doe mee", "🙋 I'm in"],
+        done: { column: "group", says: [`Deelnemers (${index + 1})`, `Participants (${index + 1})`] },
+      })),
+      {
+        column: "group",
+        as: "Tom",
+        text: { nl: "Iedereen is er. Tom tikt op Rollen kiezen.", en: "Everyone is here. Tom taps Choose roles." },
+        press: ["Rollen kiezen", "Choose roles"],
+        done: { column: "group", says: ["Tijd voor de rollen", "Time for roles"] },
+      },
+      {
+        column: "group",
+        as: "Sanne",
+        text: {
+          nl: "Sanne wil iets inbrengen. Kies Sanne en tik op Ik breng iets in.",
+          en: "Sanne would like to bring something. Pick Sanne and tap I'll bring a situation.",
+        },
+        press: ["Ik breng iets in", "I'll bring a situation"],
+        done: { column: "group", says: ["Sanne brengt vandaag", "Sanne is bringing"] },
+      },
+      {
+        column: "group",
+        as: "Noor",
+        text: { nl: "Noor houdt de tijd bij: kies Noor en tik op Ik hou de tijd bij.", en: "Noor keeps time: pick Noor and tap I'll keep time." },
+        press: ["Ik hou de tijd bij", "I'll keep time"],
+        done: { column: "group", says: ["Noor houdt de tijd bij", "Noor is keeping time"] },
+      },
+      {
+        column: "group",
+        as: "Tom",
+        text: { nl: "De rollen staan. Tom tikt op ▶️ Beginnen.", en: "The roles are set. Tom taps ▶️ Begin." },
+        press: ["▶️ Beginnen", "▶️ Begin"],
+        done: { column: "group", says: ["Stap 1 van 7", "Step 1 of 7"] },
+      },
+      {
+        column: "group",
+        as: "Sanne",
+        reply: STATUS,
+        text: {
+          nl: "In de groep hoort de bot alleen antwoorden op zijn eigen berichten. Kies Sanne, tik bij het statusbericht op ↩ Antwoorden en vertel kort de situatie.",
+          en: "In the group the bot only hears replies to its own messages. Pick Sanne, tap ↩ Reply on the status message and tell the situation briefly.",
+        },
+        send: {
+          nl: "Als ik in de les een beurt krijg, klap ik dicht.",
+          en: "When I'm asked something in class, I freeze.",
+        },
+        done: { column: "group", own: true, says: ["klap ik dicht", "I freeze"] },
+      },
+      {
+        column: "group",
+        as: "Tom",
+        text: {
+          nl: "Tom bewaakt het tempo: met ⏭ Volgende stap gaat het verder, ook voor de tijd om is.",
+          en: "Tom keeps the pace: ⏭ Next step moves on, even before the time is up.",
+        },
+        press: ["⏭ Volgende stap", "⏭ Next step"],
+        done: { column: "group", says: ["Stap 2 van 7", "Step 2 of 7"] },
+      },
+      {
+        column: "group",
+        as: "Tom",
+        text: {
+          nl: "Sanne zou nu vertellen wat er gebeurde. Voor deze rondleiding gaan we door: ⏭ Volgende stap.",
+          en: "Sanne would now tell what happened. For this tour we move on: ⏭ Next step.",
+        },
+        press: ["⏭ Volgende stap", "⏭ Next step"],
+        done: { column: "group", says: ["Stap 3 van 7", "Step 3 of 7"] },
+      },
+      {
+        column: "group",
+        as: "Bram",
+        reply: STATUS,
+        text: {
+          nl: "Vragen over de feiten, om de beurt. Bram begint: kies Bram, tik op ↩ Antwoorden bij het statusbericht en stel een vraag.",
+          en: "Questions about the facts, in turn. Bram starts: pick Bram, tap ↩ Reply on the status message and ask a question.",
+        },
+        send: { nl: "Bij welke vakken gebeurt het?", en: "In which subjects does it happen?" },
+        done: { column: "group", says: ["Aan de beurt: Noor", "Turn: Noor"] },
+      },
+      {
+        column: "group",
+        as: "Tom",
+        text: {
+          nl: "Noor en Yusuf kunnen ook vragen of passen. We springen naar de ideeën: ⏭ Volgende stap, twee keer.",
+          en: "Noor and Yusuf may ask too, or pass. We jump to the ideas: ⏭ Next step, twice.",
+        },
+        press: ["⏭ Volgende stap", "⏭ Next step"],
+        done: { column: "group", says: ["Stap 4 van 7", "Step 4 of 7"] },
+      },
+      {
+        column: "group",
+        as: "Tom",
+        text: { nl: "En nog eens ⏭ Volgende stap.", en: "And ⏭ Next step once more." },
+        press: ["⏭ Volgende stap", "⏭ Next step"],
+        done: { column: "group", says: ["Stap 5 van 7", "Step 5 of 7"] },
+      },
+      {
+        column: "group",
+        as: "Bram",
+        reply: STATUS,
+        text: {
+          nl: "Een rondje ideeën; Sanne luistert. Bram geeft een idee als antwoord op het statusbericht.",
+          en: "A round of ideas; Sanne listens. Bram gives an idea as a reply to the status message.",
+        },
+        send: { nl: "Schrijf vooraf één zin op die je kunt zeggen.", en: "Write down one sentence beforehand that you can say." },
+        done: { column: "group", says: ["Aan de beurt: Noor", "Turn: Noor"] },
+      },
+      {
+        column: "Noor",
+        text: {
+          nl: "Noor is aan de beurt maar heeft nu niets. In haar eigen chat tikt ze op Ik pas.",
+          en: "It's Noor's turn but she has nothing right now. In her own chat she taps I pass.",
+        },
+        press: ["Ik pas", "I pass"],
+        done: { column: "group", says: ["Aan de beurt: Yusuf", "Turn: Yusuf"] },
+      },
+      {
+        column: "group",
+        as: "Yusuf",
+        reply: STATUS,
+        text: { nl: "Yusuf heeft wel een idee: kies Yusuf en antwoord op het statusbericht.", en: "Yusuf does have an idea: pick Yusuf and reply to the status message." },
+        send: { nl: "Vraag je docent om eerst een vraag die je zeker weet.", en: "Ask your teacher for a question you're sure of first." },
+        done: { column: "group", says: ["Aan de beurt: Bram", "Turn: Bram"] },
+      },
+      {
+        column: "group",
+        as: "Tom",
+        text: { nl: "Tom gaat naar de keuze van Sanne: ⏭ Volgende stap.", en: "Tom moves on to Sanne's choice: ⏭ Next step." },
+        press: ["⏭ Volgende stap", "⏭ Next step"],
+        done: { column: "Sanne", says: ["Welk idee wil je uitproberen", "Which idea would you like to try"] },
+      },
+      {
+        column: "Sanne",
+        text: {
+          nl: "Sanne kiest privé welk idee ze uitprobeert; niemand hoeft het te zien. Tik op het eerste idee.",
+          en: "Sanne privately picks the idea she will try; nobody needs to see it. Tap the first idea.",
+        },
+        pressFirst: ["Welk idee wil je uitproberen", "Which idea would you like to try"],
+        done: { column: "Sanne", says: ["Genoteerd als jouw stap", "Noted as your step"] },
+      },
+      {
+        column: "group",
+        as: "Tom",
+        text: { nl: "Nog een terugblik en dan klaar: ⏭ Volgende stap.", en: "A look back and then done: ⏭ Next step." },
+        press: ["⏭ Volgende stap", "⏭ Next step"],
+        done: { column: "group", says: ["Stap 7 van 7", "Step 7 of 7"] },
+      },
+      {
+        column: "group",
+        as: "Tom",
+        text: { nl: "Tom rondt af met ⏭ Volgende stap.", en: "Tom wraps up with ⏭ Next step." },
+        press: ["⏭ Volgende stap", "⏭ Next step"],
+        done: { column: "group", says: ["🎉 Klaar!", "🎉 Done!"] },
+      },
+      {
+        column: "Sanne",
+        text: {
+          nl: "Sanne krijgt privé een samenvatting: haar situatie, de vragen, de ideeën en haar stap. Tom krijgt alleen hoe lang en met wie, niet wat er gezegd is.",
+          en: "Sanne privately gets a summary: her situation, the questions, the ideas and her step. Tom only gets how long and with whom, not what was said.",
+        },
+        done: { column: "Sanne", says: ["Jouw samenvatting", "Your summary"] },
+      },
+    ],
+    ending: {
+      nl: "Zo loopt een intervisie in de klasgroep: de bot bewaakt stappen, beurten en tijd, de docent houdt het tempo. Wat leerlingen inbrengen, blijft van hen.",
+      en: "That is a peer consultation in the class group: the bot keeps the steps, turns and time, the teacher keeps the pace. What students bring stays theirs.",
+    },
+  });
+
   const api = () => window.PeerCoachDemo;
   const state = { story: null, index: 0, playing: false, timer: null, before: new Set(), read: false };
   let panel = null;
@@ -359,16 +577,16 @@
     return id === null ? null : api().chat(id);
   }
 
-  function botTexts(name) {
+  function texts(name, own) {
     const chat = chatOf(name);
     if (!chat) return [];
     return [...chat.messages.values()]
-      .filter((view) => view.from_bot && !view.deleted)
+      .filter((view) => view.from_bot !== Boolean(own) && !view.deleted)
       .map((view) => [view.message_id, view.text || ""]);
   }
 
   function matching(done) {
-    return botTexts(done.column)
+    return texts(done.column, done.own)
       .filter(([, text]) => done.says.some((part) => text.includes(part)))
       .map(([id]) => id);
   }
@@ -408,9 +626,34 @@
     return item ? item.querySelector("button.key:not(:disabled)") : null;
   }
 
+  // Who acts in a group: the page's "As" list must name them first.
+  function actsAs(chat, step) {
+    return !step.as || chat.senders.value === String(api().personaId(step.as));
+  }
+
+  function replyButtonOf(chat, says) {
+    const view = newestSaying(chat, says);
+    if (!view) return null;
+    const item = chat.section.querySelector(`[data-message-id="${view.message_id}"]`);
+    return item ? item.querySelector(".reply-button") : null;
+  }
+
+  function newestSaying(chat, says) {
+    const views = [...chat.messages.values()].filter((view) => view.from_bot && !view.deleted);
+    views.sort((a, b) => b.message_id - a.message_id);
+    return views.find((view) => says.some((part) => (view.text || "").includes(part))) || null;
+  }
+
+  function replying(chat, step) {
+    const view = step.reply && newestSaying(chat, step.reply);
+    return !step.reply || (view && chat.replyTo === view.message_id);
+  }
+
   function targetOf(step) {
     const chat = chatOf(step.column);
     if (!chat) return null;
+    if (!actsAs(chat, step)) return chat.senders;
+    if (!replying(chat, step)) return replyButtonOf(chat, step.reply);
     if (step.press || step.pressFirst) return keyFor(step);
     if (step.send) return chat.input;
     return null;
@@ -421,6 +664,15 @@
   function perform(step) {
     const chat = chatOf(step.column);
     if (!chat) return false;
+    if (!actsAs(chat, step)) {
+      chat.senders.value = String(api().personaId(step.as));
+      chat.senders.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    if (!replying(chat, step)) {
+      const button = replyButtonOf(chat, step.reply);
+      if (!button) return false;
+      button.click();
+    }
     if (step.send) {
       chat.input.value = typeof step.send === "string" ? step.send : say(step.send);
       chat.input.form.requestSubmit();
@@ -648,6 +900,8 @@
   document.addEventListener("DOMContentLoaded", () => {
     build();
     api().onEvent(() => setTimeout(check, 0));
+    // Picking who acts, or what to reply to, moves the highlight to the next thing to do.
+    for (const kind of ["change", "click"]) document.addEventListener(kind, () => setTimeout(check, 0));
     api().onLanguage(() => {
       labelOpener();
       if (!panel.hidden) render();
