@@ -25,6 +25,7 @@ def add_demo_routes(app: web.Application, session: DemoSession) -> None:
     app.router.add_get(f"{DEMO_PREFIX}/info", routes.info)
     app.router.add_post(f"{DEMO_PREFIX}/personas", routes.add_persona)
     app.router.add_post(f"{DEMO_PREFIX}/reset", routes.reset)
+    app.router.add_post(f"{DEMO_PREFIX}/language", routes.language)
     app.router.add_get(f"{DEMO_PREFIX}/files/{{file_id}}", routes.file_info)
 
 
@@ -69,6 +70,17 @@ class DemoRoutes:
             return web.json_response({"ok": False, "error": str(error)}, status=400)
         return web.json_response({"ok": True, "persona": persona.to_json()})
 
+    async def language(self, request: web.Request) -> web.Response:
+        """POST language {language}: every persona speaks it with the bot from now on."""
+        if not self.session.ready:
+            return web.json_response({"ok": False, "error": "starting"}, status=503)
+        try:
+            body = await _json_object(request)
+            await self.session.set_language(str(body.get("language") or ""))
+        except ValueError as error:
+            return web.json_response({"ok": False, "error": str(error)}, status=400)
+        return web.json_response({"ok": True})
+
     async def reset(self, request: web.Request) -> web.Response:
         """POST reset: start over in the background; the page waits for the new generation."""
         return web.json_response({"ok": True, "generation": self.session.reset_soon()})
@@ -89,8 +101,11 @@ class DemoRoutes:
 
 
 def _command_menus(commands: dict[tuple[str, str], list[dict[str, Any]]]) -> dict[str, Any]:
-    """The bot's default command menu per language code ("" for everyone else)."""
-    return {language: menu for (scope, language), menu in commands.items() if scope == "default"}
+    """The bot's command menus per scope ("default", "chat:ID", ...) and language code."""
+    menus: dict[str, dict[str, Any]] = {}
+    for (scope, language), menu in commands.items():
+        menus.setdefault(scope, {})[language] = menu
+    return menus
 
 
 async def _json_object(request: web.Request) -> dict[str, Any]:

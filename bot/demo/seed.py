@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tgemulator import TelegramEmulator
 
+from bot.handlers.menus import set_person_menu
+from bot.runtime.turn import Turn
+from bot.services import Services
 from flows.onboarding import Role
 from storage import cohorts, people
-from storage.db import Database
+from storage.models import Cohort, Invite, Membership, User
 
 COHORT_NAME = "Demo 4B"
 GROUP_TITLE = "Klas 4B"
@@ -30,6 +34,8 @@ SEED = (
 GROUP_ROLES = (Role.TEACHER.value, Role.STUDENT.value)
 # Telegram's default: the bot joins as a plain member and, with privacy mode on, hears commands.
 BOT_IS_GROUP_ADMIN = False
+# Someone with several roles wears the badge of the one that can do most.
+BADGE_ORDER = (Role.COORDINATOR, Role.TEACHER, Role.STUDENT)
 
 
 @dataclass(frozen=True)
@@ -68,9 +74,9 @@ class DemoWorld:
         }
 
 
-async def seed(emulator: TelegramEmulator, db: Database, now: datetime) -> DemoWorld:
+async def seed(emulator: TelegramEmulator, services: Services, now: datetime) -> DemoWorld:
     """Create the cohort and its invites, the six joined personas and their class group."""
-    async with db.transaction() as session:
+    async with services.db.transaction() as session:
         cohort = await cohorts.cohort_by_name(session, name=COHORT_NAME)
         if cohort is None:
             cohort = await cohorts.create_cohort(
@@ -84,7 +90,7 @@ async def seed(emulator: TelegramEmulator, db: Database, now: datetime) -> DemoW
         )
         for name, role in SEED:
             persona = _new_persona(emulator, name, role.value, "nl")
-            await enrol(session, persona, cohort_id=cohort.id, now=now)
+            await enrol(services, session, persona, cohort_id=cohort.id, now=now)
             world.personas.append(persona)
     members = [p.user_id for p in world.personas if p.role in GROUP_ROLES]
     # The teacher created the class group, so they are its first member and add the bot.
@@ -97,7 +103,7 @@ async def seed(emulator: TelegramEmulator, db: Database, now: datetime) -> DemoW
 
 async def add_persona(
     emulator: TelegramEmulator,
-    db: Database,
+    services: Services,
     world: DemoWorld,
     *,
     name: str,
@@ -115,27 +121,77 @@ async def add_persona(
         raise ValueError("a persona needs a name")
     persona = _new_persona(emulator, clean_name, role, language)
     if role != NEW:
-        async with db.transaction() as session:
-            await enrol(session, persona, cohort_id=world.cohort_id, now=now)
+        async with services.db.transaction() as session:
+            await enrol(services, session, persona, cohort_id=world.cohort_id, now=now)
     world.personas.append(persona)
     if role in GROUP_ROLES:
         emulator.user_joins_group(world.group_chat_id, persona.user_id)
     return persona
 
 
-async def current_roles(db: Database, world: DemoWorld) -> dict[int, str]:
-    """Each member's role in the demo cohort as the bot sees it now (newcomers join by link)."""
-    async with db.sessions() as session:
-        return {
-            user_id: role.value
-            for role in Role
-            for user_id in await cohorts.members_with_role(
-                session, cohort_id=world.cohort_id, role=role
+async def current_roles(services: Services, world: DemoWorld) -> dict[int, str]:
+    """Each persona's role as the bot sees it now, in any cohort (newcomers join by link)."""
+    ids = [persona.user_id for persona in world.personas]
+    async with services.db.sessions() as session:
+        rows = (
+            await session.execute(
+                select(Membership.user_id, Membership.role).where(Membership.user_id.in_(ids))
             )
-        }
+        ).all()
+    held: dict[int, set[Role]] = {}
+    for user_id, role in rows:
+        held.setdefault(user_id, set()).add(role)
+    return {
+        user_id: next(role.value for role in BADGE_ORDER if role in roles)
+        for user_id, roles in held.items()
+    }
 
 
-async def enrol(session: AsyncSession, persona: Persona, *, cohort_id: int, now: datetime) -> None:
+async def newest_class(services: Services, now: datetime) -> dict[str, str] | None:
+    """The newest cohort with a usable student link: what "join as a student" should join."""
+    async with services.db.sessions() as session:
+        row = (
+            await session.execute(
+                select(Cohort.name, Invite.code)
+                .join(Invite, Invite.cohort_id == Cohort.id)
+                .where(
+                    Invite.role == Role.STUDENT,
+                    Invite.revoked_at.is_(None),
+                    Invite.expires_at > now,
+                )
+                .order_by(Cohort.id.desc(), Invite.created_at.desc())
+                .limit(1)
+            )
+        ).first()
+    return None if row is None else {"cohort": row[0], "code": row[1]}
+
+
+async def set_language(
+    emulator: TelegramEmulator, services: Services, world: DemoWorld, language: str, now: datetime
+) -> None:
+    """Let every persona speak this language: in Telegram, to the bot and in their "/" menu."""
+    if language not in PERSONA_LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(PERSONA_LANGUAGES)}")
+    roles = await current_roles(services, world)
+    async with services.db.transaction() as session:
+        for persona in world.personas:
+            emulator.users[persona.user_id].language_code = language
+            user = await people.get_user(session, user_id=persona.user_id)
+            if user is None or persona.user_id not in roles:
+                continue  # a newcomer picks a language when they start, as anyone does
+            user.language = language
+            await set_person_menu(_turn_of(services, session, user, now))
+    world.personas = [replace(persona, language=language) for persona in world.personas]
+
+
+async def enrol(
+    services: Services,
+    session: AsyncSession,
+    persona: Persona,
+    *,
+    cohort_id: int,
+    now: datetime,
+) -> None:
     """Store the persona as someone who chose a language, consented and joined the cohort."""
     user = await people.get_or_create_user(session, user_id=persona.user_id, now=now)
     user.language = persona.language
@@ -143,6 +199,12 @@ async def enrol(session: AsyncSession, persona: Persona, *, cohort_id: int, now:
     await cohorts.join_cohort(
         session, user_id=persona.user_id, cohort_id=cohort_id, role=Role(persona.role), now=now
     )
+    # As joining by link does: the "/" menu fits the role and speaks the language.
+    await set_person_menu(_turn_of(services, session, user, now))
+
+
+def _turn_of(services: Services, session: AsyncSession, user: User, now: datetime) -> Turn:
+    return Turn(services, session, now, chat_id=user.id, user=user, language=user.language)
 
 
 def _new_persona(emulator: TelegramEmulator, name: str, role: str, language: str) -> Persona:

@@ -25,7 +25,16 @@ from tgemulator import TelegramEmulator
 
 from bot.app import PeerCoach
 from bot.demo.routes import add_demo_routes
-from bot.demo.seed import DemoWorld, Persona, add_persona, current_roles, seed
+from bot.demo.sample import add_history
+from bot.demo.seed import (
+    DemoWorld,
+    Persona,
+    add_persona,
+    current_roles,
+    newest_class,
+    seed,
+    set_language,
+)
 from bot.logs import configure_logging
 from bot.settings import load_settings
 from storage.models import utcnow
@@ -105,7 +114,10 @@ class DemoSession:
         )
         self._app = PeerCoach(settings, poll_timeout=1, probe_seconds=0)  # its own emulator
         await self._app.start()
-        self._world = await seed(emulator, self._app.services.db, utcnow())
+        world = await seed(emulator, self._app.services, utcnow())
+        await add_history(self._app.services, world, utcnow())
+        self._world = world
+        self._app.delivery.wake()
 
     @property
     def ready(self) -> bool:
@@ -137,8 +149,11 @@ class DemoSession:
 
     async def world_json(self) -> dict[str, Any]:
         """Return the cohort, group, invite codes and personas with their roles as stored now."""
-        roles = await current_roles(self.app.services.db, self.world)
-        return self.world.to_json(roles)
+        roles = await current_roles(self.app.services, self.world)
+        return {
+            **self.world.to_json(roles),
+            "newest_class": await newest_class(self.app.services, utcnow()),
+        }
 
     def reset_soon(self) -> int:
         """Reset once the current request is answered; return the generation to wait for."""
@@ -166,7 +181,7 @@ class DemoSession:
         """Add someone to the running demo and tell the page."""
         persona = await add_persona(
             self.emulator,
-            self.app.services.db,
+            self.app.services,
             self.world,
             name=name,
             role=role,
@@ -174,7 +189,13 @@ class DemoSession:
             now=utcnow(),
         )
         self.emulator.publish({"type": "demo_persona", "persona": persona.to_json()})
+        self.app.delivery.wake()
         return persona
+
+    async def set_language(self, language: str) -> None:
+        """Let every persona speak this language with the bot (the page's EN/NL toggle)."""
+        await set_language(self.emulator, self.app.services, self.world, language, utcnow())
+        self.app.delivery.wake()
 
     def cleanup(self) -> None:
         """Remove the temporary database (a file given with --db is kept)."""

@@ -36,6 +36,8 @@
       role: "Rol",
       language: "Taal",
       add: "Persoon toevoegen",
+      add_short: "Persoon",
+      reset_short: "Opnieuw",
       add_submit: "Toevoegen",
       reset: "Opnieuw beginnen",
       confirm_reset: "Alles wissen en opnieuw beginnen met de voorbeeldklas?",
@@ -65,6 +67,16 @@
       edited: "bewerkt",
       empty: "Nog geen berichten. Probeer /help.",
       join_student: "Aanmelden als leerling",
+      reply: "Antwoorden",
+      reply_label: "Antwoorden op dit bericht van {name}",
+      replying_to: "Antwoord op {name}: {text}",
+      reply_cancel: "Antwoord annuleren",
+      join_class: "Aanmelden bij {cohort}",
+      join_link: "Aanmelden via deze link (als {name})",
+      columns: "Chats",
+      more_columns: "Meer chats →",
+      more_columns_label: "Er zijn meer chats rechts; toon de volgende",
+      language_failed: "De voorbeeldpersonen spreken nog de oude taal: {error}",
       live: "Live: nieuwe berichten verschijnen vanzelf.",
       reconnecting: "Verbinding kwijt, ik probeer opnieuw…",
       photo_alt: "Foto van {name}",
@@ -90,6 +102,8 @@
       role: "Role",
       language: "Language",
       add: "Add person",
+      add_short: "Person",
+      reset_short: "Restart",
       add_submit: "Add",
       reset: "Start over",
       confirm_reset: "Erase everything and start over with the sample class?",
@@ -119,6 +133,16 @@
       edited: "edited",
       empty: "No messages yet. Try /help.",
       join_student: "Join as a student",
+      reply: "Reply",
+      reply_label: "Reply to this message from {name}",
+      replying_to: "Replying to {name}: {text}",
+      reply_cancel: "Cancel the reply",
+      join_class: "Join {cohort}",
+      join_link: "Join through this link (as {name})",
+      columns: "Chats",
+      more_columns: "More chats →",
+      more_columns_label: "There are more chats to the right; show the next one",
+      language_failed: "The sample people still speak the old language: {error}",
       live: "Live: new messages appear by themselves.",
       reconnecting: "Connection lost, trying again…",
       photo_alt: "Photo from {name}",
@@ -148,6 +172,7 @@
     fileInfo: new Map(), // file id -> Promise of {file_name, mime_type}
   };
   let language = localStorage.getItem("peercoach-demo-language") === "en" ? "en" : "nl";
+  const languageListeners = [];
   let source = null;
 
   // --- texts -----------------------------------------------------------------------------
@@ -167,6 +192,10 @@
     toggle.setAttribute("aria-label", t("lang_toggle_label"));
     toggle.title = t("lang_toggle_label");
     document.getElementById("chats").setAttribute("aria-label", t("skip"));
+    document.getElementById("column-nav").setAttribute("aria-label", t("columns"));
+    const more = document.getElementById("more-columns");
+    more.textContent = t("more_columns");
+    more.setAttribute("aria-label", t("more_columns_label"));
     renderCohort();
     for (const chat of model.chats.values()) {
       renderHeader(chat);
@@ -227,7 +256,7 @@
   function copyAllowed(from, to) {
     for (const node of from.childNodes) {
       if (node.nodeType === Node.TEXT_NODE) {
-        to.append(document.createTextNode(node.data));
+        to.append(from.tagName === "A" || from.tagName === "CODE" || from.tagName === "PRE" ? document.createTextNode(node.data) : linkified(node.data));
       } else if (node.nodeType === Node.ELEMENT_NODE && !DROPPED.has(node.tagName)) {
         const clean = cleanElement(node);
         if (clean) {
@@ -260,6 +289,60 @@
       return link;
     }
     return null;
+  }
+
+  // Telegram turns bare web addresses into links; so does the page.
+  const BARE_URL = /https?:\/\/[^\s<>"]+[^\s<>".,:;!?)\]]/g;
+
+  function linkified(text) {
+    const fragment = document.createDocumentFragment();
+    let last = 0;
+    for (const found of text.matchAll(BARE_URL)) {
+      fragment.append(document.createTextNode(text.slice(last, found.index)));
+      const link = document.createElement("a");
+      link.href = found[0];
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      link.textContent = found[0];
+      fragment.append(link);
+      last = found.index + found[0].length;
+    }
+    fragment.append(document.createTextNode(text.slice(last)));
+    return fragment;
+  }
+
+  // The code of a link that opens this bot with /start CODE, as Telegram's deep links do.
+  function startCode(href) {
+    const bot = model.info && model.info.bot.username;
+    if (!bot) return null;
+    let url;
+    try {
+      url = new URL(href);
+    } catch (error) {
+      return null;
+    }
+    const host = url.hostname.toLowerCase();
+    if (!["t.me", "telegram.me"].includes(host)) return null;
+    if (url.pathname.replace(/^\//, "").toLowerCase() !== bot.toLowerCase()) return null;
+    const code = url.searchParams.get("start");
+    return code && /^[A-Za-z0-9_-]{1,64}$/.test(code) ? code : null;
+  }
+
+  // Opening a start link in Telegram sends /start CODE from whoever opened it: here, the
+  // person whose column holds the link.
+  function wireStartLinks(chat, container) {
+    for (const link of container.querySelectorAll("a[href]")) {
+      const code = startCode(link.href);
+      if (!code) continue;
+      link.classList.add("start-link");
+      link.removeAttribute("target");
+      link.title = t("join_link", { name: userName(actingUser(chat)) });
+      link.dataset.start = code;
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        sendText(chat, `/start ${code}`);
+      });
+    }
   }
 
   // --- small DOM helpers -----------------------------------------------------------------
@@ -371,6 +454,9 @@
     chat.sendersLabel = el("label", { class: "sender-label", for: `sender-${id}` });
     chat.sendButton = el("button", { type: "submit", class: "send" });
     chat.quick = el("div", { class: "quick" });
+    chat.replyText = el("span", { class: "reply-bar-text" });
+    chat.replyCancel = el("button", { type: "button", class: "reply-cancel", text: "✕", onclick: () => clearReply(chat) });
+    chat.replyBar = el("div", { class: "reply-bar", hidden: true }, chat.replyText, chat.replyCancel);
     chat.tools = mediaTools(chat);
     const composer = el(
       "form",
@@ -399,7 +485,7 @@
       ),
       chat.list,
       chat.toasts,
-      el("div", { class: "chat-foot" }, senderRow, el("div", { class: "tool-row" }, chat.tools, chat.quick), composer),
+      el("div", { class: "chat-foot" }, senderRow, el("div", { class: "tool-row" }, chat.tools, chat.quick), chat.replyBar, composer),
     );
     renderComposerTexts(chat);
     document.getElementById("chats").append(chat.section);
@@ -445,6 +531,7 @@
     chat.sendButton.textContent = t("send");
     chat.sendersLabel.textContent = t("as");
     chat.list.dataset.empty = t("empty");
+    chat.replyCancel.setAttribute("aria-label", t("reply_cancel"));
     const labels = [
       [chat.stickerSummary, "sticker"],
       [chat.photoButton, "photo"],
@@ -486,6 +573,7 @@
       chat.subtitle.textContent = line;
     }
     renderQuick(chat);
+    renderColumnNav();
   }
 
   function renderSenders(chat) {
@@ -499,26 +587,41 @@
     }
   }
 
+  // Telegram's order: the narrowest scope that has a menu wins, in the person's language first.
   function commandsFor(chat) {
     const all = (model.info && model.info.commands) || {};
     const user = model.users.get(actingUser(chat));
-    const code = user && user.language_code;
-    return all[code] || all[""] || [];
+    const code = (user && user.language_code) || "";
+    const scopes = isGroup(chat.view)
+      ? [`chat:${chat.view.id}`, ...(isAdmin(chat) ? ["all_chat_administrators"] : []), "all_group_chats", "default"]
+      : [`chat:${chat.view.id}`, "all_private_chats", "default"];
+    for (const scope of scopes) {
+      const menus = all[scope] || {};
+      const menu = menus[code] || menus[""];
+      if (menu && menu.length) return menu;
+    }
+    return [];
+  }
+
+  function isAdmin(chat) {
+    const state = (chat.view.members || {})[String(actingUser(chat))];
+    return state === "creator" || state === "administrator";
   }
 
   function renderQuick(chat) {
     if (!chat.quick) return;
     chat.quick.replaceChildren();
     const persona = model.personas.get(chat.view.id);
-    const invites = model.info && model.info.invites;
-    if (!isGroup(chat.view) && persona && persona.role === "new" && invites) {
+    const newest = model.info && model.info.newest_class;
+    if (!isGroup(chat.view) && persona && persona.role === "new" && newest) {
       chat.quick.append(
         el("button", {
           type: "button",
           class: "chip",
-          text: t("join_student"),
-          title: `/start ${invites.student}`,
-          onclick: () => sendText(chat, `/start ${invites.student}`),
+          "data-join": newest.code,
+          text: t("join_class", { cohort: newest.cohort }),
+          title: `/start ${newest.code}`,
+          onclick: () => sendText(chat, `/start ${newest.code}`),
         }),
       );
     }
@@ -557,7 +660,71 @@
     const container = document.getElementById("chats");
     const current = [...container.children];
     if (chats.every((chat, index) => current[index] === chat.section)) return;
+    // Moving an element in the document resets its scroll position: keep where each chat was.
+    const kept = chats.map((chat) => [chat, chat.list.scrollTop, nearBottom(chat.list)]);
     for (const chat of chats) container.append(chat.section);
+    for (const [chat, top, bottom] of kept) chat.list.scrollTop = bottom ? chat.list.scrollHeight : top;
+    renderColumnNav();
+  }
+
+  function scrollAllToNewest() {
+    for (const chat of model.chats.values()) chat.list.scrollTop = chat.list.scrollHeight;
+  }
+
+  // --- the column bar: every chat one tap away, and a hint when more are off-screen ------
+
+  function renderColumnNav() {
+    const nav = document.getElementById("column-nav");
+    if (!nav) return;
+    const sections = [...document.getElementById("chats").children];
+    nav.replaceChildren(
+      ...sections.map((section) => {
+        const chat = model.chats.get(Number(section.dataset.chatId));
+        return el("button", {
+          type: "button",
+          class: "column-link",
+          "data-role": section.dataset.role || "new",
+          "data-target": section.dataset.chatId,
+          text: chat ? chat.title.textContent : "",
+          onclick: () => showColumn(section),
+        });
+      }),
+    );
+    updateMoreHint();
+  }
+
+  function showColumn(section) {
+    section.scrollIntoView({ behavior: smoothScroll(), inline: "nearest", block: "nearest" });
+    section.classList.add("flash");
+    setTimeout(() => section.classList.remove("flash"), 1200);
+    const input = section.querySelector("textarea");
+    if (input) input.focus({ preventScroll: true });
+  }
+
+  function smoothScroll() {
+    return window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+  }
+
+  function firstHiddenColumn() {
+    const container = document.getElementById("chats");
+    const edge = container.getBoundingClientRect().right;
+    return [...container.children].find((section) => section.getBoundingClientRect().right > edge + 2);
+  }
+
+  function updateMoreHint() {
+    const hint = document.getElementById("more-columns");
+    if (!hint) return;
+    const hidden = firstHiddenColumn();
+    hint.hidden = !hidden;
+    const nav = document.getElementById("column-nav");
+    const container = document.getElementById("chats");
+    const view = container.getBoundingClientRect();
+    for (const button of nav.children) {
+      const section = container.querySelector(`section[data-chat-id="${button.dataset.target}"]`);
+      const box = section && section.getBoundingClientRect();
+      const visible = box && box.left >= view.left - 2 && box.right <= view.right + 2;
+      button.classList.toggle("offscreen", !visible);
+    }
   }
 
   // --- messages --------------------------------------------------------------------------
@@ -618,6 +785,7 @@
     if (view.html) {
       const text = el("div", { class: "text" });
       text.append(telegramHtml(view.html));
+      wireStartLinks(chat, text);
       bubble.append(text);
     }
     bubble.append(
@@ -631,6 +799,17 @@
     const item = el("li", { class: `message ${side} kind-${view.kind}`, "data-message-id": view.message_id }, bubble);
     const keyboard = renderKeyboard(chat, view);
     if (keyboard) item.append(keyboard);
+    if (isGroup(chat.view) && view.from_bot) {
+      item.append(
+        el("button", {
+          type: "button",
+          class: "reply-button",
+          text: `↩ ${t("reply")}`,
+          "aria-label": t("reply_label", { name: view.sender.name }),
+          onclick: () => setReply(chat, view),
+        }),
+      );
+    }
     return item;
   }
 
@@ -748,9 +927,26 @@
   }
 
   async function sendText(chat, text) {
-    const result = await post(`${API}/send`, { user_id: actingUser(chat), chat_id: chat.view.id, text });
+    const body = { user_id: actingUser(chat), chat_id: chat.view.id, text };
+    if (chat.replyTo) body.reply_to_message_id = chat.replyTo;
+    const result = await post(`${API}/send`, body);
     if (!result.ok) toast(chat, t("failed", { error: result.error }), true);
+    else clearReply(chat);
     return result;
+  }
+
+  // Replying to a message, as Telegram does: in a group with privacy mode on, a reply to the
+  // bot is how people are heard.
+  function setReply(chat, view) {
+    chat.replyTo = view.message_id;
+    chat.replyText.textContent = t("replying_to", { name: view.sender.name, text: (view.text || view.kind).slice(0, 60) });
+    chat.replyBar.hidden = false;
+    chat.input.focus();
+  }
+
+  function clearReply(chat) {
+    chat.replyTo = null;
+    chat.replyBar.hidden = true;
   }
 
   async function sendSticker(chat, emoji) {
@@ -845,7 +1041,15 @@
     }
   }
 
+  // Others on the page (the guided tour) hear every event after the page has shown it.
+  const listeners = [];
+
   function applyEvent(event) {
+    showEvent(event);
+    for (const listener of listeners) listener(event);
+  }
+
+  function showEvent(event) {
     switch (event.type) {
       case "user":
         model.users.set(event.user.id, event.user);
@@ -857,7 +1061,7 @@
       }
       case "message":
         upsertMessage(event.message);
-        if (model.personas.get(event.chat_id)?.role === "new") refreshRolesSoon();
+        refreshRolesSoon();
         break;
       case "user_message":
       case "edit":
@@ -893,7 +1097,7 @@
       try {
         const info = await getJson(`${DEMO}/info`);
         if (info.generation !== model.info.generation) return;
-        model.personas = new Map(info.personas.map((persona) => [persona.user_id, persona]));
+        applyInfo(info);
         for (const chat of model.chats.values()) renderHeader(chat);
       } catch (error) {
         // The next event tries again.
@@ -911,6 +1115,9 @@
     applyInfo(info);
     applyState(state);
     for (const chat of model.chats.values()) renderHeader(chat);
+    // After a reload every chat opens at its newest message, where the card to act on is.
+    scrollAllToNewest();
+    requestAnimationFrame(scrollAllToNewest);
   }
 
   // Events that arrive while the snapshot loads are replayed after it: each carries the
@@ -995,16 +1202,26 @@
     setTimeout(poll, 400);
   }
 
-  function toggleLanguage() {
+  async function toggleLanguage() {
     language = language === "nl" ? "en" : "nl";
     localStorage.setItem("peercoach-demo-language", language);
     applyChromeTexts();
+    for (const listener of languageListeners) listener(language);
+    const result = await post(`${DEMO}/language`, { language });
+    if (!result.ok) status(t("language_failed", { error: result.error }), "warning");
+    else refreshRolesSoon();
   }
 
   document.addEventListener("DOMContentLoaded", () => {
     document.getElementById("add-persona").addEventListener("submit", addPersona);
     document.getElementById("reset").addEventListener("click", resetDemo);
     document.getElementById("lang-toggle").addEventListener("click", toggleLanguage);
+    document.getElementById("more-columns").addEventListener("click", () => {
+      const hidden = firstHiddenColumn();
+      if (hidden) showColumn(hidden);
+    });
+    document.getElementById("chats").addEventListener("scroll", updateMoreHint, { passive: true });
+    window.addEventListener("resize", updateMoreHint);
     document.addEventListener("click", (event) => {
       // Close open pop-overs when clicking elsewhere, as menus do.
       for (const open of document.querySelectorAll("details.popover[open]")) {
@@ -1014,4 +1231,21 @@
     applyChromeTexts();
     connect();
   });
+
+  // What the guided tour (tour.js) may read and do: it acts through the page like a visitor.
+  window.PeerCoachDemo = {
+    language: () => language,
+    onEvent: (listener) => listeners.push(listener),
+    onLanguage: (listener) => languageListeners.push(listener),
+    personaId: (name) => {
+      for (const persona of model.personas.values()) if (persona.name === name) return persona.user_id;
+      return null;
+    },
+    groupId: () => (model.info ? model.info.group_chat_id : null),
+    chat: (id) => model.chats.get(id) || null,
+    showColumn: (id) => {
+      const chat = model.chats.get(id);
+      if (chat) chat.section.scrollIntoView({ behavior: smoothScroll(), inline: "nearest", block: "nearest" });
+    },
+  };
 })();
