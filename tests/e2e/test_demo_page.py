@@ -104,7 +104,7 @@ async def test_an_invite_link_joins_the_person_whose_column_it_is_in(
     page = await browser.page(demo.url)
     carla = await new_class(page, demo, "5C Proef")
     links = carla.locator("a.start-link")
-    assert await links.count() == 3  # student, teacher and coordinator links, all clickable
+    assert await links.count() == 4  # student, teacher, coordinator and confidant: all clickable
     teacher_link = carla.locator(".message.bot", has_text="https://t.me/").locator("a").nth(1)
     await teacher_link.click()
     await carla.locator(".message.bot", has_text="5C Proef").nth(1).wait_for(timeout=WAIT)
