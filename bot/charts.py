@@ -64,12 +64,22 @@ def series(chart: ScaleChart) -> dict[str, Any]:
     }
 
 
+def plain_text_only() -> None:
+    """Students' words are text, never mathematics: a goal "save $5 by $10" must not be
+    parsed as TeX (it garbles the title, or fails to draw). PeerCoach draws no formulas."""
+    import matplotlib
+
+    matplotlib.rcParams["text.parse_math"] = False
+
+
 def render_scale(chart: ScaleChart) -> bytes:
     """Draw the scale over time as a PNG with its series embedded."""
     # Imported here: only the few turns that draw pay for loading matplotlib.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.dates import date2num
     from matplotlib.figure import Figure
+
+    plain_text_only()
 
     figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES), dpi=DPI, facecolor=BACKGROUND)
     canvas = FigureCanvasAgg(figure)

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.charts import BACKGROUND, DPI, GRID, INK, LINE, SERIES_KEY
+from bot.charts import BACKGROUND, DPI, GRID, INK, LINE, SERIES_KEY, plain_text_only
 
 WIDTH_INCHES = 6.4
 ROLES_INCHES = 2.6  # the roles panel
@@ -57,6 +57,7 @@ def render_growth(chart: GrowthChart) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    plain_text_only()
     height = TITLE_INCHES + ROLES_INCHES + FIELD_INCHES * len(chart.fields)
     figure = Figure(figsize=(WIDTH_INCHES, height), dpi=DPI, facecolor=BACKGROUND)
     canvas = FigureCanvasAgg(figure)

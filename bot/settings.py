@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     # The staff dashboard's public address (its sign-in links start with it); none: this
     # machine's web server address, fine for a laptop, not for a phone elsewhere.
     dashboard_url: str | None = None
+    # Coordinators get each cohort's numbers and who needs attention on Monday mornings.
+    weekly_digest: bool = True
 
     @field_validator("default_country", mode="before")
     @classmethod

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from flows import scheduling
 from flows.privacy.retention import purge_moment, warning_moment
 from flows.room import TimerKind
-from storage import erasure, rooms, timers
+from storage import erasure, rooms, safety, timers
 from storage.models import (
     Chat,
     Cohort,
@@ -153,6 +153,7 @@ async def purge(session: AsyncSession, *, cohort_id: int, now: datetime) -> dict
         ).all()
     )
     match_ids = select(Match.id).where(Match.cohort_id == cohort_id)
+    await safety.forget_nudges_in(session, match_ids=(await session.scalars(match_ids)).all())
     await _drop_timers(session, cohort_id)
     await session.execute(delete(TrajectoryRow).where(TrajectoryRow.match_id.in_(match_ids)))
     await session.execute(delete(PairState).where(PairState.match_id.in_(match_ids)))

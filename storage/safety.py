@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from flows.onboarding import Role
 from flows.privacy.export import WorryTalkFacts
 from flows.safety import Confidant
+from flows.safety.words import scopes_of_match
 from storage.awaiting import PERSON
 from storage.models import Cohort, Membership, User
 from storage.safety_models import CohortSafety, SafetyNudge, SafetyPledge, WorryLine, WorryTalk
@@ -182,6 +183,24 @@ async def talks_of(session: AsyncSession, *, user_id: int) -> list[WorryTalkFact
             )
         )
     return facts
+
+
+async def forget_nudges_in(session: AsyncSession, *, match_ids: Sequence[int]) -> None:
+    """A purged cohort's conversations: the cards shown in them are forgotten too."""
+    for match_id in match_ids:
+        pattern = scopes_of_match(match_id)
+        await session.execute(delete(SafetyNudge).where(SafetyNudge.scope.like(pattern)))
+
+
+async def open_talks_of(session: AsyncSession, *, user_id: int) -> list[WorryTalk]:
+    """The talks still open in which the person is the student or the confidant."""
+    rows = await session.scalars(
+        select(WorryTalk).where(
+            or_(WorryTalk.student_id == user_id, WorryTalk.confidant_id == user_id),
+            WorryTalk.closed_at.is_(None),
+        )
+    )
+    return list(rows.all())
 
 
 async def forget_person(session: AsyncSession, *, user_id: int) -> None:

@@ -100,6 +100,8 @@ async def next_round(turn: Turn, timer: timers.DueTimer) -> None:
 
 async def plan_digest(services: Services) -> None:
     """At start: the weekly digest is on the calendar (once, whichever process comes first)."""
+    if not services.settings.weekly_digest:
+        return
     async with services.db.transaction() as session:
         await _plan(session, services.clock.now(), services.settings.zone)
 
@@ -116,6 +118,8 @@ async def _plan(session: AsyncSession, now: datetime, zone: ZoneInfo) -> None:
 
 async def weekly_digest(turn: Turn, timer: timers.DueTimer) -> None:
     """Monday morning: each cohort's coordinators get its numbers and who needs attention."""
+    if not turn.services.settings.weekly_digest:
+        return  # switched off since it was planned: it stops here
     for cohort_id, name in await dashboard.digest_cohorts(turn.session):
         funnel = await dashboard.funnel(turn.session, cohort_id=cohort_id)
         facts = await dashboard.student_facts(turn.session, cohort_id=cohort_id)

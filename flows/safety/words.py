@@ -62,3 +62,13 @@ def serious(text: str, words: WordList | None = None) -> bool:
     """Whether the text holds a word from the list (case, apostrophes and spacing aside)."""
     found = (words or load_words()).pattern.search(text.translate(_APOSTROPHES))
     return found is not None
+
+
+def nudge_scope(match_id: int, conversations: int) -> str:
+    """The conversation of a match in which the help card is shown once."""
+    return f"match:{match_id}:{conversations}"
+
+
+def scopes_of_match(match_id: int) -> str:
+    """A SQL LIKE pattern for every conversation scope of one match."""
+    return f"match:{match_id}:%"

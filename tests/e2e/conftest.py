@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Generator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -21,9 +22,17 @@ def clock() -> Clock | None:
 
 
 @pytest.fixture
-async def world(database_url: str, clock: Clock | None) -> AsyncIterator[World]:
+def world_settings() -> dict[str, Any]:
+    """Settings a test module changes (none by default): override this fixture."""
+    return {}
+
+
+@pytest.fixture
+async def world(
+    database_url: str, clock: Clock | None, world_settings: dict[str, Any]
+) -> AsyncIterator[World]:
     """The emulator and the bot, started for one test and stopped after it."""
-    async with running_world(database_url, clock=clock) as running:
+    async with running_world(database_url, clock=clock, **world_settings) as running:
         yield running
 
 

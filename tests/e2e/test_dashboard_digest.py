@@ -4,6 +4,7 @@ names of who needs attention, in their own language; students get nothing; never
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -20,6 +21,12 @@ MONDAY_9 = datetime(2026, 3, 9, 8, 0, tzinfo=UTC)  # 09:00 in Europe/Brussels
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(SATURDAY)
+
+
+@pytest.fixture
+def world_settings() -> dict[str, Any]:
+    """This module's bot sends the Monday digest (other tests leave it off)."""
+    return {"weekly_digest": True}
 
 
 async def digest_due(world: World) -> datetime | None:

@@ -59,6 +59,11 @@ async def test_every_button_that_changes_state_reaches_its_handler_once(world: W
     await eventually(all_cards_arrived, seconds=30)
     for name in changing:
         double_tap(sanne, f"press {name}")
+
+    async def every_press_answered() -> bool:
+        return len(sanne.user.callback_answers) - answered >= 2 * len(changing)
+
+    await eventually(every_press_answered, seconds=60)
     await settled(world)
 
     assert {name: reached[name] for name in once} == dict.fromkeys(once, 1)

@@ -114,6 +114,7 @@ async def test_a_coachee_talks_with_the_confidant_and_nobody_else_learns_of_it(
     await anna.expect("Wat je nu typt, gaat naar Bram")
     from_anna = "Hoi Bram, fijn dat je het vraagt. Wanneer past het jou?"
     await anna.send(from_anna)
+    await anna.expect("✓ Doorgestuurd naar Bram")  # where it went, with several talks open
     got = await bram.expect(f"Anna (vertrouwenspersoon): {from_anna}")
     assert bram.buttons(got) == ["↩️ Antwoord Anna"]
     await bram.press("↩️ Antwoord Anna")

@@ -96,3 +96,9 @@ def test_the_growth_chart_carries_roles_and_places_per_conversation() -> None:
     with Image.open(io.BytesIO(png)) as image:
         width, height = image.size
         assert width == 960 and height > 800  # each field its own strip, readable on a phone
+
+
+def test_dollar_signs_in_a_goal_are_text_not_mathematics() -> None:
+    # Paired "$" with TeX markup between them made matplotlib fail to draw at all.
+    png = render_scale(_chart("Sparen: het kost $5^{ of $ per week, en $x_1$ wordt $10"))
+    assert read_series(png)["points"][0]["value"] == 4

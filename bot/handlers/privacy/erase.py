@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bot.handlers.menus import forget_person_menu
 from bot.handlers.room.effects import carry_out
+from bot.handlers.safety.talks import end_talks_of
 from bot.handlers.trajectory.core import load_pair
 from bot.handlers.trajectory.ending import dissolve
 from bot.runtime.turn import Turn
@@ -19,6 +20,7 @@ async def erase_person(turn: Turn, user_id: int) -> bool:
     """End the person's matches and rooms kindly, then erase them; False if nobody was known."""
     await _end_matches(turn, user_id)
     await _leave_rooms(turn, user_id)
+    await end_talks_of(turn, user_id)
     # Queued before the erasure, which forgets the chat's calls as soon as they are made.
     await forget_person_menu(turn, user_id)
     return await erasure.erase_person(turn.session, user_id=user_id, now=turn.now)

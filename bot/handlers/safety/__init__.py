@@ -15,6 +15,7 @@ from bot.handlers.safety.nudge import nudge_if_serious
 from bot.handlers.safety.pledge import pledge_cleared, pledge_line, pledge_status
 from bot.handlers.safety.route import help_addition, worried_button
 from bot.runtime.router import Router
+from flows.safety.words import nudge_scope
 from storage import safety
 
 if TYPE_CHECKING:  # help imports this package for /help: no import back at run time
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # help imports this package for /help: no import back at run 
 __all__ = [
     "help_addition",
     "nudge_if_serious",
+    "nudge_scope",
     "pledge_cleared",
     "pledge_line",
     "pledge_status",

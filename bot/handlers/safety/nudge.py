@@ -12,9 +12,10 @@ from flows.safety import serious
 from storage import safety
 
 
-async def nudge_if_serious(turn: Turn, text: str, *, scope: str) -> None:
-    """Show the writer the help card when the text holds a serious word, once per scope."""
+async def nudge_if_serious(turn: Turn, text: str, *, scope: str, relayed: bool = False) -> None:
+    """Show the writer the help card when the text holds a serious word, once per scope;
+    `relayed` says whether the message went on to the partner (the card says so, or not)."""
     if turn.user is None or not text or not serious(text):
         return
     if await safety.nudge_once(turn.session, user_id=turn.user.id, scope=scope, now=turn.now):
-        await start_route(turn, intro="safety.nudge")
+        await start_route(turn, intro="safety.nudge" if relayed else "safety.nudge_plain")

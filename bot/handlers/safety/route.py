@@ -16,7 +16,7 @@ from storage.models import Button
 
 def register(router: Router) -> None:
     """Wire /worried and the route's buttons."""
-    router.command("worried", worried_command)
+    router.command("worried", worried_command, before_joining=True)
     router.action("w_open", open_route, once=False)  # on /help and cards, pressed any time
     router.action("w_about", about)
     router.action("w_ask", ask_confidant)
@@ -29,7 +29,11 @@ def worried_button(turn: Turn) -> list[Choice]:
 
 
 async def worried_command(turn: Turn, incoming: Incoming) -> None:
-    """/worried: the route from its start."""
+    """/worried: the route from its start; before joining, the help lines at least."""
+    if not turn.joined:
+        country = turn.services.settings.default_country
+        await turn.say("safety.lines_before_joining", lines=Html(lines_text(turn, country)))
+        return
     await start_route(turn)
 
 

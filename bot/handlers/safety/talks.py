@@ -10,6 +10,7 @@ from bot.runtime.incoming import Incoming
 from bot.runtime.render import short_date
 from bot.runtime.router import Router
 from bot.runtime.turn import Choice, Turn
+from flows.onboarding import Role
 from flows.safety import relay_partner
 from storage import cohorts, safety
 from storage.models import Button, User
@@ -60,14 +61,39 @@ async def notify_confidant(turn: Turn, talk: WorryTalk) -> None:
 
 
 async def _talk_for(turn: Turn, talk_id: object) -> tuple[WorryTalk, int] | None:
-    """The open talk and the other side, when the presser is one of its two sides."""
+    """The open talk and the other side, when the presser is one of its two sides and the
+    confidant still is one: someone who left the role hears nothing more (the talk closes)."""
     if not isinstance(talk_id, int):
         return None
     talk = await safety.talk_by_id(turn.session, talk_id=talk_id)
     if talk is None or talk.closed_at is not None:
         return None
+    confidants = await cohorts.members_with_role(
+        turn.session, cohort_id=talk.cohort_id, role=Role.CONFIDANT
+    )
+    if talk.confidant_id not in confidants:
+        await safety.close_talk(turn.session, talk=talk, now=turn.now)
+        return None
     other = relay_partner(talk.student_id, talk.confidant_id, turn.person.id)
     return (talk, other) if other is not None else None
+
+
+async def end_talks_of(turn: Turn, user_id: int) -> None:
+    """Before an erasure: open talks close, and the other side hears it (not why)."""
+    for talk in await safety.open_talks_of(turn.session, user_id=user_id):
+        await safety.close_talk(turn.session, talk=talk, now=turn.now)
+        other = relay_partner(talk.student_id, talk.confidant_id, user_id)
+        await _tell_closed(turn, talk, other, name=await _name(turn, user_id))
+
+
+async def _tell_closed(turn: Turn, talk: WorryTalk, to: int | None, *, name: str) -> None:
+    """Tell one side that the talk closed; a confidant is not pointed to /worried."""
+    user = await turn.session.get(User, to) if to is not None else None
+    if user is None:
+        return
+    key = "safety.closed_confidant" if user.id == talk.confidant_id else "safety.closed"
+    with turn.speaking(user.language):
+        await turn.say(key, name=name, chat_id=user.id)
 
 
 async def open_line(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -91,11 +117,8 @@ async def close_talk(turn: Turn, incoming: Incoming, button: Button) -> None:
         return
     talk, other = found
     await safety.close_talk(turn.session, talk=talk, now=turn.now)
-    other_user = await turn.session.get(User, other)
-    await turn.say("safety.closed", name=await _name(turn, other))
-    if other_user is not None:
-        with turn.speaking(other_user.language):
-            await turn.say("safety.closed", name=turn.person.first_name or "?", chat_id=other)
+    await _tell_closed(turn, talk, turn.person.id, name=await _name(turn, other))
+    await _tell_closed(turn, talk, other, name=turn.person.first_name or "?")
 
 
 async def relay_line(turn: Turn, incoming: Incoming) -> bool:
@@ -110,8 +133,10 @@ async def relay_line(turn: Turn, incoming: Incoming) -> bool:
         return True
     talk, other = found
     recipient = await turn.session.get(User, other)
-    if recipient is None:
-        return False
+    if recipient is None:  # gone: never let a worry fall through to a coaching partner
+        await safety.close_line(turn.session, user_id=turn.person.id)
+        await turn.say("safety.talk_over")
+        return True
     if recipient.unreachable_at is not None:  # blocked the bot: say so rather than drop it
         await turn.say("safety.unreachable", name=recipient.first_name or "?")
         return True
@@ -127,6 +152,11 @@ async def relay_line(turn: Turn, incoming: Incoming) -> bool:
                 choices=[write_choice(turn, talk.id, writer, "safety.btn_answer")],
             )
         else:
+            # The confidant may have a line open to another student: it closes, so their next
+            # words cannot reach the wrong student; the answer button here opens this one.
+            their_line = await safety.line_of(turn.session, user_id=other)
+            if their_line is not None and their_line.talk_id != talk.id:
+                await safety.close_line(turn.session, user_id=other)
             cohort = await cohorts.cohort_by_id(turn.session, cohort_id=talk.cohort_id)
             await turn.say(
                 "safety.from_student",
@@ -139,6 +169,8 @@ async def relay_line(turn: Turn, incoming: Incoming) -> bool:
                     close_choice(turn, talk.id),
                 ],
             )
+    if turn.person.id == talk.confidant_id:  # with several talks, say where it went
+        await turn.say("safety.sent_to", name=recipient.first_name or "?")
     return True
 
 

@@ -10,7 +10,7 @@ in `flows/trajectory/` (`answers`, `pair`, `moving`, `presses`), and hands the o
 from __future__ import annotations
 
 from bot.handlers.help import Canceller
-from bot.handlers.safety import nudge_if_serious
+from bot.handlers.safety import nudge_if_serious, nudge_scope
 from bot.handlers.trajectory import (
     calendar,
     capture,
@@ -134,7 +134,9 @@ async def awaited_text(turn: Turn, incoming: Incoming) -> bool:
         await kind.reask(turn, waiting)
     if match is not None:  # issue 13: a journal entry with a serious word, as in the relay
         state = await trajectories.pair_state(turn.session, match_id=match.id, now=turn.now)
-        await nudge_if_serious(turn, incoming.text, scope=f"match:{match.id}:{state.conversations}")
+        await nudge_if_serious(
+            turn, incoming.text, scope=nudge_scope(match.id, state.conversations)
+        )
     return True
 
 

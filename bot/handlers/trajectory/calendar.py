@@ -32,7 +32,7 @@ async def calendar_button(turn: Turn, incoming: Incoming, button: Button) -> Non
         return
     others = " & ".join(member.name for member in pair.others(turn.chat_id))
     meeting = Meeting(
-        uid=f"peercoach-match-{pair.match.id}@{turn.services.bot_username or 'peercoach'}",
+        uid=_uid(turn, pair),
         start=when,
         zone=turn.time.zone,
         summary=turn.plain("reflect.calendar_summary", names=others),
@@ -41,3 +41,9 @@ async def calendar_button(turn: Turn, incoming: Incoming, button: Button) -> Non
     )
     caption = turn.text("reflect.calendar_caption", when=moment_label(turn, when))
     await turn.send_document("peercoach.ics", ics(meeting), caption=caption)
+
+
+def _uid(turn: Turn, pair: Pair) -> str:
+    """One calendar entry per coming conversation: a re-plan moves it, the next one is new."""
+    number = pair.state.conversations + 1
+    return f"peercoach-match-{pair.match.id}-{number}@{turn.services.bot_username or 'peercoach'}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.handlers.safety import nudge_if_serious, pledge_cleared
+from bot.handlers.safety import nudge_if_serious, nudge_scope, pledge_cleared
 from bot.handlers.trajectory.core import Pair, pair_of, tell
 from bot.handlers.trajectory.ending import dissolve_if_unreachable
 from bot.runtime.incoming import Incoming
@@ -19,16 +19,21 @@ async def relay_text(turn: Turn, incoming: Incoming) -> bool:
     pair = await _conversation(turn)
     if pair is None:
         return False
-    if not await _may_relay(turn, pair):
-        return True
-    for member in pair.others(turn.chat_id):
-        await tell(
-            turn, member, "trajectory.relayed", name=pair.name(turn.chat_id), text=incoming.text
-        )
-    # Issue 13: a serious word shows the writer alone the help card, once per conversation.
-    scope = f"match:{pair.match.id}:{pair.state.conversations}"
-    await nudge_if_serious(turn, incoming.text, scope=scope)
+    relayed = await _may_relay(turn, pair)
+    if relayed:
+        for member in pair.others(turn.chat_id):
+            await tell(
+                turn, member, "trajectory.relayed", name=pair.name(turn.chat_id), text=incoming.text
+            )
+    # Issue 13: a serious word shows the writer alone the help card, once per conversation,
+    # whether or not the message went on (face to face, before the pledge, an observer).
+    await _nudge(turn, pair, incoming.text, relayed=relayed)
     return True
+
+
+async def _nudge(turn: Turn, pair: Pair, text: str, *, relayed: bool) -> None:
+    scope = nudge_scope(pair.match.id, pair.state.conversations)
+    await nudge_if_serious(turn, text, scope=scope, relayed=relayed)
 
 
 async def relay_media(turn: Turn, incoming: Incoming) -> bool:
@@ -36,7 +41,9 @@ async def relay_media(turn: Turn, incoming: Incoming) -> bool:
     pair = await _conversation(turn)
     if pair is None or incoming.message_id is None:
         return False
-    if not await _may_relay(turn, pair):
+    relayed = await _may_relay(turn, pair)
+    await _nudge(turn, pair, incoming.text, relayed=relayed)
+    if not relayed:
         return True
     if incoming.media not in CAPTIONED:
         await turn.say("trajectory.media_refused")

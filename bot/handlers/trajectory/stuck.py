@@ -16,7 +16,7 @@ def register(router: Router) -> None:
     # Menus: a coach may look at several situations, and at the same one again.
     router.action("tr_stuck", stuck_menu, once=False)
     router.action("tr_stuck_on", stuck_help, once=False)
-    router.action("tr_stuck_ask", stuck_ask, once=False)
+    router.action("tr_stuck_ask", stuck_ask)  # the question goes to the coachee once
 
 
 def stuck_choice(turn: Turn, args: dict[str, object]) -> Choice:

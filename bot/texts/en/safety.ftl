@@ -34,6 +34,20 @@ safety-nudge =
     { $lines }
 
     Is it about yourself or about your coaching partner?
+safety-nudge_plain =
+    🫶 Only you see this. What you just wrote sounds heavy. I'm telling nobody about it.
+
+    Would you like to talk about it? You can reach these right now:
+
+    { $lines }
+
+    Is it about yourself or about your coaching partner?
+safety-lines_before_joining =
+    🫶 Good that you say so. You can reach these right now, for free, and you don't have to give your name:
+
+    { $lines }
+
+    Once you've joined with your school's link, /worried can also put you in touch with your school's confidant.
 safety-line = 📞 <b>{ $name }</b>: { $number }, { $what }
 safety-line_emergency = in danger right now, for you or for someone else
 safety-line_suicide = if you're thinking about suicide, or worried about someone who is
@@ -76,6 +90,8 @@ safety-from_student = 🫶 <b>{ $name }</b> ({ $cohort }): { $text }
 safety-text_only = In this conversation I only pass on text. Go ahead and type what you'd like to say.
 safety-closed = The conversation with { $name } is closed. Want to talk again later? /worried is always there.
 safety-talk_over = This conversation is closed. With /worried you can ask to talk again.
+safety-closed_confidant = The conversation with { $name } is closed.
+safety-sent_to = ✓ Sent to { $name }.
 
 ## The confidentiality pledge
 

@@ -34,6 +34,20 @@ safety-nudge =
     { $lines }
 
     Gaat het over jezelf of over je coachingspartner?
+safety-nudge_plain =
+    🫶 Alleen jij ziet dit. Wat je net schreef, klinkt zwaar. Ik vertel het aan niemand.
+
+    Wil je erover praten? Deze kun je nu meteen bereiken:
+
+    { $lines }
+
+    Gaat het over jezelf of over je coachingspartner?
+safety-lines_before_joining =
+    🫶 Goed dat je het zegt. Deze kun je nu meteen bereiken, gratis, en je hoeft je naam niet te zeggen:
+
+    { $lines }
+
+    Zodra je met de link van je school meedoet, kan /worried je ook in contact brengen met de vertrouwenspersoon van je school.
 safety-line = 📞 <b>{ $name }</b>: { $number }, { $what }
 safety-line_emergency = bij direct gevaar, voor jezelf of voor een ander
 safety-line_suicide = als je aan zelfmoord denkt, of je zorgen maakt om iemand die dat doet
@@ -76,6 +90,8 @@ safety-from_student = 🫶 <b>{ $name }</b> ({ $cohort }): { $text }
 safety-text_only = In dit gesprek geef ik alleen tekst door. Typ gerust wat je wilt zeggen.
 safety-closed = Het gesprek met { $name } is afgesloten. Wil je later weer praten? /worried is er altijd.
 safety-talk_over = Dit gesprek is afgesloten. Met /worried vraag je opnieuw om te praten.
+safety-closed_confidant = Het gesprek met { $name } is afgesloten.
+safety-sent_to = ✓ Doorgestuurd naar { $name }.
 
 ## De belofte van vertrouwelijkheid
 
