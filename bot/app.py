@@ -39,7 +39,7 @@ from bot.runtime.router import Router
 from bot.runtime.web import WebServer
 from bot.services import Services, make_bot
 from bot.settings import Settings
-from storage import inbox, outbox
+from storage import buttons, inbox, outbox, timers
 from storage.db import Database
 from storage.migrate import upgrade_to_head
 
@@ -214,6 +214,8 @@ class PeerCoach:
         async with self.services.db.transaction() as session:
             await inbox.purge_processed(session, older_than=timedelta(days=2), now=now)
             await outbox.purge_sent(session, older_than=timedelta(days=7), now=now)
+            await buttons.purge_used(session, older_than=timedelta(days=2), now=now)
+            await timers.purge_done(session, older_than=timedelta(days=7), now=now)
         return HOUSEKEEPING_EVERY.total_seconds()
 
 

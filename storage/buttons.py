@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Button
@@ -87,3 +87,9 @@ async def give_back(session: AsyncSession, *, button: Button, now: datetime) -> 
         .values(used_at=None)
         .execution_options(synchronize_session=False)
     )
+
+
+async def purge_used(session: AsyncSession, *, older_than: timedelta, now: datetime) -> None:
+    """Forget buttons used long enough ago that no double tap or re-delivery can still come:
+    what someone pressed (a worry route's choice, say) is not kept as a record."""
+    await session.execute(delete(Button).where(Button.used_at < now - older_than))

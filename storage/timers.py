@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import is_postgresql
@@ -105,4 +105,11 @@ async def mark_fired(session: AsyncSession, *, timer: DueTimer, now: datetime) -
         update(Timer)
         .where(Timer.id == timer.id, Timer.due_at == timer.due_at)
         .values(status="fired", fired_at=now)
+    )
+
+
+async def purge_done(session: AsyncSession, *, older_than: timedelta, now: datetime) -> None:
+    """Forget timers that fired or were cancelled, once their moment is long past."""
+    await session.execute(
+        delete(Timer).where(Timer.status != "pending", Timer.due_at < now - older_than)
     )

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from storage import buttons, inbox, outbox, timers
 from storage.db import Database
-from storage.models import Button, utcnow
+from storage.models import Button, Timer, utcnow
 
 
 def update(update_id: int, text: str = "hoi") -> dict[str, object]:
@@ -261,3 +262,34 @@ async def test_a_button_is_used_once_with_its_card_but_not_its_repeatable_siblin
         assert refused is not None
         await buttons.give_back(session, button=refused, now=now)
     assert await use("no")
+
+
+async def test_housekeeping_forgets_used_buttons_and_past_timers_only(database: Database) -> None:
+    now = utcnow()
+    async with database.transaction() as session:
+        made = {
+            name: await buttons.create(
+                session, chat_id=5, user_id=5, action=name, args={}, now=now, card=name
+            )
+            for name in ("pressed", "waiting")
+        }
+        pressed = await buttons.resolve(session, token=made["pressed"])
+        assert pressed is not None
+        await buttons.use(session, button=pressed, now=now, siblings=lambda _: True)
+        for kind, due in (("fired", now), ("cancelled", now), ("coming", now + timedelta(days=9))):
+            await timers.schedule(session, conversation="c", kind=kind, name=kind, due_at=due)
+        await timers.cancel(session, name="cancelled")
+        (firing,) = await timers.due(session, now=now, kinds={"fired"}, limit=5)
+        assert await timers.claim(session, timer=firing)
+        await timers.mark_fired(session, timer=firing, now=now)
+    a_week_on = now + timedelta(days=8)
+    async with database.transaction() as session:
+        await buttons.purge_used(session, older_than=timedelta(days=2), now=a_week_on)
+        await timers.purge_done(session, older_than=timedelta(days=7), now=a_week_on)
+    async with database.sessions() as session:
+        assert await buttons.resolve(session, token=made["pressed"]) is None
+        assert await buttons.resolve(session, token=made["waiting"]) is not None  # not used yet
+        left = await timers.due(session, now=now + timedelta(days=10), kinds={"coming"}, limit=5)
+        assert [t.kind for t in left] == ["coming"]
+        rows = (await session.scalars(select(Timer))).all()
+        assert sorted(t.kind for t in rows) == ["coming"]
