@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
+from flows.trajectory.matching import ClickCheck
 from flows.trajectory.model import CoachRole, ContractItemKey, SmallStep, Trajectory
 from flows.trajectory.steps import Party
 
@@ -152,6 +153,61 @@ class NudgeLater:
     step: SmallStep
 
 
+@dataclass(frozen=True, slots=True)
+class Tell:
+    """Tell one member of the match, in their language.
+
+    `names` puts members' first names in params (param -> member id); `click` puts that line of
+    the click script, in their language, in {text}."""
+
+    to: int
+    key: str
+    params: Params = field(default_factory=dict)
+    names: Mapping[str, int] = field(default_factory=dict)
+    click: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SayClick:
+    """Tell the actor one line of the click script (by its field), in their language."""
+
+    line: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeepClick:
+    """Store the click check as it now stands (None: no check runs); `done` once it clicked."""
+
+    check: ClickCheck | None
+    done: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AskClick:
+    """Ask every member privately, with yes and no buttons, whether it clicks."""
+
+
+@dataclass(frozen=True, slots=True)
+class StartContract:
+    """It clicked: open the contract for everyone."""
+
+
+@dataclass(frozen=True, slots=True)
+class WindDown:
+    """The match ends: stop its conversation, plan, timers and awaited answers, then end it."""
+
+    status: str  # "dissolved" or "closed"
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AskRepair:
+    """Tell the coordinators, confidentially, who waits for a new partner and why."""
+
+    waiting: tuple[int, ...]
+    reason: str
+
+
 Effect: TypeAlias = (
     Store
     | Say
@@ -170,6 +226,13 @@ Effect: TypeAlias = (
     | ShowItemCards
     | ShowContract
     | AnnounceStep
+    | Tell
+    | SayClick
+    | KeepClick
+    | AskClick
+    | StartContract
+    | WindDown
+    | AskRepair
 )
 
 

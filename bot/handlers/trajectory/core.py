@@ -100,7 +100,7 @@ class Pair:
     def seats(self, rows: list[TrajectoryRow] | None = None) -> list[Seat]:
         """Trajectories (all by default) as the pair aggregate in flows sees them."""
         chosen = self.rows if rows is None else rows
-        return [Seat(self.snap(r), r.coach_id, r.coachee_id, r.id) for r in chosen]
+        return [Seat(self.snap(r), r.coach_id, r.coachee_id, r.id, r.observer_id) for r in chosen]
 
     def live_rows(self) -> list[TrajectoryRow]:
         """Trajectories that have not ended."""

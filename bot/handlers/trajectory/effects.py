@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from bot.handlers.pairing.notices import notify_repair_needed
 from bot.handlers.trajectory.announce import announce
 from bot.handlers.trajectory.ask import ask, send_dates
 from bot.handlers.trajectory.cards import send_home
@@ -12,7 +15,7 @@ from bot.handlers.trajectory.chains import (
     send_route_confirmation,
 )
 from bot.handlers.trajectory.chart import send_chart
-from bot.handlers.trajectory.contract_cards import send_item_cards, send_summary
+from bot.handlers.trajectory.contract_cards import send_item_cards, send_summary, start_contract
 from bot.handlers.trajectory.core import (
     Pair,
     await_input,
@@ -23,39 +26,54 @@ from bot.handlers.trajectory.core import (
     tell,
     tell_text,
 )
-from bot.handlers.trajectory.schedule import schedule_nudge, send_plan_card
-from bot.runtime.turn import Turn
-from flows.trajectory import Party
+from bot.handlers.trajectory.schedule import (
+    cancel_nudges,
+    forget_plan,
+    schedule_nudge,
+    send_plan_card,
+)
+from bot.runtime.turn import Choice, Turn
+from flows.scripts import ClickScript
+from flows.trajectory import Party, Step
 from flows.trajectory.effects import (
     AnnounceStep,
     Ask,
+    AskClick,
+    AskRepair,
     AwaitText,
     Confirm,
     Confirmation,
     ContractAccepted,
     Effect,
     ItemAgreed,
+    KeepClick,
     NudgeLater,
     OfferMoreStages,
     Outcome,
     Refused,
     Result,
     Say,
+    SayClick,
     Share,
     ShowChart,
     ShowContract,
     ShowDates,
     ShowItemCards,
+    StartContract,
     StopWaiting,
     Store,
+    Tell,
     TellEveryone,
+    WindDown,
 )
+from flows.trajectory.ending import Person, trajectory_closed
+from storage import matches, timers, trajectories
 from storage.trajectory_models import TrajectoryRow
 
 PairEffect = (
     Store | Say | TellEveryone | ContractAccepted | ItemAgreed | ShowItemCards | ShowContract
 )
-PAIR_EFFECTS = (Store, Say, TellEveryone, ContractAccepted, ItemAgreed, ShowItemCards, ShowContract)
+EndingEffect = Tell | SayClick | KeepClick | AskClick | StartContract | WindDown | AskRepair
 CONFIRMATIONS = {
     Confirmation.GOAL: send_goal_confirmation,
     Confirmation.ROUTE: send_route_confirmation,
@@ -78,6 +96,8 @@ async def carry_out(turn: Turn, pair: Pair, row: TrajectoryRow | None, outcome: 
     for effect in outcome.effects:
         if isinstance(effect, PairEffect):
             await _carry_for_pair(turn, pair, row, effect)
+        elif isinstance(effect, EndingEffect):
+            await _carry_ending(turn, pair, effect)
         else:
             assert row is not None, "only pair effects come without a trajectory"
             await _carry(turn, pair, row, effect)
@@ -137,7 +157,9 @@ async def _item_agreed(turn: Turn, pair: Pair, agreed: ItemAgreed) -> None:
 
 async def _carry(turn: Turn, pair: Pair, row: TrajectoryRow, effect: Effect) -> None:
     """Effects on the trajectory the command acted on."""
-    if isinstance(effect, AnnounceStep):
+    if isinstance(effect, AnnounceStep) and Step(row.step) is Step.CLOSED:
+        await _closed(turn, pair, row)
+    elif isinstance(effect, AnnounceStep):
         await announce(turn, pair, row)
     elif isinstance(effect, Share):
         await _share(turn, pair, row, effect)
@@ -173,3 +195,84 @@ async def _share(turn: Turn, pair: Pair, row: TrajectoryRow, share: Share) -> No
 
 def _id_of(row: TrajectoryRow, party: Party) -> int:
     return row.coach_id if party is Party.COACH else row.coachee_id
+
+
+async def _closed(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
+    """A trajectory closed: a conversation under way ends first, and its after-care comes last."""
+    # talk carries out commands itself, so it is imported where the two meet, not at the top.
+    from bot.handlers.trajectory.talk import after_conversation, end_conversation
+
+    talking = pair.talking is row
+    if talking:
+        await end_conversation(turn, pair, aftercare=False)
+    await carry_out(turn, pair, row, trajectory_closed(pair.seats(), row.id, persons(pair)))
+    if talking:
+        await after_conversation(turn, pair, row)
+
+
+def persons(pair: Pair) -> list[Person]:
+    """The members of a match as the ending rules see them."""
+    return [Person(m.id, m.unreachable) for m in pair.members]
+
+
+async def _carry_ending(turn: Turn, pair: Pair, effect: EndingEffect) -> None:
+    """Effects of the click check and of a match that ends."""
+    if isinstance(effect, Tell):
+        await _tell(turn, pair, effect)
+    elif isinstance(effect, SayClick):
+        click = (await scripts_for(turn, pair, turn.language)).click
+        await turn.send_text(getattr(click, effect.line))
+    elif isinstance(effect, KeepClick):
+        pair.state.click = effect.check.to_dict() if effect.check else None
+        pair.state.click_done = pair.state.click_done or effect.done
+    elif isinstance(effect, AskClick):
+        await _ask_click(turn, pair)
+    elif isinstance(effect, StartContract):
+        await start_contract(turn, pair)
+    elif isinstance(effect, WindDown):
+        await _wind_down(turn, pair, status=effect.status, reason=effect.reason)
+    elif isinstance(effect, AskRepair):
+        await notify_repair_needed(turn, pair.match.cohort_id, effect.waiting, effect.reason)
+
+
+async def _tell(turn: Turn, pair: Pair, told: Tell) -> None:
+    """Tell one member, with names and a click script line in their language."""
+    member = pair.member(told.to)
+    params: dict[str, object] = dict(told.params)
+    params.update({param: pair.name(uid) for param, uid in told.names.items()})
+    if told.click is not None:
+        params["text"] = getattr((await scripts_for(turn, pair, member.language)).click, told.click)
+    await tell_text(turn, member, lambda: turn.text(told.key, **params))
+
+
+async def _ask_click(turn: Turn, pair: Pair) -> None:
+    """The private click question, with yes and no in each member's language."""
+    for member in pair.members:
+        click = (await scripts_for(turn, pair, member.language)).click
+        await tell(
+            turn,
+            member,
+            "trajectory.click_question",
+            question=click.question,
+            choices=_click_buttons(click, pair.match.id),
+        )
+
+
+def _click_buttons(click: ClickScript, match_id: int) -> Callable[[], list[list[Choice]]]:
+    return lambda: [
+        [Choice(click.yes, "tr_click", {"m": match_id, "yes": True})],
+        [Choice(click.no, "tr_click", {"m": match_id, "yes": False})],
+    ]
+
+
+async def _wind_down(turn: Turn, pair: Pair, *, status: str, reason: str | None) -> None:
+    """Stop everything that was still running for a match that ends."""
+    pair.state.talking_id, pair.state.mode, pair.state.click = None, None, None
+    await forget_plan(turn, pair)
+    await cancel_nudges(turn, pair)
+    await timers.cancel_conversation(turn.session, conversation=f"match:{pair.match.id}")
+    for member in pair.members:
+        await trajectories.clear_input(turn.session, user_id=member.id)
+    await matches.end_match(
+        turn.session, match=pair.match, status=status, reason=reason, now=turn.now
+    )
