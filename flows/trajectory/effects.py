@@ -5,10 +5,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, TypeAlias
 
 from flows.trajectory.matching import ClickCheck
 from flows.trajectory.model import CoachRole, ContractItemKey, SmallStep, Trajectory
+from flows.trajectory.silence import Silence
 from flows.trajectory.steps import Party
 
 Params: TypeAlias = Mapping[str, str | int]
@@ -158,13 +160,15 @@ class Tell:
     """Tell one member of the match, in their language.
 
     `names` puts members' first names in params (param -> member id); `click` puts that line of
-    the click script, in their language, in {text}."""
+    the click script, in their language, in {text}; `moments` are written as a day and a time
+    in the school's zone, the way the member's language says them."""
 
     to: int
     key: str
     params: Params = field(default_factory=dict)
     names: Mapping[str, int] = field(default_factory=dict)
     click: str | None = None
+    moments: Mapping[str, datetime] = field(default_factory=dict)  # as day and time, for them
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +212,65 @@ class AskRepair:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class ScheduleTimer:
+    """(Re)schedule a durable timer; a named one replaces the pending timer of that name."""
+
+    kind: str
+    at: datetime
+    payload: Mapping[str, Any]
+    conversation: str
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CancelTimer:
+    """Drop the pending timer of this name, if there is one."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeepMeeting:
+    """The match's next conversation is now planned at this moment (None: none planned)."""
+
+    at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class KeepSilence:
+    """Store how many prompts in a row this member let pass."""
+
+    user_id: int
+    silence: Silence
+
+
+@dataclass(frozen=True, slots=True)
+class ShowPlanned:
+    """The planner sees the planned time; everyone else hears who planned it; all get the
+    calendar button."""
+
+    planner: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AskMet:
+    """Ask a member whether the planned conversation took place (`at` as the timer carried it)."""
+
+    to: int
+    when: datetime
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class NudgeCard:
+    """The one gentle question to the coachee about a small step past its date, with buttons."""
+
+    ref: int
+    step: SmallStep
+
+
 Effect: TypeAlias = (
     Store
     | Say
@@ -233,6 +296,13 @@ Effect: TypeAlias = (
     | StartContract
     | WindDown
     | AskRepair
+    | ScheduleTimer
+    | CancelTimer
+    | KeepMeeting
+    | KeepSilence
+    | ShowPlanned
+    | AskMet
+    | NudgeCard
 )
 
 

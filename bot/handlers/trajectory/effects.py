@@ -20,18 +20,14 @@ from bot.handlers.trajectory.core import (
     Pair,
     await_input,
     forget_input,
+    moment_label,
     put,
     refuse,
     scripts_for,
     tell,
     tell_text,
 )
-from bot.handlers.trajectory.schedule import (
-    cancel_nudges,
-    forget_plan,
-    schedule_nudge,
-    send_plan_card,
-)
+from bot.handlers.trajectory.plan_cards import ask_met, nudge_card, send_plan_card, show_planned
 from bot.runtime.turn import Choice, Turn
 from flows.scripts import ClickScript
 from flows.trajectory import Party, Step
@@ -39,14 +35,19 @@ from flows.trajectory.effects import (
     AnnounceStep,
     Ask,
     AskClick,
+    AskMet,
     AskRepair,
     AwaitText,
+    CancelTimer,
     Confirm,
     Confirmation,
     ContractAccepted,
     Effect,
     ItemAgreed,
     KeepClick,
+    KeepMeeting,
+    KeepSilence,
+    NudgeCard,
     NudgeLater,
     OfferMoreStages,
     Outcome,
@@ -54,11 +55,13 @@ from flows.trajectory.effects import (
     Result,
     Say,
     SayClick,
+    ScheduleTimer,
     Share,
     ShowChart,
     ShowContract,
     ShowDates,
     ShowItemCards,
+    ShowPlanned,
     StartContract,
     StopWaiting,
     Store,
@@ -67,6 +70,7 @@ from flows.trajectory.effects import (
     WindDown,
 )
 from flows.trajectory.ending import Person, trajectory_closed
+from flows.trajectory.timing import cancel_nudges, forget_plan, nudge_later
 from storage import matches, timers, trajectories
 from storage.trajectory_models import TrajectoryRow
 
@@ -74,6 +78,7 @@ PairEffect = (
     Store | Say | TellEveryone | ContractAccepted | ItemAgreed | ShowItemCards | ShowContract
 )
 EndingEffect = Tell | SayClick | KeepClick | AskClick | StartContract | WindDown | AskRepair
+TimingEffect = ScheduleTimer | CancelTimer | KeepMeeting | KeepSilence | ShowPlanned | AskMet
 CONFIRMATIONS = {
     Confirmation.GOAL: send_goal_confirmation,
     Confirmation.ROUTE: send_route_confirmation,
@@ -98,6 +103,8 @@ async def carry_out(turn: Turn, pair: Pair, row: TrajectoryRow | None, outcome: 
             await _carry_for_pair(turn, pair, row, effect)
         elif isinstance(effect, EndingEffect):
             await _carry_ending(turn, pair, effect)
+        elif isinstance(effect, TimingEffect):
+            await _carry_timing(turn, pair, effect)
         else:
             assert row is not None, "only pair effects come without a trajectory"
             await _carry(turn, pair, row, effect)
@@ -176,7 +183,9 @@ async def _carry(turn: Turn, pair: Pair, row: TrajectoryRow, effect: Effect) -> 
     elif isinstance(effect, Confirm):
         await CONFIRMATIONS[effect.what](turn, pair, row)
     elif isinstance(effect, NudgeLater):
-        await schedule_nudge(turn, row, effect.step)
+        await schedule_timer(turn, nudge_later(row.id, row.coachee_id, effect.step, turn.time))
+    elif isinstance(effect, NudgeCard):
+        await nudge_card(turn, pair, pair.member(row.coachee_id), effect)
     elif isinstance(effect, ShowChart):
         await send_chart(turn, pair, row, pair.member(row.coachee_id))
 
@@ -236,13 +245,18 @@ async def _carry_ending(turn: Turn, pair: Pair, effect: EndingEffect) -> None:
 
 
 async def _tell(turn: Turn, pair: Pair, told: Tell) -> None:
-    """Tell one member, with names and a click script line in their language."""
+    """Tell one member, with names, a click script line and moments in their language."""
     member = pair.member(told.to)
     params: dict[str, object] = dict(told.params)
     params.update({param: pair.name(uid) for param, uid in told.names.items()})
     if told.click is not None:
         params["text"] = getattr((await scripts_for(turn, pair, member.language)).click, told.click)
-    await tell_text(turn, member, lambda: turn.text(told.key, **params))
+
+    def render() -> str:
+        moments = {param: moment_label(turn, at) for param, at in told.moments.items()}
+        return turn.text(told.key, **params, **moments)
+
+    await tell_text(turn, member, render)
 
 
 async def _ask_click(turn: Turn, pair: Pair) -> None:
@@ -268,11 +282,39 @@ def _click_buttons(click: ClickScript, match_id: int) -> Callable[[], list[list[
 async def _wind_down(turn: Turn, pair: Pair, *, status: str, reason: str | None) -> None:
     """Stop everything that was still running for a match that ends."""
     pair.state.talking_id, pair.state.mode, pair.state.click = None, None, None
-    await forget_plan(turn, pair)
-    await cancel_nudges(turn, pair)
+    timers_off = (*forget_plan(pair.match.id), *cancel_nudges(pair.seats()))
+    await carry_out(turn, pair, None, Outcome(timers_off))
     await timers.cancel_conversation(turn.session, conversation=f"match:{pair.match.id}")
     for member in pair.members:
         await trajectories.clear_input(turn.session, user_id=member.id)
     await matches.end_match(
         turn.session, match=pair.match, status=status, reason=reason, now=turn.now
+    )
+
+
+async def _carry_timing(turn: Turn, pair: Pair, effect: TimingEffect) -> None:
+    """Effects of planning, reminders and the prompts a member lets pass."""
+    if isinstance(effect, ScheduleTimer):
+        await schedule_timer(turn, effect)
+    elif isinstance(effect, CancelTimer):
+        await timers.cancel(turn.session, name=effect.name)
+    elif isinstance(effect, KeepMeeting):
+        pair.state.next_meeting = effect.at
+    elif isinstance(effect, KeepSilence):
+        pair.keep_silence(effect.user_id, effect.silence)
+    elif isinstance(effect, ShowPlanned):
+        await show_planned(turn, pair, effect)
+    elif isinstance(effect, AskMet):
+        await ask_met(turn, pair, effect)
+
+
+async def schedule_timer(turn: Turn, timer: ScheduleTimer) -> None:
+    """Put a durable timer in the turn's transaction (a named one replaces its namesake)."""
+    await timers.schedule(
+        turn.session,
+        conversation=timer.conversation,
+        kind=timer.kind,
+        due_at=timer.at,
+        payload=dict(timer.payload),
+        name=timer.name,
     )
