@@ -19,6 +19,7 @@ from bot.handlers.trajectory.contract_cards import offer_revisit, send_open_cont
 from bot.handlers.trajectory.core import (
     Pair,
     arg_int,
+    card_target,
     done_with,
     pair_of,
     pair_of_button,
@@ -39,6 +40,7 @@ from bot.runtime.turn import Choice, Turn
 from flows.trajectory import (
     CONVERSATION_STEPS,
     MatchKind,
+    Party,
     Step,
     closing_due,
     coach_card,
@@ -223,23 +225,22 @@ def _how_we_talk(turn: Turn, pair: Pair, row: TrajectoryRow, user_id: int, mode:
 
 async def _coach_target(turn: Turn, button: Button) -> tuple[Pair, TrajectoryRow] | None:
     """The conversation a coach-card button belongs to, if it is still the current card."""
-    pair = await pair_of(turn)
-    row = pair.talking if pair else None
-    if (
-        pair is None
-        or row is None
-        or row.id != arg_int(button, "t")
-        or row.coach_id != turn.chat_id
-    ):
-        await stale(turn)
-        if pair is not None:
-            await show_now(turn, pair)
-        return None
-    if not is_current(pair, row, button.args):
-        await stale(turn)
+    target = await card_target(
+        turn,
+        button,
+        party=Party.COACH,
+        holds=lambda pair, row: row is pair.talking and is_current(pair, row, button.args),
+        show=_show_card_now,
+    )
+    return (target.pair, target.row) if target else None
+
+
+async def _show_card_now(turn: Turn, pair: Pair, row: TrajectoryRow | None) -> None:
+    """After an old coach-card button: this conversation's card, or what holds now."""
+    if row is not None and row is pair.talking:
         await send_coach_card(turn, pair, row)
-        return None
-    return pair, row
+    else:
+        await show_now(turn, pair)
 
 
 async def ask_question(turn: Turn, incoming: Incoming, button: Button) -> None:
