@@ -271,6 +271,68 @@ class NudgeCard:
     step: SmallStep
 
 
+@dataclass(frozen=True, slots=True)
+class KeepTalk:
+    """The conversation under way is now this trajectory's, in this mode (None: none is)."""
+
+    ref: int | None
+    mode: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Begin:
+    """A conversation opens: it is counted, nothing awaited stays, everyone hears how, and each
+    gets the card of their role."""
+
+    ref: int
+    mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShowNow:
+    """Show the actor what holds now: their card in the conversation, or how to go on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Toast:
+    """Answer the pressed button with a short notice."""
+
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class AskMode:
+    """Ask the actor how this trajectory's conversation takes place: chat or face to face."""
+
+    ref: int
+
+
+@dataclass(frozen=True, slots=True)
+class AskWho:
+    """Ask the actor whose conversation it is, one button per trajectory."""
+
+    refs: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AfterCare:
+    """Invite reflection on a conversation that ended (and the observer's feedback)."""
+
+    ref: int
+
+
+@dataclass(frozen=True, slots=True)
+class OfferRevisit:
+    """Half of the agreed conversations took place: show everyone the agreements again."""
+
+
+@dataclass(frozen=True, slots=True)
+class ShowPlanCard:
+    """The day buttons to plan the next conversation, to this member."""
+
+    to: int
+
+
 Effect: TypeAlias = (
     Store
     | Say
@@ -303,6 +365,15 @@ Effect: TypeAlias = (
     | ShowPlanned
     | AskMet
     | NudgeCard
+    | KeepTalk
+    | Begin
+    | ShowNow
+    | Toast
+    | AskMode
+    | AskWho
+    | AfterCare
+    | OfferRevisit
+    | ShowPlanCard
 )
 
 

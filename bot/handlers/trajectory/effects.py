@@ -15,7 +15,12 @@ from bot.handlers.trajectory.chains import (
     send_route_confirmation,
 )
 from bot.handlers.trajectory.chart import send_chart
-from bot.handlers.trajectory.contract_cards import send_item_cards, send_summary, start_contract
+from bot.handlers.trajectory.contract_cards import (
+    offer_revisit,
+    send_item_cards,
+    send_summary,
+    start_contract,
+)
 from bot.handlers.trajectory.core import (
     Pair,
     await_input,
@@ -28,16 +33,22 @@ from bot.handlers.trajectory.core import (
     tell_text,
 )
 from bot.handlers.trajectory.plan_cards import ask_met, nudge_card, send_plan_card, show_planned
+from bot.handlers.trajectory.reflection import offer_observation, offer_reflection
+from bot.handlers.trajectory.talk_cards import ask_mode, ask_who, begin, show_now
 from bot.runtime.turn import Choice, Turn
 from flows.scripts import ClickScript
-from flows.trajectory import Party, Step
+from flows.trajectory import MatchKind, Party, Step
 from flows.trajectory.effects import (
+    AfterCare,
     AnnounceStep,
     Ask,
     AskClick,
     AskMet,
+    AskMode,
     AskRepair,
+    AskWho,
     AwaitText,
+    Begin,
     CancelTimer,
     Confirm,
     Confirmation,
@@ -47,9 +58,11 @@ from flows.trajectory.effects import (
     KeepClick,
     KeepMeeting,
     KeepSilence,
+    KeepTalk,
     NudgeCard,
     NudgeLater,
     OfferMoreStages,
+    OfferRevisit,
     Outcome,
     Refused,
     Result,
@@ -61,15 +74,19 @@ from flows.trajectory.effects import (
     ShowContract,
     ShowDates,
     ShowItemCards,
+    ShowNow,
+    ShowPlanCard,
     ShowPlanned,
     StartContract,
     StopWaiting,
     Store,
     Tell,
     TellEveryone,
+    Toast,
     WindDown,
 )
 from flows.trajectory.ending import Person, trajectory_closed
+from flows.trajectory.talking import Together, after_conversation, end_conversation
 from flows.trajectory.timing import cancel_nudges, forget_plan, nudge_later
 from storage import matches, timers, trajectories
 from storage.trajectory_models import TrajectoryRow
@@ -79,6 +96,9 @@ PairEffect = (
 )
 EndingEffect = Tell | SayClick | KeepClick | AskClick | StartContract | WindDown | AskRepair
 TimingEffect = ScheduleTimer | CancelTimer | KeepMeeting | KeepSilence | ShowPlanned | AskMet
+TalkEffect = (
+    KeepTalk | Begin | ShowNow | Toast | AskMode | AskWho | AfterCare | OfferRevisit | ShowPlanCard
+)
 CONFIRMATIONS = {
     Confirmation.GOAL: send_goal_confirmation,
     Confirmation.ROUTE: send_route_confirmation,
@@ -105,6 +125,8 @@ async def carry_out(turn: Turn, pair: Pair, row: TrajectoryRow | None, outcome: 
             await _carry_ending(turn, pair, effect)
         elif isinstance(effect, TimingEffect):
             await _carry_timing(turn, pair, effect)
+        elif isinstance(effect, TalkEffect):
+            await _carry_talk(turn, pair, effect)
         else:
             assert row is not None, "only pair effects come without a trajectory"
             await _carry(turn, pair, row, effect)
@@ -208,15 +230,28 @@ def _id_of(row: TrajectoryRow, party: Party) -> int:
 
 async def _closed(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
     """A trajectory closed: a conversation under way ends first, and its after-care comes last."""
-    # talk carries out commands itself, so it is imported where the two meet, not at the top.
-    from bot.handlers.trajectory.talk import after_conversation, end_conversation
-
     talking = pair.talking is row
     if talking:
-        await end_conversation(turn, pair, aftercare=False)
+        ended = end_conversation(together(pair), at=turn.now, aftercare=False)
+        await carry_out(turn, pair, row, ended)
     await carry_out(turn, pair, row, trajectory_closed(pair.seats(), row.id, persons(pair)))
     if talking:
-        await after_conversation(turn, pair, row)
+        await carry_out(turn, pair, row, Outcome(after_conversation(together(pair), row.id)))
+
+
+def together(pair: Pair) -> Together:
+    """A match as the conversation rules see it."""
+    return Together(
+        pair.match.id,
+        MatchKind(pair.match.kind),
+        tuple(persons(pair)),
+        tuple(pair.seats()),
+        talking=pair.state.talking_id,
+        click_running=pair.state.click is not None,
+        click_done=pair.state.click_done,
+        planned=pair.state.next_meeting,
+        active=pair.active,
+    )
 
 
 def persons(pair: Pair) -> list[Person]:
@@ -318,3 +353,32 @@ async def schedule_timer(turn: Turn, timer: ScheduleTimer) -> None:
         payload=dict(timer.payload),
         name=timer.name,
     )
+
+
+async def _carry_talk(turn: Turn, pair: Pair, effect: TalkEffect) -> None:
+    """Effects of starting, holding and ending a conversation."""
+    if isinstance(effect, KeepTalk):
+        pair.state.talking_id, pair.state.mode = effect.ref, effect.mode
+    elif isinstance(effect, Begin):
+        await begin(turn, pair, _row(pair, effect.ref), effect.mode)
+    elif isinstance(effect, ShowNow):
+        await show_now(turn, pair)
+    elif isinstance(effect, Toast):
+        await turn.answer(effect.key, alert=True)
+    elif isinstance(effect, AskMode):
+        await ask_mode(turn, pair, _row(pair, effect.ref))
+    elif isinstance(effect, AskWho):
+        await ask_who(turn, pair, [_row(pair, ref) for ref in effect.refs])
+    elif isinstance(effect, AfterCare):
+        await offer_reflection(turn, pair, _row(pair, effect.ref))
+        await offer_observation(turn, pair, _row(pair, effect.ref))
+    elif isinstance(effect, OfferRevisit):
+        await offer_revisit(turn, pair)
+    elif isinstance(effect, ShowPlanCard):
+        await send_plan_card(turn, pair, pair.member(effect.to))
+
+
+def _row(pair: Pair, ref: int) -> TrajectoryRow:
+    row = pair.row(ref)
+    assert row is not None, "flows names only trajectories of this pair"
+    return row
