@@ -169,6 +169,7 @@ class Tell:
     names: Mapping[str, int] = field(default_factory=dict)
     click: str | None = None
     moments: Mapping[str, datetime] = field(default_factory=dict)  # as day and time, for them
+    name_lists: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # joined by " & "
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +328,13 @@ class OfferRevisit:
 
 
 @dataclass(frozen=True, slots=True)
+class ShowHome:
+    """The home card of this member: where each of their trajectories stands, how to go on."""
+
+    to: int
+
+
+@dataclass(frozen=True, slots=True)
 class ShowPlanCard:
     """The day buttons to plan the next conversation, to this member."""
 
@@ -374,6 +382,7 @@ Effect: TypeAlias = (
     | AfterCare
     | OfferRevisit
     | ShowPlanCard
+    | ShowHome
 )
 
 

@@ -20,6 +20,7 @@ from flows.trajectory.effects import (
     Outcome,
     Refused,
     Result,
+    ShowHome,
     ShowNow,
     ShowPlanCard,
     Store,
@@ -62,6 +63,19 @@ class Together:
     def live(self) -> list[Seat]:
         """Trajectories that have not ended."""
         return [s for s in self.seats if not s.trajectory.terminal]
+
+
+def opening(match: Together) -> Outcome:
+    """A new match: everyone hears with whom and who coaches first, and gets their home card."""
+    first = match.seats[0]
+    key = f"trajectory.start_{match.kind.value}"
+    names = {"coach": first.coach, "coachee": first.coachee}
+    effects: list[Effect] = []
+    for member in match.members:
+        others = tuple(m.id for m in match.members if m.id != member.id)
+        effects.append(Tell(member.id, key, names=names, name_lists={"others": others}))
+        effects.append(ShowHome(member.id))
+    return Outcome(tuple(effects))
 
 
 def candidates(match: Together) -> list[Seat]:

@@ -19,6 +19,7 @@ from flows.trajectory.effects import (
     KeepTalk,
     Outcome,
     Refused,
+    ShowHome,
     ShowNow,
     ShowPlanCard,
     Store,
@@ -34,6 +35,7 @@ from flows.trajectory.talking import (
     choose_who,
     end,
     met,
+    opening,
     start,
 )
 
@@ -152,3 +154,13 @@ def test_a_conversation_that_took_place_counts_for_the_trajectory_with_fewest() 
     stored = yes.effects[0]
     assert isinstance(stored, Store) and stored.ref == 10
     assert AfterCare(10) in yes.effects
+
+
+def test_a_new_triad_hears_everyone_else_and_who_coaches_first() -> None:
+    opened = opening(triad(0))
+    names = {"coach": 1, "coachee": 2}
+    assert opened.effects[:2] == (
+        Tell(1, "trajectory.start_triad", names=names, name_lists={"others": (2, 3)}),
+        ShowHome(1),
+    )
+    assert [e.to for e in opened.effects if isinstance(e, ShowHome)] == [1, 2, 3]

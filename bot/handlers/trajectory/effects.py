@@ -73,6 +73,7 @@ from flows.trajectory.effects import (
     ShowChart,
     ShowContract,
     ShowDates,
+    ShowHome,
     ShowItemCards,
     ShowNow,
     ShowPlanCard,
@@ -97,7 +98,16 @@ PairEffect = (
 EndingEffect = Tell | SayClick | KeepClick | AskClick | StartContract | WindDown | AskRepair
 TimingEffect = ScheduleTimer | CancelTimer | KeepMeeting | KeepSilence | ShowPlanned | AskMet
 TalkEffect = (
-    KeepTalk | Begin | ShowNow | Toast | AskMode | AskWho | AfterCare | OfferRevisit | ShowPlanCard
+    KeepTalk
+    | Begin
+    | ShowNow
+    | Toast
+    | AskMode
+    | AskWho
+    | AfterCare
+    | OfferRevisit
+    | ShowPlanCard
+    | ShowHome
 )
 CONFIRMATIONS = {
     Confirmation.GOAL: send_goal_confirmation,
@@ -284,6 +294,8 @@ async def _tell(turn: Turn, pair: Pair, told: Tell) -> None:
     member = pair.member(told.to)
     params: dict[str, object] = dict(told.params)
     params.update({param: pair.name(uid) for param, uid in told.names.items()})
+    for param, uids in told.name_lists.items():
+        params[param] = " & ".join(pair.name(uid) for uid in uids)
     if told.click is not None:
         params["text"] = getattr((await scripts_for(turn, pair, member.language)).click, told.click)
 
@@ -376,6 +388,8 @@ async def _carry_talk(turn: Turn, pair: Pair, effect: TalkEffect) -> None:
         await offer_revisit(turn, pair)
     elif isinstance(effect, ShowPlanCard):
         await send_plan_card(turn, pair, pair.member(effect.to))
+    elif isinstance(effect, ShowHome):
+        await send_home(turn, pair, pair.member(effect.to))
 
 
 def _row(pair: Pair, ref: int) -> TrajectoryRow:
