@@ -3,8 +3,10 @@
 
 The shape, as in the rooms: a handler turns an update into a command. It loads the pair once,
 locked (`core.load_pair`, one call to `storage.trajectories.lock_pair`), asks a pure command
-in `flows/trajectory/` (`answers`, `pair`, `moving`, `presses`), and hands the outcome to
-`effects.settle`, whose one `carry_out` stores, tells, asks and schedules. A typed goal:
+in `flows/trajectory/` (`answers`, `pair`, `moving`, `presses`, `ending`, `timing`,
+`talking`), and hands the outcome to `effects.settle`, whose one `carry_out` stores, tells,
+asks and schedules or cancels timers. A card button finds its trajectory with
+`core.card_target`, which says "stale" itself. A typed goal:
 `awaited_text` -> `capture.text_answer` -> `answers.take_text` -> `effects.carry_out`."""
 
 from __future__ import annotations
