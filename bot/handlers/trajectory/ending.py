@@ -32,11 +32,6 @@ def register(router: Router) -> None:
     router.member_handlers.insert(0, partner_blocked)
 
 
-async def ask_for_click(turn: Turn, pair: Pair) -> None:
-    """After the first conversation each member privately says whether it clicks."""
-    await carry_out(turn, pair, None, rules.ask_click(persons(pair)))
-
-
 async def click_answer(turn: Turn, incoming: Incoming, button: Button) -> None:
     """One private answer; once everyone answered, go on together or part without blame."""
     pair = await pair_of_button(turn, button)

@@ -29,7 +29,7 @@ from storage import trajectories
 from storage.models import Button
 from storage.timers import DueTimer
 
-__all__ = ["QUIET", "forget_plan", "parse_moment", "send_plan_card", "wait_for_morning"]
+__all__ = ["QUIET", "register", "timer_handlers", "wait_for_morning"]
 
 
 def register(router: Router) -> None:
@@ -106,11 +106,6 @@ async def choose_slot(turn: Turn, incoming: Incoming, button: Button) -> None:
     if isinstance(result, Outcome):
         await done_with(turn, incoming.message_id)
     await settle(turn, pair, None, result)
-
-
-async def forget_plan(turn: Turn, pair: Pair) -> None:
-    """The planned conversation happened (or the match ended): no reminders, no question."""
-    await carry_out(turn, pair, None, Outcome(timing.forget_plan(pair.match.id)))
 
 
 # --- Timers -----------------------------------------------------------------------------------
