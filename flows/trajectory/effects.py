@@ -5,9 +5,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, TypeAlias
 
+from flows.trajectory.matching import ClickCheck
 from flows.trajectory.model import CoachRole, ContractItemKey, SmallStep, Trajectory
+from flows.trajectory.silence import Silence
 from flows.trajectory.steps import Party
 
 Params: TypeAlias = Mapping[str, str | int]
@@ -152,6 +155,192 @@ class NudgeLater:
     step: SmallStep
 
 
+@dataclass(frozen=True, slots=True)
+class Tell:
+    """Tell one member of the match, in their language.
+
+    `names` puts members' first names in params (param -> member id); `click` puts that line of
+    the click script, in their language, in {text}; `moments` are written as a day and a time
+    in the school's zone, the way the member's language says them."""
+
+    to: int
+    key: str
+    params: Params = field(default_factory=dict)
+    names: Mapping[str, int] = field(default_factory=dict)
+    click: str | None = None
+    moments: Mapping[str, datetime] = field(default_factory=dict)  # as day and time, for them
+    name_lists: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # joined by " & "
+
+
+@dataclass(frozen=True, slots=True)
+class SayClick:
+    """Tell the actor one line of the click script (by its field), in their language."""
+
+    line: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeepClick:
+    """Store the click check as it now stands (None: no check runs); `done` once it clicked."""
+
+    check: ClickCheck | None
+    done: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AskClick:
+    """Ask every member privately, with yes and no buttons, whether it clicks."""
+
+
+@dataclass(frozen=True, slots=True)
+class StartContract:
+    """It clicked: open the contract for everyone."""
+
+
+@dataclass(frozen=True, slots=True)
+class WindDown:
+    """The match ends: stop its conversation, plan, timers and awaited answers, then end it."""
+
+    status: str  # "dissolved" or "closed"
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AskRepair:
+    """Tell the coordinators, confidentially, who waits for a new partner and why."""
+
+    waiting: tuple[int, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleTimer:
+    """(Re)schedule a durable timer; a named one replaces the pending timer of that name."""
+
+    kind: str
+    at: datetime
+    payload: Mapping[str, Any]
+    conversation: str
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CancelTimer:
+    """Drop the pending timer of this name, if there is one."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeepMeeting:
+    """The match's next conversation is now planned at this moment (None: none planned)."""
+
+    at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class KeepSilence:
+    """Store how many prompts in a row this member let pass."""
+
+    user_id: int
+    silence: Silence
+
+
+@dataclass(frozen=True, slots=True)
+class ShowPlanned:
+    """The planner sees the planned time; everyone else hears who planned it; all get the
+    calendar button."""
+
+    planner: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AskMet:
+    """Ask a member whether the planned conversation took place (`at` as the timer carried it)."""
+
+    to: int
+    when: datetime
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class NudgeCard:
+    """The one gentle question to the coachee about a small step past its date, with buttons."""
+
+    ref: int
+    step: SmallStep
+
+
+@dataclass(frozen=True, slots=True)
+class KeepTalk:
+    """The conversation under way is now this trajectory's, in this mode (None: none is)."""
+
+    ref: int | None
+    mode: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Begin:
+    """A conversation opens: it is counted, nothing awaited stays, everyone hears how, and each
+    gets the card of their role."""
+
+    ref: int
+    mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShowNow:
+    """Show the actor what holds now: their card in the conversation, or how to go on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Toast:
+    """Answer the pressed button with a short notice."""
+
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class AskMode:
+    """Ask the actor how this trajectory's conversation takes place: chat or face to face."""
+
+    ref: int
+
+
+@dataclass(frozen=True, slots=True)
+class AskWho:
+    """Ask the actor whose conversation it is, one button per trajectory."""
+
+    refs: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AfterCare:
+    """Invite reflection on a conversation that ended (and the observer's feedback)."""
+
+    ref: int
+
+
+@dataclass(frozen=True, slots=True)
+class OfferRevisit:
+    """Half of the agreed conversations took place: show everyone the agreements again."""
+
+
+@dataclass(frozen=True, slots=True)
+class ShowHome:
+    """The home card of this member: where each of their trajectories stands, how to go on."""
+
+    to: int
+
+
+@dataclass(frozen=True, slots=True)
+class ShowPlanCard:
+    """The day buttons to plan the next conversation, to this member."""
+
+    to: int
+
+
 Effect: TypeAlias = (
     Store
     | Say
@@ -170,6 +359,30 @@ Effect: TypeAlias = (
     | ShowItemCards
     | ShowContract
     | AnnounceStep
+    | Tell
+    | SayClick
+    | KeepClick
+    | AskClick
+    | StartContract
+    | WindDown
+    | AskRepair
+    | ScheduleTimer
+    | CancelTimer
+    | KeepMeeting
+    | KeepSilence
+    | ShowPlanned
+    | AskMet
+    | NudgeCard
+    | KeepTalk
+    | Begin
+    | ShowNow
+    | Toast
+    | AskMode
+    | AskWho
+    | AfterCare
+    | OfferRevisit
+    | ShowPlanCard
+    | ShowHome
 )
 
 

@@ -4,7 +4,7 @@ once, so what is on the table, agreed or confirmed is decided over every seat to
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from flows.trajectory.contract import confirm_revisit, propose_item, revisit_due, same_wording
@@ -37,12 +37,14 @@ KEYS = tuple(ContractItemKey)
 
 @dataclass(frozen=True, slots=True)
 class Seat:
-    """One trajectory of a match: its snapshot, its coach and coachee, and the id it goes by."""
+    """One trajectory of a match: its snapshot, its coach and coachee, the id it goes by, and
+    who observes it (in a triad)."""
 
     trajectory: Trajectory
     coach: int
     coachee: int
     ref: int
+    observer: int | None = None
 
     def party(self, user_id: int) -> Party | None:
         """Coach or coachee of this trajectory; None for anyone else (an observer)."""
@@ -109,7 +111,7 @@ def propose_wording(
         }
     except CaptureError as error:
         return Refused(_proposal_refusal(error))
-    after = [Seat(stored.get(s.ref, s.trajectory), s.coach, s.coachee, s.ref) for s in table]
+    after = [replace(s, trajectory=stored.get(s.ref, s.trajectory)) for s in table]
     effects: list[Effect] = [Store(t, ref) for ref, t in stored.items()]
     if agreed(after, key):
         effects.append(ItemAgreed(key, value))

@@ -3,8 +3,10 @@
 
 The shape, as in the rooms: a handler turns an update into a command. It loads the pair once,
 locked (`core.load_pair`, one call to `storage.trajectories.lock_pair`), asks a pure command
-in `flows/trajectory/` (`answers`, `pair`, `moving`, `presses`), and hands the outcome to
-`effects.settle`, whose one `carry_out` stores, tells, asks and schedules. A typed goal:
+in `flows/trajectory/` (`answers`, `pair`, `moving`, `presses`, `ending`, `timing`,
+`talking`), and hands the outcome to `effects.settle`, whose one `carry_out` stores, tells,
+asks and schedules or cancels timers. A card button finds its trajectory with
+`core.card_target`, which says "stale" itself. A typed goal:
 `awaited_text` -> `capture.text_answer` -> `answers.take_text` -> `effects.carry_out`."""
 
 from __future__ import annotations
@@ -27,20 +29,14 @@ from bot.handlers.trajectory import (
     stuck,
     talk,
 )
-from bot.handlers.trajectory.cards import send_home
-from bot.handlers.trajectory.core import (
-    INPUT_KINDS,
-    awaited,
-    forget_input,
-    load_pair,
-    tell,
-)
+from bot.handlers.trajectory.core import INPUT_KINDS, awaited, forget_input, load_pair
+from bot.handlers.trajectory.effects import carry_out, together
 from bot.handlers.trajectory.ending import dissolve_match
 from bot.runtime.handler_types import TimerHandler
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn
-from flows.trajectory import MatchKind, Step, Trajectory, trajectory_pairings
+from flows.trajectory import MatchKind, Step, Trajectory, talking, trajectory_pairings
 from storage import matches, trajectories
 
 __all__ = ["dissolve_match", "register", "start_match", "timer_handlers"]
@@ -102,18 +98,7 @@ async def start_match(turn: Turn, match_id: int) -> None:
         )
     pair = await load_pair(turn, match_id)
     assert pair is not None
-    for member in pair.members:
-        others = " & ".join(m.name for m in pair.others(member.id))
-        first = pair.rows[0]
-        await tell(
-            turn,
-            member,
-            f"trajectory.start_{kind.value}",
-            others=others,
-            coach=pair.name(first.coach_id),
-            coachee=pair.name(first.coachee_id),
-        )
-        await send_home(turn, pair, member)
+    await carry_out(turn, pair, None, talking.opening(together(pair)))
 
 
 async def awaited_text(turn: Turn, incoming: Incoming) -> bool:

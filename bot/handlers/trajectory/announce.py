@@ -10,24 +10,15 @@ from bot.handlers.trajectory.cards import (
     send_observer_card,
 )
 from bot.handlers.trajectory.core import Pair, scripts_for, step_name
-from bot.handlers.trajectory.ending import trajectory_closed
-from bot.handlers.trajectory.talk import after_conversation, end_conversation
 from bot.runtime.turn import Turn
 from flows.trajectory import Party, Step
 from storage.trajectory_models import TrajectoryRow
 
 
 async def announce(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
-    """A new step: tell coach, coachee and observer, and hand out the new cards."""
+    """A new step: tell coach, coachee and observer, and hand out the new cards (a closed
+    trajectory is told by the ending rules instead)."""
     step = Step(row.step)
-    if step is Step.CLOSED:
-        talking = pair.talking is row
-        if talking:
-            await end_conversation(turn, pair, aftercare=False)
-        await trajectory_closed(turn, pair, row)
-        if talking:
-            await after_conversation(turn, pair, row)
-        return
     for uid, party in ((row.coach_id, Party.COACH), (row.coachee_id, Party.COACHEE)):
         member = pair.member(uid)
         script = (await scripts_for(turn, pair, member.language)).step(step)

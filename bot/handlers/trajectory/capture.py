@@ -86,7 +86,7 @@ async def write_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     if target is None or key not in WRITABLE:
         await stale(turn)
         return
-    pair, row, party = target
+    pair, row, party = target.pair, target.row, target.party
     refused = made_for(pair.snap(row), button.args.get("s", row.step))
     if refused is not None:
         await refuse(turn, refused)
@@ -98,12 +98,11 @@ async def write_button(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 async def coach_compliment(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The coach writes a compliment for the coachee at the close."""
-    target = await card_target(turn, button)
-    if target is None or target[2] is not Party.COACH or target[1].step != Step.CLOSING:
-        await stale(turn)
-        return
-    pair, row, _ = target
-    await ask(turn, pair, row, "compliment", by=Party.COACH)
+    target = await card_target(
+        turn, button, party=Party.COACH, holds=lambda _, row: row.step == Step.CLOSING
+    )
+    if target is not None:
+        await ask(turn, target.pair, target.row, "compliment", by=Party.COACH)
 
 
 async def reask(turn: Turn, waiting: AwaitedInput) -> None:
@@ -247,18 +246,18 @@ async def _small_step_target(
     turn: Turn, incoming: Incoming, button: Button
 ) -> tuple[Pair, TrajectoryRow, int] | None:
     """The coachee's trajectory and small step a step button names, if its card still holds."""
-    pair = await pair_of_trajectory(turn, arg_int(button, "t"))
-    row = pair.row(arg_int(button, "t")) if pair else None
     number = arg_int(button, "n")
-    if pair is None or row is None or row.coachee_id != turn.chat_id or number is None:
-        await stale(turn)
+    target = await card_target(
+        turn, button, party=Party.COACHEE, ended=True, holds=lambda *_: number is not None
+    )
+    if target is None or number is None:
         return None
-    refused = small_step_press(pair.snap(row), number, button.args.get("v"))
+    refused = small_step_press(target.pair.snap(target.row), number, button.args.get("v"))
     if refused is not None:
         await refuse(turn, refused)
         return None
     await done_with(turn, incoming.message_id)
-    return pair, row, number
+    return target.pair, target.row, number
 
 
 async def change_date_button(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -298,12 +297,9 @@ async def _button_target(
     if waiting is None or not matches or (kind is not None and waiting.kind != kind):
         await stale(turn)
         return None, None, None
-    pair = await pair_of_trajectory(turn, waiting.trajectory_id)
-    row = pair.row(waiting.trajectory_id) if pair else None
-    if pair is None or row is None:
-        await stale(turn)
-        return None, None, None
-    return waiting, pair, row
+    # The button names the awaited trajectory; whoever awaits an answer may give it.
+    target = await card_target(turn, button, party=None, ended=True)
+    return (waiting, target.pair, target.row) if target else (None, None, None)
 
 
 async def _dated_target(

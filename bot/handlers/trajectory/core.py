@@ -100,7 +100,7 @@ class Pair:
     def seats(self, rows: list[TrajectoryRow] | None = None) -> list[Seat]:
         """Trajectories (all by default) as the pair aggregate in flows sees them."""
         chosen = self.rows if rows is None else rows
-        return [Seat(self.snap(r), r.coach_id, r.coachee_id, r.id) for r in chosen]
+        return [Seat(self.snap(r), r.coach_id, r.coachee_id, r.id, r.observer_id) for r in chosen]
 
     def live_rows(self) -> list[TrajectoryRow]:
         """Trajectories that have not ended."""
@@ -318,18 +318,52 @@ def arg_int(button: Button, name: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-async def card_target(turn: Turn, button: Button) -> tuple[Pair, TrajectoryRow, Party] | None:
-    """The active trajectory a card button names and the presser's part in it, if any."""
-    pair = await pair_of(turn)
-    found = card_in(pair, button, turn.chat_id) if pair else None
-    return (pair, *found) if pair and found else None
+Holds = Callable[[Pair, TrajectoryRow], bool]
+ShowNow = Callable[[Turn, Pair, TrajectoryRow | None], Awaitable[None]]
 
 
-def card_in(pair: Pair, button: Button, user_id: int) -> tuple[TrajectoryRow, Party] | None:
-    """The trajectory of this pair a card button names, and this person's part in it."""
-    row = pair.row(arg_int(button, "t"))
-    party = pair.party(row, user_id) if row else None
-    return (row, party) if row is not None and party is not None else None
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The trajectory a card button names, its match, and the presser's part (None: observer)."""
+
+    pair: Pair
+    row: TrajectoryRow
+    party: Party | None
+
+
+async def card_target(
+    turn: Turn,
+    button: Button,
+    *,
+    party: Party | None = Party.ANY,
+    ended: bool = False,
+    holds: Holds | None = None,
+    show: ShowNow | None = None,
+) -> Target | None:
+    """The trajectory a card button names (its "t"), or None after saying the card is stale.
+
+    party: who may press it: coach or coachee (ANY), only one of them, or anyone in the match
+    (None). ended: also once the match ended (reflection, small steps). holds: the card still
+    fits the trajectory. show: what holds now, after the stale notice (with the trajectory when
+    the presser has a part in it but the card no longer fits)."""
+    named = arg_int(button, "t")
+    pair = await (pair_of_trajectory(turn, named) if ended else pair_of(turn))
+    row = pair.row(named) if pair else None
+    part = pair.party(row, turn.chat_id) if pair and row else None
+    found = row is not None and _may_press(party, part)
+    if pair is not None and row is not None and found and (holds is None or holds(pair, row)):
+        return Target(pair, row, part)
+    await stale(turn)
+    if show is not None and pair is not None:
+        await show(turn, pair, row if found else None)
+    return None
+
+
+def _may_press(party: Party | None, part: Party | None) -> bool:
+    """Whether someone with this part in a trajectory may press a card meant for `party`."""
+    if party is None:
+        return True
+    return part is not None if party is Party.ANY else part is party
 
 
 async def stale(turn: Turn) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from bot.handlers.pairing.notices import notify_repair_needed
 from bot.handlers.trajectory.announce import announce
 from bot.handlers.trajectory.ask import ask, send_dates
 from bot.handlers.trajectory.cards import send_home
@@ -12,50 +15,100 @@ from bot.handlers.trajectory.chains import (
     send_route_confirmation,
 )
 from bot.handlers.trajectory.chart import send_chart
-from bot.handlers.trajectory.contract_cards import send_item_cards, send_summary
+from bot.handlers.trajectory.contract_cards import (
+    offer_revisit,
+    send_item_cards,
+    send_summary,
+    start_contract,
+)
 from bot.handlers.trajectory.core import (
     Pair,
     await_input,
     forget_input,
+    moment_label,
     put,
     refuse,
     scripts_for,
     tell,
     tell_text,
 )
-from bot.handlers.trajectory.schedule import schedule_nudge, send_plan_card
-from bot.runtime.turn import Turn
-from flows.trajectory import Party
+from bot.handlers.trajectory.plan_cards import ask_met, nudge_card, send_plan_card, show_planned
+from bot.handlers.trajectory.reflection import offer_observation, offer_reflection
+from bot.handlers.trajectory.talk_cards import ask_mode, ask_who, begin, show_now
+from bot.runtime.turn import Choice, Turn
+from flows.scripts import ClickScript
+from flows.trajectory import MatchKind, Party, Step
 from flows.trajectory.effects import (
+    AfterCare,
     AnnounceStep,
     Ask,
+    AskClick,
+    AskMet,
+    AskMode,
+    AskRepair,
+    AskWho,
     AwaitText,
+    Begin,
+    CancelTimer,
     Confirm,
     Confirmation,
     ContractAccepted,
     Effect,
     ItemAgreed,
+    KeepClick,
+    KeepMeeting,
+    KeepSilence,
+    KeepTalk,
+    NudgeCard,
     NudgeLater,
     OfferMoreStages,
+    OfferRevisit,
     Outcome,
     Refused,
     Result,
     Say,
+    SayClick,
+    ScheduleTimer,
     Share,
     ShowChart,
     ShowContract,
     ShowDates,
+    ShowHome,
     ShowItemCards,
+    ShowNow,
+    ShowPlanCard,
+    ShowPlanned,
+    StartContract,
     StopWaiting,
     Store,
+    Tell,
     TellEveryone,
+    Toast,
+    WindDown,
 )
+from flows.trajectory.ending import Person, trajectory_closed
+from flows.trajectory.talking import Together, after_conversation, end_conversation
+from flows.trajectory.timing import cancel_nudges, forget_plan, nudge_later
+from storage import matches, timers, trajectories
 from storage.trajectory_models import TrajectoryRow
 
 PairEffect = (
     Store | Say | TellEveryone | ContractAccepted | ItemAgreed | ShowItemCards | ShowContract
 )
-PAIR_EFFECTS = (Store, Say, TellEveryone, ContractAccepted, ItemAgreed, ShowItemCards, ShowContract)
+EndingEffect = Tell | SayClick | KeepClick | AskClick | StartContract | WindDown | AskRepair
+TimingEffect = ScheduleTimer | CancelTimer | KeepMeeting | KeepSilence | ShowPlanned | AskMet
+TalkEffect = (
+    KeepTalk
+    | Begin
+    | ShowNow
+    | Toast
+    | AskMode
+    | AskWho
+    | AfterCare
+    | OfferRevisit
+    | ShowPlanCard
+    | ShowHome
+)
 CONFIRMATIONS = {
     Confirmation.GOAL: send_goal_confirmation,
     Confirmation.ROUTE: send_route_confirmation,
@@ -78,6 +131,12 @@ async def carry_out(turn: Turn, pair: Pair, row: TrajectoryRow | None, outcome: 
     for effect in outcome.effects:
         if isinstance(effect, PairEffect):
             await _carry_for_pair(turn, pair, row, effect)
+        elif isinstance(effect, EndingEffect):
+            await _carry_ending(turn, pair, effect)
+        elif isinstance(effect, TimingEffect):
+            await _carry_timing(turn, pair, effect)
+        elif isinstance(effect, TalkEffect):
+            await _carry_talk(turn, pair, effect)
         else:
             assert row is not None, "only pair effects come without a trajectory"
             await _carry(turn, pair, row, effect)
@@ -137,7 +196,9 @@ async def _item_agreed(turn: Turn, pair: Pair, agreed: ItemAgreed) -> None:
 
 async def _carry(turn: Turn, pair: Pair, row: TrajectoryRow, effect: Effect) -> None:
     """Effects on the trajectory the command acted on."""
-    if isinstance(effect, AnnounceStep):
+    if isinstance(effect, AnnounceStep) and Step(row.step) is Step.CLOSED:
+        await _closed(turn, pair, row)
+    elif isinstance(effect, AnnounceStep):
         await announce(turn, pair, row)
     elif isinstance(effect, Share):
         await _share(turn, pair, row, effect)
@@ -154,7 +215,9 @@ async def _carry(turn: Turn, pair: Pair, row: TrajectoryRow, effect: Effect) -> 
     elif isinstance(effect, Confirm):
         await CONFIRMATIONS[effect.what](turn, pair, row)
     elif isinstance(effect, NudgeLater):
-        await schedule_nudge(turn, row, effect.step)
+        await schedule_timer(turn, nudge_later(row.id, row.coachee_id, effect.step, turn.time))
+    elif isinstance(effect, NudgeCard):
+        await nudge_card(turn, pair, pair.member(row.coachee_id), effect)
     elif isinstance(effect, ShowChart):
         await send_chart(turn, pair, row, pair.member(row.coachee_id))
 
@@ -173,3 +236,163 @@ async def _share(turn: Turn, pair: Pair, row: TrajectoryRow, share: Share) -> No
 
 def _id_of(row: TrajectoryRow, party: Party) -> int:
     return row.coach_id if party is Party.COACH else row.coachee_id
+
+
+async def _closed(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
+    """A trajectory closed: a conversation under way ends first, and its after-care comes last."""
+    talking = pair.talking is row
+    if talking:
+        ended = end_conversation(together(pair), at=turn.now, aftercare=False)
+        await carry_out(turn, pair, row, ended)
+    await carry_out(turn, pair, row, trajectory_closed(pair.seats(), row.id, persons(pair)))
+    if talking:
+        await carry_out(turn, pair, row, Outcome(after_conversation(together(pair), row.id)))
+
+
+def together(pair: Pair) -> Together:
+    """A match as the conversation rules see it."""
+    return Together(
+        pair.match.id,
+        MatchKind(pair.match.kind),
+        tuple(persons(pair)),
+        tuple(pair.seats()),
+        talking=pair.state.talking_id,
+        click_running=pair.state.click is not None,
+        click_done=pair.state.click_done,
+        planned=pair.state.next_meeting,
+        active=pair.active,
+    )
+
+
+def persons(pair: Pair) -> list[Person]:
+    """The members of a match as the ending rules see them."""
+    return [Person(m.id, m.unreachable) for m in pair.members]
+
+
+async def _carry_ending(turn: Turn, pair: Pair, effect: EndingEffect) -> None:
+    """Effects of the click check and of a match that ends."""
+    if isinstance(effect, Tell):
+        await _tell(turn, pair, effect)
+    elif isinstance(effect, SayClick):
+        click = (await scripts_for(turn, pair, turn.language)).click
+        await turn.send_text(getattr(click, effect.line))
+    elif isinstance(effect, KeepClick):
+        pair.state.click = effect.check.to_dict() if effect.check else None
+        pair.state.click_done = pair.state.click_done or effect.done
+    elif isinstance(effect, AskClick):
+        await _ask_click(turn, pair)
+    elif isinstance(effect, StartContract):
+        await start_contract(turn, pair)
+    elif isinstance(effect, WindDown):
+        await _wind_down(turn, pair, status=effect.status, reason=effect.reason)
+    elif isinstance(effect, AskRepair):
+        await notify_repair_needed(turn, pair.match.cohort_id, effect.waiting, effect.reason)
+
+
+async def _tell(turn: Turn, pair: Pair, told: Tell) -> None:
+    """Tell one member, with names, a click script line and moments in their language."""
+    member = pair.member(told.to)
+    params: dict[str, object] = dict(told.params)
+    params.update({param: pair.name(uid) for param, uid in told.names.items()})
+    for param, uids in told.name_lists.items():
+        params[param] = " & ".join(pair.name(uid) for uid in uids)
+    if told.click is not None:
+        params["text"] = getattr((await scripts_for(turn, pair, member.language)).click, told.click)
+
+    def render() -> str:
+        moments = {param: moment_label(turn, at) for param, at in told.moments.items()}
+        return turn.text(told.key, **params, **moments)
+
+    await tell_text(turn, member, render)
+
+
+async def _ask_click(turn: Turn, pair: Pair) -> None:
+    """The private click question, with yes and no in each member's language."""
+    for member in pair.members:
+        click = (await scripts_for(turn, pair, member.language)).click
+        await tell(
+            turn,
+            member,
+            "trajectory.click_question",
+            question=click.question,
+            choices=_click_buttons(click, pair.match.id),
+        )
+
+
+def _click_buttons(click: ClickScript, match_id: int) -> Callable[[], list[list[Choice]]]:
+    return lambda: [
+        [Choice(click.yes, "tr_click", {"m": match_id, "yes": True})],
+        [Choice(click.no, "tr_click", {"m": match_id, "yes": False})],
+    ]
+
+
+async def _wind_down(turn: Turn, pair: Pair, *, status: str, reason: str | None) -> None:
+    """Stop everything that was still running for a match that ends."""
+    pair.state.talking_id, pair.state.mode, pair.state.click = None, None, None
+    timers_off = (*forget_plan(pair.match.id), *cancel_nudges(pair.seats()))
+    await carry_out(turn, pair, None, Outcome(timers_off))
+    await timers.cancel_conversation(turn.session, conversation=f"match:{pair.match.id}")
+    for member in pair.members:
+        await trajectories.clear_input(turn.session, user_id=member.id)
+    await matches.end_match(
+        turn.session, match=pair.match, status=status, reason=reason, now=turn.now
+    )
+
+
+async def _carry_timing(turn: Turn, pair: Pair, effect: TimingEffect) -> None:
+    """Effects of planning, reminders and the prompts a member lets pass."""
+    if isinstance(effect, ScheduleTimer):
+        await schedule_timer(turn, effect)
+    elif isinstance(effect, CancelTimer):
+        await timers.cancel(turn.session, name=effect.name)
+    elif isinstance(effect, KeepMeeting):
+        pair.state.next_meeting = effect.at
+    elif isinstance(effect, KeepSilence):
+        pair.keep_silence(effect.user_id, effect.silence)
+    elif isinstance(effect, ShowPlanned):
+        await show_planned(turn, pair, effect)
+    elif isinstance(effect, AskMet):
+        await ask_met(turn, pair, effect)
+
+
+async def schedule_timer(turn: Turn, timer: ScheduleTimer) -> None:
+    """Put a durable timer in the turn's transaction (a named one replaces its namesake)."""
+    await timers.schedule(
+        turn.session,
+        conversation=timer.conversation,
+        kind=timer.kind,
+        due_at=timer.at,
+        payload=dict(timer.payload),
+        name=timer.name,
+    )
+
+
+async def _carry_talk(turn: Turn, pair: Pair, effect: TalkEffect) -> None:
+    """Effects of starting, holding and ending a conversation."""
+    if isinstance(effect, KeepTalk):
+        pair.state.talking_id, pair.state.mode = effect.ref, effect.mode
+    elif isinstance(effect, Begin):
+        await begin(turn, pair, _row(pair, effect.ref), effect.mode)
+    elif isinstance(effect, ShowNow):
+        await show_now(turn, pair)
+    elif isinstance(effect, Toast):
+        await turn.answer(effect.key, alert=True)
+    elif isinstance(effect, AskMode):
+        await ask_mode(turn, pair, _row(pair, effect.ref))
+    elif isinstance(effect, AskWho):
+        await ask_who(turn, pair, [_row(pair, ref) for ref in effect.refs])
+    elif isinstance(effect, AfterCare):
+        await offer_reflection(turn, pair, _row(pair, effect.ref))
+        await offer_observation(turn, pair, _row(pair, effect.ref))
+    elif isinstance(effect, OfferRevisit):
+        await offer_revisit(turn, pair)
+    elif isinstance(effect, ShowPlanCard):
+        await send_plan_card(turn, pair, pair.member(effect.to))
+    elif isinstance(effect, ShowHome):
+        await send_home(turn, pair, pair.member(effect.to))
+
+
+def _row(pair: Pair, ref: int) -> TrajectoryRow:
+    row = pair.row(ref)
+    assert row is not None, "flows names only trajectories of this pair"
+    return row

@@ -8,9 +8,9 @@ from bot.handlers.trajectory.cards import (
 )
 from bot.handlers.trajectory.core import (
     Pair,
-    card_in,
+    Target,
+    card_target,
     done_with,
-    pair_of,
     refuse,
     stale,
 )
@@ -41,16 +41,15 @@ def register(router: Router) -> None:
     router.action("tr_notyet", not_yet)
 
 
-async def _target(turn: Turn, button: Button) -> tuple[Pair, TrajectoryRow, Party] | None:
-    """The trajectory of a card button and the presser's part in it, if the card is current."""
-    pair = await pair_of(turn)
-    found = card_in(pair, button, turn.chat_id) if pair else None
-    if pair is None or found is None or not is_current(pair, found[0], button.args):
-        await stale(turn)
-        if pair is not None:
-            await show_now(turn, pair)
-        return None
-    return pair, *found
+async def _target(turn: Turn, button: Button) -> Target | None:
+    """The trajectory of a card button and the presser's part in it, if the card is current;
+    an old card gets what holds now."""
+    return await card_target(
+        turn,
+        button,
+        holds=lambda pair, row: is_current(pair, row, button.args),
+        show=lambda turn, pair, _: show_now(turn, pair),
+    )
 
 
 async def next_step(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -58,7 +57,7 @@ async def next_step(turn: Turn, incoming: Incoming, button: Button) -> None:
     target = await _target(turn, button)
     if target is None:
         return
-    pair, row, party = target
+    pair, row, party = target.pair, target.row, target.party
     if party is not Party.COACH or Step(row.step) not in CHAIN_OF_STEP:
         await stale(turn)
         return
@@ -72,7 +71,7 @@ async def go_on(turn: Turn, incoming: Incoming, button: Button) -> None:
     if target is None:
         return
     await done_with(turn, incoming.message_id)
-    pair, row, _ = target
+    pair, row = target.pair, target.row
     chain = button.args.get("ch", "")
     if chain in set(Chain):
         await carry_out(turn, pair, row, continue_chain(pair.snap(row), Chain(chain)))
@@ -110,7 +109,8 @@ async def _event_target(
     if event not in {e.value for e in events}:
         await stale(turn)
         return None
-    return (*target, Event(event))
+    assert target.party is not None, "a card target has a coach or coachee"
+    return target.pair, target.row, target.party, Event(event)
 
 
 async def not_yet(turn: Turn, incoming: Incoming, button: Button) -> None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 from bot.handlers.trajectory.core import (
     Member,
     Pair,
+    Target,
     arg_int,
     await_input,
     awaited,
+    card_target,
     done_with,
     forget_input,
     input_kind,
@@ -110,10 +112,10 @@ async def later(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 async def start_reflection(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Begin the coach's reflection with the role they took."""
-    pair, row = await _target(turn, button, Party.COACH)
-    if pair is None or row is None:
-        await stale(turn)
+    target = await _target(turn, button, Party.COACH)
+    if target is None:
         return
+    pair, row = target.pair, target.row
     if await _started_before(turn, "reflect", row, button):
         return
     await done_with(turn, incoming.message_id)
@@ -123,10 +125,10 @@ async def start_reflection(turn: Turn, incoming: Incoming, button: Button) -> No
 
 async def start_observation(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Begin the observer's feedback with the first of the five questions."""
-    pair, row = await _target(turn, button, None)
-    if pair is None or row is None or row.observer_id != turn.chat_id:
-        await stale(turn)
+    target = await _target(turn, button, None)
+    if target is None:
         return
+    pair, row = target.pair, target.row
     if await _started_before(turn, "observe", row, button):
         return
     await done_with(turn, incoming.message_id)
@@ -337,19 +339,15 @@ def _feedback_text(
     return head + "\n\n" + "\n\n".join(lines)
 
 
-async def _target(
-    turn: Turn, button: Button, party: Party | None
-) -> tuple[Pair | None, TrajectoryRow | None]:
-    """The match and trajectory a reflect/observe button is about, if it still applies."""
-    pair = await pair_of_trajectory(turn, arg_int(button, "t"))
-    row = pair.row(arg_int(button, "t")) if pair else None
-    if pair is None or row is None:
-        return None, None
-    if party is not None and pair.party(row, turn.chat_id) is not party:
-        return None, None
-    if arg_int(button, "n") != pair.snap(row).conversation_count:
-        return None, None
-    return pair, row
+async def _target(turn: Turn, button: Button, party: Party | None) -> Target | None:
+    """The trajectory a reflect (coach) or observe (observer, `party` None) button is about,
+    if it is still about the latest conversation."""
+
+    def holds(pair: Pair, row: TrajectoryRow) -> bool:
+        observer = party is not None or row.observer_id == turn.chat_id
+        return observer and arg_int(button, "n") == pair.snap(row).conversation_count
+
+    return await card_target(turn, button, party=party, ended=True, holds=holds)
 
 
 async def _started_before(turn: Turn, kind: str, row: TrajectoryRow, button: Button) -> bool:

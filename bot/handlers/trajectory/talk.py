@@ -10,47 +10,35 @@ from bot.handlers.trajectory.cards import (
     is_current,
     question_on_card,
     send_coach_card,
-    send_home,
-    send_notebook,
-    send_observer_card,
     theme_sizes,
 )
-from bot.handlers.trajectory.contract_cards import offer_revisit, send_open_contract
 from bot.handlers.trajectory.core import (
     Pair,
     arg_int,
+    card_target,
     done_with,
     pair_of,
     pair_of_button,
-    put,
-    scripts_for,
+    refuse,
     stale,
-    step_name,
     tell,
 )
-from bot.handlers.trajectory.ending import ask_for_click, dissolve_if_unreachable
-from bot.handlers.trajectory.reflection import offer_observation, offer_reflection
-from bot.handlers.trajectory.schedule import forget_plan, parse_moment, send_plan_card
-from bot.i18n import Html
+from bot.handlers.trajectory.effects import carry_out, settle, together
+from bot.handlers.trajectory.ending import dissolve_if_unreachable
+from bot.handlers.trajectory.talk_cards import show_now
 from bot.runtime.handler_types import ActionHandler
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
-from bot.runtime.turn import Choice, Turn
-from flows.trajectory import (
-    CONVERSATION_STEPS,
-    MatchKind,
-    Step,
-    closing_due,
-    coach_card,
-    record_meeting,
-    triad_roles,
-)
+from bot.runtime.turn import Turn
+from flows.trajectory import Party, coach_card, talking
 from flows.trajectory.coach_card import Place
-from storage import trajectories
+from flows.trajectory.effects import Outcome, Refused, Result, ShowNow
+from flows.trajectory.talking import Together
+from flows.trajectory.timing import parse_moment
 from storage.models import Button
 from storage.trajectory_models import TrajectoryRow
 
-MODES = ("chat", "face")
+__all__ = ["register", "show_now"]
 
 
 def register(router: Router) -> None:
@@ -78,144 +66,43 @@ async def talk_command(turn: Turn, incoming: Incoming) -> None:
         await show_now(turn, pair)
 
 
-async def show_now(turn: Turn, pair: Pair) -> None:
-    """What this person should see now: their card in the conversation, or how to go on."""
-    me = pair.member(turn.chat_id)
-    row = pair.talking
-    if row is not None:
-        await _resend_role_card(turn, pair, row)
-    elif pair.state.click is not None:
-        await turn.say("trajectory.click_pending")
-    elif not await send_open_contract(turn, pair, me):
-        await send_home(turn, pair, me)
-
-
-async def _resend_role_card(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
-    if row.coach_id == turn.chat_id:
-        await send_coach_card(turn, pair, row)
-    elif row.coachee_id == turn.chat_id:
-        await send_notebook(turn, pair, row, intro=False)
-    else:
-        await send_observer_card(turn, pair, row)
-
-
 async def start_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Start the next conversation: pick who coaches when there is a choice."""
     pair = await pair_of_button(turn, button)
     if pair is None:
         await stale(turn)
         return
-    if pair.talking is not None or pair.state.click is not None or not candidates(pair):
-        await show_now(turn, pair)
-        return
-    await done_with(turn, incoming.message_id)
-    options = candidates(pair)
-    if len(options) == 1:
-        await _ask_mode(turn, pair, options[0])
-        return
-    rows = [
-        [Choice(_who_label(turn, pair, r), "tr_who", {"m": pair.match.id, "t": r.id})]
-        for r in options
-    ]
-    await turn.say("trajectory.who", choices=rows)
-
-
-def candidates(pair: Pair) -> list[TrajectoryRow]:
-    """Trajectories whose next conversation can start now (a triad follows its rotation)."""
-    ready = [r for r in pair.live_rows() if Step(r.step) in CONVERSATION_STEPS]
-    if pair.kind is MatchKind.TRIAD and ready:
-        roles = triad_roles([m.id for m in pair.members], pair.held_conversations() + 1)
-        due = [r for r in ready if (r.coach_id, r.coachee_id) == (roles.coach, roles.coachee)]
-        return due or ready[:1]
-    return ready
-
-
-def _who_label(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
-    if row.coach_id == turn.chat_id:
-        return turn.plain("trajectory.who_i_coach", name=pair.name(row.coachee_id))
-    if row.coachee_id == turn.chat_id:
-        return turn.plain("trajectory.who_coaches_me", name=pair.name(row.coach_id))
-    return turn.plain(
-        "trajectory.who_others", coach=pair.name(row.coach_id), coachee=pair.name(row.coachee_id)
-    )
+    outcome = talking.start(together(pair))
+    if outcome.effects != (ShowNow(),):  # the card stays when it only shows what holds now
+        await done_with(turn, incoming.message_id)
+    await carry_out(turn, pair, None, outcome)
 
 
 async def choose_who(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Who coaches in this conversation was picked."""
-    pair = await pair_of_button(turn, button)
-    row = pair.row(arg_int(button, "t")) if pair else None
-    if pair is None or row is None or row not in candidates(pair) or pair.talking is not None:
-        await stale(turn)
-        return
-    await done_with(turn, incoming.message_id)
-    await _ask_mode(turn, pair, row)
-
-
-async def _ask_mode(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
-    args = {"m": pair.match.id, "t": row.id}
-    await turn.say(
-        "trajectory.mode",
-        coach=pair.name(row.coach_id),
-        coachee=pair.name(row.coachee_id),
-        choices=[
-            [turn.choice("trajectory.btn_mode_chat", "tr_mode", **args, mode="chat")],
-            [turn.choice("trajectory.btn_mode_face", "tr_mode", **args, mode="face")],
-        ],
+    await _press(
+        turn, incoming, button, lambda match: talking.choose_who(match, button.args.get("t"))
     )
 
 
 async def choose_mode(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Chat or face to face: the conversation starts for everyone in the match."""
+    t, mode = button.args.get("t"), button.args.get("mode")
+    await _press(turn, incoming, button, lambda match: talking.choose_mode(match, t, mode))
+
+
+async def _press(
+    turn: Turn, incoming: Incoming, button: Button, command: Callable[[Together], Result]
+) -> None:
+    """A conversation button of a match: decide, take the card's buttons off if it counted."""
     pair = await pair_of_button(turn, button)
-    row = pair.row(arg_int(button, "t")) if pair else None
-    mode = button.args.get("mode")
-    if pair is None or row is None or mode not in MODES:
+    if pair is None:
         await stale(turn)
         return
-    if pair.talking is not None or row not in candidates(pair):
-        await turn.answer("trajectory.already_started", alert=True)
-        await show_now(turn, pair)
-        return
-    await done_with(turn, incoming.message_id)
-    await begin(turn, pair, row, str(mode))
-
-
-async def begin(turn: Turn, pair: Pair, row: TrajectoryRow, mode: str) -> None:
-    """Open the conversation and hand everyone the card that fits their role."""
-    pair.state.talking_id, pair.state.mode = row.id, mode
-    pair.state.conversations += 1
-    for member in pair.members:
-        # A new conversation: whatever was still awaited belongs to an earlier moment.
-        await trajectories.clear_input(turn.session, user_id=member.id)
-    for member in pair.members:
-        with turn.speaking(member.language):
-            how = Html(_how_we_talk(turn, pair, row, member.id, mode))
-            await turn.say(
-                "trajectory.begun",
-                chat_id=member.id,
-                coach=pair.name(row.coach_id),
-                coachee=pair.name(row.coachee_id),
-                step=step_name(turn, Step(row.step)),
-                how=how,
-            )
-    coach = pair.member(row.coach_id)
-    script = (await scripts_for(turn, pair, coach.language)).step(Step(row.step))
-    await tell(turn, coach, "trajectory.coach_intro", intro=script.coach_intro)
-    await send_coach_card(turn, pair, row)
-    await send_notebook(turn, pair, row, intro=True)
-    await send_observer_card(turn, pair, row)
-
-
-def _how_we_talk(turn: Turn, pair: Pair, row: TrajectoryRow, user_id: int, mode: str) -> str:
-    """What happens to what this member types: passed on, or (for the observer) kept out."""
-    if mode == "chat" and user_id == row.observer_id:
-        return turn.text(
-            "trajectory.begun_chat_observer",
-            coach=pair.name(row.coach_id),
-            coachee=pair.name(row.coachee_id),
-        )
-    others = ", ".join(m.name for m in pair.others(user_id))
-    return turn.text(f"trajectory.begun_{mode}", others=others)
+    result = command(together(pair))
+    if isinstance(result, Outcome) and result is not talking.ALREADY_STARTED:
+        await done_with(turn, incoming.message_id)
+    await settle(turn, pair, None, result)
 
 
 # --- The coach's prompt card ------------------------------------------------------------------
@@ -223,23 +110,22 @@ def _how_we_talk(turn: Turn, pair: Pair, row: TrajectoryRow, user_id: int, mode:
 
 async def _coach_target(turn: Turn, button: Button) -> tuple[Pair, TrajectoryRow] | None:
     """The conversation a coach-card button belongs to, if it is still the current card."""
-    pair = await pair_of(turn)
-    row = pair.talking if pair else None
-    if (
-        pair is None
-        or row is None
-        or row.id != arg_int(button, "t")
-        or row.coach_id != turn.chat_id
-    ):
-        await stale(turn)
-        if pair is not None:
-            await show_now(turn, pair)
-        return None
-    if not is_current(pair, row, button.args):
-        await stale(turn)
+    target = await card_target(
+        turn,
+        button,
+        party=Party.COACH,
+        holds=lambda pair, row: row is pair.talking and is_current(pair, row, button.args),
+        show=_show_card_now,
+    )
+    return (target.pair, target.row) if target else None
+
+
+async def _show_card_now(turn: Turn, pair: Pair, row: TrajectoryRow | None) -> None:
+    """After an old coach-card button: this conversation's card, or what holds now."""
+    if row is not None and row is pair.talking:
         await send_coach_card(turn, pair, row)
-        return None
-    return pair, row
+    else:
+        await show_now(turn, pair)
 
 
 async def ask_question(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -286,76 +172,29 @@ async def _refresh_card(turn: Turn, pair: Pair, row: TrajectoryRow, message_id: 
 async def end_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The coach or the coachee ends the conversation."""
     pair = await pair_of(turn)
-    row = pair.talking if pair else None
-    if pair is None or row is None or row.id != arg_int(button, "t"):
-        await turn.answer("trajectory.already_ended", alert=True)
-        await done_with(turn, incoming.message_id)
-        return
-    await done_with(turn, incoming.message_id)
-    await end_conversation(turn, pair)
-
-
-async def end_conversation(turn: Turn, pair: Pair, *, aftercare: bool = True) -> None:
-    """Close the conversation under way: it counts as held, and the after-care begins."""
-    row = pair.talking
-    if row is None:
-        return
-    pair.state.talking_id, pair.state.mode = None, None
-    put(turn, pair, row, record_meeting(pair.snap(row), held=True, at=turn.now))
-    await forget_plan(turn, pair)
-    ended = "trajectory.ended_triad" if pair.kind is MatchKind.TRIAD else "trajectory.ended"
-    for member in pair.members:
-        await tell(turn, member, ended)
-    if aftercare:
-        await after_conversation(turn, pair, row)
-
-
-async def after_conversation(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
-    """After a conversation: the click check the first time, reflection, revisit, planning."""
-    first = pair.snap(row).step is Step.CONTACT
-    if first and not pair.state.click_done and pair.state.click is None:
-        await ask_for_click(turn, pair)
-    await offer_reflection(turn, pair, row)
-    await offer_observation(turn, pair, row)
-    if first or not pair.active:
-        return
-    await offer_revisit(turn, pair)
-    if closing_due(pair.snap(row)):
-        await tell(
-            turn,
-            pair.member(row.coach_id),
-            "trajectory.closing_due",
-            name=pair.name(row.coachee_id),
-        )
-    if pair.live_rows():
-        for member in pair.members:
-            await send_plan_card(turn, pair, member)
+    t = arg_int(button, "t")
+    ended = talking.end(together(pair), t, at=turn.now) if pair else talking.ALREADY_ENDED
+    await _answered(turn, incoming, pair, ended)
 
 
 async def met_answer(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Did you meet? The first answer counts for the whole match."""
     pair = await pair_of_button(turn, button)
-    planned = parse_moment(button.args.get("at"))
-    if pair is None or planned is None or pair.state.next_meeting != planned:
-        await turn.answer("trajectory.met_already", alert=True)
+    planned, held = parse_moment(button.args.get("at")), bool(button.args.get("held"))
+    answer = (
+        talking.met(together(pair), planned, held=held, by=turn.chat_id, at=turn.now)
+        if pair
+        else talking.MET_ALREADY
+    )
+    await _answered(turn, incoming, pair, answer)
+
+
+async def _answered(turn: Turn, incoming: Incoming, pair: Pair | None, result: Result) -> None:
+    """A question card answered either way: its buttons go, after the notice of a refusal."""
+    if isinstance(result, Refused):
+        await refuse(turn, result)
         await done_with(turn, incoming.message_id)
         return
+    assert pair is not None, "only a loaded match accepts an answer"
     await done_with(turn, incoming.message_id)
-    row = _row_in_turn(pair)
-    held = bool(button.args.get("held"))
-    put(turn, pair, row, record_meeting(pair.snap(row), held=held, at=turn.now))
-    await forget_plan(turn, pair)
-    if held:
-        for member in pair.members:
-            await tell(turn, member, "trajectory.met_yes", name=pair.name(turn.chat_id))
-        await after_conversation(turn, pair, row)
-        return
-    for member in pair.members:
-        await tell(turn, member, "trajectory.met_no", name=pair.name(turn.chat_id))
-        await send_plan_card(turn, pair, member)
-
-
-def _row_in_turn(pair: Pair) -> TrajectoryRow:
-    """The trajectory whose conversation it was: the rotation's, or the one with fewest so far."""
-    options = candidates(pair) or pair.live_rows() or pair.rows
-    return min(options, key=lambda r: pair.snap(r).conversation_count)
+    await carry_out(turn, pair, None, result)
