@@ -33,7 +33,7 @@ from bot.handlers.trajectory.core import (
     tell_text,
 )
 from bot.handlers.trajectory.plan_cards import ask_met, nudge_card, send_plan_card, show_planned
-from bot.handlers.trajectory.reflection import offer_observation, offer_reflection
+from bot.handlers.trajectory.reflect_offer import offer_observation, offer_reflection
 from bot.handlers.trajectory.talk_cards import ask_mode, ask_who, begin, show_now
 from bot.runtime.turn import Choice, Turn
 from flows.scripts import ClickScript

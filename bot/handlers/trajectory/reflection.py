@@ -4,7 +4,6 @@ triad's observer gives feedback along the same five questions."""
 from __future__ import annotations
 
 from bot.handlers.trajectory.core import (
-    Member,
     Pair,
     Target,
     arg_int,
@@ -15,13 +14,12 @@ from bot.handlers.trajectory.core import (
     forget_input,
     input_kind,
     pair_of_trajectory,
-    put,
     refuse,
     scripts_for,
     stale,
-    tell,
     tell_text,
 )
+from bot.handlers.trajectory.effects import settle
 from bot.i18n import Html
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
@@ -29,21 +27,17 @@ from bot.runtime.turn import Choice, Turn
 from flows.scripts import Scripts
 from flows.trajectory import (
     TENSION_SCALE,
-    CaptureError,
     CoachRole,
     Party,
     ReflectionQuestion,
     TensionField,
-    add_observation,
-    add_reflection,
 )
-from flows.trajectory.checks import TEXT_LIMIT
+from flows.trajectory.effects import Refused
 from flows.trajectory.presses import choice_press, start_press
+from flows.trajectory.reflecting import FIELDS, QUESTIONS, Draft, answer, finish, place, skip
+from flows.trajectory.reflecting import choose_role as choose_role_in
 from storage.models import Button
 from storage.trajectory_models import AwaitedInput, TrajectoryRow
-
-FIELDS = tuple(TensionField)
-QUESTIONS = tuple(ReflectionQuestion)
 
 
 def register(router: Router) -> None:
@@ -56,52 +50,6 @@ def register(router: Router) -> None:
     router.action("tr_rskip", skip_question)
     input_kind("reflect", on_text=answer_question, reask=show_where)
     input_kind("observe", on_text=answer_question, reask=show_where)
-
-
-async def offer_reflection(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
-    """Invite the coach to look back on the conversation that just ended."""
-    coach = pair.member(row.coach_id)
-    scripts = await scripts_for(turn, pair, coach.language)
-    button = ("trajectory.btn_reflect", "tr_reflect")
-    intro = scripts.reflection.intro
-    await _offer(turn, pair, row, coach, "trajectory.reflect_offer", button, intro=intro)
-
-
-async def offer_observation(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
-    """Invite a triad's observer to give the coach feedback."""
-    if row.observer_id is None:
-        return
-    observer = pair.member(row.observer_id)
-    scripts = await scripts_for(turn, pair, observer.language)
-    intro = scripts.observer.feedback_intro
-    button = ("trajectory.btn_observe", "tr_observe")
-    coach = pair.name(row.coach_id)
-    await _offer(
-        turn, pair, row, observer, "trajectory.observe_offer", button, intro=intro, coach=coach
-    )
-
-
-async def _offer(
-    turn: Turn,
-    pair: Pair,
-    row: TrajectoryRow,
-    member: Member,
-    key: str,
-    button: tuple[str, str],
-    **params: object,
-) -> None:
-    """Offer to look back on this trajectory's latest conversation now (the button), or later."""
-    args = {"t": row.id, "n": pair.snap(row).conversation_count}
-    label, action = button
-    await tell(
-        turn,
-        member,
-        key,
-        choices=lambda: [
-            [turn.choice(label, action, **args), turn.choice("trajectory.btn_later", "tr_later")]
-        ],
-        **params,
-    )
 
 
 async def later(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -132,52 +80,42 @@ async def start_observation(turn: Turn, incoming: Incoming, button: Button) -> N
     if await _started_before(turn, "observe", row, button):
         return
     await done_with(turn, incoming.message_id)
-    waiting = await await_input(turn, "observe", row, n=arg_int(button, "n"), answers={})
-    await _send_question(turn, pair, waiting)
+    await await_input(turn, "observe", row, n=arg_int(button, "n"), answers={})
+    await _send_question(turn, pair, 0)
 
 
 async def choose_role(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The role the coach mostly took; then the first tension field."""
     waiting = await awaited(turn)
-    role = button.args.get("r")
-    if waiting is None or waiting.kind != "reflect" or role not in set(CoachRole):
+    if waiting is None or waiting.kind != "reflect":
         await stale(turn)
         return
     refused = choice_press(waiting.data, "role")
     if refused is not None:
         await refuse(turn, refused)
         return
-    await done_with(turn, incoming.message_id)
-    waiting.data = {**waiting.data, "role": role}
-    await show_where(turn, waiting)
+    await _go_on(turn, incoming, waiting, choose_role_in(_draft(waiting), button.args.get("r")))
 
 
 async def place_on_field(turn: Turn, incoming: Incoming, button: Button) -> None:
     """A position on one tension field; then the next field, or the questions."""
     waiting = await awaited(turn)
-    field, value = button.args.get("f"), arg_int(button, "v")
-    if waiting is None or waiting.kind != "reflect" or value not in TENSION_SCALE:
+    if waiting is None or waiting.kind != "reflect":
         await stale(turn)
         return
-    if field in waiting.data["tensions"] or field not in set(TensionField):
-        await stale(turn)
-        return
-    await done_with(turn, incoming.message_id)
-    waiting.data = {**waiting.data, "tensions": {**waiting.data["tensions"], field: value}}
-    await show_where(turn, waiting)
+    placed = place(_draft(waiting), button.args.get("f"), arg_int(button, "v"))
+    await _go_on(turn, incoming, waiting, placed)
 
 
 async def answer_question(turn: Turn, waiting: AwaitedInput, text: str) -> None:
-    """A typed answer to the current reflection question (or a re-ask while sliders are due)."""
-    if waiting.kind == "reflect" and _next_field(waiting) is not None:
-        await turn.say("trajectory.use_buttons")
-        await show_where(turn, waiting)
+    """A typed answer to the current question (or a re-ask while buttons are due)."""
+    answered = answer(_draft(waiting), text)
+    if isinstance(answered, Refused):
+        await refuse(turn, answered)  # refused whole, never cut: the words are theirs
+        if answered.reason_key == "trajectory.use_buttons":
+            await show_where(turn, waiting)
         return
-    answer = " ".join(text.split())
-    if len(answer) > TEXT_LIMIT:  # refused, not cut: the words are theirs to shorten
-        await turn.say("trajectory.too_long_note", limit=TEXT_LIMIT)
-        return
-    await _record_answer(turn, waiting, answer)
+    await _go_on(turn, None, waiting, answered)
 
 
 async def skip_question(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -186,22 +124,24 @@ async def skip_question(turn: Turn, incoming: Incoming, button: Button) -> None:
     if waiting is None or waiting.kind not in ("reflect", "observe"):
         await stale(turn)
         return
-    if arg_int(button, "q") != len(waiting.data["answers"]) + _skipped(waiting):
+    await _go_on(turn, incoming, waiting, skip(_draft(waiting), arg_int(button, "q")))
+
+
+def _draft(waiting: AwaitedInput) -> Draft:
+    return Draft.read(waiting.kind, waiting.data)
+
+
+async def _go_on(
+    turn: Turn, incoming: Incoming | None, waiting: AwaitedInput, draft: Draft | None
+) -> None:
+    """Keep the changed draft and show the next card, or store it once complete."""
+    if draft is None:
         await stale(turn)
         return
-    await done_with(turn, incoming.message_id)
-    waiting.data = {**waiting.data, "skipped": _skipped(waiting) + 1}
-    await _after_answer(turn, waiting)
-
-
-async def _record_answer(turn: Turn, waiting: AwaitedInput, answer: str) -> None:
-    question = QUESTIONS[_question_index(waiting)]
-    waiting.data = {**waiting.data, "answers": {**waiting.data["answers"], question.value: answer}}
-    await _after_answer(turn, waiting)
-
-
-async def _after_answer(turn: Turn, waiting: AwaitedInput) -> None:
-    if _question_index(waiting) < len(QUESTIONS):
+    if incoming is not None:
+        await done_with(turn, incoming.message_id)
+    waiting.data = {**waiting.data, **draft.data()}
+    if not draft.complete:
         await show_where(turn, waiting)
         return
     pair = await pair_of_trajectory(turn, waiting.trajectory_id)
@@ -210,10 +150,8 @@ async def _after_answer(turn: Turn, waiting: AwaitedInput) -> None:
     if pair is None or row is None:
         await turn.say("trajectory.stale_text")
         return
-    if waiting.kind == "reflect":
-        await _store_reflection(turn, pair, row, waiting)
-    else:
-        await _store_observation(turn, pair, row, waiting)
+    if await settle(turn, pair, row, finish(pair.snap(row), draft, turn.now)) and draft.observer:
+        await _feedback_to_coach(turn, pair, row, dict(draft.answers))
 
 
 async def show_where(turn: Turn, waiting: AwaitedInput) -> None:
@@ -223,12 +161,13 @@ async def show_where(turn: Turn, waiting: AwaitedInput) -> None:
         await forget_input(turn)
         await turn.say("trajectory.stale_text")
         return
-    if waiting.kind == "reflect" and "role" not in waiting.data:
+    draft = _draft(waiting)
+    if not draft.observer and draft.role is None:
         await _send_roles(turn, pair)
-    elif waiting.kind == "reflect" and _next_field(waiting) is not None:
-        await _send_field(turn, pair, waiting)
+    elif draft.next_field is not None:
+        await _send_field(turn, pair, draft.next_field)
     else:
-        await _send_question(turn, pair, waiting)
+        await _send_question(turn, pair, draft.question_index)
 
 
 async def _send_roles(turn: Turn, pair: Pair) -> None:
@@ -242,9 +181,7 @@ async def _send_roles(turn: Turn, pair: Pair) -> None:
     )
 
 
-async def _send_field(turn: Turn, pair: Pair, waiting: AwaitedInput) -> None:
-    field = _next_field(waiting)
-    assert field is not None
+async def _send_field(turn: Turn, pair: Pair, field: TensionField) -> None:
     scripts = await scripts_for(turn, pair, turn.language)
     poles = scripts.reflection.tensions[field]
     number = FIELDS.index(field) + 1
@@ -266,9 +203,8 @@ async def _send_field(turn: Turn, pair: Pair, waiting: AwaitedInput) -> None:
     await turn.send_text(f"{text.strip()}\n{examples}", choices=[buttons])
 
 
-async def _send_question(turn: Turn, pair: Pair, waiting: AwaitedInput) -> None:
+async def _send_question(turn: Turn, pair: Pair, index: int) -> None:
     scripts = await scripts_for(turn, pair, turn.language)
-    index = _question_index(waiting)
     question = QUESTIONS[index]
     intro = scripts.reflection.questions_intro if index == 0 else ""
     text = turn.text(
@@ -282,38 +218,10 @@ async def _send_question(turn: Turn, pair: Pair, waiting: AwaitedInput) -> None:
     await turn.send_text(text.strip(), choices=[[skip]])
 
 
-async def _store_reflection(
-    turn: Turn, pair: Pair, row: TrajectoryRow, waiting: AwaitedInput
+async def _feedback_to_coach(
+    turn: Turn, pair: Pair, row: TrajectoryRow, answers: dict[ReflectionQuestion, str]
 ) -> None:
-    data = waiting.data
-    try:
-        reflected = add_reflection(
-            pair.snap(row),
-            role=CoachRole(data["role"]),
-            tensions={TensionField(f): v for f, v in data["tensions"].items()},
-            answers={ReflectionQuestion(q): a for q, a in data["answers"].items()},
-            by=Party.COACH,
-            at=turn.now,
-        )
-    except CaptureError:
-        await turn.say("trajectory.reflect_done_before")
-        return
-    put(turn, pair, row, reflected)
-    await turn.say("trajectory.reflect_saved")
-
-
-async def _store_observation(
-    turn: Turn, pair: Pair, row: TrajectoryRow, waiting: AwaitedInput
-) -> None:
-    answers = {ReflectionQuestion(q): a for q, a in waiting.data["answers"].items()}
-    if not answers:
-        await turn.say("trajectory.observe_empty")
-        return
-    try:
-        put(turn, pair, row, add_observation(pair.snap(row), answers, at=turn.now))
-    except CaptureError:
-        await turn.say("trajectory.reflect_done_before")
-        return
+    """The observer's feedback is kept; the observer hears so, the coach gets it to read."""
     await turn.say("trajectory.observe_saved", coach=pair.name(row.coach_id))
     coach = pair.member(row.coach_id)
     scripts = await scripts_for(turn, pair, coach.language)
@@ -358,16 +266,3 @@ async def _started_before(turn: Turn, kind: str, row: TrajectoryRow, button: But
     if refused is not None:
         await refuse(turn, refused)
     return refused is not None
-
-
-def _next_field(waiting: AwaitedInput) -> TensionField | None:
-    placed = waiting.data.get("tensions", {})
-    return next((f for f in FIELDS if f.value not in placed), None)
-
-
-def _skipped(waiting: AwaitedInput) -> int:
-    return int(waiting.data.get("skipped", 0))
-
-
-def _question_index(waiting: AwaitedInput) -> int:
-    return len(waiting.data["answers"]) + _skipped(waiting)
