@@ -8,6 +8,7 @@
   const FAST = new URLSearchParams(location.search).get("tour-speed") === "fast";
   const MS_PER_WORD = FAST ? 5 : 260;
   const MIN_PAUSE = FAST ? 50 : 2200;
+  const SETTLE_MS = 1500;
 
   const TEXTS = {
     nl: {
@@ -20,6 +21,8 @@
       step: "Stap {n} van {count}",
       where: "Waar: de chat van {name}",
       where_group: "Waar: de groep {name}",
+      where_as: "Waar: de groep {name}, als {person}",
+      example: "Bijvoorbeeld: “{text}”",
       play: "▶ Speel af",
       pause: "⏸ Pauzeer",
       do_step: "Doe deze stap voor mij",
@@ -41,6 +44,8 @@
       step: "Step {n} of {count}",
       where: "Where: {name}'s chat",
       where_group: "Where: the group {name}",
+      where_as: "Where: the group {name}, as {person}",
+      example: "For example: “{text}”",
       play: "▶ Play",
       pause: "⏸ Pause",
       do_step: "Do this step for me",
@@ -417,7 +422,7 @@
           nl: "Als ik in de les een beurt krijg, klap ik dicht.",
           en: "When I'm asked something in class, I freeze.",
         },
-        done: { column: "group", own: true, says: ["klap ik dicht", "I freeze"] },
+        done: { column: "group", own: true, says: [""] }, // in anyone's own words
       },
       {
         column: "group",
@@ -595,7 +600,15 @@
   // on is done when the bot answers anew.
   function stepDone(step) {
     if (isLook(step)) return state.read && matching(step.done).length > 0;
-    return matching(step.done).some((id) => !state.before.has(id));
+    const fresh = matching(step.done).some((id) => !state.before.has(id));
+    if (!fresh || !step.done.own) return fresh;
+    // Something people wrote: give the bot a moment to take it in before the next step
+    // presses a button on the message it may be updating.
+    if (!state.seenAt) {
+      state.seenAt = Date.now();
+      setTimeout(check, SETTLE_MS);
+    }
+    return Date.now() - state.seenAt >= SETTLE_MS;
   }
 
   function isLook(step) {
@@ -727,6 +740,7 @@
     }
     state.before = new Set(matching(step.done));
     state.read = false;
+    state.seenAt = null;
     render();
     api().showColumn(chatIdOf(step.column));
     highlight(step);
@@ -753,6 +767,8 @@
     panel.classList.toggle("tour-left", box.right > window.innerWidth - panel.offsetWidth - 24);
     const target = targetOf(step);
     if (target) target.classList.add("tour-target");
+    // Nothing to do yet: the bot is still answering (a class group gets twenty a minute).
+    if (!isLook(step)) status(target ? (state.playing ? t("playing") : "") : t("waiting"));
   }
 
   // --- the panel -----------------------------------------------------------------------------
@@ -841,10 +857,13 @@
       return;
     }
     const name = step.column === "group" ? (chatOf("group")?.view.title || "") : step.column;
+    let where = t("where", { name });
+    if (step.column === "group") where = step.as ? t("where_as", { name, person: step.as }) : t("where_group", { name });
     body.replaceChildren(
       el("p", { class: "tour-progress", text: t("step", { n: state.index + 1, count: story.steps.length }) }),
       el("p", { class: "tour-text", text: say(step.text) }),
-      el("p", { class: "tour-where", text: step.column === "group" ? t("where_group", { name }) : t("where", { name }) }),
+      step.send && typeof step.send !== "string" ? el("p", { class: "tour-example", text: t("example", { text: say(step.send) }) }) : null,
+      el("p", { class: "tour-where", "data-as": step.as || null, text: where }),
       el("p", { class: "tour-status", role: "status", text: state.playing ? t("playing") : "" }),
       el(
         "div",
