@@ -31,7 +31,7 @@
       another: "Een ander verhaal",
       close: "Sluiten",
       playing: "De pagina speelt dit af. Lees mee, of neem het over wanneer je wil.",
-      waiting: "Even wachten op de bot…",
+      waiting: "Even wachten op de bot… In een groep stuurt Telegram hooguit twintig berichten per minuut.",
       next: "Verder",
     },
     en: {
@@ -54,7 +54,7 @@
       another: "Another story",
       close: "Close",
       playing: "The page is playing this. Read along, or take over whenever you like.",
-      waiting: "Waiting for the bot…",
+      waiting: "Waiting for the bot… Telegram sends at most twenty messages a minute to a group.",
       next: "Next",
     },
   };
@@ -384,7 +384,7 @@
         as: "Tom",
         text: { nl: "Iedereen is er. Tom tikt op Rollen kiezen.", en: "Everyone is here. Tom taps Choose roles." },
         press: ["Rollen kiezen", "Choose roles"],
-        done: { column: "group", says: ["Tijd voor de rollen", "Time for roles"] },
+        done: { column: "group", says: ["We kiezen de rollen", "Choosing roles"] },
       },
       {
         column: "group",
@@ -394,21 +394,21 @@
           en: "Sanne would like to bring something. Pick Sanne and tap I'll bring a situation.",
         },
         press: ["Ik breng iets in", "I'll bring a situation"],
-        done: { column: "group", says: ["Sanne brengt vandaag", "Sanne is bringing"] },
+        done: { column: "group", says: ["Inbrenger: Sanne", "Case-holder: Sanne"] },
       },
       {
         column: "group",
         as: "Noor",
         text: { nl: "Noor houdt de tijd bij: kies Noor en tik op Ik hou de tijd bij.", en: "Noor keeps time: pick Noor and tap I'll keep time." },
         press: ["Ik hou de tijd bij", "I'll keep time"],
-        done: { column: "group", says: ["Noor houdt de tijd bij", "Noor is keeping time"] },
+        done: { column: "group", says: ["Tijdbewaker: Noor", "Timekeeper: Noor"] },
       },
       {
         column: "group",
         as: "Tom",
         text: { nl: "De rollen staan. Tom tikt op ▶️ Beginnen.", en: "The roles are set. Tom taps ▶️ Begin." },
         press: ["▶️ Beginnen", "▶️ Begin"],
-        done: { column: "group", says: ["Stap 1 van 7", "Step 1 of 7"] },
+        done: { column: "group", says: ["Stap 1/7", "Step 1/7"] },
       },
       {
         column: "group",
@@ -432,7 +432,7 @@
           en: "Tom keeps the pace: ⏭ Next step moves on, even before the time is up.",
         },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "group", says: ["Stap 2 van 7", "Step 2 of 7"] },
+        done: { column: "group", says: ["Stap 2/7", "Step 2/7"] },
       },
       {
         column: "group",
@@ -442,7 +442,7 @@
           en: "Sanne would now tell what happened. For this tour we move on: ⏭ Next step.",
         },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "group", says: ["Stap 3 van 7", "Step 3 of 7"] },
+        done: { column: "group", says: ["Stap 3/7", "Step 3/7"] },
       },
       {
         column: "group",
@@ -463,14 +463,14 @@
           en: "Noor and Yusuf may ask too, or pass. We jump to the ideas: ⏭ Next step, twice.",
         },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "group", says: ["Stap 4 van 7", "Step 4 of 7"] },
+        done: { column: "group", says: ["Stap 4/7", "Step 4/7"] },
       },
       {
         column: "group",
         as: "Tom",
         text: { nl: "En nog eens ⏭ Volgende stap.", en: "And ⏭ Next step once more." },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "group", says: ["Stap 5 van 7", "Step 5 of 7"] },
+        done: { column: "group", says: ["Stap 5/7", "Step 5/7"] },
       },
       {
         column: "group",
@@ -505,7 +505,7 @@
         as: "Tom",
         text: { nl: "Tom gaat naar de keuze van Sanne: ⏭ Volgende stap.", en: "Tom moves on to Sanne's choice: ⏭ Next step." },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "Sanne", says: ["Welk idee wil je uitproberen", "Which idea would you like to try"] },
+        done: { column: "group", says: ["Stap 6/7", "Step 6/7"] },
       },
       {
         column: "Sanne",
@@ -521,14 +521,14 @@
         as: "Tom",
         text: { nl: "Nog een terugblik en dan klaar: ⏭ Volgende stap.", en: "A look back and then done: ⏭ Next step." },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "group", says: ["Stap 7 van 7", "Step 7 of 7"] },
+        done: { column: "group", says: ["Stap 7/7", "Step 7/7"] },
       },
       {
         column: "group",
         as: "Tom",
         text: { nl: "Tom rondt af met ⏭ Volgende stap.", en: "Tom wraps up with ⏭ Next step." },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "group", says: ["🎉 Klaar!", "🎉 Done!"] },
+        done: { column: "group", says: ["Afgelopen. Dank jullie wel!", "Finished. Thank you all!"] },
       },
       {
         column: "Sanne",
@@ -860,6 +860,7 @@
     let where = t("where", { name });
     if (step.column === "group") where = step.as ? t("where_as", { name, person: step.as }) : t("where_group", { name });
     body.replaceChildren(
+      ...[
       el("p", { class: "tour-progress", text: t("step", { n: state.index + 1, count: story.steps.length }) }),
       el("p", { class: "tour-text", text: say(step.text) }),
       step.send && typeof step.send !== "string" ? el("p", { class: "tour-example", text: t("example", { text: say(step.send) }) }) : null,
@@ -884,6 +885,7 @@
           : el("button", { type: "button", class: "ghost", text: t("do_step"), onclick: doStepNow }),
         el("button", { type: "button", class: "ghost", text: t("leave"), onclick: leave }),
       ),
+      ].filter(Boolean),
     );
   }
 
