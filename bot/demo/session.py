@@ -26,6 +26,7 @@ from tgemulator import TelegramEmulator
 from bot.app import PeerCoach
 from bot.demo.routes import add_demo_routes
 from bot.demo.sample import add_history
+from bot.demo.sample_room import add_finished_room
 from bot.demo.seed import (
     DemoWorld,
     Persona,
@@ -116,6 +117,7 @@ class DemoSession:
         await self._app.start()
         world = await seed(emulator, self._app.services, utcnow())
         await add_history(self._app.services, world, utcnow())
+        await add_finished_room(self._app.services, world, utcnow())
         self._world = world
         self._app.delivery.wake()
 

@@ -137,8 +137,9 @@ async def test_added_persona_joins_and_reset_starts_over(
         "Noor",
         "Yusuf",
     ]
-    # A fresh start: only the sample pair's home cards, nothing of what was done before.
-    underway = {persona_id(fresh, "Sanne"), persona_id(fresh, "Bram")}
+    # A fresh start: only the sample pair's home cards and last week's room summary and
+    # report, nothing of what was done before.
+    underway = {persona_id(fresh, name) for name in ("Sanne", "Bram", "Yusuf", "Tom")}
 
     async def only_home_cards() -> bool:
         state = await get_json(http, f"{demo.url}sandbox/api/state")

@@ -18,6 +18,7 @@ from flows.trajectory import Trajectory
 from flows.trajectory.steps import Step
 from storage import pairing, trajectories
 from storage.models import Cohort, Membership, User
+from storage.room_models import RoomRow
 from tests.e2e.support.world import eventually
 from tests.e2e.test_demo import CHROMIUM, CHROMIUM_ARGS
 
@@ -272,3 +273,20 @@ async def test_the_sample_class_has_a_pool_and_a_pair_underway(demo: DemoSession
         return any("huiswerk elke dag plannen" in text and "4" in text for text in texts)
 
     await eventually(journal_shown, seconds=20)
+
+
+async def test_the_sample_class_has_a_finished_room_with_a_summary(demo: DemoSession) -> None:
+    async with demo.app.services.db.sessions() as session:
+        (row,) = (await session.scalars(select(RoomRow))).all()
+    assert row.state == "closed" and row.closed_at is not None
+    assert row.chat_id == demo.world.group_chat_id
+    assert "verslag" not in str(row.snapshot)  # a closed room keeps no words
+
+    async def summary_sent() -> bool:
+        texts = [m.text or "" for m in demo.emulator.bot_messages(column_id(demo, "Yusuf"))]
+        return any("Jouw samenvatting: Incidentmethode" in t and "Jouw stap:" in t for t in texts)
+
+    await eventually(summary_sent, seconds=20)
+    tom = [m.text or "" for m in demo.emulator.bot_messages(column_id(demo, "Tom"))]
+    assert any("Groepssessie Incidentmethode" in text for text in tom)
+    assert not any("verslag" in text for text in tom)  # the teacher never reads what was said

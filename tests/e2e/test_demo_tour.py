@@ -138,3 +138,75 @@ async def test_the_page_plays_a_teacher_running_a_room(demo: DemoSession, browse
         group = page.locator(f'section[data-chat-id="{demo.world.group_chat_id}"]')
         await group.scroll_into_view_if_needed()
         await page.screenshot(path=str(Path(SCREENSHOTS) / "demo-room.png"))
+
+
+async def follow_by_hand(page: Any, tour: Any) -> None:
+    """Do what each step asks, as a visitor: pick who acts, tap what is highlighted, write in
+    one's own words where the step asks for text, read on where there is only something to see.
+
+    Each kind of thing is done once per step; then the visitor waits for the bot (a class
+    group gets at most twenty messages a minute, so that may take a while).
+    """
+    for _ in range(300):
+        if await tour.locator(".tour-done").count():
+            return
+        progress = await tour.locator(".tour-progress").inner_text(timeout=WAIT)
+        done: list[str] = []
+        while True:
+            target = page.locator(".tour-target")
+            tag = await target.evaluate("node => node.tagName") if await target.count() else None
+            if tag is None or tag in done:
+                break
+            done.append(tag)
+            if tag == "SELECT":
+                person = await tour.locator(".tour-where").get_attribute("data-as")
+                await target.select_option(label=person)
+            elif tag == "TEXTAREA":
+                await target.fill(await text_for(tour))
+                await target.press("Enter")
+            else:
+                await target.click()
+            await page.wait_for_timeout(150)
+        if not done:
+            next_button = tour.get_by_role("button", name="Verder")
+            if await next_button.count():
+                await next_button.click()
+        await page.wait_for_function(
+            """([before, done]) => {
+                const now = document.querySelector('#tour .tour-progress');
+                const target = document.querySelector('.tour-target');
+                return !now || now.textContent !== before
+                    || (target !== null && !done.includes(target.tagName))
+                    || document.querySelector('#tour .tour-next') !== null;
+            }""",
+            arg=[progress, done],
+            timeout=120_000,
+        )
+    raise AssertionError("the tour never finished")
+
+
+async def text_for(tour: Any) -> str:
+    """In one's own words where the step gives an example; the command a step names."""
+    if await tour.locator(".tour-example").count():
+        return "Zelf geschreven, in mijn woorden."
+    words = (await tour.locator(".tour-text").inner_text()).split()
+    return next(word.strip(".,") for word in words if word.startswith("/"))
+
+
+async def test_two_students_coaching_done_by_hand(demo: DemoSession, browser: Browser) -> None:
+    page = await browser.page(demo.url)
+    tour = await open_story(page, "Twee leerlingen coachen elkaar")
+    await follow_by_hand(page, tour)
+    yusuf = column_id(demo, "Yusuf")
+    async with demo.app.services.db.sessions() as session:
+        rows = await trajectories.trajectories_of_user(session, user_id=yusuf)
+    coached = next(Trajectory.from_dict(r.snapshot) for r in rows if r.coachee_id == yusuf)
+    assert coached.goal == "Zelf geschreven, in mijn woorden."
+
+
+async def test_a_teacher_running_a_room_done_by_hand(demo: DemoSession, browser: Browser) -> None:
+    page = await browser.page(demo.url)
+    tour = await open_story(page, "Een docent leidt een intervisie in de klasgroep")
+    await follow_by_hand(page, tour)
+    summary = column(page, demo, "Sanne").locator(".message.bot", has_text="Jouw samenvatting")
+    assert "Zelf geschreven, in mijn woorden." in await summary.inner_text(timeout=WAIT)

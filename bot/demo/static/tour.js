@@ -8,6 +8,7 @@
   const FAST = new URLSearchParams(location.search).get("tour-speed") === "fast";
   const MS_PER_WORD = FAST ? 5 : 260;
   const MIN_PAUSE = FAST ? 50 : 2200;
+  const SETTLE_MS = 1500;
 
   const TEXTS = {
     nl: {
@@ -20,6 +21,8 @@
       step: "Stap {n} van {count}",
       where: "Waar: de chat van {name}",
       where_group: "Waar: de groep {name}",
+      where_as: "Waar: de groep {name}, als {person}",
+      example: "Bijvoorbeeld: “{text}”",
       play: "▶ Speel af",
       pause: "⏸ Pauzeer",
       do_step: "Doe deze stap voor mij",
@@ -28,7 +31,7 @@
       another: "Een ander verhaal",
       close: "Sluiten",
       playing: "De pagina speelt dit af. Lees mee, of neem het over wanneer je wil.",
-      waiting: "Even wachten op de bot…",
+      waiting: "Even wachten op de bot… In een groep stuurt Telegram hooguit twintig berichten per minuut.",
       next: "Verder",
     },
     en: {
@@ -41,6 +44,8 @@
       step: "Step {n} of {count}",
       where: "Where: {name}'s chat",
       where_group: "Where: the group {name}",
+      where_as: "Where: the group {name}, as {person}",
+      example: "For example: “{text}”",
       play: "▶ Play",
       pause: "⏸ Pause",
       do_step: "Do this step for me",
@@ -49,7 +54,7 @@
       another: "Another story",
       close: "Close",
       playing: "The page is playing this. Read along, or take over whenever you like.",
-      waiting: "Waiting for the bot…",
+      waiting: "Waiting for the bot… Telegram sends at most twenty messages a minute to a group.",
       next: "Next",
     },
   };
@@ -379,7 +384,7 @@
         as: "Tom",
         text: { nl: "Iedereen is er. Tom tikt op Rollen kiezen.", en: "Everyone is here. Tom taps Choose roles." },
         press: ["Rollen kiezen", "Choose roles"],
-        done: { column: "group", says: ["Tijd voor de rollen", "Time for roles"] },
+        done: { column: "group", says: ["We kiezen de rollen", "Choosing roles"] },
       },
       {
         column: "group",
@@ -389,21 +394,21 @@
           en: "Sanne would like to bring something. Pick Sanne and tap I'll bring a situation.",
         },
         press: ["Ik breng iets in", "I'll bring a situation"],
-        done: { column: "group", says: ["Sanne brengt vandaag", "Sanne is bringing"] },
+        done: { column: "group", says: ["Inbrenger: Sanne", "Case-holder: Sanne"] },
       },
       {
         column: "group",
         as: "Noor",
         text: { nl: "Noor houdt de tijd bij: kies Noor en tik op Ik hou de tijd bij.", en: "Noor keeps time: pick Noor and tap I'll keep time." },
         press: ["Ik hou de tijd bij", "I'll keep time"],
-        done: { column: "group", says: ["Noor houdt de tijd bij", "Noor is keeping time"] },
+        done: { column: "group", says: ["Tijdbewaker: Noor", "Timekeeper: Noor"] },
       },
       {
         column: "group",
         as: "Tom",
         text: { nl: "De rollen staan. Tom tikt op ▶️ Beginnen.", en: "The roles are set. Tom taps ▶️ Begin." },
         press: ["▶️ Beginnen", "▶️ Begin"],
-        done: { column: "group", says: ["Stap 1 van 7", "Step 1 of 7"] },
+        done: { column: "group", says: ["Stap 1/7", "Step 1/7"] },
       },
       {
         column: "group",
@@ -417,7 +422,7 @@
           nl: "Als ik in de les een beurt krijg, klap ik dicht.",
           en: "When I'm asked something in class, I freeze.",
         },
-        done: { column: "group", own: true, says: ["klap ik dicht", "I freeze"] },
+        done: { column: "group", own: true, says: [""] }, // in anyone's own words
       },
       {
         column: "group",
@@ -427,7 +432,7 @@
           en: "Tom keeps the pace: ⏭ Next step moves on, even before the time is up.",
         },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "group", says: ["Stap 2 van 7", "Step 2 of 7"] },
+        done: { column: "group", says: ["Stap 2/7", "Step 2/7"] },
       },
       {
         column: "group",
@@ -437,7 +442,7 @@
           en: "Sanne would now tell what happened. For this tour we move on: ⏭ Next step.",
         },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "group", says: ["Stap 3 van 7", "Step 3 of 7"] },
+        done: { column: "group", says: ["Stap 3/7", "Step 3/7"] },
       },
       {
         column: "group",
@@ -458,14 +463,14 @@
           en: "Noor and Yusuf may ask too, or pass. We jump to the ideas: ⏭ Next step, twice.",
         },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "group", says: ["Stap 4 van 7", "Step 4 of 7"] },
+        done: { column: "group", says: ["Stap 4/7", "Step 4/7"] },
       },
       {
         column: "group",
         as: "Tom",
         text: { nl: "En nog eens ⏭ Volgende stap.", en: "And ⏭ Next step once more." },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "group", says: ["Stap 5 van 7", "Step 5 of 7"] },
+        done: { column: "group", says: ["Stap 5/7", "Step 5/7"] },
       },
       {
         column: "group",
@@ -500,7 +505,7 @@
         as: "Tom",
         text: { nl: "Tom gaat naar de keuze van Sanne: ⏭ Volgende stap.", en: "Tom moves on to Sanne's choice: ⏭ Next step." },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "Sanne", says: ["Welk idee wil je uitproberen", "Which idea would you like to try"] },
+        done: { column: "group", says: ["Stap 6/7", "Step 6/7"] },
       },
       {
         column: "Sanne",
@@ -516,14 +521,14 @@
         as: "Tom",
         text: { nl: "Nog een terugblik en dan klaar: ⏭ Volgende stap.", en: "A look back and then done: ⏭ Next step." },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "group", says: ["Stap 7 van 7", "Step 7 of 7"] },
+        done: { column: "group", says: ["Stap 7/7", "Step 7/7"] },
       },
       {
         column: "group",
         as: "Tom",
         text: { nl: "Tom rondt af met ⏭ Volgende stap.", en: "Tom wraps up with ⏭ Next step." },
         press: ["⏭ Volgende stap", "⏭ Next step"],
-        done: { column: "group", says: ["🎉 Klaar!", "🎉 Done!"] },
+        done: { column: "group", says: ["Afgelopen. Dank jullie wel!", "Finished. Thank you all!"] },
       },
       {
         column: "Sanne",
@@ -595,7 +600,15 @@
   // on is done when the bot answers anew.
   function stepDone(step) {
     if (isLook(step)) return state.read && matching(step.done).length > 0;
-    return matching(step.done).some((id) => !state.before.has(id));
+    const fresh = matching(step.done).some((id) => !state.before.has(id));
+    if (!fresh || !step.done.own) return fresh;
+    // Something people wrote: give the bot a moment to take it in before the next step
+    // presses a button on the message it may be updating.
+    if (!state.seenAt) {
+      state.seenAt = Date.now();
+      setTimeout(check, SETTLE_MS);
+    }
+    return Date.now() - state.seenAt >= SETTLE_MS;
   }
 
   function isLook(step) {
@@ -727,6 +740,7 @@
     }
     state.before = new Set(matching(step.done));
     state.read = false;
+    state.seenAt = null;
     render();
     api().showColumn(chatIdOf(step.column));
     highlight(step);
@@ -753,6 +767,8 @@
     panel.classList.toggle("tour-left", box.right > window.innerWidth - panel.offsetWidth - 24);
     const target = targetOf(step);
     if (target) target.classList.add("tour-target");
+    // Nothing to do yet: the bot is still answering (a class group gets twenty a minute).
+    if (!isLook(step)) status(target ? (state.playing ? t("playing") : "") : t("waiting"));
   }
 
   // --- the panel -----------------------------------------------------------------------------
@@ -841,10 +857,14 @@
       return;
     }
     const name = step.column === "group" ? (chatOf("group")?.view.title || "") : step.column;
+    let where = t("where", { name });
+    if (step.column === "group") where = step.as ? t("where_as", { name, person: step.as }) : t("where_group", { name });
     body.replaceChildren(
+      ...[
       el("p", { class: "tour-progress", text: t("step", { n: state.index + 1, count: story.steps.length }) }),
       el("p", { class: "tour-text", text: say(step.text) }),
-      el("p", { class: "tour-where", text: step.column === "group" ? t("where_group", { name }) : t("where", { name }) }),
+      step.send && typeof step.send !== "string" ? el("p", { class: "tour-example", text: t("example", { text: say(step.send) }) }) : null,
+      el("p", { class: "tour-where", "data-as": step.as || null, text: where }),
       el("p", { class: "tour-status", role: "status", text: state.playing ? t("playing") : "" }),
       el(
         "div",
@@ -865,6 +885,7 @@
           : el("button", { type: "button", class: "ghost", text: t("do_step"), onclick: doStepNow }),
         el("button", { type: "button", class: "ghost", text: t("leave"), onclick: leave }),
       ),
+      ].filter(Boolean),
     );
   }
 
