@@ -18,6 +18,7 @@ from bot.handlers.pairing.common import (
     slot_list,
 )
 from bot.handlers.pairing.notices import tell_coordinators_paused
+from bot.handlers.safety import consent as age_consent
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Choice, Turn
@@ -165,6 +166,8 @@ async def join(turn: Turn, incoming: Incoming, button: Button) -> None:
         await turn.answer("fallback.stale_button", alert=True)
         return
     if not await practice_gate.may_join(turn, cohort_id):  # the class practises first
+        return
+    if not await age_consent.may_join_pool(turn, cohort_id):  # a young student's consent first
         return
     await done_with(turn, incoming.message_id)
     current = await pairing.pool_entry(turn.session, cohort_id=cohort_id, user_id=turn.user.id)

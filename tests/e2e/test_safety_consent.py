@@ -1,0 +1,177 @@
+"""Issue 13 end to end: age-aware consent. A young student of a parent-confirms cohort waits
+with nothing stored but a bare id until a parent agrees through a link the student and cohort
+members cannot use; a parent withdraws and the student is paused and offered erasure. In a
+school-arranged cohort, young students are paired once the coordinator confirmed in Telegram."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from tgemulator import ScriptedUser
+
+from flows.onboarding import Role
+from storage.consent_models import CohortConsent, StudentConsent
+from storage.models import Membership, User
+from storage.pairing_models import PoolEntry, PoolStatus
+from tests.e2e.support.pairing import join_pool
+from tests.e2e.support.privacy import Traces, scan, settled
+from tests.e2e.support.world import World
+
+WAIT = 20.0  # the machine is shared: generous, never asserted
+YOUNG = "Oké, en ik ben jonger dan 16"
+IN = "🙋 Ik doe mee"
+# Tables that may know a waiting student's bare Telegram id: the user row (id, language, the
+# pending invite), the consent row and the bot's own delivery and button plumbing.
+BARE = {"users", "student_consents", "buttons", "inbox", "outbox", "sent_messages"}
+
+
+async def young_joins(world: World, name: str, code: str) -> ScriptedUser:
+    """A student under 16 takes the invite link and accepts the notice as young."""
+    student = world.person(name)
+    await student.send(f"/start {code}")
+    await student.expect(timeout=WAIT)
+    await student.press("🇳🇱 Nederlands")
+    await student.expect(timeout=WAIT)
+    notice = await student.expect("privacy", timeout=WAIT)
+    assert student.buttons(notice) == [
+        "Oké, en ik ben 16 of ouder 👍",
+        YOUNG,
+        "Liever niet",
+    ]
+    await student.press(YOUNG)
+    return student
+
+
+async def pool_refused(student: ScriptedUser, says: str) -> None:
+    """/pool, 'count me in': the student is told kindly why not (yet)."""
+    await student.send("/pool")
+    await student.expect("🤝", timeout=WAIT)
+    await student.press(IN)
+    await student.expect(says, timeout=WAIT)
+
+
+async def test_parent_link_consent_withdrawal_and_the_pause(world: World) -> None:
+    """Parent-confirms (the default): nothing but a bare id until a parent says yes."""
+    codes = await world.cohort()
+    ilse = world.person("Ilse")
+    await world.join(ilse, codes[Role.COORDINATOR])
+    lotte = await young_joins(world, "Lotte", codes[Role.STUDENT])
+    asked = await lotte.expect("Stuur deze link naar je ouder", timeout=WAIT)
+    found = re.search(r"start=(parent-[\w-]+)", asked.text or "")
+    assert found is not None
+    link = found.group(1)
+
+    # Nothing is stored for her but a bare id: no name anywhere, no membership.
+    await settled(world)
+    assert await scan(world, Traces(None, ["Lotte"])) == []
+    hits = await scan(world, Traces(lotte.chat_id, []))
+    assert {hit.split(".")[0] for hit in hits} <= BARE, hits
+    async with world.app.services.db.sessions() as session:
+        user = await session.get(User, lotte.chat_id)
+        assert user is not None and user.first_name is None and user.privacy_accepted_at is None
+        assert (
+            await session.scalars(select(Membership).where(Membership.user_id == user.id))
+        ).all() == []
+
+    # She can read /help (the link again) and the notice.
+    await lotte.send("/help")
+    await lotte.expect("wacht nog op het ja van je ouder", timeout=WAIT)
+    await lotte.expect(link, timeout=WAIT)
+    await lotte.send("/privacy")
+    await lotte.expect("Wat ik bewaar", timeout=WAIT)
+
+    # Her own link, and someone already in the cohort, cannot agree.
+    await lotte.send(f"/start {link}")
+    await lotte.expect("Dit is de link voor je ouder", timeout=WAIT)
+    await ilse.send(f"/start {link}")
+    await ilse.expect("Jij zit zelf al in deze groep", timeout=WAIT)
+
+    # A parent agrees; Lotte finishes joining and is paired like anyone.
+    mum = world.person("Marieke")
+    await mum.send(f"/start {link}")
+    await mum.expect("Uw kind wil meedoen", timeout=WAIT)
+    await mum.press("✅ Ik ga akkoord")
+    await mum.expect("Dank u wel", timeout=WAIT)
+    await lotte.expect("je ouder zei ja", timeout=WAIT)
+    await lotte.press("Verder met aanmelden")
+    await lotte.expect("Lotte", timeout=WAIT)  # the student's welcome, now with her name
+    lotte.skip_unread()
+    await join_pool(lotte)
+    lotte.skip_unread()
+
+    # The parent withdraws: Lotte leaves the pool, is paused and offered erasure.
+    await mum.send(f"/start {link}")
+    await mum.expect("U gaf eerder toestemming", timeout=WAIT)
+    await mum.press("Toestemming intrekken")
+    await mum.expect("Uw toestemming is ingetrokken", timeout=WAIT)
+    withdrawn = await lotte.expect("toestemming ingetrokken", timeout=WAIT)
+    assert lotte.buttons(withdrawn) == ["🗑 Wis mijn gegevens"]
+    async with world.app.services.db.sessions() as session:
+        entry = await session.scalar(select(PoolEntry).where(PoolEntry.user_id == lotte.chat_id))
+        assert entry is not None and entry.status is PoolStatus.LEFT
+    await pool_refused(lotte, "Je staat op pauze")
+
+    # She takes the offer: nothing of her is left.
+    await lotte.press("🗑 Wis mijn gegevens")
+    await lotte.expect("Weet je het zeker?", timeout=WAIT)
+    await lotte.press("Ja, wis alles")
+    await lotte.expect("alles wat ik over je wist, is gewist", timeout=WAIT)
+    await settled(world)
+    assert await scan(world, Traces(None, ["Lotte"])) == []
+    async with world.app.services.db.sessions() as session:
+        assert await session.get(StudentConsent, (lotte.chat_id, 1)) is None
+
+
+async def test_a_parent_says_no_and_the_student_is_forgotten(world: World) -> None:
+    """A parent who declines: the waiting student is told kindly and nothing of her stays."""
+    codes = await world.cohort()
+    noor = await young_joins(world, "Noor", codes[Role.STUDENT])
+    asked = await noor.expect("Stuur deze link naar je ouder", timeout=WAIT)
+    link = re.search(r"start=(parent-[\w-]+)", asked.text or "")
+    assert link is not None
+    dad = world.person("Karel")
+    await dad.send(f"/start {link.group(1)}")
+    await dad.expect("Uw kind wil meedoen", timeout=WAIT)
+    await dad.press("Nee, liever niet")
+    await dad.expect("ik vergeet de aanvraag", timeout=WAIT)
+    await noor.expect("ik heb alles over je vergeten", timeout=WAIT)
+    await settled(world)
+    assert await scan(world, Traces(noor.chat_id, [])) == [] or all(
+        hit.split(".")[0] in {"buttons", "inbox", "outbox", "sent_messages"}
+        for hit in await scan(world, Traces(noor.chat_id, []))
+    )
+    async with world.app.services.db.sessions() as session:
+        assert await session.get(User, noor.chat_id) is None
+
+
+async def test_school_arranged_consent_confirmed_by_the_coordinator(world: World) -> None:
+    """School-arranged: young students join at once, and are paired once it is confirmed."""
+    codes = await world.cohort()
+    ilse = world.person("Ilse")
+    await world.join(ilse, codes[Role.COORDINATOR])
+    ilse.skip_unread()
+    await ilse.send("/consent")
+    await ilse.expect("ouder bevestigt", timeout=WAIT)
+    await ilse.press("Via school regelen")
+    card = await ilse.expect("via school", timeout=WAIT)
+    assert "Nog niet bevestigd" in (card.text or "")
+
+    sem = await young_joins(world, "Sem", codes[Role.STUDENT])
+    await sem.expect("Sem", timeout=WAIT)  # welcome: he joined straight away
+    sem.skip_unread()
+    await pool_refused(sem, "Je school bevestigt eerst")
+
+    await ilse.press("✅ Ouders zijn geïnformeerd")
+    confirmed = await ilse.expect("Bevestigd door Ilse", timeout=WAIT)
+    assert "Ouders zijn geïnformeerd" not in ilse.buttons(confirmed)
+    async with world.app.services.db.sessions() as session:
+        row = await session.scalar(select(CohortConsent))
+        assert row is not None and row.informed_by == "Ilse" and row.informed_at is not None
+        consent = await session.scalar(select(StudentConsent))
+        assert consent is not None and consent.band == "young" and consent.parent_code is None
+    sem.skip_unread()
+    await join_pool(sem)
+    async with world.app.services.db.sessions() as session:
+        entry = await session.scalar(select(PoolEntry).where(PoolEntry.user_id == sem.chat_id))
+        assert entry is not None and entry.status is PoolStatus.ACTIVE
