@@ -5,15 +5,20 @@ school-arranged cohort, young students are paired once the coordinator confirmed
 
 from __future__ import annotations
 
+import io
+import json
 import re
+import zipfile
 
 from sqlalchemy import select
 from tgemulator import ScriptedUser
 
+from bot.handlers.privacy.export import HTML_NAME, JSON_NAME
 from flows.onboarding import Role
 from storage.consent_models import CohortConsent, StudentConsent
 from storage.models import Membership, User
 from storage.pairing_models import PoolEntry, PoolStatus
+from tests.e2e.support.conversation import press_when_shown, read_until
 from tests.e2e.support.pairing import join_pool
 from tests.e2e.support.privacy import Traces, scan, settled
 from tests.e2e.support.world import World
@@ -137,10 +142,8 @@ async def test_a_parent_says_no_and_the_student_is_forgotten(world: World) -> No
     await dad.expect("ik vergeet de aanvraag", timeout=WAIT)
     await noor.expect("ik heb alles over je vergeten", timeout=WAIT)
     await settled(world)
-    assert await scan(world, Traces(noor.chat_id, [])) == [] or all(
-        hit.split(".")[0] in {"buttons", "inbox", "outbox", "sent_messages"}
-        for hit in await scan(world, Traces(noor.chat_id, []))
-    )
+    hits = await scan(world, Traces(noor.chat_id, ["Noor"]))
+    assert {hit.split(".")[0] for hit in hits} <= BARE - {"users", "student_consents"}, hits
     async with world.app.services.db.sessions() as session:
         assert await session.get(User, noor.chat_id) is None
 
@@ -175,3 +178,24 @@ async def test_school_arranged_consent_confirmed_by_the_coordinator(world: World
     async with world.app.services.db.sessions() as session:
         entry = await session.scalar(select(PoolEntry).where(PoolEntry.user_id == sem.chat_id))
         assert entry is not None and entry.status is PoolStatus.ACTIVE
+
+    # His download says what is kept about his consent: the band, the policy, no parent.
+    sem.skip_unread()
+    await sem.send("/privacy")
+    await read_until(sem, "Eerst even over privacy")
+    await press_when_shown(sem, "📦 Download mijn gegevens")
+    message = await read_until(sem, "Alles wat ik over je bewaar")
+    assert message.file is not None
+    with zipfile.ZipFile(io.BytesIO(message.file.data)) as archive:
+        document = json.loads(archive.read(JSON_NAME))
+        page = archive.read(HTML_NAME).decode("utf-8")
+    assert document["consents"] == [
+        {
+            "cohort": "5B Peercoaching",
+            "age_band": "young",
+            "policy": "school",
+            "parent_agreed_at": None,
+            "withdrawn_at": None,
+        }
+    ]
+    assert "jonger dan de leeftijdsgrens" in page
