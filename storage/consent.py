@@ -1,15 +1,16 @@
-"""Age-aware consent's memory: a cohort's policy and threshold, each student's consent."""
+"""Consent's memory: a cohort's policy and threshold, each student's consent and pledge."""
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.safety.consent import AgeBand, ConsentFacts, Policy
-from storage.consent_models import CohortConsent, StudentConsent
+from storage.consent_models import CohortConsent, StudentConsent, StudentPledge
 from storage.models import Membership
 
 
@@ -124,6 +125,7 @@ async def in_cohort(session: AsyncSession, *, user_id: int, cohort_id: int) -> b
 async def forget_person(session: AsyncSession, *, user_id: int) -> None:
     """Erasure: the person's consent records go; a confirmation they made keeps no name."""
     await session.execute(delete(StudentConsent).where(StudentConsent.user_id == user_id))
+    await session.execute(delete(StudentPledge).where(StudentPledge.user_id == user_id))
     await session.execute(
         update(CohortConsent)
         .where(CohortConsent.informed_by_id == user_id)
@@ -159,3 +161,48 @@ async def parent_agreed(session: AsyncSession, *, user_id: int) -> bool:
         )
     )
     return bool(found)
+
+
+async def pledge_of(
+    session: AsyncSession, *, user_id: int, cohort_id: int, now: datetime
+) -> tuple[StudentPledge, bool]:
+    """The student's pledge row in a cohort, locked; made when first shown (True then)."""
+    row = await session.get(StudentPledge, (user_id, cohort_id), with_for_update=True)
+    if row is not None:
+        return row, False
+    row = StudentPledge(user_id=user_id, cohort_id=cohort_id, shown_at=now)
+    session.add(row)
+    await session.flush()
+    return row, True
+
+
+async def has_pledged(session: AsyncSession, *, user_id: int, cohort_id: int) -> bool:
+    """Whether the student promised in this cohort (and did not take it back)."""
+    row = await session.get(StudentPledge, (user_id, cohort_id))
+    return row is not None and row.agreed_at is not None
+
+
+async def pledged_among(
+    session: AsyncSession, *, cohort_id: int, user_ids: Sequence[int]
+) -> set[int]:
+    """Which of these students promised in the cohort before they were paired."""
+    rows = await session.scalars(
+        select(StudentPledge.user_id).where(
+            StudentPledge.cohort_id == cohort_id,
+            StudentPledge.user_id.in_(list(user_ids)),
+            StudentPledge.agreed_at.is_not(None),
+        )
+    )
+    return set(rows.all())
+
+
+async def student_pledges_of(
+    session: AsyncSession, *, user_id: int
+) -> list[tuple[datetime | None, datetime | None]]:
+    """The student's pledge answers per cohort (agreed, declined), for their export."""
+    rows = await session.execute(
+        select(StudentPledge.agreed_at, StudentPledge.declined_at)
+        .where(StudentPledge.user_id == user_id)
+        .order_by(StudentPledge.shown_at)
+    )
+    return [(agreed, declined) for agreed, declined in rows.all()]

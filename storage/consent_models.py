@@ -52,3 +52,19 @@ class StudentConsent(Base):
     parent_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     agreed_at: Mapped[datetime | None]
     withdrawn_at: Mapped[datetime | None]
+
+
+class StudentPledge(Base):
+    """A student's answer to the confidentiality pledge in a cohort, asked before the pool."""
+
+    __tablename__ = "student_pledges"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    cohort_id: Mapped[int] = mapped_column(
+        ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True
+    )
+    shown_at: Mapped[datetime] = mapped_column(default=utcnow)
+    agreed_at: Mapped[datetime | None]
+    declined_at: Mapped[datetime | None]

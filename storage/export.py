@@ -17,7 +17,7 @@ from flows.privacy.export import (
 )
 from flows.protocols import load_protocol
 from flows.trajectory import Party, Trajectory
-from storage import people, practice, safety, supervision
+from storage import consent, people, practice, safety, supervision
 from storage.consent_models import StudentConsent
 from storage.erasure import mentions
 from storage.models import Cohort, Membership, User
@@ -51,7 +51,10 @@ async def person_facts(session: AsyncSession, *, user_id: int, former: str) -> P
         ),
         worry_talks=await safety.talks_of(session, user_id=user_id),
         help_cards_shown=await safety.nudges_of(session, user_id=user_id),
-        pledges=await safety.pledges_by(session, user_id=user_id),
+        pledges=[
+            *await consent.student_pledges_of(session, user_id=user_id),
+            *await safety.pledges_by(session, user_id=user_id),
+        ],
         consents=await _consents(session, user_id),
     )
 

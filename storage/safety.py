@@ -28,7 +28,7 @@ async def country_of(session: AsyncSession, *, cohort_id: int, default: str) -> 
 async def _settings(session: AsyncSession, cohort_id: int) -> CohortSafety:
     row = await session.get(CohortSafety, cohort_id)
     if row is None:
-        row = CohortSafety(cohort_id=cohort_id, country=None, pledge=False)
+        row = CohortSafety(cohort_id=cohort_id, country=None)
         session.add(row)
     return row
 
@@ -37,18 +37,6 @@ async def set_country(session: AsyncSession, *, cohort_id: int, country: str) ->
     """Give a cohort its country (a two-letter code)."""
     (await _settings(session, cohort_id)).country = country
     await session.flush()
-
-
-async def set_pledge(session: AsyncSession, *, cohort_id: int, required: bool) -> None:
-    """Whether a cohort's partners promise confidentiality before anything is relayed."""
-    (await _settings(session, cohort_id)).pledge = required
-    await session.flush()
-
-
-async def pledge_required(session: AsyncSession, *, cohort_id: int) -> bool:
-    """Whether this cohort asks for the pledge."""
-    row = await session.get(CohortSafety, cohort_id)
-    return row is not None and row.pledge
 
 
 async def pledges_of(session: AsyncSession, *, match_id: int) -> dict[int, SafetyPledge]:

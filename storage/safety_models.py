@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, false
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models import Base, utcnow
@@ -23,8 +23,6 @@ class CohortSafety(Base):
         ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True
     )
     country: Mapped[str | None] = mapped_column(String(2))  # None: the settings' country
-    # Partners promise confidentiality before anything is relayed between them.
-    pledge: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class WorryTalk(Base):

@@ -1,5 +1,5 @@
 """`peercoach cohort country NAME NL|BE` (whose help lines a cohort's worry route shows) and
-`peercoach cohort pledge NAME on|off` (the confidentiality pledge before partners chat)."""
+`peercoach cohort consent NAME school|parent` (how young students get consent)."""
 
 from __future__ import annotations
 
@@ -43,36 +43,6 @@ async def set_country(settings: Settings, args: argparse.Namespace) -> None:
     finally:
         await db.dispose()
     print(f"Cohort '{name}' now shows the help lines of {args.country}.")
-
-
-def add_pledge_parser(cohort_commands: Any) -> None:
-    """The `cohort pledge` subcommand."""
-    pledge = cohort_commands.add_parser(
-        "pledge",
-        help="ask a cohort's partners to promise confidentiality before they chat",
-        description="On: nothing is relayed between partners until every member of the match "
-        "has agreed to the confidentiality pledge. Off (the default): no pledge is asked.",
-    )
-    pledge.add_argument("name", help="the cohort's name")
-    pledge.add_argument("switch", choices=["on", "off"], help="on or off")
-
-
-async def set_pledge(settings: Settings, args: argparse.Namespace) -> None:
-    """Switch the pledge on or off for a cohort."""
-    from bot.cli.main import CliError  # main imports this module: ask for it when running
-
-    name = " ".join(args.name.split())
-    db = Database(settings.database_url)
-    await upgrade_to_head(db)
-    try:
-        async with db.transaction() as session:
-            cohort = await cohorts.cohort_by_name(session, name=name)
-            if cohort is None:
-                raise CliError(f"there is no cohort named '{name}' (see: peercoach cohort list)")
-            await safety.set_pledge(session, cohort_id=cohort.id, required=args.switch == "on")
-    finally:
-        await db.dispose()
-    print(f"Cohort '{name}' {'asks' if args.switch == 'on' else 'no longer asks'} for the pledge.")
 
 
 def add_consent_parser(cohort_commands: Any) -> None:

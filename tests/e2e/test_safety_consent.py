@@ -199,3 +199,32 @@ async def test_school_arranged_consent_confirmed_by_the_coordinator(world: World
         }
     ]
     assert "jonger dan de leeftijdsgrens" in page
+
+
+async def test_a_declined_pledge_keeps_a_student_out_of_pairing(world: World) -> None:
+    """The pledge comes before the pool in every cohort; a "no" keeps the student unpaired."""
+    codes = await world.cohort()
+    ilse, daan = world.person("Ilse"), world.person("Daan")
+    await world.join(ilse, codes[Role.COORDINATOR])
+    await world.join(daan, codes[Role.STUDENT])
+    ilse.skip_unread()
+    daan.skip_unread()
+    await daan.send("/pool")
+    await daan.expect("🤝", timeout=WAIT)
+    await daan.press(IN)
+    card = await daan.expect("Voordat je gekoppeld wordt: onze belofte", timeout=WAIT)
+    assert "Geen screenshots" in (card.text or "")
+    assert daan.buttons(card) == ["🤝 Ik beloof het", "🙅 Liever niet"]
+    await daan.press("🙅 Liever niet")
+    await daan.expect("Zonder de belofte koppel ik je nog niet", timeout=WAIT)
+    async with world.app.services.db.sessions() as session:
+        assert (await session.scalars(select(PoolEntry))).all() == []
+    await ilse.send("/pair")
+    await ilse.expect("Er staat nog niemand in de koppelpool", timeout=WAIT)
+
+    await daan.press("🤝 Toch beloven")
+    await daan.expect("Dank je voor je belofte", timeout=WAIT)
+    await daan.expect("Fijn dat je meedoet", timeout=WAIT)
+    async with world.app.services.db.sessions() as session:
+        entry = await session.scalar(select(PoolEntry).where(PoolEntry.user_id == daan.chat_id))
+        assert entry is not None and entry.status is PoolStatus.ACTIVE

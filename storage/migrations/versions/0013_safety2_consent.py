@@ -1,4 +1,5 @@
-"""consent: a cohort's consent policy and each student's age band and parent's answer
+"""consent: a cohort's consent policy, each student's age band, a parent's answer, and the
+pledge per student (asked for every cohort, so the cohort switch goes)
 
 Revision ID: 0013_safety2_consent
 Revises: 0009_safety
@@ -71,9 +72,38 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("user_id", "cohort_id", name=op.f("pk_student_consents")),
         sa.UniqueConstraint("parent_code", name=op.f("uq_student_consents_parent_code")),
     )
+    op.create_table(
+        "student_pledges",
+        sa.Column("user_id", sa.BigInteger(), nullable=False),
+        sa.Column("cohort_id", sa.Integer(), nullable=False),
+        sa.Column("shown_at", storage.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("agreed_at", storage.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("declined_at", storage.models.UTCDateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["cohort_id"],
+            ["cohorts.id"],
+            name=op.f("fk_student_pledges_cohort_id_cohorts"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_student_pledges_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("user_id", "cohort_id", name=op.f("pk_student_pledges")),
+    )
+    # The pledge is asked in every cohort now: the per-cohort switch has nothing left to do.
+    with op.batch_alter_table("cohort_safety", schema=None) as batch_op:
+        batch_op.drop_column("pledge")
 
 
 def downgrade() -> None:
     """Revert this revision."""
+    with op.batch_alter_table("cohort_safety", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("pledge", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
+    op.drop_table("student_pledges")
     op.drop_table("student_consents")
     op.drop_table("cohort_consent")
