@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import delete, exists, or_, select
+from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.onboarding import Role
@@ -13,7 +13,14 @@ from flows.privacy.export import WorryTalkFacts
 from flows.safety import Confidant
 from storage.awaiting import PERSON
 from storage.models import Cohort, Membership, User
-from storage.safety_models import CohortSafety, SafetyNudge, SafetyPledge, WorryLine, WorryTalk
+from storage.safety_models import (
+    CohortSafety,
+    SafetyNudge,
+    SafetyPledge,
+    WorryLine,
+    WorryStart,
+    WorryTalk,
+)
 
 IN_WORRY_LINE = exists().where(WorryLine.user_id == PERSON)
 """Whether this person's free text goes to the other side of a worry talk."""
@@ -205,3 +212,17 @@ async def nudges_of(session: AsyncSession, *, user_id: int) -> list[datetime]:
     """When the person was shown the help card after a serious word, oldest first."""
     query = select(SafetyNudge.shown_at).where(SafetyNudge.user_id == user_id)
     return list((await session.scalars(query.order_by(SafetyNudge.shown_at))).all())
+
+
+async def count_start(session: AsyncSession, *, cohort_ids: Sequence[int], on: date) -> None:
+    """A worry route was opened: one more for each of the person's cohorts, without the person."""
+    session.add_all(WorryStart(cohort_id=cohort_id, started_on=on) for cohort_id in cohort_ids)
+    await session.flush()
+
+
+async def starts_in(session: AsyncSession, *, cohort_id: int) -> int:
+    """How often the worry route was opened in this cohort (a number, no names)."""
+    found = await session.scalar(
+        select(func.count()).select_from(WorryStart).where(WorryStart.cohort_id == cohort_id)
+    )
+    return int(found or 0)

@@ -36,7 +36,7 @@ from flows.dashboard import (
     weekly,
 )
 from flows.onboarding import LANGUAGES
-from storage import cohorts, dashboard, people
+from storage import cohorts, dashboard, people, safety
 from storage.dashboard_models import DashboardLink
 
 log = logging.getLogger(__name__)
@@ -190,13 +190,14 @@ class Dashboard:
             funnel = await dashboard.funnel(session, cohort_id=cohort_id)
             facts = await dashboard.student_facts(session, cohort_id=cohort_id)
             activity, zone = await self._activity(session, cohort_id)
+            worries = await safety.starts_in(session, cohort_id=cohort_id)
         assert found is not None  # _allowed saw it
 
         def written(moment: object) -> str:
             return short_date(moment, language, zone) if isinstance(moment, datetime) else ""
 
         view = pages.CohortView(
-            cohort_id, found.name, funnel, needs_attention(facts, now), activity, written
+            cohort_id, found.name, funnel, needs_attention(facts, now), activity, written, worries
         )
         return self._html(pages.cohort(self._say(language), language, view, csrf_token(token)))
 

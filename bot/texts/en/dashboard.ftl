@@ -52,4 +52,6 @@ dashboard-web-series-joined = New members
 dashboard-web-series-paired = New pairs
 dashboard-web-series-ended = Pairs ended
 dashboard-web-csv = Download as CSV (metadata only)
+dashboard-web-worries = Worry route
+dashboard-web-worries_count = Students opened the worry route { $count } times. Who and why stays with them.
 dashboard-web-skip = Skip to content

@@ -52,4 +52,6 @@ dashboard-web-series-joined = Nieuwe leden
 dashboard-web-series-paired = Nieuwe koppels
 dashboard-web-series-ended = Koppels beëindigd
 dashboard-web-csv = Download als CSV (alleen metadata)
+dashboard-web-worries = Zorgroute
+dashboard-web-worries_count = Leerlingen openden de zorgroute { $count } keer. Wie en waarom blijft bij hen.
 dashboard-web-skip = Naar de inhoud

@@ -93,6 +93,21 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("user_id", "cohort_id", name=op.f("pk_student_pledges")),
     )
+    op.create_table(
+        "worry_starts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("cohort_id", sa.Integer(), nullable=False),
+        sa.Column("started_on", sa.Date(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["cohort_id"],
+            ["cohorts.id"],
+            name=op.f("fk_worry_starts_cohort_id_cohorts"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_worry_starts")),
+    )
+    with op.batch_alter_table("worry_starts", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_worry_starts_cohort_id"), ["cohort_id"], unique=False)
     # The pledge is asked in every cohort now: the per-cohort switch has nothing left to do.
     with op.batch_alter_table("cohort_safety", schema=None) as batch_op:
         batch_op.drop_column("pledge")
@@ -105,5 +120,8 @@ def downgrade() -> None:
             sa.Column("pledge", sa.Boolean(), server_default=sa.false(), nullable=False)
         )
     op.drop_table("student_pledges")
+    with op.batch_alter_table("worry_starts", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_worry_starts_cohort_id"))
+    op.drop_table("worry_starts")
     op.drop_table("student_consents")
     op.drop_table("cohort_consent")
