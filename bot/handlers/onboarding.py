@@ -30,6 +30,7 @@ def register(router: Router) -> None:
     router.action("consent", give_consent, presser=Presser.JOINING)
     router.action("no_consent", refuse_consent, presser=Presser.JOINING)
     router.action("consent_go", continue_after_parent, presser=Presser.JOINING)
+    router.action("band", band_of_member)
 
 
 def _facts(invite: Invite | None) -> InviteFacts | None:
@@ -63,7 +64,8 @@ async def start(turn: Turn, incoming: Incoming) -> None:
     elif problem is not None:
         await turn.say(f"start.{problem.value}")
     elif joined and invite is not None:
-        await join_with_invite(turn, invite)
+        if not await age_consent.band_first(turn, invite):  # a student link asks the age band
+            await join_with_invite(turn, invite)
     else:
         await _begin_onboarding(turn, code)
 
@@ -132,6 +134,20 @@ async def give_consent(turn: Turn, incoming: Incoming, button: Button) -> None:
     ):
         return  # a young student waits for a parent: no name, no membership yet
     await _finish_joining(turn)
+
+
+async def band_of_member(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Someone who joined before answers their age band for a new cohort's student link."""
+    code, band = str(button.args.get("i", "")), button.args.get("b")
+    invite = await cohorts.get_invite(turn.session, code=code)
+    problem = invite_problem(code, _facts(invite), turn.now)
+    if invite is None or problem is not None or band not in set(AgeBand):
+        await turn.say(f"start.{(problem or InviteProblem.UNKNOWN).value}")
+        return
+    if incoming.message_id:
+        await turn.clear_buttons(incoming.message_id)
+    if not await age_consent.at_joining(turn, invite, AgeBand(str(band))):
+        await join_with_invite(turn, invite)
 
 
 async def continue_after_parent(turn: Turn, incoming: Incoming, button: Button) -> None:

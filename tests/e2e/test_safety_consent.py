@@ -15,6 +15,7 @@ from tgemulator import ScriptedUser
 
 from bot.handlers.privacy.export import HTML_NAME, JSON_NAME
 from flows.onboarding import Role
+from storage import cohorts, safety
 from storage.consent_models import CohortConsent, StudentConsent
 from storage.models import Membership, User
 from storage.pairing_models import PoolEntry, PoolStatus
@@ -228,3 +229,47 @@ async def test_a_declined_pledge_keeps_a_student_out_of_pairing(world: World) ->
     async with world.app.services.db.sessions() as session:
         entry = await session.scalar(select(PoolEntry).where(PoolEntry.user_id == daan.chat_id))
         assert entry is not None and entry.status is PoolStatus.ACTIVE
+
+
+async def test_a_student_already_in_a_cohort_is_asked_their_age_for_the_next(world: World) -> None:
+    """Threshold by country: 14-year-old Jesse is 'older' in a Belgian cohort, 'young' in a Dutch
+    one; his parent's yes there makes him a member at once (his name is kept already)."""
+    belgian = await world.cohort("3A Gent")
+    dutch = await world.cohort("5B Peercoaching")
+    async with world.app.services.db.transaction() as session:
+        gent = await cohorts.cohort_by_name(session, name="3A Gent")
+        assert gent is not None
+        await safety.set_country(session, cohort_id=gent.id, country="BE")
+    jesse = world.person("Jesse")
+    await jesse.send(f"/start {belgian[Role.STUDENT]}")
+    await jesse.expect(timeout=WAIT)
+    await jesse.press("🇳🇱 Nederlands")
+    await jesse.expect(timeout=WAIT)
+    notice = await jesse.expect("privacy", timeout=WAIT)
+    assert jesse.buttons(notice)[0] == "Oké, en ik ben 13 of ouder 👍"
+    await jesse.press("Oké, en ik ben 13 of ouder 👍")
+    await jesse.expect("3A Gent", timeout=WAIT)
+    jesse.skip_unread()
+
+    await jesse.send(f"/start {dutch[Role.STUDENT]}")
+    ask = await jesse.expect("hoe oud ben je?", timeout=WAIT)
+    assert jesse.buttons(ask) == ["Ik ben 16 of ouder", "Ik ben jonger dan 16"]
+    await jesse.press("Ik ben jonger dan 16")
+    asked = await jesse.expect("Stuur deze link naar je ouder", timeout=WAIT)
+    link = re.search(r"start=(parent-[\w-]+)", asked.text or "")
+    assert link is not None
+    async with world.app.services.db.sessions() as session:
+        rows = (
+            await session.scalars(select(Membership).where(Membership.user_id == jesse.chat_id))
+        ).all()
+        assert len(rows) == 1  # only Gent until a parent says yes
+    mum = world.person("Els")
+    await mum.send(f"/start {link.group(1)}")
+    await mum.expect("Uw kind wil meedoen", timeout=WAIT)
+    await mum.press("✅ Ik ga akkoord")
+    await jesse.expect("Je doet nu mee in 5B Peercoaching", timeout=WAIT)
+    async with world.app.services.db.sessions() as session:
+        rows = (
+            await session.scalars(select(Membership).where(Membership.user_id == jesse.chat_id))
+        ).all()
+        assert len(rows) == 2

@@ -54,6 +54,30 @@ def parent_link(turn: Turn, code: str) -> str:
     return f"https://t.me/{turn.services.bot_username}?start={PARENT_PREFIX}{code}"
 
 
+async def band_first(turn: Turn, invite: Invite) -> bool:
+    """A joined person with a new cohort's student link: ask their age band first (True)."""
+    if invite.role is not Role.STUDENT:
+        return False
+    known = await consent.student_consent(
+        turn.session, user_id=turn.person.id, cohort_id=invite.cohort_id
+    )
+    if known is not None and known.parent_code is None:
+        return False  # answered before, and no parent is needed
+    if known is not None and known.agreed_at is None:
+        await show_waiting(turn, known)  # still waiting for a parent
+        return True
+    if known is not None:
+        return False
+    age = await threshold_of(turn, invite.cohort_id)
+    args = {"i": invite.code}
+    choices = [
+        [Choice(turn.plain("consent.band_older", age=age), "band", {**args, "b": AgeBand.OLDER})],
+        [Choice(turn.plain("consent.band_young", age=age), "band", {**args, "b": AgeBand.YOUNG})],
+    ]
+    await turn.say("consent.band_ask", choices=choices)
+    return True
+
+
 async def at_joining(turn: Turn, invite: Invite, band: AgeBand) -> bool:
     """Record a student's age band; True when they now wait for a parent instead of joining."""
     settings = await consent.policy_of(turn.session, cohort_id=invite.cohort_id)
@@ -69,7 +93,8 @@ async def at_joining(turn: Turn, invite: Invite, band: AgeBand) -> bool:
     )
     if path is Path.JOIN:
         return False
-    turn.person.onboarding = Onboarding.PARENT  # no name, no membership until a parent agrees
+    if turn.person.onboarding is not Onboarding.DONE:
+        turn.person.onboarding = Onboarding.PARENT  # no name, no membership until a parent agrees
     await show_waiting(turn, row)
     return True
 
@@ -176,6 +201,18 @@ async def parent_agrees(turn: Turn, incoming: Incoming, button: Button) -> None:
         if student.onboarding is Onboarding.PARENT:
             go = turn.choice("consent.btn_continue", "consent_go")
             await turn.say("consent.student_yes", chat_id=student.id, choices=[[go]])
+        elif not await consent.in_cohort(turn.session, user_id=student.id, cohort_id=row.cohort_id):
+            # Joined elsewhere before: their name is kept already, so they join right now.
+            await cohorts.join_cohort(
+                turn.session,
+                user_id=student.id,
+                cohort_id=row.cohort_id,
+                role=Role.STUDENT,
+                now=turn.now,
+            )
+            cohort = await cohorts.cohort_by_id(turn.session, cohort_id=row.cohort_id)
+            name = cohort.name if cohort else ""
+            await turn.say("consent.student_yes_joined", chat_id=student.id, cohort=name)
         else:
             await turn.say("consent.student_yes_again", chat_id=student.id)
 

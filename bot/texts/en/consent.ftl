@@ -14,6 +14,10 @@ consent-ask_parent =
     As soon as your parent says yes, you'll hear from me. Until then I keep nothing except that you're waiting. /help and /privacy work as usual.
 consent-stop = Never mind, forget me
 consent-waiting_help = You're still waiting for your parent's yes. I can't do more for you yet, but it's coming.
+consent-band_ask = One more question before you join this group: how old are you?
+consent-band_older = I'm { $age } or older
+consent-band_young = I'm under { $age }
+consent-student_yes_joined = Good news: your parent said yes! 🎉 You're now in <b>{ $cohort }</b>. With /pool you can sign up to be paired.
 
 ## The parent
 

@@ -14,6 +14,10 @@ consent-ask_parent =
     Zodra je ouder ja zegt, hoor je het van mij. Tot die tijd bewaar ik niets anders dan dat je wacht. /help en /privacy werken gewoon.
 consent-stop = Toch niet, vergeet me
 consent-waiting_help = Je wacht nog op het ja van je ouder. Meer kan ik nu nog niet voor je doen, maar het komt eraan.
+consent-band_ask = Nog één vraag voordat je meedoet in deze groep: hoe oud ben je?
+consent-band_older = Ik ben { $age } of ouder
+consent-band_young = Ik ben jonger dan { $age }
+consent-student_yes_joined = Goed nieuws: je ouder zei ja! 🎉 Je doet nu mee in <b>{ $cohort }</b>. Met /pool meld je je aan om gekoppeld te worden.
 
 ## De ouder
 
