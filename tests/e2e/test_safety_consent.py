@@ -201,6 +201,15 @@ async def test_school_arranged_consent_confirmed_by_the_coordinator(world: World
     ]
     assert "jonger dan de leeftijdsgrens" in page
 
+    # The coordinator sets the country in Telegram too: Belgian help lines, threshold 13.
+    await ilse.press("🇧🇪 Land: België")
+    belgian = await ilse.expect("Land: België", timeout=WAIT)
+    assert "Leerlingen jonger dan 13" in (belgian.text or "")
+    assert ilse.buttons(belgian) == ["Ouder laten bevestigen", "🇳🇱 Land: Nederland"]
+    await sem.send("/worried")
+    lines = await sem.expect("Hier kun je nu meteen terecht", timeout=WAIT)
+    assert "Awel" in (lines.text or "") and "Kindertelefoon" not in (lines.text or "")
+
 
 async def test_a_declined_pledge_keeps_a_student_out_of_pairing(world: World) -> None:
     """The pledge comes before the pool in every cohort; a "no" keeps the student unpaired."""

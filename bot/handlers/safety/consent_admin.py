@@ -1,4 +1,4 @@
-"""/consent for coordinators: choose the cohort's consent policy, confirm parents were informed."""
+"""/consent for coordinators: the consent policy, the school's confirmation, the country."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from typing import Any
 
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
-from bot.runtime.turn import Turn
+from bot.runtime.turn import Choice, Turn
 from flows.onboarding import Role
+from flows.safety import COUNTRIES
 from flows.safety.consent import Policy
-from storage import cohorts, consent
+from storage import cohorts, consent, safety
 from storage.models import Button
 
 
@@ -30,6 +31,7 @@ def register(router: Router) -> None:
     router.command("consent", consent_command)
     router.action("cs_policy", choose_policy)
     router.action("cs_informed", confirm_informed)
+    router.action("cs_country", choose_country)
 
 
 async def consent_command(turn: Turn, incoming: Incoming) -> None:
@@ -63,8 +65,16 @@ async def show_policy(turn: Turn, cohort_id: int, name: str) -> None:
         status = turn.text("consent.informed_missing")
     else:
         status = ""
+    default = turn.services.settings.default_country
+    country = await safety.country_of(turn.session, cohort_id=cohort_id, default=default)
+    for other_country in sorted(COUNTRIES):
+        if other_country != country:
+            label = turn.plain(f"consent.btn_country_{other_country.lower()}")
+            choices.append([Choice(label, "cs_country", {"c": cohort_id, "k": other_country})])
     text = turn.text(f"consent.policy_{row.policy.value}", cohort=name, age=age)
-    await turn.send_text(f"{text}\n\n{status}" if status else text, choices=choices)
+    where = turn.text(f"consent.country_{country.lower()}")
+    parts = [text, status, where]
+    await turn.send_text("\n\n".join(p for p in parts if p), choices=choices)
 
 
 async def choose_policy(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -76,6 +86,20 @@ async def choose_policy(turn: Turn, incoming: Incoming, button: Button) -> None:
         await turn.answer("fallback.stale_button", alert=True)
         return
     await consent.set_policy(turn.session, cohort_id=cohort_id, policy=Policy(policy))
+    if incoming.message_id:
+        await turn.clear_buttons(incoming.message_id)
+    await show_policy(turn, cohort_id, name)
+
+
+async def choose_country(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """The cohort's country: whose help lines its students see and its age threshold."""
+    cohort_id = int_arg(button.args, "c")
+    name = await coordinates(turn, cohort_id)
+    country = button.args.get("k")
+    if name is None or cohort_id is None or country not in COUNTRIES:
+        await turn.answer("fallback.stale_button", alert=True)
+        return
+    await safety.set_country(turn.session, cohort_id=cohort_id, country=str(country))
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)
     await show_policy(turn, cohort_id, name)

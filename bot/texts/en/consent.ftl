@@ -65,3 +65,7 @@ consent-informed_missing = Not yet confirmed that parents were informed. Until t
 consent-btn_informed = ✅ Parents were informed
 consent-btn_to_school = Arrange via school
 consent-btn_to_parent = Let parents confirm
+consent-country_nl = 🇳🇱 Country: the Netherlands. Students see Dutch help lines; the age threshold is 16 unless set otherwise.
+consent-country_be = 🇧🇪 Country: Belgium. Students see Belgian help lines; the age threshold is 13 unless set otherwise.
+consent-btn_country_nl = 🇳🇱 Country: the Netherlands
+consent-btn_country_be = 🇧🇪 Country: Belgium

@@ -65,3 +65,7 @@ consent-informed_missing = Nog niet bevestigd dat ouders zijn geïnformeerd. Tot
 consent-btn_informed = ✅ Ouders zijn geïnformeerd
 consent-btn_to_school = Via school regelen
 consent-btn_to_parent = Ouder laten bevestigen
+consent-country_nl = 🇳🇱 Land: Nederland. Leerlingen zien Nederlandse hulplijnen; de leeftijdsgrens is 16, tenzij anders ingesteld.
+consent-country_be = 🇧🇪 Land: België. Leerlingen zien Belgische hulplijnen; de leeftijdsgrens is 13, tenzij anders ingesteld.
+consent-btn_country_nl = 🇳🇱 Land: Nederland
+consent-btn_country_be = 🇧🇪 Land: België
