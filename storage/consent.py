@@ -206,3 +206,17 @@ async def student_pledges_of(
         .order_by(StudentPledge.shown_at)
     )
     return [(agreed, declined) for agreed, declined in rows.all()]
+
+
+async def withdrawn_among(
+    session: AsyncSession, *, cohort_id: int, user_ids: Sequence[int]
+) -> set[int]:
+    """Which of these students are paused because a parent withdrew consent in the cohort."""
+    rows = await session.scalars(
+        select(StudentConsent.user_id).where(
+            StudentConsent.cohort_id == cohort_id,
+            StudentConsent.user_id.in_(list(user_ids)),
+            StudentConsent.withdrawn_at.is_not(None),
+        )
+    )
+    return set(rows.all())

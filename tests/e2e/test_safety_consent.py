@@ -15,18 +15,21 @@ from tgemulator import ScriptedUser
 
 from bot.handlers.privacy.export import HTML_NAME, JSON_NAME
 from flows.onboarding import Role
-from storage import cohorts, safety
+from flows.safety.consent import AgeBand, Policy
+from storage import cohorts, consent, safety
 from storage.consent_models import CohortConsent, StudentConsent
-from storage.models import Membership, User
+from storage.models import Membership, User, utcnow
 from storage.pairing_models import PoolEntry, PoolStatus
 from tests.e2e.support.conversation import press_when_shown, read_until
 from tests.e2e.support.pairing import join_pool
 from tests.e2e.support.privacy import Traces, scan, settled
+from tests.e2e.support.trajectory import begin_chat, greeted, pair_up
 from tests.e2e.support.world import World
 
 WAIT = 20.0  # the machine is shared: generous, never asserted
 YOUNG = "Oké, en ik ben jonger dan 16"
 IN = "🙋 Ik doe mee"
+CHAT = "💬 Hier in de chat"
 # Tables that may know a waiting student's bare Telegram id: the user row (id, language, the
 # pending invite), the consent row and the bot's own delivery and button plumbing.
 BARE = {"users", "student_consents", "buttons", "inbox", "outbox", "sent_messages"}
@@ -282,3 +285,41 @@ async def test_a_student_already_in_a_cohort_is_asked_their_age_for_the_next(wor
             await session.scalars(select(Membership).where(Membership.user_id == jesse.chat_id))
         ).all()
         assert len(rows) == 2
+
+
+async def test_a_withdrawal_pauses_a_running_conversation(world: World) -> None:
+    """Bram's parent agreed earlier and withdraws mid-match: nothing is relayed to or from him,
+    both are told kindly, and nothing that was typed is kept."""
+    (sanne, bram), _ilse, _ = await pair_up(world, ["Sanne", "Bram"])
+    await greeted(sanne, bram)
+    dad = world.person("Karel")
+    async with world.app.services.db.transaction() as session:
+        found = await cohorts.cohort_by_name(session, name="5B Peercoaching")
+        assert found is not None
+        row = await consent.record_student(
+            session,
+            user_id=bram.chat_id,
+            cohort_id=found.id,
+            band=AgeBand.YOUNG,
+            policy=Policy.PARENT,
+            with_parent_link=True,
+            now=utcnow(),
+        )
+        row.agreed_at, row.parent_chat_id = utcnow(), dad.chat_id  # as if he agreed before
+        link = f"parent-{row.parent_code}"
+    await begin_chat(sanne, bram, mode=CHAT)
+    await dad.send(f"/start {link}")
+    await dad.expect("U gaf eerder toestemming", timeout=WAIT)
+    await dad.press("Toestemming intrekken")
+    await dad.expect("Uw toestemming is ingetrokken", timeout=WAIT)
+    await bram.expect("toestemming ingetrokken", timeout=WAIT)
+
+    to_bram, from_bram = "Hoe ging je week?", "Best goed eigenlijk"
+    await sanne.send(to_bram)
+    await sanne.expect("Je coachingspartner staat even op pauze", timeout=WAIT)
+    await bram.send(from_bram)
+    await bram.expect("Je staat op pauze", timeout=WAIT)
+    await bram.expect_silence(0.3)
+    await sanne.expect_silence(0.3)
+    await settled(world)
+    assert await scan(world, Traces(None, [], [to_bram, from_bram])) == []

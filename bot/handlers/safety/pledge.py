@@ -31,6 +31,15 @@ def register(router: Router) -> None:
 
 async def pledge_cleared(turn: Turn, pair: Pair) -> bool:
     """Whether the writer's message may go to the others; if not, say why and keep nothing."""
+    members = [m.id for m in pair.members]
+    paused = await consent.withdrawn_among(
+        turn.session, cohort_id=pair.match.cohort_id, user_ids=members
+    )
+    if paused:  # a parent withdrew: nothing goes to or from that student until they agree again
+        await turn.say(
+            "consent.relay_paused_self" if turn.chat_id in paused else "consent.relay_paused"
+        )
+        return False
     answers = await safety.pledges_of(turn.session, match_id=pair.match.id)
     outcome, missing = gate(
         required=True,

@@ -54,6 +54,8 @@ consent-student_withdrawn = Your parent withdrew their permission, so you're pau
 consent-pool_school_unconfirmed = Almost! Your school first confirms that parents were informed. Then you can join here. 🌱
 consent-pool_parent_pending = Your parent's yes comes first, then you can join.
 consent-pool_withdrawn = You're paused because your parent withdrew their permission. Talk it over together; if your parent says yes again, you can join.
+consent-relay_paused_self = You're paused because your parent withdrew their permission, so I'm not passing your message on (and I'm not keeping it). /help and /worried still work.
+consent-relay_paused = Your coaching partner is paused for now, so I'm not passing your message on (and I'm not keeping it). Your teacher can help you further.
 
 ## Coordinator (/consent)
 

@@ -54,6 +54,8 @@ consent-student_withdrawn = Je ouder heeft de toestemming ingetrokken. Je staat 
 consent-pool_school_unconfirmed = Bijna! Je school bevestigt eerst nog dat ouders op de hoogte zijn. Daarna kun je hier meedoen. 🌱
 consent-pool_parent_pending = Eerst nog het ja van je ouder, dan kun je meedoen.
 consent-pool_withdrawn = Je staat op pauze, omdat je ouder de toestemming heeft ingetrokken. Praat er samen over; zegt je ouder weer ja, dan kun je meedoen.
+consent-relay_paused_self = Je staat op pauze omdat je ouder de toestemming heeft ingetrokken, dus ik stuur je bericht niet door (en bewaar het niet). /help en /worried werken gewoon.
+consent-relay_paused = Je coachingspartner staat even op pauze, dus ik stuur je bericht niet door (en bewaar het niet). Je leerkracht kan je verder helpen.
 
 ## Coördinator (/consent)
 
