@@ -29,6 +29,7 @@ BY_ROLE: dict[Role, tuple[str, ...]] = {
         "dashboard",
         "cohorttime",
         "enddate",
+        "consent",
     ),
 }
 # In a class group only its administrators (the teacher) have something to start.

@@ -21,10 +21,11 @@ class Role(enum.StrEnum):
 
 
 class Onboarding(enum.StrEnum):
-    """How far a person got through joining: language, then consent, then done."""
+    """How far a person got through joining: language, then consent (a parent's too), done."""
 
     LANGUAGE = "language"
     PRIVACY = "privacy"
+    PARENT = "parent"  # a young student waiting for a parent's consent: nothing more is kept
     DONE = "done"
 
 

@@ -20,7 +20,7 @@ from flows.pairing.erasure import forget_person as proposal_without
 from flows.room.erasure import forget_person as room_without
 from flows.trajectory import Party, Trajectory
 from flows.trajectory.erasure import forget_observer, forget_party
-from storage import dashboard, outbox, pairing, rooms, safety
+from storage import consent, dashboard, outbox, pairing, rooms, safety
 from storage.db import is_postgresql
 from storage.models import (
     Button,
@@ -76,6 +76,7 @@ async def erase_person(session: AsyncSession, *, user_id: int, now: datetime) ->
     await _pairing(session, user_id, now)
     await _rooms(session, user_id, now)
     await safety.forget_person(session, user_id=user_id)  # worry talks and nudges
+    await consent.forget_person(session, user_id=user_id)  # age band, a parent's answer
     await _people(session, user_id)
     await _pipeline(session, user_id)
     await dashboard.forget_person(session, user_id=user_id)  # sign-in links and sessions

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.privacy.export import (
     CohortFacts,
+    ConsentFacts,
     PersonFacts,
     PoolFacts,
     RoomFacts,
@@ -16,7 +17,8 @@ from flows.privacy.export import (
 )
 from flows.protocols import load_protocol
 from flows.trajectory import Party, Trajectory
-from storage import people, practice, safety, supervision
+from storage import consent, people, practice, safety, supervision
+from storage.consent_models import StudentConsent
 from storage.erasure import mentions
 from storage.models import Cohort, Membership, User
 from storage.pairing_models import DoNotPair, PoolEntry
@@ -49,8 +51,25 @@ async def person_facts(session: AsyncSession, *, user_id: int, former: str) -> P
         ),
         worry_talks=await safety.talks_of(session, user_id=user_id),
         help_cards_shown=await safety.nudges_of(session, user_id=user_id),
-        pledges=await safety.pledges_by(session, user_id=user_id),
+        pledges=[
+            *await consent.student_pledges_of(session, user_id=user_id),
+            *await safety.pledges_by(session, user_id=user_id),
+        ],
+        consents=await _consents(session, user_id),
     )
+
+
+async def _consents(session: AsyncSession, user_id: int) -> list[ConsentFacts]:
+    rows = await session.execute(
+        select(StudentConsent, Cohort.name)
+        .join(Cohort, Cohort.id == StudentConsent.cohort_id)
+        .where(StudentConsent.user_id == user_id)
+        .order_by(StudentConsent.created_at)
+    )
+    return [
+        ConsentFacts(name, row.band.value, row.policy.value, row.agreed_at, row.withdrawn_at)
+        for row, name in rows.all()
+    ]
 
 
 async def _cohorts(session: AsyncSession, user_id: int) -> list[CohortFacts]:

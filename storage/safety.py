@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import delete, exists, or_, select
+from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.onboarding import Role
@@ -14,7 +14,14 @@ from flows.safety import Confidant
 from flows.safety.words import scopes_of_match
 from storage.awaiting import PERSON
 from storage.models import Cohort, Membership, User
-from storage.safety_models import CohortSafety, SafetyNudge, SafetyPledge, WorryLine, WorryTalk
+from storage.safety_models import (
+    CohortSafety,
+    SafetyNudge,
+    SafetyPledge,
+    WorryLine,
+    WorryStart,
+    WorryTalk,
+)
 
 IN_WORRY_LINE = exists().where(WorryLine.user_id == PERSON)
 """Whether this person's free text goes to the other side of a worry talk."""
@@ -29,7 +36,7 @@ async def country_of(session: AsyncSession, *, cohort_id: int, default: str) -> 
 async def _settings(session: AsyncSession, cohort_id: int) -> CohortSafety:
     row = await session.get(CohortSafety, cohort_id)
     if row is None:
-        row = CohortSafety(cohort_id=cohort_id, country=None, pledge=False)
+        row = CohortSafety(cohort_id=cohort_id, country=None)
         session.add(row)
     return row
 
@@ -38,18 +45,6 @@ async def set_country(session: AsyncSession, *, cohort_id: int, country: str) ->
     """Give a cohort its country (a two-letter code)."""
     (await _settings(session, cohort_id)).country = country
     await session.flush()
-
-
-async def set_pledge(session: AsyncSession, *, cohort_id: int, required: bool) -> None:
-    """Whether a cohort's partners promise confidentiality before anything is relayed."""
-    (await _settings(session, cohort_id)).pledge = required
-    await session.flush()
-
-
-async def pledge_required(session: AsyncSession, *, cohort_id: int) -> bool:
-    """Whether this cohort asks for the pledge."""
-    row = await session.get(CohortSafety, cohort_id)
-    return row is not None and row.pledge
 
 
 async def pledges_of(session: AsyncSession, *, match_id: int) -> dict[int, SafetyPledge]:
@@ -236,3 +231,17 @@ async def nudges_of(session: AsyncSession, *, user_id: int) -> list[datetime]:
     """When the person was shown the help card after a serious word, oldest first."""
     query = select(SafetyNudge.shown_at).where(SafetyNudge.user_id == user_id)
     return list((await session.scalars(query.order_by(SafetyNudge.shown_at))).all())
+
+
+async def count_start(session: AsyncSession, *, cohort_ids: Sequence[int], on: date) -> None:
+    """A worry route was opened: one more for each of the person's cohorts, without the person."""
+    session.add_all(WorryStart(cohort_id=cohort_id, started_on=on) for cohort_id in cohort_ids)
+    await session.flush()
+
+
+async def starts_in(session: AsyncSession, *, cohort_id: int) -> int:
+    """How often the worry route was opened in this cohort (a number, no names)."""
+    found = await session.scalar(
+        select(func.count()).select_from(WorryStart).where(WorryStart.cohort_id == cohort_id)
+    )
+    return int(found or 0)

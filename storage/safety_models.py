@@ -6,9 +6,9 @@ leaves a note that the writer was shown the help card in that conversation.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, false
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models import Base, utcnow
@@ -23,8 +23,6 @@ class CohortSafety(Base):
         ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True
     )
     country: Mapped[str | None] = mapped_column(String(2))  # None: the settings' country
-    # Partners promise confidentiality before anything is relayed between them.
-    pledge: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class WorryTalk(Base):
@@ -70,6 +68,16 @@ class SafetyPledge(Base):
     shown_at: Mapped[datetime] = mapped_column(default=utcnow)
     agreed_at: Mapped[datetime | None]
     declined_at: Mapped[datetime | None]
+
+
+class WorryStart(Base):
+    """A worry route was opened in a cohort on a day: no person, so staff see a number only."""
+
+    __tablename__ = "worry_starts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    started_on: Mapped[date]  # the day, not the moment: harder to tie to one student's message
 
 
 class SafetyNudge(Base):

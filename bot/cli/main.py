@@ -99,7 +99,7 @@ def parser() -> argparse.ArgumentParser:
     school_time.add_argument("--timezone", help="a time zone such as Europe/Amsterdam")
     school_time.add_argument("--quiet", help="quiet hours such as 21:00-08:00 (no reminders)")
     safety_cli.add_parser(cohort_commands)  # issue 13
-    safety_cli.add_pledge_parser(cohort_commands)  # issue 13
+    safety_cli.add_consent_parser(cohort_commands)  # issue 13
     cohort_commands.add_parser(
         "list",
         help="list cohorts with their member counts",
@@ -345,7 +345,7 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("cohort", "list"): list_cohorts,
     ("cohort", "set"): set_school_time,
     ("cohort", "country"): safety_cli.set_country,  # issue 13
-    ("cohort", "pledge"): safety_cli.set_pledge,  # issue 13
+    ("cohort", "consent"): safety_cli.set_consent,  # issue 13
     ("invite", "revoke"): revoke_invite,
     ("pair", ""): pairing_cli.pair,  # issue 4
     ("erase", ""): privacy_cli.erase,  # issue 14

@@ -158,6 +158,7 @@ class CohortView:
     activity: Activity
     date: Callable[[object], str]  # a moment as the page's language writes it
     rounds: RoundsView
+    worry_routes: int = 0  # how often the worry route was opened (issue 13): no names
 
 
 def cohort(say: Say, language: str, view: CohortView, csrf: str) -> str:
@@ -170,10 +171,21 @@ def cohort(say: Say, language: str, view: CohortView, csrf: str) -> str:
         + _attention(say, view)
         + _activity(say, view.activity, base)
         + _rounds(say, view, base, csrf)
+        + _worries(say, view.worry_routes)
         + f'<p><a class="button" href="{base}/export.csv" download>'
         f"{escape(say('dashboard.web.csv'))}</a></p>"
     )
     return page(say, language, view.name, body, csrf=csrf)
+
+
+def _worries(say: Say, count: int) -> str:
+    """How often students opened the worry route: a number, never who or why."""
+    return (
+        '<section aria-labelledby="worries">'
+        f'<h2 id="worries">{escape(say("dashboard.web.worries"))}</h2>'
+        f'<p data-worries="{count}">{escape(say("dashboard.web.worries_count", count=count))}</p>'
+        "</section>"
+    )
 
 
 def _funnel(say: Say, funnel: Funnel) -> str:

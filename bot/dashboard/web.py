@@ -37,7 +37,7 @@ from flows.dashboard import (
     weekly,
 )
 from flows.onboarding import LANGUAGES, Role
-from storage import cohorts, dashboard, operations, pairing, people
+from storage import cohorts, dashboard, operations, pairing, people, safety
 from storage.dashboard_models import DashboardLink
 
 log = logging.getLogger(__name__)
@@ -227,13 +227,21 @@ class Dashboard:
                 draft=await dashboard.has_draft(session, cohort_id=cohort_id),
                 done=request.query.get("done"),
             )
+            worries = await safety.starts_in(session, cohort_id=cohort_id)
         assert found is not None  # _allowed saw it
 
         def written(moment: object) -> str:
             return short_date(moment, language, zone) if isinstance(moment, datetime) else ""
 
         view = pages.CohortView(
-            cohort_id, found.name, funnel, needs_attention(facts, now), activity, written, rounds
+            cohort_id,
+            found.name,
+            funnel,
+            needs_attention(facts, now),
+            activity,
+            written,
+            rounds,
+            worries,
         )
         return self._html(pages.cohort(self._say(language), language, view, csrf_token(token)))
 

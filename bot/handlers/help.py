@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from bot.handlers.safety import consent as age_consent
 from bot.handlers.safety.route import help_addition
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
@@ -35,6 +36,10 @@ async def help_command(turn: Turn, incoming: Incoming) -> None:
 async def show_help(turn: Turn) -> None:
     """Show the help that fits the person's role (or a newcomer's help)."""
     user = turn.user
+    if user is not None and user.onboarding is Onboarding.PARENT:
+        await turn.say("consent.waiting_help")
+        if await age_consent.show_waiting_again(turn):  # the parent link, once more
+            return
     if user is None or not turn.joined:
         await turn.say("help.newcomer")
         return

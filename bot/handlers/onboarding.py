@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.handlers.help import language_choices, show_help
 from bot.handlers.menus import set_person_menu
+from bot.handlers.safety import consent as age_consent
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Presser, Router
 from bot.runtime.turn import Turn
@@ -12,11 +13,13 @@ from flows.onboarding import (
     InviteFacts,
     InviteProblem,
     Onboarding,
+    Role,
     invite_problem,
     preselected_language,
     stage_after_language,
 )
-from storage import cohorts, people
+from flows.safety.consent import PARENT_PREFIX, AgeBand
+from storage import cohorts, consent, people
 from storage.models import Button, Invite
 
 
@@ -26,6 +29,8 @@ def register(router: Router) -> None:
     router.action("lang", choose_language, presser=Presser.JOINING)
     router.action("consent", give_consent, presser=Presser.JOINING)
     router.action("no_consent", refuse_consent, presser=Presser.JOINING)
+    router.action("consent_go", continue_after_parent, presser=Presser.JOINING)
+    router.action("band", band_of_member)
 
 
 def _facts(invite: Invite | None) -> InviteFacts | None:
@@ -44,6 +49,11 @@ def _facts(invite: Invite | None) -> InviteFacts | None:
 async def start(turn: Turn, incoming: Incoming) -> None:
     """/start CODE: check the invite, then join (or begin onboarding for a newcomer)."""
     code = incoming.args
+    if code and code.startswith(PARENT_PREFIX):  # a parent's link, passed on by a student
+        await age_consent.parent_link_opened(turn, code.removeprefix(PARENT_PREFIX))
+        return
+    if await age_consent.show_waiting_again(turn):  # still waiting for a parent
+        return
     invite = await cohorts.get_invite(turn.session, code=code) if code else None
     joined = turn.joined
     if joined and invite is not None and await _already_member(turn, invite):
@@ -54,7 +64,8 @@ async def start(turn: Turn, incoming: Incoming) -> None:
     elif problem is not None:
         await turn.say(f"start.{problem.value}")
     elif joined and invite is not None:
-        await join_with_invite(turn, invite)
+        if not await age_consent.band_first(turn, invite):  # a student link asks the age band
+            await join_with_invite(turn, invite)
     else:
         await _begin_onboarding(turn, code)
 
@@ -97,14 +108,11 @@ async def choose_language(turn: Turn, incoming: Incoming, button: Button) -> Non
 
 
 async def show_consent_question(turn: Turn) -> None:
-    """The privacy notice with the question to accept it."""
+    """The privacy notice with the question to accept it (a student gives their age band)."""
+    code = turn.user.pending_invite if turn.user else None
+    invite = await cohorts.get_invite(turn.session, code=code) if code else None
     text = f"{turn.text('privacy.notice')}\n\n{turn.text('privacy.ask')}"
-    await turn.send_text(
-        text,
-        choices=[
-            [turn.choice("privacy.accept", "consent"), turn.choice("privacy.decline", "no_consent")]
-        ],
-    )
+    await turn.send_text(text, choices=await age_consent.consent_choices(turn, invite))
 
 
 async def give_consent(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -115,11 +123,54 @@ async def give_consent(turn: Turn, incoming: Incoming, button: Button) -> None:
         return
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)
+    band = button.args.get("b")
+    invite = await cohorts.get_invite(turn.session, code=user.pending_invite or "")
+    student = invite is not None and invite.role is Role.STUDENT and band in set(AgeBand)
+    if (
+        student
+        and invite is not None
+        and invite_problem(invite.code, _facts(invite), turn.now) is None
+        and await age_consent.at_joining(turn, invite, AgeBand(str(band)))
+    ):
+        return  # a young student waits for a parent: no name, no membership yet
+    await _finish_joining(turn)
+
+
+async def band_of_member(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Someone who joined before answers their age band for a new cohort's student link."""
+    code, band = str(button.args.get("i", "")), button.args.get("b")
+    invite = await cohorts.get_invite(turn.session, code=code)
+    problem = invite_problem(code, _facts(invite), turn.now)
+    if invite is None or problem is not None or band not in set(AgeBand):
+        await turn.say(f"start.{(problem or InviteProblem.UNKNOWN).value}")
+        return
+    if incoming.message_id:
+        await turn.clear_buttons(incoming.message_id)
+    if not await age_consent.at_joining(turn, invite, AgeBand(str(band))):
+        await join_with_invite(turn, invite)
+
+
+async def continue_after_parent(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """A young student whose parent agreed taps to continue: now they join."""
+    user = turn.user
+    agreed = user is not None and await consent.parent_agreed(turn.session, user_id=user.id)
+    if user is None or user.onboarding is not Onboarding.PARENT or not agreed:
+        await turn.answer("fallback.stale_button", alert=True)
+        return
+    if incoming.message_id:
+        await turn.clear_buttons(incoming.message_id)
+    await _finish_joining(turn)
+
+
+async def _finish_joining(turn: Turn) -> None:
+    """Store the name now that consent is complete, then join the pending invite's cohort."""
+    user, sender = turn.person, turn.sender
+    assert sender is not None  # a private chat's update always has a sender
     await people.accept_privacy(
         turn.session,
         user=user,
-        first_name=turn.sender.first_name,
-        username=turn.sender.username,
+        first_name=sender.first_name,
+        username=sender.username,
         now=turn.now,
     )
     code, user.pending_invite = user.pending_invite, None
@@ -134,6 +185,7 @@ async def give_consent(turn: Turn, incoming: Incoming, button: Button) -> None:
 async def refuse_consent(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Declining the notice: keep nothing at all."""
     if turn.user is not None and turn.user.onboarding is not Onboarding.DONE:
+        await consent.forget_person(turn.session, user_id=turn.user.id)  # a waiting student's
         await people.forget_user(turn.session, user_id=turn.user.id)
         turn.user = None
     if incoming.message_id:

@@ -98,6 +98,18 @@ class PersonFacts:
     worry_talks: Sequence[WorryTalkFacts] = ()
     help_cards_shown: Sequence[datetime] = ()
     pledges: Sequence[tuple[datetime | None, datetime | None]] = ()  # (agreed_at, declined_at)
+    consents: Sequence[ConsentFacts] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentFacts:
+    """A student's age band in a cohort and a parent's answer (never the parent's name)."""
+
+    cohort: str
+    age_band: str
+    policy: str
+    parent_agreed_at: datetime | None
+    withdrawn_at: datetime | None
 
 
 def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
@@ -134,6 +146,16 @@ def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
         "pledges": [
             {"agreed_at": _when(agreed), "declined_at": _when(declined)}
             for agreed, declined in facts.pledges
+        ],
+        "consents": [
+            {
+                "cohort": c.cohort,
+                "age_band": c.age_band,
+                "policy": c.policy,
+                "parent_agreed_at": _when(c.parent_agreed_at),
+                "withdrawn_at": _when(c.withdrawn_at),
+            }
+            for c in facts.consents
         ],
     }
 

@@ -1,4 +1,4 @@
-"""The confidentiality pledge: in a cohort that asks for it, nothing is relayed between partners
+"""The confidentiality pledge: in every cohort, nothing is relayed between partners
 until every member of the match (a triad's observer too) has promised."""
 
 from __future__ import annotations

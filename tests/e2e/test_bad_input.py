@@ -70,7 +70,7 @@ async def test_old_forged_and_foreign_buttons(world: World) -> None:
     await eva.expect_callback_answer("werkt niet meer")
 
     # Pressing consent twice yields one welcome.
-    await eva.press("Oké, doe maar 👍")
+    await eva.press("Oké, en ik ben 16 of ouder 👍")
     await eva.expect("Welkom bij")
     await eva.expect_silence(0.5)
 

@@ -82,6 +82,6 @@ async def test_a_pasted_invitation_link_joins_like_a_tapped_one(world: World) ->
     await sanne.press("🇳🇱 Nederlands")
     await sanne.expect("we praten Nederlands")
     await sanne.expect("Wie wat ziet")
-    await sanne.press("Oké, doe maar 👍")
+    await sanne.press("Oké, en ik ben 16 of ouder 👍")
     welcome = await sanne.expect("Welkom bij")
     assert "5B Peercoaching" in welcome.text

@@ -25,7 +25,7 @@ async def test_student_joins_in_dutch(world: World) -> None:
         user = await session.get(User, sanne.user.id)
         assert user is not None and user.first_name is None  # nothing personal before consent
 
-    await sanne.press("Oké, doe maar 👍")
+    await sanne.press("Oké, en ik ben 16 of ouder 👍")
     welcome = await sanne.expect("Welkom bij")
     assert "5B Peercoaching" in welcome.text and "Sanne" in welcome.text
     assert "leerling" in welcome.text

@@ -26,6 +26,7 @@ from flows.onboarding import Role
 from storage import cohorts, matches
 from storage.models import InboxUpdate, OutboxMessage, Timer, utcnow
 from tests.conftest import POSTGRES_URL, fresh_database_url
+from tests.e2e.support.pairing import promised
 from tests.e2e.support.trajectory import begin_chat, greeted, plan_first_slot
 from tests.e2e.support.world import app_settings, eventually
 from tests.e2e.test_durability import free_port
@@ -182,12 +183,10 @@ async def chatting_pair(setup: Cluster) -> tuple[ScriptedUser, ScriptedUser]:
     sanne, bram = setup.person("Sanne"), setup.person("Bram")
     await asyncio.gather(*(join(p, invites[Role.STUDENT].code) for p in (sanne, bram)))
     async with services.db.transaction() as session:
+        ids = [sanne.user.id, bram.user.id]
+        await promised(session, cohort_id=cohort.id, user_ids=ids, now=utcnow())
         match = await matches.create_match(
-            session,
-            cohort_id=cohort.id,
-            kind="one_way",
-            members=[sanne.user.id, bram.user.id],
-            now=utcnow(),
+            session, cohort_id=cohort.id, kind="one_way", members=ids, now=utcnow()
         )
         await start_match(Turn(services, session, utcnow(), chat_id=0), match.id)
     await greeted(sanne, bram)  # sent by the processes' look at the outbox

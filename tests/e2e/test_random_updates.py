@@ -17,7 +17,7 @@ from bot.runtime.turn import Turn
 from flows.onboarding import Role
 from storage import cohorts, matches
 from storage.models import InboxUpdate, OutboxMessage
-from tests.e2e.support.pairing import a_class
+from tests.e2e.support.pairing import a_class, promised
 from tests.e2e.support.world import World, eventually
 
 SEED = 20261204
@@ -176,12 +176,10 @@ async def populated(world: World) -> Storm:
         invites = await cohorts.create_cohort_invites(
             session, cohort_id=cohort.id, now=services.clock.now()
         )
+        ids = [group_of["Ana"].user.id, group_of["Bo"].user.id]
+        await promised(session, cohort_id=cohort.id, user_ids=ids, now=services.clock.now())
         match = await matches.create_match(
-            session,
-            cohort_id=cohort.id,
-            kind="reciprocal",
-            members=[group_of["Ana"].user.id, group_of["Bo"].user.id],
-            now=services.clock.now(),
+            session, cohort_id=cohort.id, kind="reciprocal", members=ids, now=services.clock.now()
         )
         await start_match(Turn(services, session, services.clock.now(), chat_id=0), match.id)
     teacher = world.person("Mila")

@@ -40,9 +40,11 @@ async def joins_as(
     return person
 
 
-async def a_class(world: World) -> tuple[ScriptedUser, ScriptedUser, ScriptedUser, ScriptedUser]:
+async def a_class(
+    world: World, *, pledged: bool = True
+) -> tuple[ScriptedUser, ScriptedUser, ScriptedUser, ScriptedUser]:
     """Sanne coaches Bram in a chat conversation; Ilse coordinates, Tom teaches (no confidant)."""
-    (sanne, bram), ilse, _ = await pair_up(world, ["Sanne", "Bram"])
+    (sanne, bram), ilse, _ = await pair_up(world, ["Sanne", "Bram"], pledged=pledged)
     assert ilse is not None
     tom = await joins_as(world, "Tom", Role.TEACHER)
     await greeted(sanne, bram)
@@ -312,14 +314,10 @@ async def test_a_confidant_who_blocked_the_bot_or_left_is_not_offered(world: Wor
 
 
 async def test_the_pledge_comes_before_the_first_relayed_message(world: World) -> None:
-    """A cohort asking for the pledge relays nothing until both promised; a "no" can become
-    a "yes"; what was written before is neither passed on nor kept."""
-    sanne, bram, ilse, _tom = await a_class(world)
+    """A match made outside the pool (nobody promised yet) relays nothing until both promised;
+    a "no" can become a "yes"; what was written before is neither passed on nor kept."""
+    sanne, bram, ilse, _tom = await a_class(world, pledged=False)
     await joins_as(world, "Anna", Role.CONFIDANT)
-    async with world.app.services.db.transaction() as session:
-        found = await cohorts.cohort_by_name(session, name=COHORT)
-        assert found is not None
-        await safety.set_pledge(session, cohort_id=found.id, required=True)
     await begin_chat(sanne, bram, mode=CHAT)
 
     early = "Hoi Sanne, zin in vandaag!"

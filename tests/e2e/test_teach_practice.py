@@ -121,9 +121,15 @@ async def test_a_coach_practises_all_steps_and_the_teacher_sees_a_tick(world: Wo
     await sanne.send("/pool")
     await sanne.expect("5B Peercoaching", timeout=30)
     await sanne.press("🙋 Ik doe mee")
+    await sanne.expect("Voordat je gekoppeld wordt: onze belofte", timeout=30)  # issue 13
+    await sanne.press("🤝 Ik beloof het")
+    await sanne.expect("Dank je voor je belofte", timeout=30)
     await sanne.expect("Fijn dat je meedoet in 5B Peercoaching!", timeout=30)
     # Turned off again, Liam may join without a practice.
     await mila.press("🎓 Oefenen niet meer verplicht")
     await mila.expect_edit("Voortgang in 5B Peercoaching", timeout=30)
     await liam.press("🙋 Count me in")
+    await liam.expect("Before you're paired: our promise", timeout=30)  # issue 13
+    await liam.press("🤝 I promise")
+    await liam.expect("Thanks for your promise", timeout=30)
     await liam.expect("Great to have you in 5B Peercoaching!", timeout=30)

@@ -14,6 +14,7 @@ from flows.trajectory import Meeting, SmallStep, Step, StepStatus, Trajectory
 from flows.trajectory.silence import Silence
 from storage import cohorts, matches, people, trajectories
 from storage.models import utcnow
+from tests.e2e.support.pairing import promised
 from tests.e2e.support.trajectory import put_snapshots
 from tests.e2e.support.world import World
 
@@ -50,12 +51,10 @@ async def _pairs(world: World, cohort_id: int, students: dict[str, ScriptedUser]
     ids = []
     async with world.app.services.db.transaction() as session:
         for coach, coachee in PAIRS:
+            members = [students[coach].user.id, students[coachee].user.id]
+            await promised(session, cohort_id=cohort_id, user_ids=members, now=utcnow())
             match = await matches.create_match(
-                session,
-                cohort_id=cohort_id,
-                kind="one_way",
-                members=[students[coach].user.id, students[coachee].user.id],
-                now=utcnow(),
+                session, cohort_id=cohort_id, kind="one_way", members=members, now=utcnow()
             )
             turn = Turn(world.app.services, session, world.app.services.clock.now(), chat_id=0)
             await start_match(turn, match.id)
@@ -164,6 +163,7 @@ async def test_a_long_class_list_is_paged_within_telegrams_limit(world: World) -
                 await cohorts.join_cohort(
                     session, user_id=user_id, cohort_id=cohort_id, role=Role.STUDENT, now=now
                 )
+            await promised(session, cohort_id=cohort_id, user_ids=ids, now=now)
             match = await matches.create_match(
                 session, cohort_id=cohort_id, kind="one_way", members=ids, now=now
             )

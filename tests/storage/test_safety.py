@@ -113,9 +113,6 @@ async def test_pledges_are_exported_and_erased_with_the_person(database: Databas
         assert not (
             await safety.pledge_shown(session, match_id=match.id, user_id=STUDENT, now=now)
         )[1]
-        assert await safety.pledge_required(session, cohort_id=cohort_id) is False
-        await safety.set_pledge(session, cohort_id=cohort_id, required=True)
-        assert await safety.pledge_required(session, cohort_id=cohort_id) is True
         facts = await person_facts(session, user_id=STUDENT, former="?")
     assert facts is not None
     assert export_document(facts, now)["pledges"] == [

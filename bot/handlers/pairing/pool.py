@@ -18,6 +18,8 @@ from bot.handlers.pairing.common import (
     slot_list,
 )
 from bot.handlers.pairing.notices import tell_coordinators_paused
+from bot.handlers.safety import consent as age_consent
+from bot.handlers.safety import pool_pledge
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Choice, Turn
@@ -164,22 +166,31 @@ async def join(turn: Turn, incoming: Incoming, button: Button) -> None:
     if cohort_id not in mine or turn.user is None:
         await turn.answer("fallback.stale_button", alert=True)
         return
-    current = await pairing.pool_entry(turn.session, cohort_id=cohort_id, user_id=turn.user.id)
+    await enter(turn, cohort_id, mine[cohort_id], incoming.message_id)
+
+
+async def enter(turn: Turn, cohort_id: int, name: str, message_id: int | None) -> None:
+    """Into the pool once every check allows it (also right after the pledge was made)."""
+    current = await pairing.pool_entry(turn.session, cohort_id=cohort_id, user_id=turn.person.id)
     if current is not None and current.status is PoolStatus.ACTIVE:
-        await done_with(turn, incoming.message_id)
-        await show_profile(turn, current, mine[cohort_id])  # an older invitation, pressed again
+        await done_with(turn, message_id)
+        await show_profile(turn, current, name)  # an older invitation, pressed again
         return
     if not await practice_gate.may_join(turn, cohort_id):  # the class practises first
         return
-    await done_with(turn, incoming.message_id)
+    if not await age_consent.may_join_pool(turn, cohort_id):  # a young student's consent first
+        return
+    if not await pool_pledge.may_join_pool(turn, cohort_id):  # the pledge before any pairing
+        return
+    await done_with(turn, message_id)
     entry = await pairing.join_pool(
         turn.session,
         cohort_id=cohort_id,
-        user_id=turn.user.id,
+        user_id=turn.person.id,
         language=turn.language,
         now=turn.now,
     )
-    await turn.say("pairing.joined", cohort=mine[cohort_id])
+    await turn.say("pairing.joined", cohort=name)
     await ask_wants(turn, entry)
 
 

@@ -120,6 +120,7 @@ def render_page(turn: Turn, document: dict[str, Any]) -> str:
             turn, "export.help_cards", [_li(_day(turn, at)) for at in document["help_cards_shown"]]
         ),
         *_section(turn, "export.pledges", [_pledge(turn, p) for p in document["pledges"]]),
+        *_section(turn, "export.consents", [_consent(turn, c) for c in document["consents"]]),
     ]
     language = html.escape(person["language"] or turn.language)
     return (
@@ -164,6 +165,16 @@ def _worry(turn: Turn, talk: dict[str, Any]) -> str:
     key = "export.worry_asked" if talk["my_part"] == "asked" else "export.worry_confidant"
     asked = _day(turn, talk["asked_at"])
     return _li(f"{talk['cohort']} · {turn.plain(key, name=talk['with'])} · {asked}")
+
+
+def _consent(turn: Turn, item: dict[str, Any]) -> str:
+    band = turn.plain(f"export.consent_{item['age_band']}")
+    parts = [item["cohort"], band]
+    if item["parent_agreed_at"]:
+        parts.append(turn.plain("export.consent_agreed", date=_day(turn, item["parent_agreed_at"])))
+    if item["withdrawn_at"]:
+        parts.append(turn.plain("export.consent_withdrawn", date=_day(turn, item["withdrawn_at"])))
+    return _li(" · ".join(parts))
 
 
 def _pledge(turn: Turn, pledge: dict[str, Any]) -> str:

@@ -14,8 +14,10 @@ from bot.handlers.room.render import (
     status_choices,
     status_text,
 )
+from bot.handlers.safety import worried_button
 from bot.runtime.render import in_rows
 from bot.runtime.turn import Choice, Turn
+from flows.onboarding import Onboarding
 from flows.room import (
     Announce,
     CancelTimers,
@@ -34,6 +36,7 @@ from flows.room import (
 )
 from flows.room.model import Room
 from storage import outbox, rooms, timers
+from storage.models import User
 from storage.room_models import RoomRow
 
 TIMER_KIND = "room"
@@ -110,6 +113,15 @@ async def update_status(turn: Turn, room_id: int, room: Room) -> None:
     await turn.send_text(text, choices=choices, chat_id=room.chat_id, remember_as=name)
 
 
+async def _worried_row(turn: Turn, user_id: int) -> list[list[Choice]]:
+    """Issue 13: the worry route from a room, on the person's private card, never in the group."""
+    person = await turn.session.get(User, user_id)
+    if person is None or person.onboarding is not Onboarding.DONE:
+        return []  # a classmate who never joined: the route needs a cohort
+    with turn.speaking(person.language):
+        return [worried_button(turn)]
+
+
 async def _prompt(turn: Turn, room_id: int, room: Room, prompt: PrivatePrompt) -> None:
     text = room_text(room.language, prompt.key, prompt.params)
     if prompt.key in SPEAK_IN_GROUP:
@@ -122,6 +134,7 @@ async def _prompt(turn: Turn, room_id: int, room: Room, prompt: PrivatePrompt) -
         listed = (f"{n}. {html.escape(c, quote=False)}" for n, c in enumerate(prompt.choices, 1))
         text = "\n".join([text, "", *listed])
         rows = [[_pick(room_id, index, choice)] for index, choice in enumerate(prompt.choices)]
+    rows = [*rows, *await _worried_row(turn, prompt.user_id)]
     await turn.send_text(text, choices=rows or None, chat_id=prompt.user_id)
     if prompt.key in INVITES_TEXT:
         await rooms.set_prompt(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.handlers.safety import pledge, route, talks
+from bot.handlers.safety import consent, consent_admin, pledge, pool_pledge, route, talks
 from bot.handlers.safety.nudge import nudge_if_serious
 from bot.handlers.safety.pledge import pledge_cleared, pledge_line, pledge_status
 from bot.handlers.safety.route import help_addition, worried_button
@@ -38,6 +38,9 @@ def register(router: Router, cancellers: list[Canceller]) -> None:
     route.register(router)
     talks.register(router)
     pledge.register(router)
+    consent.register(router)
+    pool_pledge.register(router)
+    consent_admin.register(router)
     # An open line to a talk takes the person's text before a capture or a partner relay.
     router.on_text(talks.relay_line, waits=safety.IN_WORRY_LINE)
     router.on_media(talks.refuse_media, waits=safety.IN_WORRY_LINE)

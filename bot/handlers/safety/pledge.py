@@ -1,7 +1,9 @@
-"""The confidentiality pledge before the first relayed message, in a cohort that asks for it.
+"""The confidentiality pledge before the first relayed message, in every cohort.
 
-A message written before everyone promised is not passed on and not kept: the writer is told
-why, and whoever has not answered gets the pledge once. A "no" can be changed to "yes" later.
+Students promise on opting in to the pool, so partners paired from it pass at once; a match
+made otherwise asks here. A message written before everyone promised is not passed on and not
+kept: the writer is told why, and whoever has not answered gets the pledge once. A "no" can be
+changed to "yes" later.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Choice, Turn
 from flows.safety import Gate, gate
-from storage import safety
+from storage import consent, safety
 from storage.models import Button
+from storage.safety_models import SafetyPledge
 
 if TYPE_CHECKING:  # the trajectory's relay calls in here; no import back at run time
     from bot.handlers.trajectory.core import Member, Pair
@@ -28,14 +31,21 @@ def register(router: Router) -> None:
 
 async def pledge_cleared(turn: Turn, pair: Pair) -> bool:
     """Whether the writer's message may go to the others; if not, say why and keep nothing."""
-    if not await safety.pledge_required(turn.session, cohort_id=pair.match.cohort_id):
-        return True
+    members = [m.id for m in pair.members]
+    paused = await consent.withdrawn_among(
+        turn.session, cohort_id=pair.match.cohort_id, user_ids=members
+    )
+    if paused:  # a parent withdrew: nothing goes to or from that student until they agree again
+        await turn.say(
+            "consent.relay_paused_self" if turn.chat_id in paused else "consent.relay_paused"
+        )
+        return False
     answers = await safety.pledges_of(turn.session, match_id=pair.match.id)
     outcome, missing = gate(
         required=True,
         writer=turn.chat_id,
         members=[m.id for m in pair.members],
-        agreed={u for u, row in answers.items() if row.agreed_at is not None},
+        agreed=await _agreed(turn, pair, answers),
         declined={u for u, row in answers.items() if row.declined_at is not None},
     )
     if outcome is Gate.OPEN:
@@ -52,11 +62,19 @@ async def pledge_cleared(turn: Turn, pair: Pair) -> bool:
 
 
 async def pledge_status(turn: Turn, pair: Pair) -> list[tuple[str, bool]] | None:
-    """Each member's first name and whether they promised; None where no pledge is asked."""
-    if not await safety.pledge_required(turn.session, cohort_id=pair.match.cohort_id):
-        return None
+    """Each member's first name and whether they promised (before pairing or in this match)."""
     answers = await safety.pledges_of(turn.session, match_id=pair.match.id)
-    return [(m.name, m.id in answers and answers[m.id].agreed_at is not None) for m in pair.members]
+    agreed = await _agreed(turn, pair, answers)
+    return [(m.name, m.id in agreed) for m in pair.members]
+
+
+async def _agreed(turn: Turn, pair: Pair, answers: dict[int, SafetyPledge]) -> set[int]:
+    """Members who promised: on joining the pool in this cohort, or in this match."""
+    members = [m.id for m in pair.members]
+    before = await consent.pledged_among(
+        turn.session, cohort_id=pair.match.cohort_id, user_ids=members
+    )
+    return before | {u for u, row in answers.items() if row.agreed_at is not None}
 
 
 def pledge_line(turn: Turn, status: list[tuple[str, bool]] | None) -> str:
@@ -103,7 +121,8 @@ async def agree(turn: Turn, incoming: Incoming, button: Button) -> None:
     )
     row.agreed_at, row.declined_at = turn.now, None
     answers = await safety.pledges_of(turn.session, match_id=pair.match.id)
-    missing = [m for m in pair.members if answers.get(m.id) is None or not answers[m.id].agreed_at]
+    agreed = await _agreed(turn, pair, answers)
+    missing = [m for m in pair.members if m.id not in agreed]
     if missing:
         await turn.say("safety.pledge_thanks", names=", ".join(m.name for m in missing))
         await _show_to(turn, pair, [m.id for m in missing if m.id not in answers])

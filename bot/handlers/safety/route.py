@@ -34,17 +34,21 @@ async def worried_command(turn: Turn, incoming: Incoming) -> None:
         country = turn.services.settings.default_country
         await turn.say("safety.lines_before_joining", lines=Html(lines_text(turn, country)))
         return
-    await start_route(turn)
+    await start_route(turn, counted=True)
 
 
 async def open_route(turn: Turn, incoming: Incoming, button: Button) -> None:
     """ "I'm worried" on /help or a card: the card's step is left as it is, to resume after."""
-    await start_route(turn)
+    await start_route(turn, counted=True)
 
 
-async def start_route(turn: Turn, *, intro: str = "safety.lines_intro") -> None:
+async def start_route(
+    turn: Turn, *, intro: str = "safety.lines_intro", counted: bool = False
+) -> None:
     """Help that works right now, before anything is asked; then: about whom?"""
     circle = await circle_of(turn)
+    if counted:  # staff see how often the route is opened per cohort, never by whom
+        await safety.count_start(turn.session, cohort_ids=circle.cohort_ids, on=turn.now.date())
     await turn.say(intro, lines=Html(lines_text(turn, circle.country)), choices=about_choices(turn))
 
 

@@ -130,7 +130,7 @@ async def send_summary(turn: Turn, pair: Pair, member: Member, *, buttons: str =
             ]
         return []
 
-    pledged = await pledge_status(turn, pair)  # issue 13: the pledge, where the cohort asks
+    pledged = await pledge_status(turn, pair)  # issue 13: who made the pledge
 
     def render() -> str:
         head = turn.text(f"trajectory.contract_head{'_' + buttons if buttons else ''}")

@@ -11,7 +11,7 @@ from flows import progress
 from flows.onboarding import Role
 from flows.progress import Filter
 from flows.trajectory import Step
-from storage import cohorts, people, practice, trajectories
+from storage import cohorts, people, practice, safety, trajectories
 from storage.models import Button
 
 STAFF = frozenset({Role.TEACHER, Role.COORDINATOR})
@@ -107,6 +107,9 @@ async def _overview(
         first, more = progress.ticked(practised)
         ticks = f"{first} +{more}" if more > 0 else first
         parts.append(turn.text("teach.progress_practised", count=len(practised), names=ticks))
+    worries = await safety.starts_in(turn.session, cohort_id=cohort_id)
+    if worries:  # issue 13: a number so the school sees the route is used; never who
+        parts.append(turn.text("teach.progress_worries", count=worries))
     parts += ["", "\n".join(lines[start:end]) or turn.text(f"teach.progress_none_{view.value}")]
     if len(cuts) > 1:
         parts.append(turn.text("teach.progress_page", page=page + 1, pages=len(cuts)))

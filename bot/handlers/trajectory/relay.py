@@ -95,4 +95,4 @@ async def _may_relay(turn: Turn, pair: Pair) -> bool:
     if turn.chat_id not in (row.coach_id, row.coachee_id):
         await turn.say("trajectory.observer_quiet")
         return False
-    return await pledge_cleared(turn, pair)  # issue 13: where the cohort asks for the pledge
+    return await pledge_cleared(turn, pair)  # issue 13: the pledge, and no paused member

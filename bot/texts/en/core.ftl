@@ -114,6 +114,7 @@ help-coordinator =
     /newcohort name: create a new group and get its invitation links
     /links: new invitation links for your groups
     /cohorttime: a group's time zone and quiet hours
+    /consent: how young students get permission, and a group's country
     /pair: pair peer coaches (see the proposal, adjust it, confirm)
     /progress: who is where (step, dates, counts; never what they write)
     /dashboard: the same in your browser, with a chart and CSV
@@ -214,4 +215,5 @@ commands-links = Invitation links of your groups
 commands-pair = Pair peer coaches
 commands-cohorttime = A group's time zone and quiet hours
 commands-enddate = A group's end date
+commands-consent = Consent, age threshold and country
 commands-worried = Worried about yourself or someone?

@@ -115,3 +115,14 @@ safety-pledge_thanks = Thank you! As soon as { $names } promises too, your messa
 safety-pledge_all = 🤝 Everyone has promised. What you type now, I pass on.
 safety-pledge_declined = Okay, that's your choice. Without the promise I don't pass messages on between you. Changed your mind? Tap the button.
 safety-pledge_line = 🤝 Confidentiality pledge: { $names }
+safety-pledge_pool =
+    🤝 <b>Before you're paired: our promise</b>
+
+    • What your coaching partner and you say stays between the two of you.
+    • No screenshots, no forwarding.
+    • One limit: if someone is in danger, we tell an adult we trust. Whoever it's about hears it first.
+    • { $confidant }
+
+    Do you promise?
+safety-pledge_pool_thanks = Thanks for your promise! 🤝
+safety-pledge_pool_declined = OK, that's your choice. Without the promise I won't pair you yet. Change your mind? Tap the button.

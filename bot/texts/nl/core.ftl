@@ -114,6 +114,7 @@ help-coordinator =
     /newcohort naam: een nieuwe groep maken en de uitnodigingslinks krijgen
     /links: nieuwe uitnodigingslinks voor je groepen
     /cohorttime: tijdzone en stille uren van een groep
+    /consent: hoe jonge leerlingen toestemming krijgen, en het land van een groep
     /pair: peercoaches koppelen (voorstel bekijken, aanpassen, bevestigen)
     /progress: wie waar staat (stap, data, aantallen; nooit wat ze schrijven)
     /dashboard: hetzelfde in je browser, met grafiek en CSV
@@ -214,4 +215,5 @@ commands-links = Uitnodigingslinks van je groepen
 commands-pair = Peer coaches koppelen
 commands-cohorttime = Tijdzone en stille uren van een groep
 commands-enddate = Einddatum van een groep
+commands-consent = Toestemming, leeftijdsgrens en land
 commands-worried = Zorgen over jezelf of een ander?

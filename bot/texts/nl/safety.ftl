@@ -115,3 +115,14 @@ safety-pledge_thanks = Dank je! Zodra { $names } het ook belooft, gaan jullie be
 safety-pledge_all = 🤝 Iedereen heeft het beloofd. Wat jullie nu typen, stuur ik door.
 safety-pledge_declined = Oké, dat is jouw keuze. Zonder de belofte stuur ik geen berichten tussen jullie door. Bedenk je je? Tik dan op de knop.
 safety-pledge_line = 🤝 Belofte van vertrouwelijkheid: { $names }
+safety-pledge_pool =
+    🤝 <b>Voordat je gekoppeld wordt: onze belofte</b>
+
+    • Wat je coachingspartner en jij zeggen, blijft tussen jullie.
+    • Geen screenshots, niets doorsturen.
+    • Eén grens: is iemand in gevaar, dan vertellen we het aan een volwassene die we vertrouwen. Wie het over gaat, hoort dat eerst.
+    • { $confidant }
+
+    Beloof je het?
+safety-pledge_pool_thanks = Dank je voor je belofte! 🤝
+safety-pledge_pool_declined = Oké, dat is jouw keuze. Zonder de belofte koppel ik je nog niet. Bedenk je je? Tik dan op de knop.

@@ -71,6 +71,7 @@ practice-btn_next = ⏭ Volgende stap
 practice-btn_finish = 🏁 Oefening afronden
 practice-btn_stop = ⏹ Stoppen met oefenen
 teach-progress_practised = 🎓 Geoefend ({ $count }): { $names }
+teach-progress_worries = 🫶 Zorgroute geopend: { $count } keer (zonder namen; wie het was, blijft bij de leerling).
 commands-practice = Oefenen met coachen
 teach-progress_practice_first = 🎓 Eerst oefenen staat aan: leerlingen melden zich pas aan voor koppelen als ze met /practice geoefend hebben.
 teach-progress_practice_on = 🎓 Eerst oefenen, dan koppelen

@@ -5,15 +5,17 @@ The test_pairing_* files import from it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from tgemulator import ScriptedUser
 
 from flows.onboarding import Role
 from flows.pairing import Wants
-from storage import cohorts, pairing, people
+from storage import cohorts, consent, pairing, people
 from storage.models import Match, MatchMember, OutboxMessage
 from storage.pairing_models import PairingRound
 from storage.trajectory_models import TrajectoryRow
@@ -48,6 +50,15 @@ class Class:
         return self.students[name]
 
 
+async def promised(
+    session: AsyncSession, *, cohort_id: int, user_ids: Iterable[int], now: datetime
+) -> None:
+    """The students made the pledge, as opting in to the pool asks of everyone (issue 13)."""
+    for user_id in user_ids:
+        row, _ = await consent.pledge_of(session, user_id=user_id, cohort_id=cohort_id, now=now)
+        row.agreed_at = now
+
+
 async def a_class(
     world: World,
     names: Sequence[str],
@@ -77,6 +88,8 @@ async def a_class(
             await cohorts.join_cohort(
                 session, user_id=user.id, cohort_id=found.id, role=role, now=now
             )
+        ids = [s.user.id for s in students.values()]
+        await promised(session, cohort_id=found.id, user_ids=ids, now=now)
     return Class(boss, students)
 
 
@@ -122,7 +135,12 @@ async def join_pool(
     await person.send("/pool")
     await person.expect("🤝")
     await person.press("🙋 Count me in" if english else "🙋 Ik doe mee")
-    await person.expect()
+    first = await person.expect()
+    promise = "🤝 I promise" if english else "🤝 Ik beloof het"
+    if promise in ScriptedUser.buttons(first):  # the pledge, before anyone is paired
+        await person.press(promise)
+        await person.expect()
+        await person.expect()
     await person.expect()
     await person.press(labels[wants])
     await person.expect()

@@ -39,7 +39,7 @@ from storage import cohorts, matches, pairing, people
 from storage.models import InboxUpdate, Match, MatchMember, OutboxMessage
 from storage.trajectory_models import TrajectoryRow
 from tests.e2e.support.conversation import press_when_shown, read_until
-from tests.e2e.support.pairing import join_pool
+from tests.e2e.support.pairing import join_pool, promised
 from tests.e2e.support.world import World, eventually
 
 
@@ -211,12 +211,11 @@ async def fill_trajectories(world: World, match_id: int, words: dict[int, list[s
 async def paired(world: World, school: School, names: list[str]) -> int:
     """Students matched directly (as a confirmed round would) and started; the match id."""
     async with world.app.services.db.transaction() as session:
+        ids = [school.students[name].user.id for name in names]
+        now = world.app.services.clock.now()
+        await promised(session, cohort_id=school.cohort_id, user_ids=ids, now=now)
         match = await matches.create_match(
-            session,
-            cohort_id=school.cohort_id,
-            kind="reciprocal",
-            members=[school.students[name].user.id for name in names],
-            now=world.app.services.clock.now(),
+            session, cohort_id=school.cohort_id, kind="reciprocal", members=ids, now=now
         )
         turn = Turn(world.app.services, session, world.app.services.clock.now(), chat_id=0)
         await start_match(turn, match.id)

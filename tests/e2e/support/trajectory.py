@@ -18,6 +18,7 @@ from storage import cohorts, matches, trajectories
 from storage.models import utcnow
 from tests.e2e.support.conversation import edited_to
 from tests.e2e.support.journey import Journey
+from tests.e2e.support.pairing import promised
 from tests.e2e.support.world import World
 
 
@@ -36,8 +37,10 @@ async def pair_up(
     language: str = "Nederlands",
     cohort: str = "5B Peercoaching",
     coordinator: str | None = "Ilse",
+    pledged: bool = True,
 ) -> tuple[list[ScriptedUser], ScriptedUser | None, int]:
-    """Students who joined one cohort, matched directly (as pairing would) and started."""
+    """Students who joined one cohort, matched directly (as pairing would) and started; they
+    made the pledge as the pool asks (`pledged=False`: a match made outside the pool)."""
     codes = await world.cohort(cohort)
     code = "en" if language == "English" else "nl"
     people = [world.person(name, language_code=code) for name in names]
@@ -51,12 +54,11 @@ async def pair_up(
     async with world.app.services.db.transaction() as session:
         found = await cohorts.cohort_by_name(session, name=cohort)
         assert found is not None
+        ids = [p.user.id for p in people]
+        if pledged:
+            await promised(session, cohort_id=found.id, user_ids=ids, now=utcnow())
         match = await matches.create_match(
-            session,
-            cohort_id=found.id,
-            kind=kind,
-            members=[p.user.id for p in people],
-            now=utcnow(),
+            session, cohort_id=found.id, kind=kind, members=ids, now=utcnow()
         )
         turn = Turn(world.app.services, session, world.app.services.clock.now(), chat_id=0)
         await start_match(turn, match.id)
