@@ -40,6 +40,7 @@ from bot.runtime.web import WebServer
 from bot.services import Services, make_bot
 from bot.settings import Settings
 from storage import buttons, inbox, outbox, timers
+from storage import dashboard as dashboard_store
 from storage.db import Database
 from storage.migrate import upgrade_to_head
 
@@ -216,6 +217,7 @@ class PeerCoach:
             await outbox.purge_sent(session, older_than=timedelta(days=7), now=now)
             await buttons.purge_used(session, older_than=timedelta(days=2), now=now)
             await timers.purge_done(session, older_than=timedelta(days=7), now=now)
+            await dashboard_store.purge_expired(session, now=now)
         return HOUSEKEEPING_EVERY.total_seconds()
 
 

@@ -35,10 +35,15 @@ STAFF = (Role.TEACHER, Role.COORDINATOR)
 KEEP_ENDED = timedelta(days=1)  # refused links stay this long, so a reuse is named as such
 
 
-async def create_link(session: AsyncSession, *, user_id: int, now: datetime) -> str:
-    """A new one-time sign-in link's token; old links and sessions are forgotten meanwhile."""
+async def purge_expired(session: AsyncSession, *, now: datetime) -> None:
+    """Forget sign-in links a day after they expired, and sessions once they expired."""
     await session.execute(delete(DashboardLink).where(DashboardLink.expires_at < now - KEEP_ENDED))
     await session.execute(delete(DashboardSession).where(DashboardSession.expires_at < now))
+
+
+async def create_link(session: AsyncSession, *, user_id: int, now: datetime) -> str:
+    """A new one-time sign-in link's token; old links and sessions are forgotten meanwhile."""
+    await purge_expired(session, now=now)
     token = new_token()
     session.add(
         DashboardLink(

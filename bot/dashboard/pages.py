@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from flows.dashboard import Activity, Attention, Funnel
+from flows.dashboard import LINK_VALID, Activity, Attention, Funnel
 from flows.trajectory import Step
 from storage.dashboard import RoundLine
 from storage.operations import Operations
@@ -40,7 +40,8 @@ def page(say: Say, language: str, title: str, body: str, *, csrf: str | None = N
 
 def refusal(say: Say, language: str, reason: str) -> str:
     """A refusal page that says what happened and what to do next."""
-    text = escape(say(f"dashboard.web.refused.{reason}"))
+    minutes = int(LINK_VALID.total_seconds() // 60)
+    text = escape(say(f"dashboard.web.refused.{reason}", minutes=minutes))
     body = f'<p class="refusal" role="alert" data-refusal="{escape(reason)}">{text}</p>'
     return page(say, language, say("dashboard.web.refused_title"), body)
 

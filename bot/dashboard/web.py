@@ -7,6 +7,7 @@ cookie whose hash is in the database, so any process of the bot can serve it.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import logging
@@ -253,7 +254,8 @@ class Dashboard:
             activity, _ = await self._activity(session, cohort_id)
         say = self._say(language)
         joined, paired, ended = (say(f"dashboard.web.series.{s}") for s in SERIES)
-        svg = activity_svg(activity, (joined, paired, ended))
+        # Drawn in a worker thread: the event loop also takes webhooks and sends replies.
+        svg = await asyncio.to_thread(activity_svg, activity, (joined, paired, ended))
         return web.Response(body=svg, content_type="image/svg+xml")
 
     async def export(self, request: web.Request) -> web.Response:
