@@ -1,4 +1,4 @@
-"""What a breakout command asks the transport to do: class-group posts and per-group room effects."""
+"""What a breakout command asks the transport: class-group posts and per-group room effects."""
 
 from __future__ import annotations
 
@@ -72,7 +72,9 @@ class CancelTimers:
     kinds: tuple[BreakoutTimer, ...]
 
 
-Effect: TypeAlias = UpdateCard | ClassPost | InGroup | Note | AskConsent | ScheduleTimer | CancelTimers
+Effect: TypeAlias = (
+    UpdateCard | ClassPost | InGroup | Note | AskConsent | ScheduleTimer | CancelTimers
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,9 +131,7 @@ def start_breakout(
         groups.append(Group(number, room))
         effects.extend(_group_card(breakout, number, room))
         effects.extend(_for_group(number, started))
-    running = replace(
-        breakout, state=BreakoutState.RUNNING, groups=tuple(groups), started_at=now
-    )
+    running = replace(breakout, state=BreakoutState.RUNNING, groups=tuple(groups), started_at=now)
     lines = [TextLine("breakout.groups.heading", {"count": len(groups)})]
     lines.extend(_group_line(group) for group in groups)
     post = ClassPost(tuple(lines))

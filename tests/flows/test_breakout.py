@@ -162,7 +162,7 @@ def finished() -> Breakout:
         holder = group.room.case_holder_id
         assert holder is not None
         breakout = accepted(
-            in_group(breakout, holder, now, lambda room, h=holder: contribute(room, h, now, "Ik"))
+            in_group(breakout, holder, now, lambda room, h=holder: contribute(room, h, T0, "Ik"))
         ).breakout
     while breakout.state is BreakoutState.RUNNING:
         now += timedelta(minutes=1)
@@ -172,7 +172,7 @@ def finished() -> Breakout:
                 turn = group.room.turn_user_id
                 assert turn is not None
                 breakout = accepted(
-                    in_group(breakout, turn, now, lambda room, t=turn: pass_turn(room, t, now))
+                    in_group(breakout, turn, now, lambda room, t=turn, n=now: pass_turn(room, t, n))
                 ).breakout
     return breakout
 
