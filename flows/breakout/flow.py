@@ -238,7 +238,7 @@ def _group_card(breakout: Breakout, number: int, room: Room) -> list[Effect]:
     names = ", ".join(m.name for m in room.members)
     case_giver = room.name_of(room.case_holder_id) if room.case_holder_id is not None else ""
     key = "breakout.card.with_case" if case_giver else "breakout.card.no_case"
-    params = {"number": number, "names": names, "case_giver": case_giver}
+    params: dict[str, str | int] = {"number": number, "names": names, "case_giver": case_giver}
     return [Note(m.user_id, key, params) for m in room.members]
 
 
@@ -329,7 +329,7 @@ def _share(breakout: Breakout, now: datetime) -> tuple[Breakout, list[Effect]]:
     for group in breakout.groups:
         names = ", ".join(m.name for m in group.room.members)
         if group.consent is Consent.YES:
-            params = {
+            params: dict[str, str | int] = {
                 "number": group.number,
                 "names": names,
                 "questions": group.questions,

@@ -27,6 +27,7 @@ from flows.breakout import (
     next_step_all,
     start_breakout,
 )
+from flows.breakout.flow import RoomCommand
 from flows.pairing.model import Candidate, PairingHistory, PairingRules, PastMatch, Wants
 from flows.pairing.scoring import PairingContext
 from flows.room import Refused, Relay, contribute, pass_turn
@@ -155,15 +156,27 @@ def test_the_timer_moves_every_group_on_together_and_the_teacher_can_too() -> No
     assert isinstance(next_step_all(nexted.breakout, CLASS[0], later), Refused)
 
 
+def said_by(user_id: int, text: str) -> RoomCommand:
+    return lambda room: contribute(room, user_id, T0, text)
+
+
+def passed_by(user_id: int, now: datetime) -> RoomCommand:
+    return lambda room: pass_turn(room, user_id, now)
+
+
+def case_givers(breakout: Breakout) -> list[int]:
+    holders = [g.room.case_holder_id for g in breakout.groups]
+    assert all(h is not None for h in holders)
+    return [h for h in holders if h is not None]
+
+
 def finished() -> Breakout:
     breakout = running().breakout
     now = T0
     for group in breakout.groups:
         holder = group.room.case_holder_id
         assert holder is not None
-        breakout = accepted(
-            in_group(breakout, holder, now, lambda room, h=holder: contribute(room, h, T0, "Ik"))
-        ).breakout
+        breakout = accepted(in_group(breakout, holder, now, said_by(holder, "Ik"))).breakout
     while breakout.state is BreakoutState.RUNNING:
         now += timedelta(minutes=1)
         breakout = accepted(next_step_all(breakout, TEACHER, now)).breakout
@@ -171,16 +184,14 @@ def finished() -> Breakout:
             for group in breakout.groups:
                 turn = group.room.turn_user_id
                 assert turn is not None
-                breakout = accepted(
-                    in_group(breakout, turn, now, lambda room, t=turn, n=now: pass_turn(room, t, n))
-                ).breakout
+                breakout = accepted(in_group(breakout, turn, now, passed_by(turn, now))).breakout
     return breakout
 
 
 def test_case_givers_are_asked_and_only_consented_summaries_reach_the_class() -> None:
     breakout = finished()
     assert breakout.state is BreakoutState.CONSENT
-    holders = [g.room.case_holder_id for g in breakout.groups]
+    holders = case_givers(breakout)
     first = accepted(answer_consent(breakout, holders[0], True, T0 + timedelta(hours=1)))
     assert not [e for e in first.effects if isinstance(e, ClassPost)]
     second = accepted(answer_consent(first.breakout, holders[1], False, T0 + timedelta(hours=1)))
@@ -196,8 +207,7 @@ def test_case_givers_are_asked_and_only_consented_summaries_reach_the_class() ->
 
 def test_without_answers_the_wait_ends_and_nothing_is_shared() -> None:
     breakout = finished()
-    asked = [g.room.case_holder_id for g in breakout.groups]
-    assert all(uid is not None for uid in asked)
+    asked = case_givers(breakout)
     due = breakout.consent_until
     assert due is not None
     result = accepted(breakout_timer(breakout, BreakoutTimer.CONSENT, due))
