@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.clock import Clock, SystemClock
 from bot.dashboard import add_pages as dashboard_pages  # the staff dashboard (issue 17)
+from bot.handlers import breakout as breakouts  # breakouts of a class group (issue 16)
 from bot.handlers import (
     cohort_time,  # a cohort's own time zone and quiet hours (issue 11)
     cohorts,
@@ -66,6 +67,8 @@ def build_router() -> Router:
     dashboard.register(router)
     # Pairing (issue 4): before the trajectories, so a profile answer is not relayed to a partner.
     pairing.register(router, cancellers)
+    # Breakouts (issue 16): a member's private text goes to their small group, not a partner.
+    breakouts.register(router)
     # Peer-coaching trajectories (issue 3): captures, then the chat relay, for matched students.
     trajectory.register(router, cancellers)
     # Teachers and their peer coaches (issue 16): "ask my teacher" on the coach's card.
@@ -84,6 +87,7 @@ def build_timer_handlers() -> dict[str, TimerHandler]:
     """Timer kinds and what they do (reminders and time boxes register here)."""
     return {
         **rooms.timer_handlers(),  # room time boxes (issue 5)
+        **breakouts.timer_handlers(),  # the one time box of all breakout groups (issue 16)
         **trajectory.timer_handlers(),  # trajectory reminders and nudges (issue 3)
         **pairing.timer_handlers(),  # quiet students and pauses in the pairing pool (issue 4)
         **privacy.timer_handlers(),  # the warning and the purge after a cohort ends (issue 14)
@@ -95,6 +99,7 @@ def build_timer_priorities() -> dict[str, int]:
     """Timer kinds whose messages go before bulk: the rest (reminders) waits its turn."""
     return {
         **dict.fromkeys(rooms.timer_handlers(), outbox.NOTICE),  # a room's time box is live
+        **dict.fromkeys(breakouts.timer_handlers(), outbox.NOTICE),
         **dict.fromkeys(pairing.timer_handlers(), outbox.NOTICE),
         **dict.fromkeys(dashboard.timer_handlers(), outbox.NOTICE),
     }

@@ -184,7 +184,7 @@ async def _first_locked(session: AsyncSession, query: Any) -> RoomRow | None:
 async def save_room(session: AsyncSession, *, row: RoomRow, room: Room, now: datetime) -> None:
     """Store the room's new snapshot; a closed room keeps no contribution texts."""
     closed = not room.is_open
-    row.snapshot = (_without_content(room) if closed else room).to_dict()
+    row.snapshot = (without_content(room) if closed else room).to_dict()
     row.state = room.state.value
     row.chat_id = room.chat_id
     row.version += 1
@@ -194,7 +194,7 @@ async def save_room(session: AsyncSession, *, row: RoomRow, room: Room, now: dat
         await drop_prompts(session, room_id=row.id)
 
 
-def _without_content(room: Room) -> Room:
+def without_content(room: Room) -> Room:
     """What is kept of a closed room: who, when and how many, never what was said."""
     return replace(
         room,

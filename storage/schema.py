@@ -1,5 +1,6 @@
 """Every table of the program, for Alembic and tests: importing this registers all models."""
 
+import storage.breakout_models  # breakouts of a class (issue 16)
 import storage.consent_models  # age-aware consent (issue 13)
 import storage.dashboard_models  # staff dashboard sign-in (issue 17)
 import storage.pairing_models  # pairing pool, wishes and rounds (issue 4)

@@ -1,0 +1,32 @@
+"""Breakouts in Telegram: a class group split into small groups relayed in private chats."""
+
+from __future__ import annotations
+
+from bot.handlers.breakout import acting, setup
+from bot.handlers.breakout.card import BREAKOUT_ACTION
+from bot.handlers.breakout.effects import TIMER_KIND
+from bot.runtime.handler_types import TimerHandler
+from bot.runtime.router import Presser, Router
+from storage.breakouts import IN_BREAKOUT
+
+
+def register(router: Router) -> None:
+    """Wire breakouts: the group command, the setup and card buttons, private texts."""
+    router.group_handlers.append(setup.breakout_command)
+    # Registered before the trajectories: during a breakout a member's text goes to their group.
+    router.on_text(acting.private_text, waits=IN_BREAKOUT)
+    router.on_media(acting.private_text, waits=IN_BREAKOUT)
+    router.action(setup.PROTOCOL, setup.pick_protocol)
+    router.action(setup.OPEN, setup.open_breakout)
+    # Classmates who never joined may press 'join': the card tells them how to join first.
+    router.action(
+        BREAKOUT_ACTION,
+        acting.breakout_button,
+        once=acting.moves_the_breakout,
+        presser=Presser.ANYONE,
+    )
+
+
+def timer_handlers() -> dict[str, TimerHandler]:
+    """The breakout's timer kind and its handler."""
+    return {TIMER_KIND: acting.fire_breakout_timer}
