@@ -35,7 +35,13 @@ breakout-class-asking = 🙏 Done! I'm just asking { $count ->
        *[other] the { $count } case-givers
     } whether something may be shared with the class.
 breakout-class-summaries = 📋 How it went in the { $count } groups:
-breakout-class-shared = • Group { $number } ({ $names }): { $questions } questions and { $ideas } ideas.
+breakout-class-shared = • Group { $number } ({ $names }): { $questions ->
+        [one] 1 question
+       *[other] { $questions } questions
+    } and { $ideas ->
+        [one] 1 idea
+       *[other] { $ideas } ideas
+    }.
 breakout-class-step = ↳ The step the case-giver will try: { $text }
 breakout-class-kept = • Group { $number } ({ $names }): that stays in the group. 🤫
 breakout-class-closing = Nice work, everyone! 🌱

@@ -35,7 +35,13 @@ breakout-class-asking = 🙏 Klaar! Ik vraag nog even aan { $count ->
        *[other] de { $count } inbrengers
     } of er iets met de klas gedeeld mag worden.
 breakout-class-summaries = 📋 Zo ging het in de { $count } groepjes:
-breakout-class-shared = • Groepje { $number } ({ $names }): { $questions } vragen en { $ideas } ideeën.
+breakout-class-shared = • Groepje { $number } ({ $names }): { $questions ->
+        [one] 1 vraag
+       *[other] { $questions } vragen
+    } en { $ideas ->
+        [one] 1 idee
+       *[other] { $ideas } ideeën
+    }.
 breakout-class-step = ↳ Stap die de inbrenger gaat proberen: { $text }
 breakout-class-kept = • Groepje { $number } ({ $names }): dat blijft in het groepje. 🤫
 breakout-class-closing = Mooi gewerkt, allemaal! 🌱

@@ -124,6 +124,7 @@ async def classroom(
     language: str = "Nederlands",
     code: str = "nl",
     real_joining: bool = False,
+    names: tuple[str, ...] = STUDENTS,
 ) -> AsyncIterator[Classroom]:
     """A running world with a cohort, a teacher and five students who joined, and their group.
 
@@ -133,7 +134,7 @@ async def classroom(
     clock = FakeClock(T0)
     async with running_world(database_url, clock=clock) as world:
         teacher = world.person("Mila", language_code=code)
-        students = {name: world.person(name, language_code=code) for name in STUDENTS}
+        students = {name: world.person(name, language_code=code) for name in names}
         if real_joining:
             codes = await world.cohort("Klas 4B")
             await world.join(teacher, codes[Role.TEACHER], language=language)
