@@ -16,11 +16,13 @@ from sqlalchemy import Select, String, cast, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from flows.breakout.erasure import forget_person as breakout_without
 from flows.pairing.erasure import forget_person as proposal_without
 from flows.room.erasure import forget_person as room_without
 from flows.trajectory import Party, Trajectory
 from flows.trajectory.erasure import forget_observer, forget_party
-from storage import consent, dashboard, outbox, pairing, rooms, safety
+from storage import breakouts, consent, dashboard, outbox, pairing, rooms, safety
+from storage.breakout_models import BreakoutMember, BreakoutRow
 from storage.db import is_postgresql
 from storage.models import (
     Button,
@@ -75,6 +77,7 @@ async def erase_person(session: AsyncSession, *, user_id: int, now: datetime) ->
     await _pair_states(session, user_id)
     await _pairing(session, user_id, now)
     await _rooms(session, user_id, now)
+    await _breakouts(session, user_id, now)
     await safety.forget_person(session, user_id=user_id)  # worry talks and nudges
     await consent.forget_person(session, user_id=user_id)  # age band, a parent's answer
     await _people(session, user_id)
@@ -169,6 +172,24 @@ async def _rooms(session: AsyncSession, user_id: int, now: datetime) -> None:
         if row.teacher_id == user_id:
             row.teacher_id = FORMER_PARTNER
     await session.execute(delete(RoomPrompt).where(RoomPrompt.user_id == user_id))
+
+
+async def _breakouts(session: AsyncSession, user_id: int, now: datetime) -> None:
+    """Breakouts keep the others' part, as rooms do; the person is routed nowhere any more."""
+    found = await _locked(
+        session,
+        select(BreakoutRow).where(
+            or_(BreakoutRow.teacher_id == user_id, _text_has(BreakoutRow.snapshot, user_id))
+        ),
+    )
+    for row in found:
+        if row.teacher_id != user_id and not mentions(row.snapshot, user_id):
+            continue
+        breakout = breakout_without(breakouts.snapshot_of(row), user_id)
+        await breakouts.save_breakout(session, row=row, breakout=breakout, now=now)
+        if row.teacher_id == user_id:
+            row.teacher_id = FORMER_PARTNER
+    await session.execute(delete(BreakoutMember).where(BreakoutMember.user_id == user_id))
 
 
 async def _people(session: AsyncSession, user_id: int) -> None:

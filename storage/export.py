@@ -17,7 +17,8 @@ from flows.privacy.export import (
 )
 from flows.protocols import load_protocol
 from flows.trajectory import Party, Trajectory
-from storage import consent, people, practice, safety, supervision
+from storage import breakouts, consent, people, practice, safety, supervision
+from storage.breakout_models import BreakoutRow
 from storage.consent_models import StudentConsent
 from storage.erasure import mentions
 from storage.models import Cohort, Membership, User
@@ -171,4 +172,28 @@ async def _rooms(session: AsyncSession, user_id: int) -> list[RoomFacts]:
         room = snapshot_of(row)
         title = load_protocol(room.protocol_id, room.language).title
         facts.append(RoomFacts(title, row.created_at, room))
+    return facts + await _breakout_rooms(session, user_id)
+
+
+async def _breakout_rooms(session: AsyncSession, user_id: int) -> list[RoomFacts]:
+    """A breakout group is a room run in private chats: it is exported as one."""
+    found = await session.scalars(
+        select(BreakoutRow)
+        .where(
+            or_(
+                BreakoutRow.teacher_id == user_id,
+                cast(BreakoutRow.snapshot, String).like(f"%{user_id}%"),
+            )
+        )
+        .order_by(BreakoutRow.id)
+    )
+    facts: list[RoomFacts] = []
+    for row in found.all():
+        breakout = breakouts.snapshot_of(row)
+        title = load_protocol(breakout.protocol_id, breakout.language).title
+        facts.extend(
+            RoomFacts(title, row.created_at, group.room)
+            for group in breakout.groups
+            if user_id in (breakout.teacher_id, *group.member_ids)
+        )
     return facts

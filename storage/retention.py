@@ -15,9 +15,11 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows import scheduling
+from flows.breakout import BreakoutTimer
 from flows.privacy.retention import purge_moment, warning_moment
 from flows.room import TimerKind
-from storage import erasure, rooms, safety, timers
+from storage import breakouts, erasure, rooms, safety, timers
+from storage.breakout_models import BreakoutRow
 from storage.models import (
     Chat,
     Cohort,
@@ -166,6 +168,7 @@ async def purge(session: AsyncSession, *, cohort_id: int, now: datetime) -> dict
         PoolEntry,
         PairingRound,
         RoomRow,
+        BreakoutRow,
         Invite,
         CohortScript,
         SupervisionAsk,
@@ -193,6 +196,14 @@ async def _drop_timers(session: AsyncSession, cohort_id: int) -> None:
     ).all()
     conversations = [f"match:{match_id}" for match_id in matches]
     names = [rooms.timer_name(room_id, kind.value) for room_id in room_ids for kind in TimerKind]
+    breakout_ids = (
+        await session.scalars(select(BreakoutRow.id).where(BreakoutRow.cohort_id == cohort_id))
+    ).all()
+    names += [
+        breakouts.timer_name(breakout_id, kind.value)
+        for breakout_id in breakout_ids
+        for kind in BreakoutTimer
+    ]
     await session.execute(
         delete(Timer).where(
             Timer.status == "pending",

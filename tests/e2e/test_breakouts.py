@@ -10,11 +10,16 @@ import pytest_asyncio
 from sqlalchemy import func, select
 from tgemulator import EmuMessage, ScriptedUser
 
+from bot.handlers.privacy.erase import erase_person
+from bot.runtime.turn import Turn
 from flows.breakout import Breakout, BreakoutState
+from flows.privacy.export import export_document
 from storage import pairing
 from storage.breakout_models import BreakoutMember, BreakoutRow
+from storage.export import person_facts
 from storage.models import SentMessage
 from tests.e2e.support.conversation import press_when_shown, read_until
+from tests.e2e.support.privacy import Traces, scan
 from tests.e2e.support.rooms import T0, Classroom, classroom
 from tests.e2e.support.world import eventually
 
@@ -229,3 +234,30 @@ class TestBreakoutsOfAClassOfNine:
         await eventually(nobody_routed)
         pairs = {frozenset(p) for g in await groups(room) for p in combinations(g, 2)}
         assert frozenset({"Ana", "Bo"}) not in pairs
+
+    async def test_8_export_shows_the_group_and_erasure_leaves_no_trace(
+        self, room: Classroom
+    ) -> None:
+        """A member's export lists their breakout group; after erasure nothing of them is left."""
+        formed = await groups(room)
+        gone = room.students[formed[1][0]]
+        db = room.world.app.services.db
+        async with db.sessions() as session:
+            facts = await person_facts(session, user_id=gone.user.id, former="-")
+        assert facts is not None
+        document = export_document(facts, room.world.app.services.clock.now())
+        (mine,) = [r for r in document["rooms"] if r["protocol"] == "Incidentmethode"]
+        assert mine["roles"] == ["case_holder"]
+        assert mine["my_contributions"] == []  # the group's room closed: no texts kept
+        async with db.transaction() as session:
+            await db.lock_conversation(session, f"user:{gone.user.id}")
+            now = room.world.app.services.clock.now()
+            turn = Turn(room.world.app.services, session, now, chat_id=gone.user.id)
+            await erase_person(turn, gone.user.id)
+        await room.settled()
+        traces = Traces(gone.user.id, [], [f"Situatie van {formed[1][0]}"])
+        assert await scan(room.world, traces) == []
+        breakout = await stored(room)
+        assert formed[1][0] not in [m.name for g in breakout.groups for m in g.room.members]
+        assert formed[1][0] not in [m.name for m in breakout.joined]
+        assert len(breakout.groups[1].room.members) == 2  # the others' part stays
