@@ -33,7 +33,7 @@ BY_ROLE: dict[Role, tuple[str, ...]] = {
     ),
 }
 # In a class group only its administrators (the teacher) have something to start.
-GROUP_ADMINS = ("room",)
+GROUP_ADMINS = ("room", "breakout")
 
 
 def menu_for(roles: Iterable[Role]) -> tuple[str, ...]:

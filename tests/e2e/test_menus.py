@@ -20,7 +20,7 @@ def _descriptions(world: World, scope: str) -> dict[str, Any]:
 async def test_newcomers_see_the_students_menu_and_group_admins_see_room(world: World) -> None:
     assert "talk" in _menu(world, "all_private_chats", "nl")
     assert "newcohort" not in _menu(world, "all_private_chats", "en")
-    assert _menu(world, "all_chat_administrators", "nl") == ["room", "help"]
+    assert _menu(world, "all_chat_administrators", "nl") == ["room", "breakout", "help"]
     # Group members who are not administrators see nothing they cannot use.
     assert ("default", "") not in world.emulator.commands
 

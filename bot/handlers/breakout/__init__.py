@@ -16,6 +16,7 @@ def register(router: Router) -> None:
     # Registered before the trajectories: during a breakout a member's text goes to their group.
     router.on_text(acting.private_text, waits=IN_BREAKOUT)
     router.on_media(acting.private_text, waits=IN_BREAKOUT)
+    router.command("breakout", setup.breakout_in_private)
     router.action(setup.PROTOCOL, setup.pick_protocol)
     router.action(setup.OPEN, setup.open_breakout)
     # Classmates who never joined may press 'join': the card tells them how to join first.

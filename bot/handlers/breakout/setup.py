@@ -22,6 +22,12 @@ OPEN = "bk_open"
 SIZES = (2, 3, 4)
 
 
+async def breakout_in_private(turn: Turn, incoming: Incoming) -> None:
+    """/breakout in a private chat: breakouts start in the class group; here is how to get there."""
+    startgroup = f"https://t.me/{turn.services.bot_username}?startgroup=room"
+    await turn.say("breakouts.in_private", startgroup=startgroup)
+
+
 def asks_for_breakout(turn: Turn, incoming: Incoming) -> bool:
     """/breakout addressed to this bot."""
     if incoming.kind is not Kind.COMMAND or incoming.command != "breakout":

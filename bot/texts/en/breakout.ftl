@@ -4,6 +4,9 @@
 
 ## The bot's own texts: starting breakouts in the class group
 
+breakouts-in_private =
+    Small groups start in your class's Telegram group. Add me there with this link: { $startgroup }
+    and then type /breakout in the group.
 breakouts-link_first = First link this group to your class with /room. Then you can make small groups here with /breakout.
 breakouts-already_open = Groups are already running here. Wrap those up first, then a new round can start.
 breakouts-pick_protocol = 👥 Small groups! Which way of working will the groups use?

@@ -88,6 +88,7 @@ help-teacher =
     <b>Coaching together in your class group</b>
     1. Add me to your class's Telegram group: { $startgroup }
     2. Type /room there. I'll link the group to your class and you pick a format.
+    3. Or type /breakout: I split the class into small groups that work at the same time, through their private chat with me.
 
     /progress: how far your students are (step, dates, counts; never what they write)
     /dashboard: the same in your browser, with a chart and CSV
@@ -210,6 +211,7 @@ commands-cancel = Stop what you're doing
 commands-progress = How far your students are
 commands-dashboard = Your groups' overview in the browser
 commands-room = Group coaching in your class group
+commands-breakout = The class in small groups at once
 commands-newcohort = Create a new group
 commands-links = Invitation links of your groups
 commands-pair = Pair peer coaches

@@ -88,6 +88,7 @@ help-teacher =
     <b>Samen coachen in de groepsapp van je klas</b>
     1. Voeg mij toe aan de Telegram-groep van je klas: { $startgroup }
     2. Typ daar /room. Ik koppel de groep aan je klas en je kiest een werkvorm.
+    3. Of typ /breakout: ik verdeel de klas in kleine groepjes die tegelijk aan de slag gaan, via hun privéchat met mij.
 
     /progress: hoe ver je leerlingen staan (stap, data, aantallen; nooit wat ze schrijven)
     /dashboard: hetzelfde in je browser, met grafiek en CSV
@@ -210,6 +211,7 @@ commands-cancel = Stoppen met wat je aan het doen bent
 commands-progress = Hoe ver je leerlingen zijn
 commands-dashboard = Overzicht van je groepen in de browser
 commands-room = Groepscoaching in je klasgroep
+commands-breakout = De klas in kleine groepjes tegelijk
 commands-newcohort = Een nieuwe groep maken
 commands-links = Uitnodigingslinks van je groepen
 commands-pair = Peer coaches koppelen
