@@ -352,7 +352,20 @@ def _share(breakout: Breakout, now: datetime) -> tuple[Breakout, list[Effect]]:
         consent_until=None,
         closed_at=now,
     )
-    return closed, [ClassPost(tuple(lines)), UpdateCard()]
+    return closed, [ClassPost(tuple(lines)), UpdateCard(), _teacher_report(closed, now)]
+
+
+def _teacher_report(breakout: Breakout, now: datetime) -> Note:
+    """The teacher hears how many groups and people took part and how long, never what was said."""
+    started = breakout.started_at or now
+    params: dict[str, str | int] = {
+        "protocol": load_protocol(breakout.protocol_id, breakout.language).title,
+        "groups": len(breakout.groups),
+        "count": sum(len(g.room.members) for g in breakout.groups),
+        "minutes": max(0, round((now - started).total_seconds() / 60)),
+        "shared": sum(g.consent is Consent.YES for g in breakout.groups),
+    }
+    return Note(breakout.teacher_id, "breakout.report.teacher", params)
 
 
 def timers_of(breakout: Breakout) -> dict[BreakoutTimer, datetime]:

@@ -210,6 +210,10 @@ class TestBreakoutsOfAClassOfNine:
             assert f"Situatie van {members[0]}" not in text
         card = await card_shows(room, "klaar! Dank jullie wel")
         assert card.button_labels() == []
+        report = await read_until(room.teacher, "Groepjes met Incidentmethode", limit=20)
+        assert "3 groepjes, 9 leerlingen" in (report.text or "")
+        assert "Kort verslagje gedeeld met de klas: 1 van de 3." in (report.text or "")
+        assert "Zet twee wekkers." not in (report.text or "")
 
     async def test_7_the_class_group_got_few_messages_and_nothing_was_kept(
         self, room: Classroom

@@ -202,6 +202,9 @@ def test_case_givers_are_asked_and_only_consented_summaries_reach_the_class() ->
     assert keys.count("breakout.class.shared") == 2
     assert keys.count("breakout.class.kept") == 1
     assert third.breakout.state is BreakoutState.CLOSED
+    (report,) = [e for e in third.effects if isinstance(e, Note) and e.user_id == TEACHER]
+    assert report.key == "breakout.report.teacher"
+    assert (report.params["groups"], report.params["count"], report.params["shared"]) == (3, 9, 2)
     assert all(g.share is None for g in third.breakout.groups)
 
 

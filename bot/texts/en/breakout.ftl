@@ -64,6 +64,8 @@ breakout-consent-no = 🤫 No, rather not
 breakout-consent-thanks_yes = Great, I'll share it briefly with the class. 🙌
 breakout-consent-thanks_no = Fine, it stays in your group. 👍
 
+breakout-report-teacher = 👥 Small groups with <b>{ $protocol }</b>: { $groups } groups, { $count } students, { $minutes } min. Short note shared with the class: { $shared } of { $groups }.
+
 ## Refusals (also shown as a short answer to a pressed button: no HTML)
 
 breakout-refuse-already_open = Groups are already running here.

@@ -64,6 +64,8 @@ breakout-consent-no = 🤫 Nee, liever niet
 breakout-consent-thanks_yes = Top, ik deel het kort met de klas. 🙌
 breakout-consent-thanks_no = Prima, het blijft in jullie groepje. 👍
 
+breakout-report-teacher = 👥 Groepjes met <b>{ $protocol }</b>: { $groups } groepjes, { $count } leerlingen, { $minutes } min. Kort verslagje gedeeld met de klas: { $shared } van de { $groups }.
+
 ## Refusals (also shown as a short answer to a pressed button: no HTML)
 
 breakout-refuse-already_open = Er lopen hier al groepjes.
