@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import String, cast, delete, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.breakout import Breakout, BreakoutState
@@ -67,6 +67,18 @@ async def open_breakout_in(session: AsyncSession, *, chat_id: int) -> BreakoutRo
 async def lock_breakout(session: AsyncSession, *, breakout_id: int) -> BreakoutRow | None:
     """A breakout by id, locked: private texts of many members change one row in turn."""
     return await _first_locked(session, select(BreakoutRow).where(BreakoutRow.id == breakout_id))
+
+
+async def open_breakouts_of(session: AsyncSession, *, user_id: int) -> list[int]:
+    """Open breakouts a person teaches or whose snapshot names them (checked by the caller)."""
+    query = select(BreakoutRow.id).where(
+        BreakoutRow.state != CLOSED,
+        or_(
+            BreakoutRow.teacher_id == user_id,
+            cast(BreakoutRow.snapshot, String).like(f"%{user_id}%"),
+        ),
+    )
+    return list((await session.scalars(query.order_by(BreakoutRow.id))).all())
 
 
 async def breakout_of(session: AsyncSession, *, user_id: int) -> BreakoutRow | None:

@@ -40,6 +40,7 @@ from flows.room import (
     create_room,
     end,
     join,
+    member_left,
     next_step,
     open_roles,
     start,
@@ -115,7 +116,7 @@ def start_breakout(
     """The teacher forms the groups; every group's room starts at the same moment."""
     require_aware(now)
     if actor_id != breakout.teacher_id:
-        return Refused("room.refuse.only_teacher", {"name": breakout.teacher_name})
+        return Refused("breakout.refuse.only_teacher", {"name": breakout.teacher_name})
     if breakout.state is not BreakoutState.GATHERING:
         return Refused("breakout.refuse.under_way")
     if len(breakout.joined) < breakout.group_size:
@@ -200,6 +201,31 @@ def answer_consent(breakout: Breakout, user_id: int, agreed: bool, now: datetime
     return _finish(breakout, after, effects, now)
 
 
+def member_gone(breakout: Breakout, user_id: int, now: datetime) -> Result:
+    """Someone leaves for good (erasure): their group goes on without them; a teacher ends all."""
+    require_aware(now)
+    if user_id == breakout.teacher_id:
+        if breakout.state is BreakoutState.RUNNING:
+            return end_all(breakout, user_id, now)
+        if breakout.state is BreakoutState.GATHERING:
+            closed = replace(breakout, state=BreakoutState.CLOSED, closed_at=now)
+            return Outcome(closed, (UpdateCard(),))
+        return Outcome(breakout)
+    if breakout.state is BreakoutState.GATHERING:
+        joined = tuple(m for m in breakout.joined if m.user_id != user_id)
+        return Outcome(replace(breakout, joined=joined), (UpdateCard(),))
+    group = breakout.group_of(user_id)
+    if group is None:
+        return Outcome(breakout)
+    if breakout.state is BreakoutState.CONSENT and group.consent is Consent.ASKED:
+        if group.room.case_holder_id == user_id:
+            return answer_consent(breakout, user_id, False, now)
+        return Outcome(breakout)
+    if breakout.state is not BreakoutState.RUNNING or not group.room.is_open:
+        return Outcome(breakout)
+    return in_group(breakout, user_id, now, lambda room: member_left(room, user_id, now))
+
+
 _TOLERANCE = timedelta(seconds=2)
 
 
@@ -250,7 +276,7 @@ def _group_line(group: Group) -> TextLine:
 def _all_groups(breakout: Breakout, actor_id: int, now: datetime, command: RoomCommand) -> Result:
     require_aware(now)
     if actor_id != breakout.teacher_id:
-        return Refused("room.refuse.only_teacher", {"name": breakout.teacher_name})
+        return Refused("breakout.refuse.only_teacher", {"name": breakout.teacher_name})
     if breakout.state is not BreakoutState.RUNNING:
         return Refused("breakout.refuse.not_running")
     return _each_room(breakout, now, command)
@@ -352,7 +378,10 @@ def _share(breakout: Breakout, now: datetime) -> tuple[Breakout, list[Effect]]:
         consent_until=None,
         closed_at=now,
     )
-    return closed, [ClassPost(tuple(lines)), UpdateCard(), _teacher_report(closed, now)]
+    effects: list[Effect] = [ClassPost(tuple(lines)), UpdateCard()]
+    if breakout.teacher_id:  # an erased teacher (id 0) gets no report
+        effects.append(_teacher_report(closed, now))
+    return closed, effects
 
 
 def _teacher_report(breakout: Breakout, now: datetime) -> Note:

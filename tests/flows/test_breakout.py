@@ -13,6 +13,7 @@ from flows.breakout import (
     BreakoutState,
     BreakoutTimer,
     ClassPost,
+    Consent,
     InGroup,
     Note,
     Outcome,
@@ -24,6 +25,7 @@ from flows.breakout import (
     group_sizes,
     in_group,
     join_breakout,
+    member_gone,
     next_step_all,
     start_breakout,
 )
@@ -224,3 +226,20 @@ def test_the_snapshot_survives_storage() -> None:
     assert Breakout.from_dict(breakout.to_dict()) == breakout
     asks = [e for e in running().effects if isinstance(e, AskConsent)]
     assert asks == []
+
+
+def test_someone_gone_leaves_their_group_going_and_a_gone_teacher_ends_all() -> None:
+    breakout = running().breakout
+    group = breakout.groups[0]
+    listener = group.member_ids[1]
+    without = accepted(member_gone(breakout, listener, T0)).breakout
+    assert without.groups[0].room.active_ids == (group.member_ids[0], group.member_ids[2])
+    assert without.groups[1:] == breakout.groups[1:]
+    ended = accepted(member_gone(without, TEACHER, T0)).breakout
+    assert ended.state is BreakoutState.CONSENT
+    holder = ended.groups[2].room.case_holder_id
+    assert holder is not None
+    declined = accepted(member_gone(ended, holder, T0)).breakout
+    assert declined.groups[2].consent is Consent.NO
+    gathering = gathered()
+    assert len(accepted(member_gone(gathering, CLASS[0], T0)).breakout.joined) == 8

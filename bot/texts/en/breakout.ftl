@@ -68,6 +68,7 @@ breakout-report-teacher = 👥 Small groups with <b>{ $protocol }</b>: { $groups
 
 ## Refusals (also shown as a short answer to a pressed button: no HTML)
 
+breakout-refuse-only_teacher = Only { $name }, the teacher, can do that.
 breakout-refuse-already_open = Groups are already running here.
 breakout-refuse-size = Pick groups of { $min } to { $max }.
 breakout-refuse-under_way = The groups have been made already.

@@ -68,6 +68,7 @@ breakout-report-teacher = 👥 Groepjes met <b>{ $protocol }</b>: { $groups } gr
 
 ## Refusals (also shown as a short answer to a pressed button: no HTML)
 
+breakout-refuse-only_teacher = Dat kan alleen { $name }, de docent.
 breakout-refuse-already_open = Er lopen hier al groepjes.
 breakout-refuse-size = Kies groepjes van { $min } tot { $max }.
 breakout-refuse-under_way = De groepjes zijn al gemaakt.
