@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from itertools import combinations
 
 import pytest
 
+from bot.i18n import shared_texts
 from flows.breakout import (
     AskConsent,
     Breakout,
@@ -243,3 +245,38 @@ def test_someone_gone_leaves_their_group_going_and_a_gone_teacher_ends_all() -> 
     assert declined.groups[2].consent is Consent.NO
     gathering = gathered()
     assert len(accepted(member_gone(gathering, CLASS[0], T0)).breakout.joined) == 8
+
+
+def test_every_breakout_text_is_written_in_both_languages_with_its_parameters() -> None:
+    texts = shared_texts()
+    breakout = finished()
+    holders = case_givers(breakout)
+    effects = [*running().effects]
+    first = accepted(answer_consent(breakout, holders[0], True, T0))
+    effects += first.effects
+    effects += accepted(answer_consent(first.breakout, holders[1], False, T0)).effects
+    due = breakout.consent_until
+    assert due is not None
+    effects += accepted(breakout_timer(first.breakout, BreakoutTimer.CONSENT, due)).effects
+    used: list[tuple[str, Mapping[str, str | int]]] = []
+    for effect in effects:
+        if isinstance(effect, Note):
+            used.append((effect.key, effect.params))
+        elif isinstance(effect, ClassPost):
+            used.extend((line.key, line.params) for line in effect.lines)
+    refusals = [
+        join_breakout(breakout, 1, "x", T0),
+        start_breakout(gathered(), 1, T0, context(CLASS)),
+        start_breakout(gathered([1]), TEACHER, T0, context([1])),
+        next_step_all(gathered(), TEACHER, T0),
+        answer_consent(gathered(), 1, True, T0),
+    ]
+    for refused in refusals:
+        assert isinstance(refused, Refused)
+        used.append((refused.reason_key, refused.params))
+    keys = {key for key, _ in used}
+    assert {"breakout.card.with_case", "breakout.class.shared", "breakout.report.teacher"} <= keys
+    for key, params in used:
+        assert texts.variables(key) <= set(params), key
+        for language in ("nl", "en"):
+            assert texts.get(language, key, **params)
