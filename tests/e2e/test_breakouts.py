@@ -169,7 +169,12 @@ class TestBreakoutsOfAClassOfNine:
             await room.later(1)
             await room.press("teacher", "⏭ Volgende stap (alle groepjes)")
         await read_until(room.students[first], "Stap 5 van 7", limit=30)
-        await read_until(room.students[first], "Jij bent aan de beurt", limit=10)
+        turn = await read_until(room.students[first], "Jij bent aan de beurt", limit=10)
+        assert "Typ je bijdrage hier" in (turn.text or "")
+        assert turn.button_labels()[0] == "Ik pas"
+        assert any("zorgen" in label.lower() for label in turn.button_labels()), (
+            turn.button_labels()
+        )
         await room.students[first].send("Zet twee wekkers.")
         await read_until(room.students[second], f"{first}: Zet twee wekkers.", limit=10)
         await room.later(1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from bot.handlers.breakout.card import BREAKOUT_ACTION, card_choices, card_text
-from bot.handlers.room.effects import INVITES_TEXT, MAX_CHOICE_LABEL
+from bot.handlers.room.effects import INVITES_TEXT, MAX_CHOICE_LABEL, worried_row
 from bot.handlers.room.render import bot_text, room_lines, room_plain, room_text
 from bot.runtime.render import in_rows
 from bot.runtime.turn import Choice, Turn
@@ -38,6 +38,11 @@ from storage.breakout_models import BreakoutRow
 TIMER_KIND = "breakout"
 # Room actions a member can press in their private chat during a breakout.
 MEMBER_ACTIONS = {RoomAction.PASS: "pass", RoomAction.CHOOSE_STEP: "choose"}
+# Room prompts that speak of "the group"; in a breakout the group is this private chat.
+IN_THIS_CHAT = {
+    "room.prompt.your_turn": "breakout.prompt.your_turn",
+    "room.prompt.choose_step": "breakout.prompt.choose_step",
+}
 
 
 async def carry_out(turn: Turn, row: BreakoutRow, outcome: Outcome) -> None:
@@ -115,8 +120,9 @@ async def _to_each(turn: Turn, user_ids: tuple[int, ...] | list[int], text: str)
 
 
 async def _prompt(turn: Turn, breakout_id: int, room: Room, prompt: PrivatePrompt) -> None:
-    text = room_text(room.language, prompt.key, prompt.params)
-    if prompt.key in INVITES_TEXT:
+    key = IN_THIS_CHAT.get(prompt.key, prompt.key)
+    text = room_text(room.language, key, prompt.params)
+    if prompt.key in INVITES_TEXT and key == prompt.key:
         text += "\n" + room_text(room.language, "breakout.hint.write_here")
     rows: list[list[Choice]] = []
     if prompt.choices:
@@ -135,6 +141,8 @@ async def _prompt(turn: Turn, breakout_id: int, room: Room, prompt: PrivatePromp
                 if action in MEMBER_ACTIONS
             ]
         )
+    # Issue 13: the worry route stays one tap away on a member's private card, as in rooms.
+    rows = [*rows, *await worried_row(turn, prompt.user_id)]
     await turn.send_text(text, choices=rows or None, chat_id=prompt.user_id)
 
 

@@ -113,7 +113,7 @@ async def update_status(turn: Turn, room_id: int, room: Room) -> None:
     await turn.send_text(text, choices=choices, chat_id=room.chat_id, remember_as=name)
 
 
-async def _worried_row(turn: Turn, user_id: int) -> list[list[Choice]]:
+async def worried_row(turn: Turn, user_id: int) -> list[list[Choice]]:
     """Issue 13: the worry route from a room, on the person's private card, never in the group."""
     person = await turn.session.get(User, user_id)
     if person is None or person.onboarding is not Onboarding.DONE:
@@ -134,7 +134,7 @@ async def _prompt(turn: Turn, room_id: int, room: Room, prompt: PrivatePrompt) -
         listed = (f"{n}. {html.escape(c, quote=False)}" for n, c in enumerate(prompt.choices, 1))
         text = "\n".join([text, "", *listed])
         rows = [[_pick(room_id, index, choice)] for index, choice in enumerate(prompt.choices)]
-    rows = [*rows, *await _worried_row(turn, prompt.user_id)]
+    rows = [*rows, *await worried_row(turn, prompt.user_id)]
     await turn.send_text(text, choices=rows or None, chat_id=prompt.user_id)
     if prompt.key in INVITES_TEXT:
         await rooms.set_prompt(

@@ -57,6 +57,8 @@ breakout-card-with_case =
 breakout-card-no_case =
     👥 You are in <b>group { $number }</b>: { $names }.
     What you type here, I pass on to your group, and their messages arrive here.
+breakout-prompt-your_turn = It's your turn for ‘{ $title }’. Type your contribution here and I'll pass it on to your group. Nothing right now? Then you can pass.
+breakout-prompt-choose_step = Which idea would you like to try? Pick one below, or type your own mix here for ‘{ $title }’.
 breakout-hint-write_here = ✍️ Just type it here, I'll pass it on to your group.
 breakout-consent-ask = Thanks for bringing your situation! May I show the class a short note about group { $number }? Only the number of questions and ideas and the step you pick, not what was said.
 breakout-consent-yes = ✅ Yes, that's fine

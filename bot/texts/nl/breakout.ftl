@@ -57,6 +57,8 @@ breakout-card-with_case =
 breakout-card-no_case =
     👥 Jij zit in <b>groepje { $number }</b>: { $names }.
     Wat je hier typt, stuur ik door naar je groepje, en hun berichten komen hier binnen.
+breakout-prompt-your_turn = Jij bent aan de beurt bij ‘{ $title }’. Typ je bijdrage hier, dan stuur ik hem door naar je groepje. Heb je even niets? Dan mag je passen.
+breakout-prompt-choose_step = Welk idee wil je uitproberen? Kies er hieronder een, of typ hier bij ‘{ $title }’ je eigen mix.
 breakout-hint-write_here = ✍️ Typ het gewoon hier, ik stuur het door naar je groepje.
 breakout-consent-ask = Dank je voor je situatie! Mag ik de klas een kort verslagje van groepje { $number } laten zien? Alleen het aantal vragen en ideeën en de stap die jij kiest, niet wat er gezegd is.
 breakout-consent-yes = ✅ Ja, dat mag
