@@ -16,6 +16,7 @@ from flows.breakout.effects import (
 from flows.breakout.flow import (
     answer_consent,
     breakout_timer,
+    cancel_breakout,
     create_breakout,
     end_all,
     in_group,
@@ -46,6 +47,7 @@ __all__ = [
     "UpdateCard",
     "answer_consent",
     "breakout_timer",
+    "cancel_breakout",
     "create_breakout",
     "end_all",
     "form_groups",

@@ -110,6 +110,16 @@ def join_breakout(breakout: Breakout, user_id: int, name: str, now: datetime) ->
     return Outcome(replace(breakout, joined=(*breakout.joined, member)), (UpdateCard(),))
 
 
+def cancel_breakout(breakout: Breakout, actor_id: int, now: datetime) -> Result:
+    """The teacher calls it off before the groups are made (say, opened by mistake)."""
+    require_aware(now)
+    if actor_id != breakout.teacher_id:
+        return Refused("breakout.refuse.only_teacher", {"name": breakout.teacher_name})
+    if breakout.state is not BreakoutState.GATHERING:
+        return Refused("breakout.refuse.under_way")
+    return Outcome(replace(breakout, state=BreakoutState.CLOSED, closed_at=now), (UpdateCard(),))
+
+
 def start_breakout(
     breakout: Breakout, actor_id: int, now: datetime, context: PairingContext
 ) -> Result:
@@ -208,8 +218,7 @@ def member_gone(breakout: Breakout, user_id: int, now: datetime) -> Result:
         if breakout.state is BreakoutState.RUNNING:
             return end_all(breakout, user_id, now)
         if breakout.state is BreakoutState.GATHERING:
-            closed = replace(breakout, state=BreakoutState.CLOSED, closed_at=now)
-            return Outcome(closed, (UpdateCard(),))
+            return cancel_breakout(breakout, user_id, now)
         return Outcome(breakout)
     if breakout.state is BreakoutState.GATHERING:
         joined = tuple(m for m in breakout.joined if m.user_id != user_id)

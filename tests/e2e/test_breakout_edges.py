@@ -8,7 +8,12 @@ from bot.handlers.privacy.erase import erase_person
 from bot.runtime.turn import Turn
 from flows.breakout import Breakout, BreakoutState
 from storage.breakout_models import BreakoutRow
-from tests.e2e.support.conversation import next_answer, press_when_shown, read_until
+from tests.e2e.support.conversation import (
+    edited_to,
+    next_answer,
+    press_when_shown,
+    read_until,
+)
 from tests.e2e.support.rooms import Classroom, classroom
 
 SIX = ("Ana", "Bo", "Cas", "Dev", "Eva", "Fay")
@@ -36,6 +41,16 @@ async def test_only_the_teacher_forms_groups_and_erasures_leave_the_groups_going
     database_url: str,
 ) -> None:
     async with classroom(database_url, names=SIX) as room:
+        # Opened by mistake: only the teacher calls it off, and a new one can start.
+        await room.member("teacher").send("/breakout")
+        await press_when_shown(room.watcher, "Incidentmethode")
+        await press_when_shown(room.watcher, "Groepjes van 3")
+        card = await room.said("in groepjes van 3")
+        await room.member("Bo").press("✖️ Toch niet")
+        await next_answer(room.member("Bo"), "Dat kan alleen Mila")
+        await room.member("teacher").press("✖️ Toch niet")
+        await edited_to(room.watcher, card.message_id, "gaat deze keer niet door")
+        await room.settled()
         await room.member("teacher").send("/breakout")
         await press_when_shown(room.watcher, "Incidentmethode")
         await press_when_shown(room.watcher, "Groepjes van 3")

@@ -22,6 +22,7 @@ from flows.breakout import (
     ScheduleTimer,
     answer_consent,
     breakout_timer,
+    cancel_breakout,
     create_breakout,
     form_groups,
     group_sizes,
@@ -228,6 +229,14 @@ def test_the_snapshot_survives_storage() -> None:
     assert Breakout.from_dict(breakout.to_dict()) == breakout
     asks = [e for e in running().effects if isinstance(e, AskConsent)]
     assert asks == []
+
+
+def test_only_the_teacher_calls_it_off_and_only_before_the_groups() -> None:
+    breakout = gathered()
+    assert isinstance(cancel_breakout(breakout, 1, T0), Refused)
+    cancelled = accepted(cancel_breakout(breakout, TEACHER, T0)).breakout
+    assert cancelled.state is BreakoutState.CLOSED
+    assert isinstance(cancel_breakout(running().breakout, TEACHER, T0), Refused)
 
 
 def test_someone_gone_leaves_their_group_going_and_a_gone_teacher_ends_all() -> None:

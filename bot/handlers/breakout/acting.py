@@ -15,6 +15,7 @@ from flows.breakout import (
     Result,
     answer_consent,
     breakout_timer,
+    cancel_breakout,
     end_all,
     in_group,
     join_breakout,
@@ -30,7 +31,7 @@ from storage.models import Button
 from storage.timers import DueTimer
 
 # Presses that move a breakout on: a double tap or a second person must count once.
-MOVES = frozenset({"start", "next", "end", "pass", "choose", "yes", "no"})
+MOVES = frozenset({"start", "cancel", "next", "end", "pass", "choose", "yes", "no"})
 
 Act = Callable[[Turn, Incoming, BreakoutRow, Breakout, Button], Awaitable[Result | None]]
 
@@ -100,6 +101,12 @@ async def _end(
     return end_all(breakout, actor_id(turn), turn.now)
 
 
+async def _cancel(
+    turn: Turn, incoming: Incoming, row: BreakoutRow, breakout: Breakout, button: Button
+) -> Result | None:
+    return cancel_breakout(breakout, actor_id(turn), turn.now)
+
+
 async def _pass(
     turn: Turn, incoming: Incoming, row: BreakoutRow, breakout: Breakout, button: Button
 ) -> Result | None:
@@ -131,6 +138,7 @@ _ACTS: dict[str, Act] = {
     "start": _start,
     "next": _next,
     "end": _end,
+    "cancel": _cancel,
     "pass": _pass,
     "choose": _choose,
     "yes": _consent(True),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.handlers.room.render import room_plain, room_text
+from bot.runtime.render import in_rows
 from bot.runtime.turn import Choice
 from flows.breakout import Breakout, BreakoutState
 from flows.protocols import load_protocol
@@ -12,7 +13,11 @@ from flows.room.rules import step_title
 BREAKOUT_ACTION = "bk"
 # The card's buttons per state: (action, label key); the teacher's and the class's together.
 _BUTTONS = {
-    BreakoutState.GATHERING: (("join", "breakout.action.join"), ("start", "breakout.action.start")),
+    BreakoutState.GATHERING: (
+        ("join", "breakout.action.join"),
+        ("start", "breakout.action.start"),
+        ("cancel", "breakout.action.cancel"),
+    ),
     BreakoutState.RUNNING: (("next", "breakout.action.next"), ("end", "breakout.action.end")),
 }
 
@@ -37,6 +42,8 @@ def card_text(breakout: Breakout) -> str:
                 "title": step_title(room),
             }
             return room_text(language, "breakout.card.running", params)
+    if breakout.state is BreakoutState.CLOSED and not breakout.groups:
+        return room_text(language, "breakout.card.cancelled", base)
     if breakout.state is BreakoutState.CLOSED:
         return room_text(language, "breakout.card.closed", {**base, "groups": len(breakout.groups)})
     return room_text(language, "breakout.card.consent", {**base, "groups": len(breakout.groups)})
@@ -45,8 +52,11 @@ def card_text(breakout: Breakout) -> str:
 def card_choices(breakout_id: int, breakout: Breakout) -> list[list[Choice]]:
     """The card's buttons: join and form groups, then next step and end; none afterwards."""
     buttons = _BUTTONS.get(breakout.state, ())
-    row = [
-        Choice(room_plain(breakout.language, key), BREAKOUT_ACTION, {"b": breakout_id, "a": action})
-        for action, key in buttons
-    ]
-    return [row] if row else []
+    return in_rows(
+        [
+            Choice(
+                room_plain(breakout.language, key), BREAKOUT_ACTION, {"b": breakout_id, "a": action}
+            )
+            for action, key in buttons
+        ]
+    )

@@ -26,6 +26,8 @@ breakout-card-consent = 👥 <b>{ $protocol }</b>: the { $groups } groups are do
 breakout-card-closed = 👥 <b>{ $protocol }</b>: done! Thanks, all { $groups } groups.
 breakout-action-join = 🙋 I'm in
 breakout-action-start = 👥 Make groups
+breakout-action-cancel = ✖️ Not now
+breakout-card-cancelled = 👥 <b>{ $protocol }</b> in groups of { $size }: not happening this time.
 breakout-action-next = ⏭ Next step (all groups)
 breakout-action-end = ⏹ Wrap up
 

@@ -26,6 +26,8 @@ breakout-card-consent = 👥 <b>{ $protocol }</b>: de { $groups } groepjes zijn 
 breakout-card-closed = 👥 <b>{ $protocol }</b>: klaar! Dank jullie wel, alle { $groups } groepjes.
 breakout-action-join = 🙋 Ik doe mee
 breakout-action-start = 👥 Groepjes maken
+breakout-action-cancel = ✖️ Toch niet
+breakout-card-cancelled = 👥 <b>{ $protocol }</b> in groepjes van { $size }: gaat deze keer niet door.
 breakout-action-next = ⏭ Volgende stap (alle groepjes)
 breakout-action-end = ⏹ Afronden
 
