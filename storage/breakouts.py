@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import String, cast, delete, exists, or_, select
+from sqlalchemy import String, cast, delete, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.breakout import Breakout, BreakoutState
 from storage.awaiting import PERSON
 from storage.breakout_models import BreakoutMember, BreakoutRow
 from storage.db import is_postgresql
+from storage.models import SentMessage, Timer
 from storage.rooms import without_content
 
 CLOSED = BreakoutState.CLOSED.value
@@ -143,3 +144,33 @@ async def _members(session: AsyncSession, breakout_id: int, breakout: Breakout) 
         await session.execute(delete(BreakoutMember).where(BreakoutMember.user_id == user_id))
         session.add(BreakoutMember(user_id=user_id, breakout_id=breakout_id))
     await session.flush()
+
+
+async def move_chat(session: AsyncSession, *, old_chat_id: int, new_chat_id: int) -> list[int]:
+    """Follow a class group upgraded to a supergroup: its breakouts, their rooms and timers.
+
+    Returns the open breakouts that moved; their card must be sent anew in the new chat.
+    Idempotent: the second service message of a migration finds nothing left to move.
+    """
+    query = select(BreakoutRow).where(BreakoutRow.chat_id == old_chat_id)
+    if is_postgresql(session):
+        query = query.with_for_update()
+    moved: list[int] = []
+    for row in (await session.scalars(query)).all():
+        breakout = snapshot_of(row)
+        groups = tuple(
+            replace(g, room=replace(g.room, chat_id=new_chat_id)) for g in breakout.groups
+        )
+        row.snapshot = replace(breakout, chat_id=new_chat_id, groups=groups).to_dict()
+        row.chat_id = new_chat_id
+        if row.state != CLOSED:
+            moved.append(row.id)
+            await session.execute(
+                update(Timer)
+                .where(Timer.name.like(f"breakout:{row.id}:%"), Timer.status == "pending")
+                .values(conversation=f"chat:{new_chat_id}")
+            )
+            # The old group's card cannot be edited any more: a new one will be sent.
+            await session.execute(delete(SentMessage).where(SentMessage.name == card_name(row.id)))
+    await session.flush()
+    return moved

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.handlers.breakout import acting, setup
+from bot.handlers.breakout import acting, chat, setup
 from bot.handlers.breakout.card import BREAKOUT_ACTION
 from bot.handlers.breakout.effects import TIMER_KIND
 from bot.runtime.handler_types import TimerHandler
@@ -13,6 +13,7 @@ from storage.breakouts import IN_BREAKOUT
 def register(router: Router) -> None:
     """Wire breakouts: the group command, the setup and card buttons, private texts."""
     router.group_handlers.append(setup.breakout_command)
+    router.group_handlers.append(chat.follow_migration)
     # Registered before the trajectories: during a breakout a member's text goes to their group.
     router.on_text(acting.private_text, waits=IN_BREAKOUT)
     router.on_media(acting.private_text, waits=IN_BREAKOUT)
