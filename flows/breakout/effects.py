@@ -55,6 +55,7 @@ class AskConsent:
 
     user_id: int
     number: int
+    preview: tuple[TextLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

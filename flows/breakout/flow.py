@@ -347,7 +347,7 @@ def _ask_consent(breakout: Breakout, now: datetime) -> tuple[Breakout, list[Effe
         holder = group.room.case_holder_id
         if holder is not None and group.room.started_at is not None:
             groups.append(replace(group, consent=Consent.ASKED))
-            asked.append(AskConsent(holder, group.number))
+            asked.append(AskConsent(holder, group.number, shared_lines(group)))
         else:
             groups.append(group)
     after = replace(breakout, groups=tuple(groups))
@@ -358,22 +358,31 @@ def _ask_consent(breakout: Breakout, now: datetime) -> tuple[Breakout, list[Effe
     return waiting, [post, *asked, UpdateCard()]
 
 
+def shared_lines(group: Group) -> tuple[TextLine, ...]:
+    """What the class sees of a group that may share: who, how many questions and ideas, the step.
+
+    The case-giver is shown exactly these lines before they decide.
+    """
+    params: dict[str, str | int] = {
+        "number": group.number,
+        "names": ", ".join(m.name for m in group.room.members),
+        "questions": group.questions,
+        "ideas": group.ideas,
+    }
+    lines = [TextLine("breakout.class.shared", params)]
+    if group.share:
+        lines.append(TextLine("breakout.class.step", {"text": group.share}))
+    return tuple(lines)
+
+
 def _share(breakout: Breakout, now: datetime) -> tuple[Breakout, list[Effect]]:
     """One class message with every shared summary (batched: one post, not one per group)."""
     lines = [TextLine("breakout.class.summaries", {"count": len(breakout.groups)})]
     for group in breakout.groups:
-        names = ", ".join(m.name for m in group.room.members)
         if group.consent is Consent.YES:
-            params: dict[str, str | int] = {
-                "number": group.number,
-                "names": names,
-                "questions": group.questions,
-                "ideas": group.ideas,
-            }
-            lines.append(TextLine("breakout.class.shared", params))
-            if group.share:
-                lines.append(TextLine("breakout.class.step", {"text": group.share}))
+            lines.extend(shared_lines(group))
         else:
+            names = ", ".join(m.name for m in group.room.members)
             lines.append(TextLine("breakout.class.kept", {"number": group.number, "names": names}))
     lines.append(TextLine("breakout.class.closing"))
     groups = tuple(

@@ -189,8 +189,15 @@ class TestBreakoutsOfAClassOfNine:
         await room.press("teacher", "⏹ Afronden")
         await room.said("Ik vraag nog even aan de 3 inbrengers")
         formed = await groups(room)
+        asks = []
         for members in formed:
-            await read_until(room.students[members[0]], "Mag ik de klas een kort verslagje")
+            ask = await read_until(room.students[members[0]], "Mag ik de klas een kort verslagje")
+            asks.append(ask.text or "")
+            assert f"Situatie van {members[0]}" not in asks[-1]
+        # Each case-giver sees exactly what the class would read, before they decide.
+        assert f"Groepje 1 ({', '.join(formed[0])}): 0 vragen en 1 idee." in asks[0]
+        assert "Stap die de inbrenger gaat proberen: Zet twee wekkers." in asks[0]
+        assert f"Groepje 2 ({', '.join(formed[1])}): 0 vragen en 0 ideeën." in asks[1]
         await press_when_shown(room.students[formed[0][0]], "✅ Ja, dat mag")
         await read_until(room.students[formed[0][0]], "ik deel het kort met de klas")
         await press_when_shown(room.students[formed[1][0]], "🤫 Nee, liever niet")

@@ -170,6 +170,9 @@ async def _ask_consent(turn: Turn, breakout_id: int, breakout: Breakout, ask: As
         ]
     ]
     text = room_text(language, "breakout.consent.ask", {"number": ask.number})
+    if ask.preview:
+        # Exactly what the class would read, so the answer is an informed one.
+        text = "\n\n".join([text, room_lines(language, ask.preview)])
     await turn.send_text(text, choices=rows, chat_id=ask.user_id)
 
 
