@@ -132,8 +132,8 @@ async def load_pool(session: AsyncSession, *, cohort_id: int, now: datetime) -> 
 
 
 def rules_of(row: PairingRound) -> PairingRules:
-    """The round's rules."""
-    return PairingRules(mode=row.mode)
+    """The round's rules: nobody meets a partner from an earlier round of the cohort again."""
+    return PairingRules(mode=row.mode, no_repeats=True)
 
 
 def propose(view: PoolView, row: PairingRound) -> Proposal:

@@ -181,6 +181,7 @@ pairing-left_paused_until = pausing until { $date }
 pairing-left_no_compatible_partner = no suitable partner
 pairing-left_partners_already_taken = everyone suitable already has a partner
 pairing-left_swapped_out = freed up by a swap
+pairing-left_only_previous_partners = everyone who fits was a partner before
 
 ## What everyone hears after confirmation
 
@@ -196,6 +197,7 @@ pairing-unpaired_paused = There's a new pairing round in <b>{ $cohort }</b>. You
 pairing-unpaired_no_compatible_partner = There's a new pairing round in <b>{ $cohort }</b>. This time I couldn't find a partner who fits your wishes yet. That's not your fault! You stay in the pool and your coordinator keeps looking; you'll hear as soon as there's someone.
 pairing-unpaired_partners_already_taken = There's a new pairing round in <b>{ $cohort }</b>. Everyone who fits you already has a partner this time. You stay in the pool: as soon as someone is free, your coordinator pairs you.
 pairing-unpaired_swapped_out = There's a new pairing round in <b>{ $cohort }</b>. There's no partner for you yet this time. You stay in the pool and your coordinator keeps looking; you'll hear as soon as there's someone.
+pairing-unpaired_only_previous_partners = There's a new pairing round in <b>{ $cohort }</b>. Everyone who fits you has been your partner before, and a new round always brings someone new. So nobody for now. You stay in the pool: when someone new joins, you'll hear right away. 🌱
 pairing-round_kept = There's a new pairing round in <b>{ $cohort }</b>. Nothing changes for you: you simply carry on with your current partner. 👍
 
 ## Re-pairing

@@ -181,6 +181,7 @@ pairing-left_paused_until = pauzeert tot { $date }
 pairing-left_no_compatible_partner = geen passende partner
 pairing-left_partners_already_taken = wie past, heeft al een partner
 pairing-left_swapped_out = door een wissel vrijgekomen
+pairing-left_only_previous_partners = iedereen die past, was al eerder je partner
 
 ## What everyone hears after confirmation
 
@@ -196,6 +197,7 @@ pairing-unpaired_paused = Er is een nieuwe koppelronde in <b>{ $cohort }</b>. Ji
 pairing-unpaired_no_compatible_partner = Er is een nieuwe koppelronde in <b>{ $cohort }</b>. Ik vond deze keer nog geen partner die bij je wensen past. Dat ligt niet aan jou! Je blijft in de pool en je coördinator zoekt met je mee; je hoort het zodra er iemand is.
 pairing-unpaired_partners_already_taken = Er is een nieuwe koppelronde in <b>{ $cohort }</b>. Wie bij je past, heeft deze keer al een partner. Je blijft in de pool: zodra er iemand vrijkomt, koppelt je coördinator jullie.
 pairing-unpaired_swapped_out = Er is een nieuwe koppelronde in <b>{ $cohort }</b>. Voor jou is er deze keer nog geen partner. Je blijft in de pool en je coördinator zoekt verder; je hoort het zodra er iemand is.
+pairing-unpaired_only_previous_partners = Er is een nieuwe koppelronde in <b>{ $cohort }</b>. Iedereen die bij je past, was al eens je partner, en in een nieuwe ronde krijg je steeds iemand nieuws. Daarom nu even niemand. Je blijft in de pool: komt er iemand nieuws bij, dan hoor je het meteen. 🌱
 pairing-round_kept = Er is een nieuwe koppelronde in <b>{ $cohort }</b>. Voor jou verandert er niets: je gaat gewoon verder met je huidige partner. 👍
 
 ## Re-pairing
