@@ -425,7 +425,7 @@ async def ask_once(
     name: str,
     conversation: str,
     kind: str,
-    payload: dict[str, int],
+    payload: dict[str, int | str],
     now: datetime,
 ) -> bool:
     """Queue a job as a timer due now, once per name: a form sent twice asks once."""
