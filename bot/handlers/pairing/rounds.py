@@ -70,7 +70,7 @@ async def show_rounds(turn: Turn, cohort_id: int) -> None:
             "pairing.rounds_now",
             number=now.number,
             date=_date(turn, now.started),
-            pairs=now.running,
+            pairs=running,
         )
     else:
         running_line = turn.text("pairing.rounds_none_running", pairs=running)
