@@ -187,9 +187,14 @@ async def test_a_coordinator_sees_numbers_and_never_content(world: World) -> Non
             assert rows[0] == "first_name,role,joined,in_pairing_pool,steps,attention"
             assert any(r.startswith("Noor,student,") and r.endswith(",waiting") for r in rows)
 
-            # End the running pairs: tick the box through its label, then the button.
+            # End the running pairs: the button alone is refused by the browser (a choice is
+            # required); choose "close" through its label, then the button.
             await page.set_viewport_size(PHONE)
-            await page.get_by_label(re.compile("Ja, beëindig alle 1 lopende koppels")).check()
+            ending = page.get_by_role("group", name=re.compile("het koppel dat nu loopt"))
+            assert await ending.get_by_role("radio").count() == 2
+            await page.get_by_role("button", name="Lopende koppels beëindigen").click()
+            assert await page.get_by_role("status").count() == 0
+            await page.get_by_label(re.compile("Trajecten afsluiten")).check()
             await page.get_by_role("button", name="Lopende koppels beëindigen").click()
             status = page.get_by_role("status")
             await status.wait_for(timeout=15000)
@@ -197,8 +202,8 @@ async def test_a_coordinator_sees_numbers_and_never_content(world: World) -> Non
             seen["ended"] = await page.content()
             await page.screenshot(path=str(out / "round-ended-phone.png"), full_page=True)
             for student in (sanne, bram):
-                await read_until(student, "Deze coachingronde is afgelopen")
-            await read_until(ilse, "is afgelopen: 1 koppel kreeg")
+                await read_until(student, "Je coördinator heeft deze coachingronde afgesloten")
+            await read_until(ilse, "De lopende koppels van 5B Peercoaching zijn afgerond")
 
             # The next round: proposed from the page, confirmed in Telegram, no repeat.
             await page.goto(base)
@@ -209,7 +214,8 @@ async def test_a_coordinator_sees_numbers_and_never_content(world: World) -> Non
             await read_until(ilse, "Bevestigd!")
             await page.goto(base)
             rounds = await page.locator("ul.rounds li").all_inner_texts()
-            assert rounds and rounds[0].startswith("Ronde 1: 2 gemaakt, 2 lopen nog"), rounds
+            assert rounds and rounds[0].startswith("Ronde 1 · "), rounds
+            assert "2 gemaakt: 0 afgerond, 0 gestopt, 2 lopen nog" in rounds[0], rounds
             seen["next"] = await page.content()
             await page.set_viewport_size(DESKTOP)
             await page.screenshot(path=str(out / "next-round-desktop.png"), full_page=True)
