@@ -278,11 +278,7 @@ def _round_line(say: Say, view: CohortView, line: RoundSummary) -> str:
 
 def _end_form(say: Say, rounds: RoundsView, base: str, hidden: str) -> str:
     """Ending the round: the coordinator picks keep or close (no default), then sends."""
-    button = escape(
-        say("dashboard.web.end_round", number=rounds.last)
-        if rounds.last
-        else say("dashboard.web.end_pairs")
-    )
+    button = escape(say("dashboard.web.end_round", number=rounds.last))
     question = escape(say("dashboard.web.end_question", pairs=rounds.running))
     options = "".join(
         f'<p class="check"><input type="radio" id="ending-{value}" name="ending"'

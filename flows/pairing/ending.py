@@ -104,9 +104,9 @@ def next_step(history: Sequence[RoundSummary], *, running: int, draft: bool) -> 
     confirm a waiting proposal; then start the next round.
 
     A round whose pairs all ended already needs no choice: the next one may start. Pairs made
-    outside any round (the command line) can be ended too."""
-    now = current(history)
-    if (now is not None and running) or (not history and running):
+    outside any round (the command line, before the first round) simply run on into round 1,
+    which its end keeps or closes with the rest."""
+    if current(history) is not None and running:
         return NextStep.END
     return NextStep.DRAFT if draft else NextStep.NEXT
 

@@ -52,9 +52,9 @@ def test_a_round_whose_pairs_all_ended_needs_no_choice() -> None:
     assert next_step(done, running=0, draft=False) is NextStep.NEXT
 
 
-def test_pairs_made_outside_a_round_can_be_ended_and_an_empty_cohort_starts() -> None:
-    assert next_step([], running=3, draft=False) is NextStep.END
-    assert next_step([], running=0, draft=False) is NextStep.NEXT
+def test_pairs_made_outside_a_round_run_on_into_the_first_round() -> None:
+    assert next_step([], running=3, draft=False) is NextStep.NEXT
+    assert next_step([], running=0, draft=True) is NextStep.DRAFT
 
 
 def test_closing_takes_every_running_match_and_keeping_none() -> None:

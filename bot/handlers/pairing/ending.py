@@ -27,18 +27,15 @@ async def end_round(
     """End round `number` if it is still the one running; None when it ended already or a
     newer round began (a second tab, a double press: nothing happens twice)."""
     row = await pairing_rounds.open_round(turn.session, cohort_id=cohort_id)
-    if (row.number if row is not None else 0) != number:
+    if row is None or row.number != number:
         return None
     running = await pairing.active_members(turn.session, cohort_id=cohort_id)
-    if row is None and not running:
-        return None
     closing = to_close(ending, running)
     for match_id in closing:
         await close_for_round(turn, match_id)
     if ending is RoundEnding.KEEP:
         await _tell_kept(turn, running, cohort_name)
-    if row is not None:
-        pairing_rounds.mark_ended(row, ending, now=turn.now)
+    pairing_rounds.mark_ended(row, ending, now=turn.now)
     return Ended(number, len(running))
 
 

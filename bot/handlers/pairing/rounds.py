@@ -78,10 +78,9 @@ async def show_rounds(turn: Turn, cohort_id: int) -> None:
     shown = earlier[-ROUNDS_SHOWN:]
     past = "\n".join(shown) if shown else turn.text("pairing.rounds_no_history")
     last = history[-1].number if history else 0
-    if step is NextStep.END:
-        label = "pairing.btn_end_round" if now is not None else "pairing.btn_end_pairs"
-        args = {"c": cohort_id, "n": now.number if now else 0}
-        button = Choice(turn.plain(label, number=last), "rd_end", args)
+    if step is NextStep.END and now is not None:
+        args = {"c": cohort_id, "n": now.number}
+        button = Choice(turn.plain("pairing.btn_end_round", number=now.number), "rd_end", args)
     elif step is NextStep.DRAFT:
         button = turn.choice("pairing.btn_open_draft", "rd_next", c=cohort_id)
     else:

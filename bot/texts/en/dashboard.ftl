@@ -88,7 +88,6 @@ dashboard-web-ending_keep_hint = they simply keep coaching and get a short messa
 dashboard-web-ending_close = Close the trajectories:
 dashboard-web-ending_close_hint = each trajectory is finished properly (not broken off); everyone gets a warm message and keeps their notebook.
 dashboard-web-end_round = End round { $number }
-dashboard-web-end_pairs = End the running pairs
 dashboard-web-end_first = Is a round still running? End it first; then propose the next one here.
 dashboard-web-next_round = Propose the next round
 dashboard-web-next_round_hint = The proposal comes to your Telegram chat: swap, lock and confirm it there. Nobody gets the same partner as before.

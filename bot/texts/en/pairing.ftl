@@ -276,7 +276,6 @@ pairing-rounds_line = • Round { $number }: { $start } – { $end }, { $pairs -
    *[none] {""}
     }
 pairing-btn_end_round = End round { $number }
-pairing-btn_end_pairs = End the running pairs
 pairing-btn_next_round = Start round { $number }
 pairing-btn_open_draft = See the waiting proposal
 pairing-round_end_choice =
@@ -291,18 +290,12 @@ pairing-round_end_choice =
     <b>Close the trajectories:</b> each trajectory is finished properly, not broken off. Everyone gets a warm message and keeps their notebook.
 pairing-btn_keep_pairs = 🤝 Keep the pairs
 pairing-btn_close_pairs = 🏁 Close the trajectories
-pairing-round_ended_keep = ✅ { $round ->
-    [0] The running pairs of { $cohort } have ended.
-   *[other] Round { $round } of { $cohort } has ended.
-    } { $pairs ->
+pairing-round_ended_keep = ✅ Round { $round } of { $cohort } has ended. { $pairs ->
     [0] No pairs were running.
     [one] The pair keeps coaching and got a message.
    *[other] The { $pairs } pairs keep coaching and got a message.
     }
-pairing-round_ended_close = ✅ { $round ->
-    [0] The running pairs of { $cohort } have ended.
-   *[other] Round { $round } of { $cohort } has ended.
-    } { $pairs ->
+pairing-round_ended_close = ✅ Round { $round } of { $cohort } has ended. { $pairs ->
     [0] No pairs were running.
     [one] The trajectory of 1 pair is closed; both partners got a warm message.
    *[other] The trajectories of { $pairs } pairs are closed; everyone got a warm message.

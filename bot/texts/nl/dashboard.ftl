@@ -88,7 +88,6 @@ dashboard-web-ending_keep_hint = ze coachen gewoon door en krijgen een kort beri
 dashboard-web-ending_close = Trajecten afsluiten:
 dashboard-web-ending_close_hint = elk traject wordt netjes afgerond (niet afgebroken); iedereen krijgt een warm bericht en houdt zijn logboek.
 dashboard-web-end_round = Ronde { $number } beëindigen
-dashboard-web-end_pairs = Lopende koppels beëindigen
 dashboard-web-end_first = Loopt er nog een ronde? Beëindig die eerst; daarna stel je hier de volgende voor.
 dashboard-web-next_round = Volgende ronde voorstellen
 dashboard-web-next_round_hint = Het voorstel komt in je Telegram-chat: daar wissel je, zet je vast en bevestig je. Niemand krijgt dezelfde partner als eerder.

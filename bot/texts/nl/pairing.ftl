@@ -276,7 +276,6 @@ pairing-rounds_line = • Ronde { $number }: { $start } – { $end }, { $pairs -
    *[none] {""}
     }
 pairing-btn_end_round = Ronde { $number } afronden
-pairing-btn_end_pairs = Lopende koppels afronden
 pairing-btn_next_round = Ronde { $number } starten
 pairing-btn_open_draft = Het klaarstaande voorstel bekijken
 pairing-round_end_choice =
@@ -291,18 +290,12 @@ pairing-round_end_choice =
     <b>Trajecten afsluiten:</b> elk traject wordt netjes afgerond, niet afgebroken. Iedereen krijgt een warm bericht en houdt zijn logboek.
 pairing-btn_keep_pairs = 🤝 Koppels houden
 pairing-btn_close_pairs = 🏁 Trajecten afsluiten
-pairing-round_ended_keep = ✅ { $round ->
-    [0] De lopende koppels van { $cohort } zijn afgerond.
-   *[other] Ronde { $round } van { $cohort } is afgerond.
-    } { $pairs ->
+pairing-round_ended_keep = ✅ Ronde { $round } van { $cohort } is afgerond. { $pairs ->
     [0] Er liepen geen koppels.
     [one] Het koppel coacht door en heeft een bericht gekregen.
    *[other] De { $pairs } koppels coachen door en hebben een bericht gekregen.
     }
-pairing-round_ended_close = ✅ { $round ->
-    [0] De lopende koppels van { $cohort } zijn afgerond.
-   *[other] Ronde { $round } van { $cohort } is afgerond.
-    } { $pairs ->
+pairing-round_ended_close = ✅ Ronde { $round } van { $cohort } is afgerond. { $pairs ->
     [0] Er liepen geen koppels.
     [one] Het traject van 1 koppel is afgesloten; beide partners kregen een warm bericht.
    *[other] De trajecten van { $pairs } koppels zijn afgesloten; iedereen kreeg een warm bericht.
