@@ -7,11 +7,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from tgemulator import EmuMessage, ScriptedUser
 
+from flows.onboarding import Role
 from flows.pairing import Wants
-from storage import cohorts, pairing
+from storage import cohorts, pairing, people
 from storage.models import Match
 from tests.e2e.support.pairing import a_class, in_pool, matches_of
 from tests.e2e.support.world import World, eventually
+from tests.e2e.test_double_taps import settled
 
 
 async def read_until(person: ScriptedUser, contains: str, *, limit: int = 10) -> EmuMessage:
@@ -31,6 +33,15 @@ async def confirm_preview(ilse: ScriptedUser, number: int) -> EmuMessage:
     await ilse.press("✅ Bevestigen")
     await read_until(ilse, "Bevestigd!")
     return preview
+
+
+def press_now(person: ScriptedUser, label: str) -> None:
+    """Queue a press without waiting, so that two people's presses arrive together."""
+    chat = person.chat
+    message_id = next(
+        m for m in reversed(chat.bot_message_ids) if label in chat.messages[m].button_labels()
+    )
+    person.emulator.press_button(person.user, message_id, chat=chat, label=label)
 
 
 async def leave_pool(world: World, person: ScriptedUser) -> None:
@@ -138,3 +149,45 @@ async def test_keep_then_close_then_a_round_without_repeats(world: World) -> Non
     await read_until(yusuf, "Iedereen die bij je past, was al eens je partner")
     active = [set(m) for _, status, m in await matches_of(world) if status == "active"]
     assert active == [{sanne.user.id, daan.user.id}]
+
+
+async def test_two_coordinators_ending_one_round_at_once_end_it_once(world: World) -> None:
+    klas = await a_class(world, ["Sanne", "Bram"])
+    ilse, sanne, bram = klas.coordinator, klas["Sanne"], klas["Bram"]
+    piet = world.person("Piet")
+    now = world.app.services.clock.now()
+    async with world.app.services.db.transaction() as session:
+        cohort = await cohorts.cohort_by_name(session, name="5B Peercoaching")
+        assert cohort is not None
+        user = await people.get_or_create_user(session, user_id=piet.user.id, now=now)
+        user.language = "nl"
+        await people.accept_privacy(session, user=user, first_name="Piet", username=None, now=now)
+        await cohorts.join_cohort(
+            session, user_id=piet.user.id, cohort_id=cohort.id, role=Role.COORDINATOR, now=now
+        )
+    for student in (sanne, bram):
+        await in_pool(world, student)
+    await ilse.send("/pair")
+    await confirm_preview(ilse, 1)
+    for coordinator in (ilse, piet):
+        await coordinator.send("/rounds")
+        await read_until(coordinator, "Nu loopt ronde 1")
+        await coordinator.press("Ronde 1 afronden")
+        await coordinator.expect("Wat gebeurt er met het koppel dat nu loopt?")
+    # Ilse keeps the pair, Piet closes it, in the same instant: one of them wins.
+    press_now(ilse, "🤝 Koppels houden")
+    press_now(piet, "🏁 Trajecten afsluiten")
+    await settled(world)
+    said = {
+        person.user.first_name: " ".join(
+            person.chat.messages[m].text or "" for m in person.chat.bot_message_ids[-3:]
+        )
+        for person in (ilse, piet)
+    }
+    ended = [
+        name for name, text in said.items() if "Ronde 1 van 5B Peercoaching is afgerond" in text
+    ]
+    already = [name for name, text in said.items() if "was al afgerond" in text]
+    assert len(ended) == 1 and len(already) == 1, said
+    (status,) = [status for _, status, _ in await matches_of(world)]
+    assert status == ("active" if ended == ["Ilse"] else "closed")
