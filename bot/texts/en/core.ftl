@@ -116,6 +116,7 @@ help-coordinator =
     /cohorttime: a group's time zone and quiet hours
     /consent: how young students get permission, and a group's country
     /pair: pair peer coaches (see the proposal, adjust it, confirm)
+    /rounds: the running round and the ones before; end a round and start the next
     /progress: who is where (step, dates, counts; never what they write)
     /dashboard: the same in your browser, with a chart and CSV
     /script: give your group its own coaching script
@@ -213,6 +214,7 @@ commands-room = Group coaching in your class group
 commands-newcohort = Create a new group
 commands-links = Invitation links of your groups
 commands-pair = Pair peer coaches
+commands-rounds = Pairing rounds: end one, start the next
 commands-cohorttime = A group's time zone and quiet hours
 commands-enddate = A group's end date
 commands-consent = Consent, age threshold and country
