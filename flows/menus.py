@@ -25,6 +25,7 @@ BY_ROLE: dict[Role, tuple[str, ...]] = {
         "newcohort",
         "links",
         "pair",
+        "rounds",
         "progress",
         "dashboard",
         "cohorttime",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,7 +28,7 @@ from flows.onboarding import Role
 from flows.trajectory.silence import Silence
 from storage.dashboard_models import DashboardLink, DashboardSession
 from storage.models import Cohort, Invite, Match, MatchMember, Membership, Timer, User
-from storage.pairing_models import PairingRound, PoolEntry, PoolStatus, RoundMatch, RoundStatus
+from storage.pairing_models import PairingRound, PoolEntry, PoolStatus, RoundStatus
 from storage.trajectory_models import PairState, TrajectoryRow
 
 STAFF = (Role.TEACHER, Role.COORDINATOR)
@@ -366,41 +366,6 @@ async def is_coordinator(session: AsyncSession, *, user_id: int, cohort_id: int)
     return bool(found)
 
 
-@dataclass(frozen=True, slots=True)
-class RoundLine:
-    """A confirmed round: its number, when, how many matches it made and how many still run."""
-
-    number: int
-    kind: str
-    confirmed_at: datetime | None
-    matches: int
-    active: int
-
-
-async def rounds(session: AsyncSession, *, cohort_id: int) -> list[RoundLine]:
-    """The cohort's confirmed rounds and re-pairings, oldest first."""
-    rows = await session.execute(
-        select(
-            PairingRound.number,
-            PairingRound.kind,
-            PairingRound.confirmed_at,
-            func.count(Match.id),
-            func.count(case((Match.status == "active", Match.id))),
-        )
-        .outerjoin(RoundMatch, RoundMatch.round_id == PairingRound.id)
-        .outerjoin(Match, Match.id == RoundMatch.match_id)
-        .where(PairingRound.cohort_id == cohort_id, PairingRound.status == RoundStatus.CONFIRMED)
-        .group_by(
-            PairingRound.id, PairingRound.number, PairingRound.kind, PairingRound.confirmed_at
-        )
-        .order_by(PairingRound.id)
-    )
-    return [
-        RoundLine(int(n), str(kind.value), at, int(made), int(active))
-        for n, kind, at, made, active in rows.all()
-    ]
-
-
 async def active_pairs(session: AsyncSession, *, cohort_id: int) -> int:
     """How many matches of the cohort are running now."""
     found = await session.scalar(
@@ -425,7 +390,7 @@ async def ask_once(
     name: str,
     conversation: str,
     kind: str,
-    payload: dict[str, int],
+    payload: dict[str, int | str],
     now: datetime,
 ) -> bool:
     """Queue a job as a timer due now, once per name: a form sent twice asks once."""

@@ -10,6 +10,7 @@ from sqlalchemy import JSON, BigInteger, ForeignKey, Integer, String, UniqueCons
 from sqlalchemy.orm import Mapped, mapped_column
 
 from flows.pairing import RoundMode, Wants
+from flows.pairing.ending import RoundEnding
 from storage.models import Base, str_enum, utcnow
 
 
@@ -97,6 +98,9 @@ class PairingRound(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     confirmed_at: Mapped[datetime | None]
+    # When the coordinator ended the round, and whether its pairs were kept or closed.
+    ended_at: Mapped[datetime | None]
+    ending: Mapped[RoundEnding | None] = mapped_column(str_enum(RoundEnding), nullable=True)
 
 
 class RoundMatch(Base):

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from html import escape
 
 from flows.dashboard import LINK_VALID, Activity, Attention, Funnel
+from flows.pairing.ending import NextStep, RoundEnding, RoundSummary
 from flows.trajectory import Step
-from storage.dashboard import RoundLine
 from storage.operations import Operations
 
 Say = Callable[..., str]  # a plain text by key in the page's language
@@ -140,11 +140,11 @@ def operations(
 class RoundsView:
     """The cohort's rounds, and what the person may do with them now."""
 
-    lines: Sequence[RoundLine]
+    history: Sequence[RoundSummary]  # oldest first, re-pairings folded into their round
     coordinator: bool
     last: int  # the latest confirmed round's number (0: none yet)
     running: int  # pairs running now
-    draft: bool  # a proposal waits in Telegram
+    step: NextStep  # end the running round, confirm the waiting proposal, or start the next
     done: str | None  # what the last form asked for: end, next or again
 
 
@@ -259,6 +259,42 @@ def _activity(say: Say, activity: Activity, base: str) -> str:
     )
 
 
+def _round_line(say: Say, view: CohortView, line: RoundSummary) -> str:
+    """One round: number, dates, pairs made, and what became of them."""
+    return escape(
+        say(
+            "dashboard.web.round_line",
+            number=line.number,
+            start=view.date(line.started),
+            end=view.date(line.ended) if line.ended else say("dashboard.web.round_running"),
+            matches=line.made,
+            active=line.running,
+            finished=line.finished,
+            dissolved=line.dissolved,
+            ending=line.ending.value if line.ending else "none",
+        )
+    )
+
+
+def _end_form(say: Say, rounds: RoundsView, base: str, hidden: str) -> str:
+    """Ending the round: the coordinator picks keep or close (no default), then sends."""
+    button = escape(say("dashboard.web.end_round", number=rounds.last))
+    question = escape(say("dashboard.web.end_question", pairs=rounds.running))
+    options = "".join(
+        f'<p class="check"><input type="radio" id="ending-{value}" name="ending"'
+        f' value="{value}" required> <label for="ending-{value}">'
+        f"<b>{escape(say(f'dashboard.web.ending_{value}'))}</b> "
+        f"{escape(say(f'dashboard.web.ending_{value}_hint'))}</label></p>"
+        for value in (RoundEnding.KEEP.value, RoundEnding.CLOSE.value)
+    )
+    return (
+        f'<form method="post" action="{base}/rounds/end">{hidden}'
+        f"<fieldset><legend>{question}</legend>{options}</fieldset>"
+        f'<button type="submit">{button}</button></form>'
+        f'<p class="note">{escape(say("dashboard.web.end_first"))}</p>'
+    )
+
+
 def _rounds(say: Say, view: CohortView, base: str, csrf: str) -> str:
     rounds = view.rounds
     heading = escape(say("dashboard.web.rounds"))
@@ -266,22 +302,8 @@ def _rounds(say: Say, view: CohortView, base: str, csrf: str) -> str:
     if rounds.done in ("end", "next", "again"):
         done = escape(say(f"dashboard.web.done.{rounds.done}"))
         parts.append(f'<p role="status" class="status">{done}</p>')
-    if rounds.lines:
-        items = "".join(
-            "<li>"
-            + escape(
-                say(
-                    "dashboard.web.round_line",
-                    number=line.number,
-                    repair=say("dashboard.web.round_repair") if line.kind == "repair" else "",
-                    matches=line.matches,
-                    active=line.active,
-                    date=view.date(line.confirmed_at),
-                )
-            )
-            + "</li>"
-            for line in rounds.lines
-        )
+    if rounds.history:
+        items = "".join(f"<li>{_round_line(say, view, line)}</li>" for line in rounds.history)
         parts.append(f'<ul class="rounds">{items}</ul>')
     else:
         parts.append(f"<p>{escape(say('dashboard.web.rounds_none'))}</p>")
@@ -291,22 +313,9 @@ def _rounds(say: Say, view: CohortView, base: str, csrf: str) -> str:
     )
     if not rounds.coordinator:
         parts.append(f'<p class="note">{escape(say("dashboard.web.coordinators_only"))}</p>')
-    elif rounds.running:
-        confirm = escape(say("dashboard.web.end_round_confirm", pairs=rounds.running))
-        # Pairs made outside a round (an import, the command line) still end together.
-        button = escape(
-            say("dashboard.web.end_round", number=rounds.last)
-            if rounds.last
-            else say("dashboard.web.end_pairs")
-        )
-        parts.append(
-            f'<form method="post" action="{base}/rounds/end">{hidden}'
-            '<p class="check"><input type="checkbox" id="confirm-end" name="confirm" value="yes"'
-            f' required> <label for="confirm-end">{confirm}</label></p>'
-            f'<button type="submit">{button}</button></form>'
-            f'<p class="note">{escape(say("dashboard.web.end_first"))}</p>'
-        )
-    elif rounds.draft:
+    elif rounds.step is NextStep.END:
+        parts.append(_end_form(say, rounds, base, hidden))
+    elif rounds.step is NextStep.DRAFT:
         parts.append(f"<p>{escape(say('dashboard.web.draft_waiting'))}</p>")
     else:
         parts.append(

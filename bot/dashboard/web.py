@@ -38,7 +38,8 @@ from flows.dashboard import (
     weekly,
 )
 from flows.onboarding import LANGUAGES, Role
-from storage import cohorts, dashboard, operations, pairing, people, safety
+from flows.pairing.ending import RoundEnding, next_step, summarise
+from storage import cohorts, dashboard, operations, pairing, pairing_rounds, people, safety
 from storage.dashboard_models import DashboardLink
 
 log = logging.getLogger(__name__)
@@ -218,14 +219,17 @@ class Dashboard:
             funnel = await dashboard.funnel(session, cohort_id=cohort_id)
             facts = await dashboard.student_facts(session, cohort_id=cohort_id)
             activity, zone = await self._activity(session, cohort_id)
+            history = summarise(await pairing_rounds.round_facts(session, cohort_id=cohort_id))
+            running = await dashboard.active_pairs(session, cohort_id=cohort_id)
+            draft = await dashboard.has_draft(session, cohort_id=cohort_id)
             rounds = pages.RoundsView(
-                lines=await dashboard.rounds(session, cohort_id=cohort_id),
+                history=history,
                 coordinator=await dashboard.is_coordinator(
                     session, user_id=user_id, cohort_id=cohort_id
                 ),
                 last=await pairing.last_round_number(session, cohort_id=cohort_id),
-                running=await dashboard.active_pairs(session, cohort_id=cohort_id),
-                draft=await dashboard.has_draft(session, cohort_id=cohort_id),
+                running=running,
+                step=next_step(history, running=running, draft=draft),
                 done=request.query.get("done"),
             )
             worries = await safety.starts_in(session, cohort_id=cohort_id)
@@ -303,8 +307,10 @@ class Dashboard:
         token, user_id, language = await self._session(request)
         cohort_id = await self._allowed(request, user_id, language)
         form = await request.post()
-        confirmed = what != "end" or form.get("confirm") == "yes"
-        if not csrf_matches(token, str(form.get("csrf", ""))) or not confirmed:
+        # Ending needs the coordinator's explicit choice for the pairs: kept or closed.
+        ending = str(form.get("ending", ""))
+        chosen = what != "end" or ending in {e.value for e in RoundEnding}
+        if not csrf_matches(token, str(form.get("csrf", ""))) or not chosen:
             return self._refuse(request, language, Refusal.FORM)
         now = self.services.clock.now()
         async with self.services.db.transaction() as session:
@@ -318,7 +324,8 @@ class Dashboard:
                     name=f"dashboard:{what}:{cohort_id}:{last}",
                     conversation=f"user:{user_id}",
                     kind=kind,
-                    payload={"cohort_id": cohort_id, "round": last},
+                    payload={"cohort_id": cohort_id, "round": last}
+                    | ({"ending": ending} if what == "end" else {}),
                     now=now,
                 )
             )

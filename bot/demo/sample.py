@@ -1,6 +1,7 @@
 """The sample class's history, so the page shows something at once: a pool and a pair underway.
 
-Noor and Yusuf wait in the pool with a profile; Sanne coaches Bram, who has written his goal and
+Every sample student has promised confidentiality, as one does before the pool. Noor and Yusuf
+wait in the pool with a profile; Sanne coaches Bram, who has written his goal and
 where he stands on it. The pair's snapshot is made by the trajectory's own rules (flows), stored
 as the bot stores it, and each partner gets the bot's own home card for where they are now.
 """
@@ -34,7 +35,7 @@ from flows.trajectory import (
     trajectory_pairings,
 )
 from flows.trajectory.steps import Step
-from storage import matches, pairing, trajectories
+from storage import consent, matches, pairing, trajectories
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ async def add_history(services: Services, world: DemoWorld, now: datetime) -> No
     """Put two students in the pool and start Sanne and Bram on their way, past their goal."""
     by_name = {persona.name: persona for persona in world.personas}
     async with services.db.transaction() as session:
+        for name in [*(profile.name for profile in POOL), COACH, COACHEE]:
+            await _promised(session, world, by_name[name], now)
         for profile in POOL:
             entry = await pairing.join_pool(
                 session,
@@ -100,6 +103,16 @@ async def add_history(services: Services, world: DemoWorld, now: datetime) -> No
         assert pair is not None, "the sample pair was just stored"
         for member in pair.members:
             await send_home(turn, pair, member)
+
+
+async def _promised(
+    session: AsyncSession, world: DemoWorld, student: Persona, now: datetime
+) -> None:
+    """The confidentiality pledge, agreed as every student does before the pool."""
+    row, _ = await consent.pledge_of(
+        session, user_id=student.user_id, cohort_id=world.cohort_id, now=now
+    )
+    row.agreed_at = now
 
 
 async def _pair_underway(

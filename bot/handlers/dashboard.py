@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.handlers.pairing.ending import end_round as ending_round
+from bot.handlers.pairing.ending import tell_coordinator
 from bot.handlers.pairing.notices import to_coordinators
-from bot.handlers.pairing.preview import new_round, show_preview
-from bot.handlers.pairing.round import load_pool
-from bot.handlers.trajectory import dissolve_match
+from bot.handlers.pairing.rounds import start_next
 from bot.i18n import Html
 from bot.runtime.handler_types import TimerHandler
 from bot.runtime.incoming import Incoming
@@ -23,8 +23,8 @@ from bot.runtime.router import Router
 from bot.runtime.turn import Turn
 from bot.services import Services
 from flows.dashboard import LINK_VALID, Attention, Funnel, needs_attention, next_digest
-from flows.trajectory import DissolvedReason
-from storage import cohorts, dashboard, pairing, timers
+from flows.pairing.ending import RoundEnding
+from storage import cohorts, dashboard, timers
 
 SIGN_IN_PATH = "/dashboard/signin"
 END_ROUND, NEXT_ROUND = "dash_end_round", "dash_next_round"
@@ -69,33 +69,24 @@ async def _coordinated(turn: Turn, timer: timers.DueTimer) -> int | None:
 
 
 async def end_round(turn: Turn, timer: timers.DueTimer) -> None:
-    """End every running pair of the round the page showed; the pairs hear it kindly."""
+    """End the round the page showed, keeping or closing its pairs as the coordinator chose."""
     cohort_id = await _coordinated(turn, timer)
-    if cohort_id is None:
+    cohort = await cohorts.cohort_by_id(turn.session, cohort_id=cohort_id) if cohort_id else None
+    if cohort_id is None or cohort is None:
         return
-    last = await pairing.last_round_number(turn.session, cohort_id=cohort_id)
-    cohort = await cohorts.cohort_by_id(turn.session, cohort_id=cohort_id)
-    if cohort is None or last != timer.payload["round"]:
-        return  # a newer round began since the page was loaded: that one is not ended
-    running = await pairing.active_members(turn.session, cohort_id=cohort_id)
-    for match_id in running:
-        await dissolve_match(turn, match_id, DissolvedReason.ROUND_ENDED.value)
-    await turn.say("dashboard.round_ended", cohort=cohort.name, round=last, pairs=len(running))
+    try:
+        ending = RoundEnding(str(timer.payload.get("ending")))
+    except ValueError:
+        return  # the form always sends a choice; an old job without one ends nothing
+    ended = await ending_round(turn, cohort_id, int(timer.payload["round"]), ending, cohort.name)
+    await tell_coordinator(turn, ended, ending, cohort.name)
 
 
 async def next_round(turn: Turn, timer: timers.DueTimer) -> None:
     """A proposal for the next round, shown in the coordinator's chat to adjust and confirm."""
     cohort_id = await _coordinated(turn, timer)
-    if cohort_id is None:
-        return
-    view = await load_pool(turn.session, cohort_id=cohort_id, now=turn.now)
-    draft = await pairing.draft_round(turn.session, cohort_id=cohort_id)
-    if draft is not None:
-        await show_preview(turn, draft, view)
-    elif not view.entries:
-        await turn.say("pairing.pool_empty", cohort=view.cohort_name)
-    else:
-        await new_round(turn, view)
+    if cohort_id is not None:
+        await start_next(turn, cohort_id)
 
 
 async def plan_digest(services: Services) -> None:

@@ -65,6 +65,8 @@ class PairingRules:
     class_preference: ClassPreference = ClassPreference.ANY
     older_coaches_younger: bool = False
     repeat_cooldown_rounds: int = 3
+    # A hard rule when on: nobody meets a partner from any earlier round of the cohort again.
+    no_repeats: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,7 @@ class UnmatchedReason(enum.StrEnum):
     NO_COMPATIBLE_PARTNER = "no_compatible_partner"
     PARTNERS_ALREADY_TAKEN = "partners_already_taken"
     SWAPPED_OUT = "swapped_out"
+    ONLY_PREVIOUS_PARTNERS = "only_previous_partners"  # everyone who fits was a partner before
 
 
 @dataclass(frozen=True, slots=True)

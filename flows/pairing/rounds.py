@@ -69,15 +69,24 @@ def _why_left(
         Unmatched(person_id, UnmatchedReason.PARTNERS_ALREADY_TAKEN)
         for person_id in placement.stranded
     ]
+    everyone = [*context.people, *others]
     for person_id in placement.without_partner:
         taken = any(context.compatible(person_id, other) for other in others)
-        why = (
-            UnmatchedReason.PARTNERS_ALREADY_TAKEN
-            if taken
-            else UnmatchedReason.NO_COMPATIBLE_PARTNER
-        )
+        if taken:
+            why = UnmatchedReason.PARTNERS_ALREADY_TAKEN
+        elif any(_only_repeat_keeps_apart(context, person_id, other) for other in everyone):
+            why = UnmatchedReason.ONLY_PREVIOUS_PARTNERS
+        else:
+            why = UnmatchedReason.NO_COMPATIBLE_PARTNER
         entries.append(Unmatched(person_id, why))
     return entries
+
+
+def _only_repeat_keeps_apart(context: PairingContext, a: int, b: int) -> bool:
+    """Whether a and b would fit if they had not been partners before."""
+    if b not in context.people or context.compatible(a, b):
+        return False
+    return context.compatible(a, b, ignoring_repeats=True)
 
 
 def _proposal(matches: Iterable[Match], unmatched: Iterable[Unmatched]) -> Proposal:

@@ -147,9 +147,17 @@ class PairingContext:
         """Whether either of them asked not to be paired with the other."""
         return frozenset((a, b)) in self.do_not_pair
 
-    def compatible(self, a: int, b: int) -> bool:
-        """Whether a and b may form a pair: both active, no do-not-pair wish, wishes fit."""
+    def repeat_barred(self, a: int, b: int) -> bool:
+        """Whether the no-repeats rule keeps a and b apart: they were partners before."""
+        return self.rules.no_repeats and self.were_partners(a, b)
+
+    def compatible(self, a: int, b: int, *, ignoring_repeats: bool = False) -> bool:
+        """Whether a and b may form a pair: both active, no do-not-pair wish, wishes fit, and
+        (unless ignored, to tell why someone stays alone) not partners before when repeats are
+        barred."""
         if a == b or self.people[a].paused or self.people[b].paused:
+            return False
+        if not ignoring_repeats and self.repeat_barred(a, b):
             return False
         return not self.forbidden(a, b) and bool(self.directions(a, b))
 
@@ -164,6 +172,8 @@ class PairingContext:
         for a, b in relations:
             if self.forbidden(a, b):
                 return f"persons {a} and {b} asked not to be paired"
+            if self.repeat_barred(a, b):
+                return f"persons {a} and {b} were partners before"
         linked = [(a, b) for a, b in relations if self.directions(a, b)]
         covered = {person_id for relation in linked for person_id in relation}
         # A triad needs two working relations so that every member gives or receives coaching.

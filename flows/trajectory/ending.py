@@ -158,6 +158,23 @@ def dissolve_if_unreachable(
     return None
 
 
+def close_for_round(seats: Sequence[Seat], members: Sequence[Person], *, at: datetime) -> Outcome:
+    """The coordinator closed the round: every trajectory ends as a finished one, and each
+    member hears it warmly with their partners' names. Nobody waits for a new partner."""
+    effects: list[Effect] = [
+        Store(fire(seat.trajectory, Event.FINISH_ROUND, Party.SYSTEM, at=at).trajectory, seat.ref)
+        for seat in seats
+        if not seat.trajectory.terminal
+    ]
+    effects.append(WindDown("closed"))
+    for member in members:
+        if member.unreachable:
+            continue
+        others = tuple(m.id for m in members if m.id != member.id)
+        effects.append(Tell(member.id, "trajectory.round_closed", name_lists={"names": others}))
+    return Outcome(tuple(effects))
+
+
 def trajectory_closed(seats: Sequence[Seat], ref: int, members: Sequence[Person]) -> Outcome:
     """A trajectory reached its end; the match closes once all of its trajectories did."""
     seat = next(s for s in seats if s.ref == ref)

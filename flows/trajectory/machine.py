@@ -102,6 +102,7 @@ TRANSITIONS: tuple[TransitionSpec, ...] = (
     TransitionSpec(Event.START_CLOSING, (Step.PATH,), Step.CLOSING, Party.ANY),
     TransitionSpec(Event.RESUME_PATH, (Step.CLOSING,), Step.PATH, Party.ANY),
     TransitionSpec(Event.CLOSE, (Step.CLOSING,), Step.CLOSED, Party.BOTH, (learning_captured,)),
+    TransitionSpec(Event.FINISH_ROUND, ACTIVE_STEPS, Step.CLOSED, Party.SYSTEM),
     TransitionSpec(Event.LEAVE, ACTIVE_STEPS, Step.DISSOLVED, Party.ANY),
     TransitionSpec(Event.DISSOLVE, ACTIVE_STEPS, Step.DISSOLVED, Party.SYSTEM),
 )
@@ -135,7 +136,7 @@ DIAGRAM = DiagramSpec(
     intro=(
         "Each arrow reads `event (who may fire it) if guards`. *both confirm* means the coach\n"
         "and the coachee each confirm before the step changes; *system* covers the coordinator\n"
-        "ending a pair, a failed click check and an unreachable partner."
+        "ending a pair or closing a round, a failed click check and an unreachable partner."
     ),
     event_notes={event.value: _PARTY_NOTES[party] for event, party in PARTY_OF.items()},
 )
@@ -282,7 +283,7 @@ def _arrive(
     if event is Event.ACCEPT_CONTRACT:
         accepted = replace(contract, accepted_at_conversation=moved.conversation_count)
         return replace(moved, contract=accepted)
-    if event is Event.CLOSE:
+    if event in (Event.CLOSE, Event.FINISH_ROUND):
         return replace(moved, contract=replace(contract, closed_at=at), next_meeting=None)
     if event is Event.LEAVE:
         return replace(moved, dissolved_reason=DissolvedReason.PARTNER_LEFT, next_meeting=None)

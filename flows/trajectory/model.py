@@ -30,6 +30,7 @@ class Event(enum.StrEnum):
     START_CLOSING = "start_closing"
     RESUME_PATH = "resume_path"
     CLOSE = "close"
+    FINISH_ROUND = "finish_round"  # the coordinator closed the round: a finished trajectory
     LEAVE = "leave"
     DISSOLVE = "dissolve"
 

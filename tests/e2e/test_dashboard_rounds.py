@@ -86,36 +86,44 @@ async def test_end_the_round_and_start_the_next_from_the_page(
 
     url, page = await signed_in(http, ilse)
     path = url.split("://", 1)[1].split("/", 1)[1]
-    assert "Ronde 1: 2 gemaakt, 2 lopen nog" in page
+    assert "Ronde 1 · " in page and "2 gemaakt: 0 afgerond, 0 gestopt, 2 lopen nog" in page
     end = form_fields(page, f"/{path}/rounds/end")
     assert end["round"] == "1" and end["csrf"]
-    assert 'id="confirm-end" name="confirm" value="yes" required' in page
+    # The choice is explicit: two labelled radio buttons, neither chosen beforehand.
+    for value in ("keep", "close"):
+        assert f'type="radio" id="ending-{value}" name="ending" value="{value}" required>' in page
+        assert f'<label for="ending-{value}">' in page
+    assert "checked" not in page.split(f'action="/{path}/rounds/end"')[1].split("</form>")[0]
+    assert "Koppels houden:" in page and "Trajecten afsluiten:" in page
 
-    # Without ticking the box, or without the page's CSRF token: nothing happens.
-    async with http.post(f"{url}/rounds/end", data=end) as response:
-        assert response.status == 403
-    async with http.post(
-        f"{url}/rounds/end", data={**end, "csrf": "forged", "confirm": "yes"}
-    ) as response:
-        assert response.status == 403
-    async with http.post(f"{url}/rounds/end", data={**end, "confirm": "yes"}) as response:
+    # Without a choice, with a made-up one, or without the page's CSRF token: nothing happens.
+    for form in (end, {**end, "ending": "dissolve"}, {**end, "csrf": "forged", "ending": "close"}):
+        async with http.post(f"{url}/rounds/end", data=form) as response:
+            assert response.status == 403
+    async with http.post(f"{url}/rounds/end", data={**end, "ending": "close"}) as response:
         assert response.status == 200 and "Gedaan: de koppels krijgen nu een bericht" in (
             await response.text()
         )
     for name in NAMES:
-        await read_until(klas[name], "Deze coachingronde is afgelopen")
-    summary = await read_until(ilse, "Ronde 1 van 5B Peercoaching is afgelopen")
-    assert "2 koppels kregen een vriendelijk bericht" in (summary.text or "")
+        told = await read_until(klas[name], "Je coördinator heeft deze coachingronde afgesloten")
+        partner = next(
+            n
+            for n in NAMES
+            if n != name and frozenset((klas[n].user.id, klas[name].user.id)) in first
+        )
+        assert partner in (told.text or "")
+    summary = await read_until(ilse, "Ronde 1 van 5B Peercoaching is afgerond")
+    assert "De trajecten van 2 koppels zijn afgesloten" in (summary.text or "")
 
-    async def all_ended() -> bool:
+    async def all_finished() -> bool:
         async with world.app.services.db.sessions() as session:
             rows = (await session.scalars(select(Match))).all()
-        return all(m.status == "dissolved" and m.dissolved_reason == "round_ended" for m in rows)
+        return all(m.status == "closed" and m.dissolved_reason is None for m in rows)
 
-    await eventually(all_ended, seconds=30)
+    await eventually(all_finished, seconds=30)
 
     # The same form again (a double click, a second tab): asked once, answered once.
-    async with http.post(f"{url}/rounds/end", data={**end, "confirm": "yes"}) as response:
+    async with http.post(f"{url}/rounds/end", data={**end, "ending": "keep"}) as response:
         assert "Dat had je al gevraagd" in await response.text()
     for person in (ilse, *klas.students.values()):
         await person.expect_silence(2)
@@ -123,7 +131,7 @@ async def test_end_the_round_and_start_the_next_from_the_page(
     # The next round: proposed from the page, confirmed in Telegram, with new partners only.
     async with http.get(url) as response:
         page = await response.text()
-    assert "Ronde 1: 2 gemaakt, 0 lopen nog" in page
+    assert "2 gemaakt: 2 afgerond, 0 gestopt, 0 lopen nog · trajecten afgesloten" in page
     nxt = form_fields(page, f"/{path}/rounds/next")
     async with http.post(f"{url}/rounds/next", data=nxt) as response:
         assert "Het voorstel voor de volgende ronde" in await response.text()
@@ -132,7 +140,7 @@ async def test_end_the_round_and_start_the_next_from_the_page(
     assert len(second) == 2 and not second & first
     async with http.get(url) as response:
         page = await response.text()
-    assert "Ronde 2: 2 gemaakt, 2 lopen nog" in page
+    assert "Ronde 2 · " in page and "2 gemaakt: 0 afgerond, 0 gestopt, 2 lopen nog" in page
 
 
 async def test_a_teacher_sees_rounds_but_cannot_end_them(
@@ -163,7 +171,7 @@ async def test_a_teacher_sees_rounds_but_cannot_end_them(
     assert "/rounds/" not in page
     csrf = re.search(r'name="csrf" value="([^"]+)"', page)
     assert csrf
-    form = {"csrf": csrf.group(1), "round": "0", "confirm": "yes"}
+    form = {"csrf": csrf.group(1), "round": "0", "ending": "close"}
     for what in ("end", "next"):
         async with http.post(f"{url}/rounds/{what}", data=form) as response:
             assert response.status == 403

@@ -136,7 +136,7 @@ async def test_join_as_student_joins_the_newest_class_and_the_badge_follows(
     chip = section.get_by_role("button", name="Aanmelden bij 5C Proef")
     await chip.click(timeout=WAIT)
     await section.get_by_role("button", name="🇳🇱 Nederlands").click(timeout=WAIT)
-    await section.get_by_role("button", name="Oké, doe maar 👍").click(timeout=WAIT)
+    await section.get_by_role("button", name="Oké, en ik ben 16 of ouder 👍").click(timeout=WAIT)
     await section.locator(".badge", has_text="leerling").wait_for(timeout=WAIT)
     assert await cohorts_of(demo, lotte.user_id) == {"5C Proef": "student"}
     # Her "/" menu is now a student's.

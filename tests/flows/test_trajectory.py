@@ -117,6 +117,7 @@ EXPECTED: dict[tuple[Step, Event], tuple[Party, Step]] = {
     (Step.CLOSING, Event.RESUME_PATH): (Party.ANY, Step.PATH),
     (Step.CLOSING, Event.CLOSE): (Party.BOTH, Step.CLOSED),
     **{(step, Event.LEAVE): (Party.ANY, Step.DISSOLVED) for step in ACTIVE_STEPS},
+    **{(step, Event.FINISH_ROUND): (Party.SYSTEM, Step.CLOSED) for step in ACTIVE_STEPS},
     **{(step, Event.DISSOLVE): (Party.SYSTEM, Step.DISSOLVED) for step in ACTIVE_STEPS},
 }
 
@@ -333,7 +334,7 @@ def test_available_events_lists_what_each_party_may_try() -> None:
         Event.START_CLOSING,
         Event.LEAVE,
     )
-    assert available_events(path, SYSTEM) == (Event.DISSOLVE,)
+    assert available_events(path, SYSTEM) == (Event.FINISH_ROUND, Event.DISSOLVE)
     assert available_events(ready(Step.GOAL), COACH) == (Event.LEAVE,)
 
 

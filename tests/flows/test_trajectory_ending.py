@@ -21,6 +21,7 @@ from flows.trajectory.ending import (
     Person,
     ask_click,
     click_answered,
+    close_for_round,
     dissolve,
     dissolve_if_unreachable,
     trajectory_closed,
@@ -145,3 +146,14 @@ def test_the_match_closes_only_when_its_last_trajectory_closed() -> None:
     last = trajectory_closed(seats, 11, members)
     assert last.effects[2] == WindDown("closed")
     assert [t.key for t in tells(last)[2:]] == ["trajectory.match_closed"] * 3
+
+
+def test_closing_a_round_finishes_every_trajectory_and_tells_each_partner_warmly() -> None:
+    ended = close_for_round(contact(), [Person(1), Person(2, unreachable=True)], at=AT)
+    stored = stores(ended)
+    assert {ref: t.step for ref, t in stored.items()} == {10: Step.CLOSED, 11: Step.CLOSED}
+    assert all(t.dissolved_reason is None and t.contract.closed_at == AT for t in stored.values())
+    assert WindDown("closed") in ended.effects
+    assert not any(isinstance(e, AskRepair) for e in ended.effects)  # nobody waits for anyone
+    # Only the member the bot can reach is told, with the partner's name.
+    assert tells(ended) == [Tell(1, "trajectory.round_closed", name_lists={"names": (2,)})]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.dashboard import Funnel, Reason, Refusal, needs_attention
 from flows.onboarding import Role
 from flows.pairing import Proposal, RoundMode
+from flows.pairing.ending import RoundEnding
 from flows.trajectory.silence import Silence
 from storage import (
     cohorts,
@@ -17,12 +19,13 @@ from storage import (
     matches,
     operations,
     pairing,
+    pairing_rounds,
     people,
     trajectories,
 )
 from storage.db import Database
 from storage.models import InboxUpdate, Match, OutboxMessage, User, utcnow
-from storage.pairing_models import RoundKind, RoundStatus
+from storage.pairing_models import PairingRound, RoundKind, RoundStatus
 from storage.trajectory_models import PairState
 
 STUDENTS = {1: "Sanne", 2: "Bram", 3: "Noor", 4: "Daan", 5: "Eva", 6: "Finn"}
@@ -206,11 +209,29 @@ async def test_a_job_is_asked_once_per_name(database: Database) -> None:
         assert not await dashboard.ask_once(session, name="dashboard:end:1:2", now=now, **job)
 
 
-async def test_rounds_count_their_matches_and_the_running_ones(database: Database) -> None:
+async def test_rounds_count_what_became_of_their_matches_and_end_once(
+    database: Database,
+) -> None:
     cohort_id = await a_busy_cohort(database)
     now = utcnow()
+
+    async def confirmed(session: AsyncSession, number: int) -> PairingRound:
+        row = await pairing.create_round(
+            session,
+            cohort_id=cohort_id,
+            kind=RoundKind.ROUND,
+            number=number,
+            mode=RoundMode.RECIPROCAL,
+            proposal=Proposal((), ()),
+            created_by=9,
+            now=now,
+        )
+        pairing.close_round(row, RoundStatus.CONFIRMED, now=now)
+        return row
+
     async with database.transaction() as session:
-        assert await dashboard.rounds(session, cohort_id=cohort_id) == []
+        assert await pairing_rounds.round_facts(session, cohort_id=cohort_id) == []
+        assert await pairing_rounds.open_round(session, cohort_id=cohort_id) is None
         row = await pairing.create_round(
             session,
             cohort_id=cohort_id,
@@ -222,16 +243,31 @@ async def test_rounds_count_their_matches_and_the_running_ones(database: Databas
             now=now,
         )
         assert await dashboard.has_draft(session, cohort_id=cohort_id)
+        assert await pairing_rounds.open_round(session, cohort_id=cohort_id) is None  # a draft
         pairing.close_round(row, RoundStatus.CONFIRMED, now=now)
         found = await session.scalars(select(Match.id).where(Match.cohort_id == cohort_id))
         for match_id in found.all():
             await pairing.link_match(session, round_id=row.id, match_id=match_id)
-    async with database.sessions() as session:
+    async with database.transaction() as session:
         assert not await dashboard.has_draft(session, cohort_id=cohort_id)
         assert await dashboard.active_pairs(session, cohort_id=cohort_id) == 1
-        [line] = await dashboard.rounds(session, cohort_id=cohort_id)
-    assert (line.number, line.kind, line.matches, line.active) == (1, "round", 3, 1)
-    assert line.confirmed_at is not None
+        [fact] = await pairing_rounds.round_facts(session, cohort_id=cohort_id)
+        assert (fact.number, fact.kind, fact.made) == (1, "round", 3)
+        assert (fact.running, fact.finished, fact.dissolved) == (1, 1, 1)
+        assert fact.confirmed_at is not None and fact.ended_at is None and fact.ending is None
+        running = await pairing_rounds.open_round(session, cohort_id=cohort_id)
+        assert running is not None and running.number == 1
+        pairing_rounds.mark_ended(running, RoundEnding.KEEP, now=now)
+    async with database.transaction() as session:
+        assert await pairing_rounds.open_round(session, cohort_id=cohort_id) is None
+        [fact] = await pairing_rounds.round_facts(session, cohort_id=cohort_id)
+        assert fact.ended_at is not None and fact.ending is RoundEnding.KEEP
+        # Round 2 nobody ended: confirming round 3 ends it first, its pairs kept.
+        second = await confirmed(session, 2)
+        assert await pairing_rounds.open_round(session, cohort_id=cohort_id) is second
+        await pairing_rounds.end_earlier_rounds(session, cohort_id=cohort_id, now=now)
+        assert second.ended_at is not None and second.ending is RoundEnding.KEEP
+        assert await pairing_rounds.open_round(session, cohort_id=cohort_id) is None
 
 
 async def test_operations_count_backlogs_and_failures_per_hour(database: Database) -> None:

@@ -228,3 +228,30 @@ def test_an_unknown_cohort_or_file_is_a_clear_error(
     with pytest.raises(SystemExit):
         main(["pair", "--cohort", "5B", "--import", str(tmp_path / "bad.csv")])
     assert "the header needs the columns person_1, person_2" in capsys.readouterr().err
+
+
+async def earlier_pair(url: str, members: list[int]) -> None:
+    """These two coached each other before in the cohort, and that match has finished."""
+    db = Database(url)
+    async with db.transaction() as session:
+        cohort = await cohorts.cohort_by_name(session, name="5B")
+        assert cohort is not None
+        match = await matches.create_match(
+            session, cohort_id=cohort.id, kind="reciprocal", members=members, now=utcnow()
+        )
+        match.status = "closed"
+    await db.dispose()
+
+
+def test_an_import_never_repeats_an_earlier_pair(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    asyncio.run(earlier_pair(url, [11, 12]))
+    path = write(tmp_path / "again.csv", [["", "Sanne", "Bram", ""]])
+    with pytest.raises(SystemExit) as stopped:
+        main(["pair", "--cohort", "5B", "--import", str(path)])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "row 2: Sanne and Bram were partners before; a round pairs new partners only" in err
+    active, rounds, _, _ = asyncio.run(stored(url))
+    assert (len(active), rounds) == (2, 0)  # the running and the finished match: none new

@@ -8,6 +8,7 @@ from bot.handlers.pairing import nopair as pairing_nopair
 from bot.handlers.pairing import pool as pairing_pool
 from bot.handlers.pairing import preview as pairing_preview
 from bot.handlers.pairing import repair as pairing_repair
+from bot.handlers.pairing import rounds as pairing_rounds
 from bot.handlers.pairing.notices import notify_repair_needed
 from bot.runtime.handler_types import TimerHandler
 from bot.runtime.router import Router
@@ -16,11 +17,13 @@ __all__ = ["notify_repair_needed", "register", "timer_handlers"]
 
 
 def register(router: Router, cancellers: list[Canceller]) -> None:
-    """Wire the pool and profile, /nopair, /pair and re-pairing; /cancel ends a profile step."""
+    """Wire the pool and profile, /nopair, /pair, /rounds and re-pairing; /cancel ends a
+    profile step."""
     pairing_pool.register(router)
     pairing_nopair.register(router)
     pairing_preview.register(router)
     pairing_repair.register(router)
+    pairing_rounds.register(router)
     cancellers.append(pairing_pool.cancel_profile)
 
 

@@ -336,6 +336,9 @@ def _kind_problems(kind: str, members: list[int], view: PoolView) -> list[str]:
     size = 3 if (kind or _inferred(members)) == "triad" else 2
     if len(members) != size:
         return [f"a {kind or _inferred(members)} has {size} people, this row has {len(members)}"]
+    earlier = _earlier_partners(view, members)
+    if earlier:  # not private: both know they were partners
+        return [f"{_names(view, earlier)} were partners before; a round pairs new partners only"]
     try:
         _locked_match(view, members, kind)
     except PairingError:
@@ -355,13 +358,22 @@ def _kind_problems(kind: str, members: list[int], view: PoolView) -> list[str]:
     return []
 
 
+def _earlier_partners(view: PoolView, members: Sequence[int]) -> list[int]:
+    """Two of these people who were together in an earlier match of the cohort, if any."""
+    for past in view.history.past_matches:
+        together = [uid for uid in members if uid in past.members]
+        if len(together) >= 2:
+            return together[:2]
+    return []
+
+
 def _locked_match(view: PoolView, members: Sequence[int], kind: str) -> Match:
     """The group as the algorithm sees it when it must stay together."""
     mode = RoundMode.ONE_WAY if kind == "one_way" else RoundMode.RECIPROCAL
     candidates: list[Candidate] = [view.candidate(uid) for uid in members]
     proposal = propose_round(
         candidates,
-        PairingRules(mode=mode),
+        PairingRules(mode=mode, no_repeats=True),
         view.history,
         view.do_not_pair | view.dissolved,
         locked=[members],

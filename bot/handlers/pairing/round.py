@@ -32,7 +32,7 @@ from flows.pairing import (
     propose_round,
     repair,
 )
-from storage import cohorts, matches, pairing
+from storage import cohorts, matches, pairing, pairing_rounds
 from storage.outbox import BULK
 from storage.pairing import Contact
 from storage.pairing_models import PairingRound, PoolEntry, RoundKind, RoundStatus
@@ -132,8 +132,8 @@ async def load_pool(session: AsyncSession, *, cohort_id: int, now: datetime) -> 
 
 
 def rules_of(row: PairingRound) -> PairingRules:
-    """The round's rules."""
-    return PairingRules(mode=row.mode)
+    """The round's rules: nobody meets a partner from an earlier round of the cohort again."""
+    return PairingRules(mode=row.mode, no_repeats=True)
 
 
 def propose(view: PoolView, row: PairingRound) -> Proposal:
@@ -267,6 +267,10 @@ async def confirm(turn: Turn, row: PairingRound, view: PoolView, proposal: Propo
         unmatched.append(contact.name)
     if row.kind is not RoundKind.REPAIR:
         told += await _tell_busy(turn, view)
+        # Pairs that run on from a round nobody ended were kept: that round is over now.
+        await pairing_rounds.end_earlier_rounds(
+            turn.session, cohort_id=view.cohort_id, now=turn.now
+        )
     pairing.close_round(row, RoundStatus.CONFIRMED, now=turn.now)
     triads = sum(1 for m in proposal.matches if len(m.members) == 3)
     return Outcome(len(proposal.matches) - triads, triads, told, unmatched)

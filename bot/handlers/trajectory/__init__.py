@@ -1,5 +1,5 @@
 """Issue 3: the peer-coaching trajectory of a match, end to end. Wiring, and what others call:
-`start_match` (after pairing) and `dissolve_match` (coordinators).
+`start_match` (after pairing), `dissolve_match` and `close_for_round` (coordinators).
 
 The shape, as in the rooms: a handler turns an update into a command. It loads the pair once,
 locked (`core.load_pair`, one call to `storage.trajectories.lock_pair`), asks a pure command
@@ -31,7 +31,7 @@ from bot.handlers.trajectory import (
 )
 from bot.handlers.trajectory.core import INPUT_KINDS, awaited, forget_input, load_pair
 from bot.handlers.trajectory.effects import carry_out, together
-from bot.handlers.trajectory.ending import dissolve_match
+from bot.handlers.trajectory.ending import close_for_round, dissolve_match
 from bot.runtime.handler_types import TimerHandler
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
@@ -39,7 +39,7 @@ from bot.runtime.turn import Turn
 from flows.trajectory import MatchKind, Step, Trajectory, talking, trajectory_pairings
 from storage import matches, trajectories
 
-__all__ = ["dissolve_match", "register", "start_match", "timer_handlers"]
+__all__ = ["close_for_round", "dissolve_match", "register", "start_match", "timer_handlers"]
 
 
 def register(router: Router, cancellers: list[Canceller]) -> None:

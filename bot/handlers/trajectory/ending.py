@@ -76,6 +76,18 @@ async def dissolve_match(turn: Turn, match_id: int, reason: str) -> None:
     )
 
 
+async def close_for_round(turn: Turn, match_id: int) -> bool:
+    """The coordinator closed the round: the match ends as finished, each member is told
+    warmly. False when it had ended already."""
+    pair = await load_pair(turn, match_id)
+    if pair is None or not pair.active:
+        return False
+    await carry_out(
+        turn, pair, None, rules.close_for_round(pair.seats(), persons(pair), at=turn.now)
+    )
+    return True
+
+
 async def dissolve_if_unreachable(turn: Turn, pair: Pair) -> bool:
     """A partner who left PeerCoach or cannot be reached ends the match kindly; True if so."""
     ended = rules.dissolve_if_unreachable(pair.seats(), persons(pair), at=turn.now)

@@ -117,6 +117,7 @@ help-coordinator =
     /cohorttime: a group's time zone and quiet hours
     /consent: how young students get permission, and a group's country
     /pair: pair peer coaches (see the proposal, adjust it, confirm)
+    /rounds: the running round and the ones before; end a round and start the next
     /progress: who is where (step, dates, counts; never what they write)
     /dashboard: the same in your browser, with a chart and CSV
     /script: give your group its own coaching script
@@ -215,6 +216,7 @@ commands-breakout = The class in small groups at once
 commands-newcohort = Create a new group
 commands-links = Invitation links of your groups
 commands-pair = Pair peer coaches
+commands-rounds = Pairing rounds: end one, start the next
 commands-cohorttime = A group's time zone and quiet hours
 commands-enddate = A group's end date
 commands-consent = Consent, age threshold and country

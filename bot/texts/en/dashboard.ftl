@@ -10,10 +10,6 @@ dashboard-link =
     It works once, for { $minutes } minutes. Please don't forward it: whoever opens it sees what you see. Need a new one? Just type /dashboard again.
 dashboard-not_allowed = The dashboard is for teachers and coordinators. Curious how far you've come yourself? Have a look at /journal or /steps. 🌱
 
-dashboard-round_ended = ✅ Round { $round } of { $cohort } has ended: { $pairs ->
-        [one] 1 pair got
-       *[other] { $pairs } pairs got
-    } a kind message. Start the next round on your dashboard or with /pair.
 
 dashboard-digest =
     📊 <b>Weekly summary · { $cohort }</b>
@@ -77,11 +73,21 @@ dashboard-web-worries_count = Students opened the worry route { $count } times. 
 dashboard-web-skip = Skip to content
 dashboard-web-rounds = Pairing rounds
 dashboard-web-rounds_none = No round confirmed yet.
-dashboard-web-round_line = Round { $number }{ $repair }: { $matches } made, { $active } still running · confirmed { $date }
-dashboard-web-round_repair = { " " }(re-pairing)
+dashboard-web-round_line = Round { $number } · { $start } – { $end } · { $matches } made: { $finished } finished, { $dissolved } stopped, { $active } still running{ $ending ->
+    [keep] { " " }· pairs kept
+    [close] { " " }· trajectories closed
+   *[none] {""}
+    }
+dashboard-web-round_running = running
+dashboard-web-end_question = What happens to { $pairs ->
+    [one] the pair running now
+   *[other] the { $pairs } pairs running now
+    }? Pick one.
+dashboard-web-ending_keep = Keep the pairs:
+dashboard-web-ending_keep_hint = they simply keep coaching and get a short message; the next round only pairs people without a partner.
+dashboard-web-ending_close = Close the trajectories:
+dashboard-web-ending_close_hint = each trajectory is finished properly (not broken off); everyone gets a warm message and keeps their notebook.
 dashboard-web-end_round = End round { $number }
-dashboard-web-end_pairs = End the running pairs
-dashboard-web-end_round_confirm = Yes, end all { $pairs } running pairs. They get a kind message and keep their notebook.
 dashboard-web-end_first = Is a round still running? End it first; then propose the next one here.
 dashboard-web-next_round = Propose the next round
 dashboard-web-next_round_hint = The proposal comes to your Telegram chat: swap, lock and confirm it there. Nobody gets the same partner as before.

@@ -181,6 +181,7 @@ pairing-left_paused_until = pausing until { $date }
 pairing-left_no_compatible_partner = no suitable partner
 pairing-left_partners_already_taken = everyone suitable already has a partner
 pairing-left_swapped_out = freed up by a swap
+pairing-left_only_previous_partners = everyone who fits was a partner before
 
 ## What everyone hears after confirmation
 
@@ -196,6 +197,7 @@ pairing-unpaired_paused = There's a new pairing round in <b>{ $cohort }</b>. You
 pairing-unpaired_no_compatible_partner = There's a new pairing round in <b>{ $cohort }</b>. This time I couldn't find a partner who fits your wishes yet. That's not your fault! You stay in the pool and your coordinator keeps looking; you'll hear as soon as there's someone.
 pairing-unpaired_partners_already_taken = There's a new pairing round in <b>{ $cohort }</b>. Everyone who fits you already has a partner this time. You stay in the pool: as soon as someone is free, your coordinator pairs you.
 pairing-unpaired_swapped_out = There's a new pairing round in <b>{ $cohort }</b>. There's no partner for you yet this time. You stay in the pool and your coordinator keeps looking; you'll hear as soon as there's someone.
+pairing-unpaired_only_previous_partners = There's a new pairing round in <b>{ $cohort }</b>. Everyone who fits you has been your partner before, and a new round always brings someone new. So nobody for now. You stay in the pool: when someone new joins, you'll hear right away. 🌱
 pairing-round_kept = There's a new pairing round in <b>{ $cohort }</b>. Nothing changes for you: you simply carry on with your current partner. 👍
 
 ## Re-pairing
@@ -245,3 +247,59 @@ pairing-quiet_notice =
 # Appended to the notice above: Fluent trims a leading space, so it is written as {" "}.
 pairing-quiet_asked = {" "}I asked { $name } kindly whether a break would help.
 pairing-repair_unpaired = Your coordinator looked for a new partner for you in <b>{ $cohort }</b>, but everyone who fits you has a partner right now. That's not your fault! You stay in the pool: as soon as someone is free, you'll hear straight away.
+
+## /rounds: the running round, the ones before, ending and starting
+
+pairing-rounds_overview =
+    <b>Pairing rounds of { $cohort }</b>
+
+    { $now }
+
+    <b>Before:</b>
+    { $history }
+pairing-rounds_now = <b>Round { $number }</b> is running, started on { $date }, with { $pairs ->
+    [one] 1 pair
+   *[other] { $pairs } pairs
+    }.
+pairing-rounds_none_running = No round is running now. { $pairs ->
+    [0] No pairs are running.
+    [one] 1 pair keeps coaching.
+   *[other] { $pairs } pairs keep coaching.
+    }
+pairing-rounds_no_history = no ended rounds yet
+pairing-rounds_line = • Round { $number }: { $start } – { $end }, { $pairs ->
+    [one] 1 pair
+   *[other] { $pairs } pairs
+    }: { $finished } finished, { $dissolved } stopped, { $running } coaching on{ $ending ->
+    [keep] { " " }(kept)
+    [close] { " " }(closed)
+   *[none] {""}
+    }
+pairing-btn_end_round = End round { $number }
+pairing-btn_next_round = Start round { $number }
+pairing-btn_open_draft = See the waiting proposal
+pairing-round_end_choice =
+    <b>Ending round { $round }</b>
+
+    What happens to { $pairs ->
+        [one] the pair that is running now
+       *[other] the { $pairs } pairs running now
+    }?
+
+    <b>Keep the pairs:</b> they simply keep coaching; the next round only pairs people without a partner.
+    <b>Close the trajectories:</b> each trajectory is finished properly, not broken off. Everyone gets a warm message and keeps their notebook.
+pairing-btn_keep_pairs = 🤝 Keep the pairs
+pairing-btn_close_pairs = 🏁 Close the trajectories
+pairing-round_ended_keep = ✅ Round { $round } of { $cohort } has ended. { $pairs ->
+    [0] No pairs were running.
+    [one] The pair keeps coaching and got a message.
+   *[other] The { $pairs } pairs keep coaching and got a message.
+    }
+pairing-round_ended_close = ✅ Round { $round } of { $cohort } has ended. { $pairs ->
+    [0] No pairs were running.
+    [one] The trajectory of 1 pair is closed; both partners got a warm message.
+   *[other] The trajectories of { $pairs } pairs are closed; everyone got a warm message.
+    }
+pairing-round_end_already = That round of { $cohort } had already ended, or a new one began meanwhile. Nothing happened twice.
+pairing-round_end_first = First end the round that is running now; you choose then whether the pairs go on.
+pairing-round_ended_kept = 🌿 The pairing round in <b>{ $cohort }</b> has ended. Nothing changes for you: you and { $names } simply keep coaching together. Great that you do!

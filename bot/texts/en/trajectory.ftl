@@ -142,6 +142,7 @@ trajectory-closing_due = 🏁 You've had all the conversations you agreed on. Ti
 trajectory-closed = 🎉 <b>Done!</b> Your coaching is finished. Thank you for your effort, and for what you shared with { $name }. Your notebook stays yours: /journal.
 trajectory-closed_observed = 🎉 { $coach } and { $coachee } have finished their coaching. Thank you for watching along as the observer!
 trajectory-match_closed = Your agreements are closed. That's it: great job! 🌟
+trajectory-round_closed = 🌟 Your coordinator has closed this coaching round, so your coaching with { $names } is finished. Thank you for everything you did together: it counts! Your notebook stays yours (/journal). In a next round you'll get someone new.
 trajectory-refused_contract_agreed = All agreements need to be settled first. Have a look at /contract.
 trajectory-refused_goal_captured = First the coachee writes down the goal, in their own words.
 trajectory-refused_goal_scaled = First the coachee gives a number from 0 to 10.

@@ -117,6 +117,7 @@ help-coordinator =
     /cohorttime: tijdzone en stille uren van een groep
     /consent: hoe jonge leerlingen toestemming krijgen, en het land van een groep
     /pair: peercoaches koppelen (voorstel bekijken, aanpassen, bevestigen)
+    /rounds: de lopende ronde en eerdere rondes; een ronde afronden en de volgende starten
     /progress: wie waar staat (stap, data, aantallen; nooit wat ze schrijven)
     /dashboard: hetzelfde in je browser, met grafiek en CSV
     /script: je groep een eigen coachingsscript geven
@@ -215,6 +216,7 @@ commands-breakout = De klas in kleine groepjes tegelijk
 commands-newcohort = Een nieuwe groep maken
 commands-links = Uitnodigingslinks van je groepen
 commands-pair = Peer coaches koppelen
+commands-rounds = Koppelrondes: afronden en de volgende
 commands-cohorttime = Tijdzone en stille uren van een groep
 commands-enddate = Einddatum van een groep
 commands-consent = Toestemming, leeftijdsgrens en land

@@ -10,10 +10,6 @@ dashboard-link =
     De link werkt één keer en { $minutes } minuten lang. Stuur hem niet door: wie hem opent, ziet wat jij ziet. Een nieuwe nodig? Typ gewoon weer /dashboard.
 dashboard-not_allowed = Het dashboard is er voor docenten en coördinatoren. Wil je weten hoe ver jij zelf bent? Kijk in /journal of /steps. 🌱
 
-dashboard-round_ended = ✅ Ronde { $round } van { $cohort } is afgelopen: { $pairs ->
-        [one] 1 koppel kreeg
-       *[other] { $pairs } koppels kregen
-    } een vriendelijk bericht. Start de volgende ronde op je dashboard of met /pair.
 
 dashboard-digest =
     📊 <b>Weekoverzicht · { $cohort }</b>
@@ -77,11 +73,21 @@ dashboard-web-worries_count = Leerlingen openden de zorgroute { $count } keer. W
 dashboard-web-skip = Naar de inhoud
 dashboard-web-rounds = Koppelrondes
 dashboard-web-rounds_none = Nog geen ronde bevestigd.
-dashboard-web-round_line = Ronde { $number }{ $repair }: { $matches } gemaakt, { $active } lopen nog · bevestigd { $date }
-dashboard-web-round_repair = { " " }(herkoppeling)
+dashboard-web-round_line = Ronde { $number } · { $start } – { $end } · { $matches } gemaakt: { $finished } afgerond, { $dissolved } gestopt, { $active } lopen nog{ $ending ->
+    [keep] { " " }· koppels gehouden
+    [close] { " " }· trajecten afgesloten
+   *[none] {""}
+    }
+dashboard-web-round_running = loopt
+dashboard-web-end_question = Wat gebeurt er met { $pairs ->
+    [one] het koppel dat nu loopt
+   *[other] de { $pairs } koppels die nu lopen
+    }? Kies er één.
+dashboard-web-ending_keep = Koppels houden:
+dashboard-web-ending_keep_hint = ze coachen gewoon door en krijgen een kort bericht; de volgende ronde koppelt alleen wie nog geen partner heeft.
+dashboard-web-ending_close = Trajecten afsluiten:
+dashboard-web-ending_close_hint = elk traject wordt netjes afgerond (niet afgebroken); iedereen krijgt een warm bericht en houdt zijn logboek.
 dashboard-web-end_round = Ronde { $number } beëindigen
-dashboard-web-end_pairs = Lopende koppels beëindigen
-dashboard-web-end_round_confirm = Ja, beëindig alle { $pairs } lopende koppels. Ze krijgen een vriendelijk bericht en houden hun logboek.
 dashboard-web-end_first = Loopt er nog een ronde? Beëindig die eerst; daarna stel je hier de volgende voor.
 dashboard-web-next_round = Volgende ronde voorstellen
 dashboard-web-next_round_hint = Het voorstel komt in je Telegram-chat: daar wissel je, zet je vast en bevestig je. Niemand krijgt dezelfde partner als eerder.

@@ -181,6 +181,7 @@ pairing-left_paused_until = pauzeert tot { $date }
 pairing-left_no_compatible_partner = geen passende partner
 pairing-left_partners_already_taken = wie past, heeft al een partner
 pairing-left_swapped_out = door een wissel vrijgekomen
+pairing-left_only_previous_partners = iedereen die past, was al eerder je partner
 
 ## What everyone hears after confirmation
 
@@ -196,6 +197,7 @@ pairing-unpaired_paused = Er is een nieuwe koppelronde in <b>{ $cohort }</b>. Ji
 pairing-unpaired_no_compatible_partner = Er is een nieuwe koppelronde in <b>{ $cohort }</b>. Ik vond deze keer nog geen partner die bij je wensen past. Dat ligt niet aan jou! Je blijft in de pool en je coördinator zoekt met je mee; je hoort het zodra er iemand is.
 pairing-unpaired_partners_already_taken = Er is een nieuwe koppelronde in <b>{ $cohort }</b>. Wie bij je past, heeft deze keer al een partner. Je blijft in de pool: zodra er iemand vrijkomt, koppelt je coördinator jullie.
 pairing-unpaired_swapped_out = Er is een nieuwe koppelronde in <b>{ $cohort }</b>. Voor jou is er deze keer nog geen partner. Je blijft in de pool en je coördinator zoekt verder; je hoort het zodra er iemand is.
+pairing-unpaired_only_previous_partners = Er is een nieuwe koppelronde in <b>{ $cohort }</b>. Iedereen die bij je past, was al eens je partner, en in een nieuwe ronde krijg je steeds iemand nieuws. Daarom nu even niemand. Je blijft in de pool: komt er iemand nieuws bij, dan hoor je het meteen. 🌱
 pairing-round_kept = Er is een nieuwe koppelronde in <b>{ $cohort }</b>. Voor jou verandert er niets: je gaat gewoon verder met je huidige partner. 👍
 
 ## Re-pairing
@@ -245,3 +247,59 @@ pairing-quiet_notice =
 # Komt achter de melding hierboven: Fluent haalt een spatie vooraan weg, dus staat die er als {" "}.
 pairing-quiet_asked = {" "}Ik vroeg { $name } vriendelijk of een pauze zou helpen.
 pairing-repair_unpaired = Je coördinator zocht een nieuwe partner voor je in <b>{ $cohort }</b>, maar wie bij je past, heeft nu al een partner. Dat ligt niet aan jou! Je blijft in de pool: zodra er iemand vrijkomt, hoor je het meteen.
+
+## /rounds: the running round, the ones before, ending and starting
+
+pairing-rounds_overview =
+    <b>Koppelrondes van { $cohort }</b>
+
+    { $now }
+
+    <b>Eerder:</b>
+    { $history }
+pairing-rounds_now = Nu loopt <b>ronde { $number }</b>, gestart op { $date }, met { $pairs ->
+    [one] 1 koppel
+   *[other] { $pairs } koppels
+    }.
+pairing-rounds_none_running = Er loopt nu geen ronde. { $pairs ->
+    [0] Er zijn geen lopende koppels.
+    [one] 1 koppel coacht nog door.
+   *[other] { $pairs } koppels coachen nog door.
+    }
+pairing-rounds_no_history = nog geen afgeronde rondes
+pairing-rounds_line = • Ronde { $number }: { $start } – { $end }, { $pairs ->
+    [one] 1 koppel
+   *[other] { $pairs } koppels
+    }: { $finished } afgerond, { $dissolved } gestopt, { $running } coachen door{ $ending ->
+    [keep] { " " }(gehouden)
+    [close] { " " }(afgesloten)
+   *[none] {""}
+    }
+pairing-btn_end_round = Ronde { $number } afronden
+pairing-btn_next_round = Ronde { $number } starten
+pairing-btn_open_draft = Het klaarstaande voorstel bekijken
+pairing-round_end_choice =
+    <b>Ronde { $round } afronden</b>
+
+    Wat gebeurt er met { $pairs ->
+        [one] het koppel dat nu loopt
+       *[other] de { $pairs } koppels die nu lopen
+    }?
+
+    <b>Koppels houden:</b> ze coachen gewoon door; in de volgende ronde krijgen alleen mensen zonder partner iemand.
+    <b>Trajecten afsluiten:</b> elk traject wordt netjes afgerond, niet afgebroken. Iedereen krijgt een warm bericht en houdt zijn logboek.
+pairing-btn_keep_pairs = 🤝 Koppels houden
+pairing-btn_close_pairs = 🏁 Trajecten afsluiten
+pairing-round_ended_keep = ✅ Ronde { $round } van { $cohort } is afgerond. { $pairs ->
+    [0] Er liepen geen koppels.
+    [one] Het koppel coacht door en heeft een bericht gekregen.
+   *[other] De { $pairs } koppels coachen door en hebben een bericht gekregen.
+    }
+pairing-round_ended_close = ✅ Ronde { $round } van { $cohort } is afgerond. { $pairs ->
+    [0] Er liepen geen koppels.
+    [one] Het traject van 1 koppel is afgesloten; beide partners kregen een warm bericht.
+   *[other] De trajecten van { $pairs } koppels zijn afgesloten; iedereen kreeg een warm bericht.
+    }
+pairing-round_end_already = Die ronde van { $cohort } was al afgerond, of er is intussen een nieuwe begonnen. Er is niets dubbel gebeurd.
+pairing-round_end_first = Rond eerst de ronde af die nu loopt; kies daarbij of de koppels doorgaan.
+pairing-round_ended_kept = 🌿 De koppelronde in <b>{ $cohort }</b> is afgerond. Voor jou verandert er niets: jij en { $names } coachen gewoon samen door. Fijn dat jullie dat doen!

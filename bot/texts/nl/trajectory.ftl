@@ -142,6 +142,7 @@ trajectory-closing_due = 🏁 Jullie hebben alle afgesproken gesprekken gehad. T
 trajectory-closed = 🎉 <b>Klaar!</b> Jullie coaching is afgerond. Dank je wel voor je inzet, en voor wat je met { $name } hebt gedeeld. Je logboek blijft van jou: /journal.
 trajectory-closed_observed = 🎉 De coaching van { $coach } en { $coachee } is afgerond. Dank je wel dat je als observator meekeek!
 trajectory-match_closed = Jullie afspraken zijn afgesloten. Dit was het: knap gedaan! 🌟
+trajectory-round_closed = 🌟 Je coördinator heeft deze coachingronde afgesloten, en daarmee is jullie traject klaar. Dank je wel voor alles wat je met { $names } hebt gedaan: dat telt! Je logboek blijft van jou (/journal). In een volgende ronde krijg je iemand nieuws.
 trajectory-refused_contract_agreed = Eerst moeten alle afspraken rond zijn. Kijk even bij /contract.
 trajectory-refused_goal_captured = Eerst schrijft de coachee het doel op, in eigen woorden.
 trajectory-refused_goal_scaled = Eerst geeft de coachee een cijfer van 0 tot 10.
