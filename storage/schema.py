@@ -1,6 +1,7 @@
 """Every table of the program, for Alembic and tests: importing this registers all models."""
 
 import storage.consent_models  # age-aware consent (issue 13)
+import storage.dance_models  # the dance check (issue 15)
 import storage.dashboard_models  # staff dashboard sign-in (issue 17)
 import storage.pairing_models  # pairing pool, wishes and rounds (issue 4)
 import storage.room_models  # group-coaching rooms (issue 5)
