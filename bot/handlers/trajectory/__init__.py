@@ -22,6 +22,7 @@ from bot.handlers.trajectory import (
     ending,
     journal,
     moves,
+    portfolio,
     progress,
     reflection,
     relay,
@@ -63,6 +64,7 @@ def register(router: Router, cancellers: list[Canceller]) -> None:
             coach_log,
             calendar,
             dance,
+            portfolio,
         ):
             part.register(router)
     router.on_text(awaited_text, waits=trajectories.AWAITS_INPUT)
