@@ -86,7 +86,7 @@ def render(title: str, lines: Sequence[Line], *, fonts: tuple[Path, Path] | None
         if line.style in (Style.HEADING, Style.SUBHEADING):
             pdf.ln(3 if line.style is Style.SUBHEADING else 5)
         text = line.text if fonts is not None else _latin1(line.text)
-        pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1.5)
     return bytes(pdf.output())
 
