@@ -126,3 +126,49 @@ async def test_both_answers_come_back_side_by_side_at_the_next_start(
     await next_start(sanne, bram)  # before the next dance check
     await sanne.expect_silence(0.5)  # nothing new answered: no opener this time
     await bram.expect_silence(0.5)
+
+
+async def start_in_english(coach: ScriptedUser, coachee: ScriptedUser) -> None:
+    """The coach starts from /talk's home card in English; both read the opening messages."""
+    await coach.send("/talk")
+    await coach.expect("Where you are")
+    await coach.press("▶️ Start our conversation")
+    await coach.expect("Where are you talking")
+    await coach.press("💬 Here in the chat")
+    for person in (coach, coachee):
+        await person.expect("Your conversation has started")
+    await coach.expect("For you as the coach")
+    await coach.expect()
+    await coachee.expect("Your notebook")
+
+
+async def test_in_english_the_same_picture_opens_with_what_to_keep(world: World) -> None:
+    """Emma and Liam both say they led together at a pace that suited them."""
+    (emma, liam), _, match_id = await pair_up(
+        world, ["Emma", "Liam"], kind="one_way", language="English"
+    )
+    await put_snapshots(world, match_id, walked(Step.PATH))
+    await greeted(emma, liam)
+    await start_in_english(emma, liam)
+    await emma.press("⏹ End the conversation")
+    await liam.expect("The conversation has ended")
+    await liam.expect("When is your next conversation?")
+    await emma.expect("The conversation has ended")
+    await emma.expect("Take a moment")
+    await emma.expect("When is your next conversation?")
+    world.later(DANCE_DELAY)
+    for person in (emma, liam):
+        card = await person.expect("How did your dance go?")
+        other = "Liam" if person is emma else "Emma"
+        assert person.buttons(card) == ["Me", other, "Together"]
+        for number, label in enumerate(("Together", "Just right", "Yes"), start=1):
+            if number > 1:
+                await edited_to(person, card.message_id, f"{number}/3")
+            await person.press(label)
+        await edited_to(person, card.message_id, "Thanks!")
+    await start_in_english(emma, liam)
+    for person in (emma, liam):
+        text = (await person.expect("Your dance last time")).text or ""
+        assert "Who led: Emma: together · Liam: together" in text
+        assert "Pace: Emma: just right · Liam: just right" in text
+        assert "what did you do well that you want to keep?" in text
