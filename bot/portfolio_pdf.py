@@ -82,7 +82,8 @@ def render(title: str, lines: Sequence[Line], *, fonts: tuple[Path, Path] | None
     for line in lines:
         size, bold = SIZES[line.style]
         pdf.set_font(family, "B" if bold else "", size)
-        pdf.set_text_color(110, 110, 110) if line.style is Style.QUIET else pdf.set_text_color(0)
+        grey = 110 if line.style is Style.QUIET else 0
+        pdf.set_text_color(grey, grey, grey)
         if line.style in (Style.HEADING, Style.SUBHEADING):
             pdf.ln(3 if line.style is Style.SUBHEADING else 5)
         text = line.text if fonts is not None else _latin1(line.text)
