@@ -68,6 +68,8 @@ async def fire_dance_check(turn: Turn, timer: DueTimer) -> None:
     if found is None:
         return
     row, member = found
+    if member.unreachable:
+        return  # they blocked the bot or left: nothing to ask
     partner = pair.name(_partner(row, person))
     with turn.speaking(member.language):
         text, choices = _card(turn, dict(timer.payload), rules.first(), partner)
