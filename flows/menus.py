@@ -13,6 +13,7 @@ BY_ROLE: dict[Role, tuple[str, ...]] = {
         "talk",
         "journal",
         "log",
+        "portfolio",
         "steps",
         "plan",
         "pool",

@@ -21,7 +21,7 @@ from flows.pairing.erasure import forget_person as proposal_without
 from flows.room.erasure import forget_person as room_without
 from flows.trajectory import Party, Trajectory
 from flows.trajectory.erasure import forget_observer, forget_party
-from storage import breakouts, consent, dashboard, outbox, pairing, rooms, safety
+from storage import breakouts, consent, dance, dashboard, outbox, pairing, rooms, safety
 from storage.breakout_models import BreakoutMember, BreakoutRow
 from storage.db import is_postgresql
 from storage.models import (
@@ -73,6 +73,7 @@ def _text_has(column: InstrumentedAttribute[Any], user_id: int) -> Any:
 async def erase_person(session: AsyncSession, *, user_id: int, now: datetime) -> bool:
     """Remove the person everywhere; False when nothing at all was known about them."""
     known = await session.get(User, user_id) is not None
+    await dance.forget_person(session, user_id=user_id)  # their dance-check answers
     await _trajectories(session, user_id, now)
     await _pair_states(session, user_id)
     await _pairing(session, user_id, now)

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from flows.privacy.export import (
     CohortFacts,
     ConsentFacts,
+    DanceFacts,
     PersonFacts,
     PoolFacts,
     RoomFacts,
@@ -17,7 +18,7 @@ from flows.privacy.export import (
 )
 from flows.protocols import load_protocol
 from flows.trajectory import Party, Trajectory
-from storage import breakouts, consent, people, practice, safety, supervision
+from storage import breakouts, consent, dance, people, practice, safety, supervision
 from storage.breakout_models import BreakoutRow
 from storage.consent_models import StudentConsent
 from storage.erasure import mentions
@@ -57,6 +58,10 @@ async def person_facts(session: AsyncSession, *, user_id: int, former: str) -> P
             *await safety.pledges_by(session, user_id=user_id),
         ],
         consents=await _consents(session, user_id),
+        dance_checks=[
+            DanceFacts(row.conversation, row.led, row.rhythm, row.heard, row.answered_at)
+            for row in await dance.answers_of(session, user_id=user_id)
+        ],
     )
 
 

@@ -20,6 +20,7 @@ from flows.privacy.retention import purge_moment, warning_moment
 from flows.room import TimerKind
 from storage import breakouts, erasure, rooms, safety, timers
 from storage.breakout_models import BreakoutRow
+from storage.dance_models import DanceCheck
 from storage.models import (
     Chat,
     Cohort,
@@ -157,6 +158,7 @@ async def purge(session: AsyncSession, *, cohort_id: int, now: datetime) -> dict
     match_ids = select(Match.id).where(Match.cohort_id == cohort_id)
     await safety.forget_nudges_in(session, match_ids=(await session.scalars(match_ids)).all())
     await _drop_timers(session, cohort_id)
+    await session.execute(delete(DanceCheck).where(DanceCheck.match_id.in_(match_ids)))
     await session.execute(delete(TrajectoryRow).where(TrajectoryRow.match_id.in_(match_ids)))
     await session.execute(delete(PairState).where(PairState.match_id.in_(match_ids)))
     await session.execute(delete(MatchMember).where(MatchMember.match_id.in_(match_ids)))

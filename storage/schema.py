@@ -2,6 +2,7 @@
 
 import storage.breakout_models  # breakouts of a class (issue 16)
 import storage.consent_models  # age-aware consent (issue 13)
+import storage.dance_models  # the dance check (issue 15)
 import storage.dashboard_models  # staff dashboard sign-in (issue 17)
 import storage.pairing_models  # pairing pool, wishes and rounds (issue 4)
 import storage.room_models  # group-coaching rooms (issue 5)

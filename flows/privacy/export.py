@@ -99,6 +99,18 @@ class PersonFacts:
     help_cards_shown: Sequence[datetime] = ()
     pledges: Sequence[tuple[datetime | None, datetime | None]] = ()  # (agreed_at, declined_at)
     consents: Sequence[ConsentFacts] = ()
+    dance_checks: Sequence[DanceFacts] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DanceFacts:
+    """The person's three taps about one conversation (the partner's are theirs to export)."""
+
+    conversation: int
+    led: str
+    rhythm: str
+    heard: str
+    answered_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +168,16 @@ def export_document(facts: PersonFacts, now: datetime) -> dict[str, Any]:
                 "withdrawn_at": _when(c.withdrawn_at),
             }
             for c in facts.consents
+        ],
+        "dance_checks": [
+            {
+                "conversation": d.conversation,
+                "led": d.led,
+                "rhythm": d.rhythm,
+                "heard": d.heard,
+                "answered_at": _when(d.answered_at),
+            }
+            for d in facts.dance_checks
         ],
     }
 

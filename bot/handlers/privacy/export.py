@@ -121,6 +121,7 @@ def render_page(turn: Turn, document: dict[str, Any]) -> str:
         ),
         *_section(turn, "export.pledges", [_pledge(turn, p) for p in document["pledges"]]),
         *_section(turn, "export.consents", [_consent(turn, c) for c in document["consents"]]),
+        *_section(turn, "export.dance_checks", [_dance(turn, d) for d in document["dance_checks"]]),
     ]
     language = html.escape(person["language"] or turn.language)
     return (
@@ -165,6 +166,19 @@ def _worry(turn: Turn, talk: dict[str, Any]) -> str:
     key = "export.worry_asked" if talk["my_part"] == "asked" else "export.worry_confidant"
     asked = _day(turn, talk["asked_at"])
     return _li(f"{talk['cohort']} · {turn.plain(key, name=talk['with'])} · {asked}")
+
+
+def _dance(turn: Turn, item: dict[str, Any]) -> str:
+    """One dance check: the conversation, the day and the three taps."""
+    line = turn.plain(
+        "export.dance_line",
+        number=item["conversation"],
+        date=_day(turn, item["answered_at"]),
+        led=turn.plain(f"export.dance_led_{item['led']}"),
+        rhythm=turn.plain(f"dance.rhythm_{item['rhythm']}"),
+        heard=turn.plain(f"dance.heard_{item['heard']}"),
+    )
+    return _li(line)
 
 
 def _consent(turn: Turn, item: dict[str, Any]) -> str:

@@ -18,9 +18,11 @@ from bot.handlers.trajectory import (
     capture,
     coach_log,
     contract,
+    dance,
     ending,
     journal,
     moves,
+    portfolio,
     progress,
     reflection,
     relay,
@@ -61,6 +63,8 @@ def register(router: Router, cancellers: list[Canceller]) -> None:
             stuck,
             coach_log,
             calendar,
+            dance,
+            portfolio,
         ):
             part.register(router)
     router.on_text(awaited_text, waits=trajectories.AWAITS_INPUT)
@@ -70,8 +74,8 @@ def register(router: Router, cancellers: list[Canceller]) -> None:
 
 
 def timer_handlers() -> dict[str, TimerHandler]:
-    """Reminders, the "did you meet?" question and step nudges."""
-    return schedule.timer_handlers()
+    """Reminders, the "did you meet?" question, step nudges and the dance check."""
+    return {**schedule.timer_handlers(), **dance.timer_handlers()}
 
 
 async def start_match(turn: Turn, match_id: int) -> None:

@@ -1,5 +1,6 @@
 """/log: a coach's own log, per conversation: the role taken, where they stood on each tension
-field, their reflection answers and an observer's feedback. Never what a coachee wrote."""
+field, their reflection answers, an observer's feedback and the compliments their coachee gave
+them. Never what a coachee wrote about themself (goal, notes, steps)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,9 @@ from bot.i18n import Html
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn
+from flows.coach_log import Conversation, conversations
 from flows.scripts import Poles
-from flows.trajectory import (
-    TENSION_SCALE,
-    Observation,
-    Reflection,
-    ReflectionQuestion,
-    TensionField,
-)
+from flows.trajectory import TENSION_SCALE, Reflection, ReflectionQuestion, TensionField
 from storage import trajectories
 from storage.trajectory_models import TrajectoryRow
 
@@ -27,15 +23,6 @@ from storage.trajectory_models import TrajectoryRow
 def register(router: Router) -> None:
     """Wire /log."""
     router.command("log", log_command)
-
-
-@dataclass(frozen=True)
-class Conversation:
-    """What the log holds about one conversation the person coached."""
-
-    number: int
-    reflection: Reflection | None
-    observation: Observation | None
 
 
 async def log_command(turn: Turn, incoming: Incoming) -> None:
@@ -48,19 +35,19 @@ async def log_command(turn: Turn, incoming: Incoming) -> None:
     entries: list[str] = []
     reflected: list[Reflection] = []
     legend = ""
-    words: _Texts | None = None
+    words: ScriptTexts | None = None
     for match_id in sorted({row.match_id for row in coached}):
         pair = await load_pair(turn, match_id)
         if pair is None:
             continue
-        texts = await _texts(turn, pair)
+        texts = await script_texts(turn, pair)
         for row in pair.rows:
             if row.coach_id != turn.chat_id:
                 continue
             snapshot = pair.snap(row)
             observer = pair.name(row.observer_id) if row.observer_id is not None else ""
             reflected.extend(snapshot.reflections)
-            for talk in conversations(snapshot.reflections, snapshot.observations):
+            for talk in conversations(snapshot):
                 # The legend and the chart in the words of the script the log starts with.
                 words = words or texts
                 legend = legend or _legend(turn, texts.poles)
@@ -74,23 +61,8 @@ async def log_command(turn: Turn, incoming: Incoming) -> None:
         await turn.send_text(text)
 
 
-def conversations(
-    reflections: tuple[Reflection, ...], observations: tuple[Observation, ...]
-) -> list[Conversation]:
-    """Reflections and observations side by side per conversation number, oldest first."""
-    numbers = sorted({r.conversation for r in reflections} | {o.conversation for o in observations})
-    return [
-        Conversation(
-            number,
-            next((r for r in reversed(reflections) if r.conversation == number), None),
-            next((o for o in reversed(observations) if o.conversation == number), None),
-        )
-        for number in numbers
-    ]
-
-
 @dataclass(frozen=True)
-class _Texts:
+class ScriptTexts:
     """The names and questions of the script in the coach's language (a cohort's own, if any)."""
 
     roles: dict[str, str]
@@ -98,9 +70,9 @@ class _Texts:
     poles: dict[TensionField, Poles]
 
 
-async def _texts(turn: Turn, pair: Pair) -> _Texts:
+async def script_texts(turn: Turn, pair: Pair) -> ScriptTexts:
     script = (await scripts_for(turn, pair, turn.language)).reflection
-    return _Texts(
+    return ScriptTexts(
         {role.value: text.name for role, text in script.roles.items()},
         dict(script.questions),
         dict(script.tensions),
@@ -108,7 +80,12 @@ async def _texts(turn: Turn, pair: Pair) -> _Texts:
 
 
 def _conversation(
-    turn: Turn, texts: _Texts, pair: Pair, row: TrajectoryRow, talk: Conversation, observer: str
+    turn: Turn,
+    texts: ScriptTexts,
+    pair: Pair,
+    row: TrajectoryRow,
+    talk: Conversation,
+    observer: str,
 ) -> str:
     """A conversation's entry: role, tension fields, answers, then the observer's feedback."""
     parts = [
@@ -128,6 +105,10 @@ def _conversation(
     if talk.observation is not None:
         key = "reflect.log_observer"
         parts.append(_answers(turn, texts, key, talk.observation.answers, name=observer))
+    if talk.compliments:  # given to this coach, so theirs to read back
+        lines = "\n".join(turn.text("reflect.log_compliment", text=t) for t in talk.compliments)
+        name = pair.name(row.coachee_id)
+        parts.append(turn.text("reflect.log_compliments", name=name, lines=Html(lines)))
     return "\n\n".join(part for part in parts if part)
 
 
@@ -141,7 +122,7 @@ def _field_line(turn: Turn, poles: Poles, place: int | None) -> str:
 
 def _answers(
     turn: Turn,
-    texts: _Texts,
+    texts: ScriptTexts,
     key: str,
     answers: Mapping[ReflectionQuestion, str],
     *,

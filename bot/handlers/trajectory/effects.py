@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.handlers.pairing.notices import notify_repair_needed
+from bot.handlers.trajectory import dance
 from bot.handlers.trajectory.announce import announce
 from bot.handlers.trajectory.ask import ask, send_dates
 from bot.handlers.trajectory.cards import send_home
@@ -373,6 +374,7 @@ async def _carry_talk(turn: Turn, pair: Pair, effect: TalkEffect) -> None:
         pair.state.talking_id, pair.state.mode = effect.ref, effect.mode
     elif isinstance(effect, Begin):
         await begin(turn, pair, _row(pair, effect.ref), effect.mode)
+        await dance.open_with(turn, pair)  # the last conversation's dance check, side by side
     elif isinstance(effect, ShowNow):
         await show_now(turn, pair)
     elif isinstance(effect, Toast):
@@ -384,6 +386,7 @@ async def _carry_talk(turn: Turn, pair: Pair, effect: TalkEffect) -> None:
     elif isinstance(effect, AfterCare):
         await offer_reflection(turn, pair, _row(pair, effect.ref))
         await offer_observation(turn, pair, _row(pair, effect.ref))
+        await dance.ask_later(turn, pair, _row(pair, effect.ref))
     elif isinstance(effect, OfferRevisit):
         await offer_revisit(turn, pair)
     elif isinstance(effect, ShowPlanCard):

@@ -72,6 +72,7 @@ help-student =
     /plan: plan your next conversation
     /journal: your notebook
     /log: your coach log: your roles and what you learned as a coach
+    /portfolio: your coach log as a PDF, for your teacher if you want
     /goal: your goal and your number
     /steps: tick off or change your small steps
     /contract: your agreements
@@ -200,6 +201,7 @@ fallback-group = In a class group I guide group coaching: a teacher starts it wi
 commands-talk = Your coaching conversation
 commands-journal = Your journal: goal, scores, steps
 commands-log = Your coach log: how you coach
+commands-portfolio = Your coach portfolio as a PDF
 commands-steps = Your small steps
 commands-plan = Plan your next conversation
 commands-pool = Join pairing, your profile

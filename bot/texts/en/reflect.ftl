@@ -67,6 +67,10 @@ reflect-log_answer =
 reflect-log_observer =
     👀 <b>Feedback from { $name }</b> (observer)
     { $lines }
+reflect-log_compliments =
+    💐 <b>Compliments from { $name }</b>
+    { $lines }
+reflect-log_compliment = • { $text }
 
 ## An example for each end of a tension field (left = 1, right = 5; the words are in the script)
 

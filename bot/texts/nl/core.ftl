@@ -72,6 +72,7 @@ help-student =
     /plan: jullie volgende gesprek plannen
     /journal: je logboek
     /log: je coachlogboek: je rollen en wat je leerde als coach
+    /portfolio: je coachlogboek als PDF, voor je docent als jij dat wilt
     /goal: je doel en je cijfer
     /steps: je kleine stappen afvinken of aanpassen
     /contract: jullie afspraken
@@ -200,6 +201,7 @@ fallback-group = In een klasgroep begeleid ik groepscoaching: een leerkracht sta
 commands-talk = Je coachingsgesprek
 commands-journal = Je logboek: doel, cijfers, stappen
 commands-log = Je coachlogboek: hoe je coacht
+commands-portfolio = Je coachportfolio als PDF
 commands-steps = Je kleine stappen
 commands-plan = Jullie volgende gesprek plannen
 commands-pool = Meedoen met koppelen, je profiel

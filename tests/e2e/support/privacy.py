@@ -17,6 +17,7 @@ from tgemulator import ScriptedUser
 
 from bot.handlers.trajectory import start_match
 from bot.runtime.turn import Turn
+from flows.dance import Answer
 from flows.onboarding import Role
 from flows.trajectory import (
     CoachRole,
@@ -35,7 +36,7 @@ from flows.trajectory import (
     Trajectory,
 )
 from flows.trajectory.model import ItemVersion, Reflection
-from storage import cohorts, matches, pairing, people
+from storage import cohorts, dance, matches, pairing, people
 from storage.models import InboxUpdate, Match, MatchMember, OutboxMessage
 from storage.trajectory_models import TrajectoryRow
 from tests.e2e.support.conversation import press_when_shown, read_until
@@ -156,7 +157,8 @@ async def no_pair(world: World, person: ScriptedUser, other: ScriptedUser) -> No
 
 
 async def fill_trajectories(world: World, match_id: int, words: dict[int, list[str]]) -> None:
-    """Give both trajectories of a match a goal, scales, steps, notes, a contract, a reflection.
+    """Give both trajectories of a match a goal, scales, steps, notes, a contract, a reflection,
+    and both people's dance check about its first conversation.
 
     words[user_id] lists what each person wrote, in the order used below; what someone writes
     as a coachee lands in their own trajectory, what they write as a coach in the other one.
@@ -206,6 +208,16 @@ async def fill_trajectories(world: World, match_id: int, words: dict[int, list[s
                 ),
             )
             row.snapshot, row.step = snapshot.to_dict(), Step.PATH.value
+            for person, partner in ((row.coach_id, row.coachee_id), (row.coachee_id, row.coach_id)):
+                answer = Answer(person, partner, "other", "slow", "partly")
+                await dance.keep(
+                    session,
+                    match_id=match_id,
+                    trajectory_id=row.id,
+                    conversation=1,
+                    answer=answer,
+                    now=now,
+                )
 
 
 async def paired(world: World, school: School, names: list[str]) -> int:
