@@ -216,7 +216,6 @@ class DeliveryWorker:
             self._turn.set()
 
     async def _attempt(self, delivery: outbox.Delivery) -> Again:
-        self.pacer.sending(delivery)
         try:
             result = await self._call(delivery)
         except RetryAfter as error:
@@ -244,6 +243,9 @@ class DeliveryWorker:
         except TelegramError as error:
             self.services.metrics.sent(error)
             raise
+        finally:
+            # Telegram has counted it by now: its windows start here, not after the recording.
+            self.pacer.answered(delivery)
         self.services.metrics.sent(None)
         return result
 
