@@ -518,15 +518,18 @@ def _targets(rows: list[Measurement], echo: dict[str, Measurement]) -> dict[str,
     ratios = {m.load: m.cpu_ms_per_update / echo[m.load].cpu_ms_per_update for m in normal}
     cpu_met = bool(ratios) and max(ratios.values()) <= CPU_TARGET_RATIO
     detail = ", ".join(f"{ratio:.1f}x at {load}" for load, ratio in ratios.items())
-    print(
-        f"target: CPU per update <= {CPU_TARGET_RATIO:.0f}x echo: {_met(cpu_met)} "
-        f"({backend}: {detail})"
-    )
+    if ratios:  # (--only may have left the normal loads out)
+        print(
+            f"target: CPU per update <= {CPU_TARGET_RATIO:.0f}x echo: {_met(cpu_met)} "
+            f"({backend}: {detail})"
+        )
     found: dict[str, Any] = {"cpu_ratio": ratios, "cpu_met": cpu_met}
     for load in (f"{P99_TARGET_RATE:.0f}/s", f"{P99_TARGET_RATE:.0f}/s busy"):
         at_rate = next((m for m in rows if m.load == load), None)
-        p99 = at_rate.p(99) if at_rate else math.nan
-        complete = at_rate is not None and at_rate.replies == at_rate.updates
+        if at_rate is None:
+            continue
+        p99 = at_rate.p(99)
+        complete = at_rate.replies == at_rate.updates
         p99_met = complete and p99 < P99_TARGET_MS
         base = echo.get(load)
         print(
