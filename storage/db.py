@@ -60,7 +60,10 @@ def conversation_lock_id(key: str) -> int:
 def _engine_options(url: str) -> dict[str, Any]:
     if url.startswith("sqlite"):
         return {"connect_args": {"timeout": 30}}
-    return {"pool_size": 10, "max_overflow": 10, "pool_pre_ping": True}
+    # No pool_pre_ping: it costs a round trip per checkout. A connection that died (a database
+    # restart) fails one transaction, SQLAlchemy then drops the whole pool, and the loops and the
+    # inbox retry that work (tests/e2e/test_durability.py kills every connection to prove it).
+    return {"pool_size": 10, "max_overflow": 10}
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

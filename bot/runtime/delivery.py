@@ -38,6 +38,10 @@ MIN_PAGE = 20
 MAX_ATTEMPTS = 10
 IDLE_POLL_SECONDS = 1.0
 REFILL_SECONDS = 0.5  # while bulk calls wait in the outbox: how often to top the pacer up
+# While other calls are still out, a call just answered waits this long before its "sent" is
+# written, so the answers coming back meanwhile share one transaction (on SQLite every write
+# waits for the single writer: one write per sent call halves the bot's ceiling).
+GATHER_SECONDS = 0.005
 TROUBLE_SECONDS = 5.0  # a send whose outcome could not be handled (the database) waits this long
 HARMLESS = ("message is not modified",)
 # Flood waits for this many different chats within a second: Telegram limits the whole bot.
@@ -216,7 +220,6 @@ class DeliveryWorker:
             self._turn.set()
 
     async def _attempt(self, delivery: outbox.Delivery) -> Again:
-        self.pacer.sending(delivery)
         try:
             result = await self._call(delivery)
         except RetryAfter as error:
@@ -234,7 +237,7 @@ class DeliveryWorker:
             return await self._retry(delivery, str(error), delay=delay)
         message_id = result.get("message_id") if isinstance(result, dict) else None
         self._unrecorded.append(outbox.Sent(delivery, message_id))
-        await self._flush()
+        await self._flush(gather=True)
         return None
 
     async def _call(self, delivery: outbox.Delivery) -> Any:
@@ -244,12 +247,17 @@ class DeliveryWorker:
         except TelegramError as error:
             self.services.metrics.sent(error)
             raise
+        finally:
+            # Telegram has counted it by now: its windows start here, not after the recording.
+            self.pacer.answered(delivery)
         self.services.metrics.sent(None)
         return result
 
-    async def _flush(self) -> None:
+    async def _flush(self, *, gather: bool = False) -> None:
         """Record the calls sent so far; calls sent meanwhile share the write."""
         async with self._recording:
+            if gather and 0 < len(self._unrecorded) < self.pacer.in_flight:
+                await asyncio.sleep(GATHER_SECONDS)  # others are out: their answers join in
             # Whoever holds the lock writes every call sent so far, so under load one commit
             # records many; a caller whose call was written by another finds nothing left.
             batch, self._unrecorded = self._unrecorded, []

@@ -2,8 +2,14 @@
 
 Calls wait in one lane per chat, in the order they were made; lanes with work wait in one FIFO
 per priority (interactive replies, then notices, then bulk). `take` hands out the next call that
-may leave now and counts it at once in sliding windows of send times: overall, per private chat
-and per group. A lane exists only while it has calls or recent sends, so idle chats cost nothing.
+may leave now and counts it at once in sliding windows: overall, per private chat and per group.
+A lane exists only while it has calls or recent sends, so idle chats cost nothing.
+
+Telegram counts a call when the request reaches it: some moment between leaving here and its
+answer coming back, and how long that takes varies with the network and a busy machine. So a
+call counts against Telegram's limits from when it is taken until a whole window after its
+answer came back: whatever the delays, no window on Telegram's side can ever hold more calls
+than the limit. The margin is then the real round trip, not a guess.
 """
 
 from __future__ import annotations
@@ -23,17 +29,25 @@ NOT_COUNTED = frozenset(
     {"answerCallbackQuery", "setMyCommands", "deleteMyCommands", "getChat", "getChatMember"}
 )
 FREE = -1  # the rank of a lane whose next call is not counted: it goes whenever it can
-MARGIN_SECONDS = 0.05  # each window is this much longer than Telegram's, for network jitter
+# Each window is this much longer than Telegram's, for clock granularity only: a call counts
+# until its answer came back, which covers network and scheduling delays whatever they are.
+MARGIN_SECONDS = 0.005
 IN_FLIGHT = 16  # calls under way at once (the Bot API client's connection pool)
 BULK_AHEAD_SECONDS = 3.0  # bulk calls held in memory: this many seconds of sending at the cap
 
 
 @dataclass(frozen=True, slots=True)
 class Window:
-    """At most `limit` sends within any `seconds`."""
+    """At most `limit` sends within any `seconds`.
+
+    Telegram's limits count a call from when it is taken until `seconds` after its answer (it
+    reached Telegram somewhere in between); a window that only spreads calls out (`answered`
+    False) counts from when it was taken.
+    """
 
     limit: int
     seconds: float
+    answered: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +64,13 @@ class PaceLimits:
 
         Private chats: short bursts of three, about one a second over ten seconds. Groups:
         twenty a minute. Overall: the cap in any second, and a tenth of it in any tenth of a
-        second, so a full second's budget does not leave in one clump.
+        second counted from when calls leave, so a second's budget does not leave in one clump
+        (which would keep a reply arriving just after it waiting for the next second).
         """
         return cls(
             overall=(
                 Window(per_second, 1.0 + margin),
-                Window(max(1, per_second // 10), 0.1 + margin / 10),
+                Window(max(1, per_second // 10), 0.1, answered=False),
             ),
             private=(Window(3, 1.0 + margin), Window(10, 10.0 + margin)),
             group=(Window(20, 60.0 + margin),),
@@ -68,46 +83,63 @@ class PaceLimits:
 
 
 class SlidingWindows:
-    """Send times checked against several windows; amortised O(1) per send."""
+    """Calls checked against several windows; amortised O(1) per call.
+
+    `sent` holds when calls were taken (for windows that only spread calls out), `answered`
+    when the answers came back (kept in order), and `open` counts calls whose answer is still
+    out: for Telegram's windows those count as reaching Telegram at any moment.
+    """
 
     def __init__(self, windows: Iterable[Window]) -> None:
         self.windows = tuple(windows)
         self.longest = max(w.seconds for w in self.windows)
-        self.times: deque[float] = deque()
+        self.sent: deque[float] = deque()
+        self.answered: deque[float] = deque()
+        self.open = 0
 
     def wait(self, now: float) -> float:
-        """Seconds until one more send fits every window (0 when it fits now)."""
-        times = self.times
-        while times and times[0] <= now - self.longest:
-            times.popleft()
+        """Seconds until one more call fits every window (0: now; inf: after an answer)."""
+        for times in (self.sent, self.answered):
+            while times and times[0] <= now - self.longest:
+                times.popleft()
         wait = 0.0
         for window in self.windows:
-            if len(times) >= window.limit:
-                wait = max(wait, times[len(times) - window.limit] + window.seconds - now)
+            times, counted = (self.answered, self.open) if window.answered else (self.sent, 0)
+            over = len(times) + counted - window.limit  # how many must age out first
+            if over < 0:
+                continue
+            if over >= len(times):
+                return math.inf  # only an answer coming back makes room
+            wait = max(wait, times[over] + window.seconds - now)
         return wait
 
     def record(self, now: float) -> None:
-        """Count a send at `now`."""
-        self.times.append(now)
+        """Count a call taken at `now`; it stays open until `answer`."""
+        self.sent.append(now)
+        self.open += 1
 
-    def move(self, counted: float, now: float) -> None:
-        """Move a send counted at `counted` to `now`, when it really left (kept in order)."""
-        times = self.times
-        for index in range(len(times) - 1, -1, -1):  # it was counted a moment ago: near the end
-            if times[index] == counted:
-                del times[index]
-                times.append(now)  # nothing counted so far is later than now
-                return
+    def answer(self, now: float) -> None:
+        """The answer to an open call came back at `now`: it counts a window from here."""
+        self.open -= 1
+        times = self.answered
+        at = len(times)
+        while at > 0 and times[at - 1] > now:  # answers come back nearly in order
+            at -= 1
+        times.insert(at, now)
 
     def quiet(self, now: float) -> bool:
-        """Whether no send is recent enough to matter any more."""
-        return not self.times or self.times[-1] <= now - self.longest
+        """Whether no call is under way or recent enough to matter any more."""
+        if self.open:
+            return False
+        return all(
+            not times or times[-1] <= now - self.longest for times in (self.sent, self.answered)
+        )
 
 
 class Lane:
     """One chat's calls in the order they were made, and its recent sends."""
 
-    __slots__ = ("busy", "calls", "held_until", "queued_at", "sleeping", "taken_at", "windows")
+    __slots__ = ("busy", "calls", "counted", "held_until", "queued_at", "sleeping", "windows")
 
     def __init__(self, windows: Iterable[Window]) -> None:
         self.calls: deque[Delivery] = deque()
@@ -116,7 +148,7 @@ class Lane:
         self.queued_at: int | None = None  # the priority FIFO it waits in, if any
         self.sleeping = False  # waits for a per-chat window or a flood wait
         self.held_until = 0.0
-        self.taken_at: float | None = None  # when its call under way was counted
+        self.counted = False  # its call under way counts against the limits
 
     def rank(self) -> int:
         """Where it queues: free for an uncounted call, else its most urgent call's priority."""
@@ -196,18 +228,17 @@ class Pacer:
                 return found
         if self._sleepers:  # including lanes that just went to sleep
             waits.append(self._sleepers[0][0] - now)
-        return min(waits) if waits else None
+        wait = min(waits, default=math.inf)
+        return None if math.isinf(wait) else wait  # inf: until an answer comes back
 
-    def sending(self, delivery: Delivery) -> None:
-        """The call taken leaves now: its slot moves from when it was taken to this moment."""
+    def answered(self, delivery: Delivery) -> None:
+        """The answer to the call under way came back (or it failed): its windows start now."""
         lane = self.lanes[delivery.chat_id]
-        taken = lane.taken_at
-        if taken is None:
-            return  # not counted
-        now = self.clock()
-        lane.taken_at = None
-        lane.windows.move(taken, now)
-        self.overall.move(taken, now)
+        if lane.counted:
+            now = self.clock()
+            lane.counted = False
+            lane.windows.answer(now)
+            self.overall.answer(now)
 
     def done(self, delivery: Delivery) -> None:
         """The call under way is settled (sent, failed or left to the outbox)."""
@@ -252,6 +283,7 @@ class Pacer:
 
     def _returned(self, delivery: Delivery) -> Lane:
         self.in_flight -= 1
+        self.answered(delivery)  # when not told earlier: the answer is back by now
         lane = self.lanes[delivery.chat_id]
         lane.busy = False
         return lane
@@ -276,7 +308,7 @@ class Pacer:
             if counted:
                 lane.windows.record(now)
                 self.overall.record(now)
-                lane.taken_at = now
+                lane.counted = True
             return lane.calls[0]
         return None
 

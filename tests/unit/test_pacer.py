@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 import itertools
+import math
+import random
 from collections import Counter
 
 from bot.runtime.pacer import PaceLimits, Pacer, Window
@@ -230,7 +233,7 @@ def test_a_full_second_does_not_strand_bulk_behind_an_emptied_reply_queue() -> N
     assert len(sent) == 38
 
 
-def test_a_slot_counts_from_when_the_call_really_left() -> None:
+def test_a_call_counts_until_its_answer_came_back_and_a_window_after() -> None:
     limits = PaceLimits(
         overall=(Window(1, 1.0),), private=(Window(5, 1.0),), group=(Window(5, 1.0),)
     )
@@ -240,10 +243,52 @@ def test_a_slot_counts_from_when_the_call_really_left() -> None:
     pacer.add(first)
     pacer.add(second)
     assert pacer.take() == first
-    clock.now += 0.5  # the event loop was busy before the request went out
-    pacer.sending(first)
-    pacer.done(first)
+    clock.now += 5.0  # a slow answer: Telegram may have counted it at any moment until now
 
-    assert pacer.take() == 1.0  # a whole second from when it left, not from when it was taken
+    assert pacer.take() is None  # nothing to wait for but the answer
+    pacer.answered(first)
+    assert pacer.take() == 1.0  # a whole second from the answer, not from when it left
+    pacer.done(first)
     clock.now += 1.0
     assert pacer.take() == second
+
+
+def test_no_second_on_telegrams_side_holds_more_than_the_cap_whatever_the_delays() -> None:
+    """Each call reaches Telegram at a random moment before its answer; count as Telegram does."""
+    pacer, clock, call = paced(30)
+    for chat in range(1, 601):
+        pacer.add(call(chat, priority=BULK))
+    delays = random.Random(12)
+    arrivals: list[float] = []
+    answers: list[tuple[float, int, Delivery]] = []  # (when the answer comes back, order, call)
+    order = itertools.count()
+    while len(arrivals) < 600:
+        got = pacer.take()
+        if isinstance(got, Delivery):
+            # Sometimes the event loop stalls before the request leaves, sometimes the answer.
+            arrive = clock.now + delays.choice([0.001, 0.01, 0.05, 0.3]) * delays.random()
+            answer = arrive + delays.choice([0.001, 0.01, 0.2]) * delays.random()
+            arrivals.append(arrive)
+            heapq.heappush(answers, (answer, next(order), got))
+            continue
+        wake = clock.now + got if got is not None else math.inf
+        if answers and answers[0][0] <= wake:
+            clock.now, _, answered = heapq.heappop(answers)
+            pacer.done(answered)
+        else:
+            clock.now = wake
+
+    arrivals.sort()
+    # Telegram's window: no 31 calls within any second (as the emulator counts them).
+    assert all(arrivals[i + 30] - arrivals[i] >= 1.0 for i in range(len(arrivals) - 30))
+
+
+def test_a_slow_answer_does_not_hold_calls_that_fit_beside_it() -> None:
+    pacer, clock, call = paced(30)
+    slow, other = call(1), call(2)
+    pacer.add(slow)
+    pacer.add(other)
+    assert pacer.take() == slow
+    clock.now += 0.2  # its answer is still out
+
+    assert pacer.take() == other
