@@ -126,9 +126,11 @@ class ItemAgreed:
 
 @dataclass(frozen=True, slots=True)
 class ShowItemCards:
-    """The open agreement's card, to everyone or to everyone but the actor."""
+    """The open agreement's card, to everyone or to everyone but the actor; `whole`: while the
+    contract is being made, the card with every agreement on it (agree to all, change one)."""
 
     everyone: bool
+    whole: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +289,8 @@ class Begin:
 
     ref: int
     mode: str
+    swap: int | None = None  # the other direction one tap can swap to (a two-way pair)
+    counted: bool = True  # False when a swap restarts the same conversation the other way
 
 
 @dataclass(frozen=True, slots=True)

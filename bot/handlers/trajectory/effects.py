@@ -261,6 +261,8 @@ def together(pair: Pair) -> Together:
         click_done=pair.state.click_done,
         planned=pair.state.next_meeting,
         active=pair.active,
+        last=pair.state.last_talking_id,
+        last_mode=pair.state.last_mode,
     )
 
 
@@ -371,8 +373,12 @@ async def _carry_talk(turn: Turn, pair: Pair, effect: TalkEffect) -> None:
     """Effects of starting, holding and ending a conversation."""
     if isinstance(effect, KeepTalk):
         pair.state.talking_id, pair.state.mode = effect.ref, effect.mode
+        if effect.ref is not None:  # remembered, so the next conversation starts in one tap
+            pair.state.last_talking_id, pair.state.last_mode = effect.ref, effect.mode
     elif isinstance(effect, Begin):
-        await begin(turn, pair, _row(pair, effect.ref), effect.mode)
+        swap = _row(pair, effect.swap) if effect.swap is not None else None
+        row = _row(pair, effect.ref)
+        await begin(turn, pair, row, effect.mode, swap=swap, counted=effect.counted)
     elif isinstance(effect, ShowNow):
         await show_now(turn, pair)
     elif isinstance(effect, Toast):

@@ -47,6 +47,7 @@ def register(router: Router) -> None:
     router.action("tr_start", start_button)
     router.action("tr_who", choose_who)
     router.action("tr_mode", choose_mode)
+    router.action("tr_swap", swap_button)
     router.action("tr_ask", ask_question)
     router.action("tr_another", _card_move(coach_card.another_question))
     router.action("tr_theme", _card_move(coach_card.next_theme))
@@ -89,6 +90,11 @@ async def choose_mode(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Chat or face to face: the conversation starts for everyone in the match."""
     t, mode = button.args.get("t"), button.args.get("mode")
     await _press(turn, incoming, button, lambda match: talking.choose_mode(match, t, mode))
+
+
+async def swap_button(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """The other direction coaches this conversation instead."""
+    await _press(turn, incoming, button, lambda match: talking.swap(match, arg_int(button, "t")))
 
 
 async def _press(

@@ -71,9 +71,19 @@ async def ask_mode(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
     )
 
 
-async def begin(turn: Turn, pair: Pair, row: TrajectoryRow, mode: str) -> None:
-    """Open the conversation and hand everyone the card that fits their role."""
-    pair.state.conversations += 1
+async def begin(
+    turn: Turn,
+    pair: Pair,
+    row: TrajectoryRow,
+    mode: str,
+    *,
+    swap: TrajectoryRow | None = None,
+    counted: bool = True,
+) -> None:
+    """Open the conversation and hand everyone the card that fits their role; the coach and
+    coachee get one button to swap who coaches when the other direction could go too."""
+    if counted:
+        pair.state.conversations += 1
     for member in pair.members:
         # A new conversation: whatever was still awaited belongs to an earlier moment.
         await trajectories.clear_input(turn.session, user_id=member.id)
@@ -87,6 +97,7 @@ async def begin(turn: Turn, pair: Pair, row: TrajectoryRow, mode: str) -> None:
                 coachee=pair.name(row.coachee_id),
                 step=step_name(turn, Step(row.step)),
                 how=how,
+                choices=_swap_button(turn, pair, row, swap, member.id),
             )
     coach = pair.member(row.coach_id)
     script = (await scripts_for(turn, pair, coach.language)).step(Step(row.step))
@@ -94,6 +105,17 @@ async def begin(turn: Turn, pair: Pair, row: TrajectoryRow, mode: str) -> None:
     await send_coach_card(turn, pair, row)
     await send_notebook(turn, pair, row, intro=True)
     await send_observer_card(turn, pair, row)
+
+
+def _swap_button(
+    turn: Turn, pair: Pair, row: TrajectoryRow, swap: TrajectoryRow | None, user_id: int
+) -> list[list[Choice]] | None:
+    """One tap to let the other coach this time (for the coach and coachee of this one)."""
+    if swap is None or user_id not in (row.coach_id, row.coachee_id):
+        return None
+    args = {"m": pair.match.id, "t": row.id}
+    label = turn.plain("trajectory.btn_swap", name=pair.name(swap.coach_id))
+    return [[Choice(label, "tr_swap", args)]]
 
 
 def _how_we_talk(turn: Turn, pair: Pair, row: TrajectoryRow, user_id: int, mode: str) -> str:

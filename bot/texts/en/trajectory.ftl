@@ -48,6 +48,7 @@ trajectory-who_others = { $coach } coaches { $coachee }
 trajectory-mode = Where are you talking, { $coach } and { $coachee }?
 trajectory-btn_mode_chat = 💬 Here in the chat
 trajectory-btn_mode_face = 🪑 Together, in person
+trajectory-btn_swap = 🔄 Swap: { $name } coaches
 trajectory-already_started = Your conversation has already started. Here is your card.
 trajectory-begun =
     ▶️ <b>Your conversation has started!</b>

@@ -48,6 +48,7 @@ trajectory-who_others = { $coach } coacht { $coachee }
 trajectory-mode = Waar praten jullie, { $coach } en { $coachee }?
 trajectory-btn_mode_chat = 💬 Hier in de chat
 trajectory-btn_mode_face = 🪑 Samen, in het echt
+trajectory-btn_swap = 🔄 Wissel: { $name } coacht
 trajectory-already_started = Jullie gesprek is al begonnen. Hier is je kaart.
 trajectory-begun =
     ▶️ <b>Jullie gesprek is begonnen!</b>
