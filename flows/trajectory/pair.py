@@ -121,6 +121,14 @@ def agree_to_all(
     return Outcome(tuple(effects))
 
 
+def accepted_by(seats: Sequence[Seat], user_id: int) -> bool:
+    """Whether this person already accepted (agreed to all of) the contract being made."""
+    mine = _parts([s for s in seats if s.trajectory.step is Step.CONTRACT], user_id)
+    return bool(mine) and all(
+        p in s.trajectory.confirmed_by(Event.ACCEPT_CONTRACT) for s, p in mine
+    )
+
+
 def _on_table(
     seats: Sequence[Seat], key: ContractItemKey, defaults: Mapping[ContractItemKey, str]
 ) -> str:

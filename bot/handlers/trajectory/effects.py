@@ -161,7 +161,7 @@ async def _carry_for_pair(
         await _item_agreed(turn, pair, effect)
     elif isinstance(effect, ShowItemCards):
         shown = pair.members if effect.everyone else pair.others(turn.chat_id)
-        await send_item_cards(turn, pair, shown)
+        await send_item_cards(turn, pair, shown, whole=effect.whole)
     elif isinstance(effect, ShowContract):
         for member in pair.members:
             await send_summary(turn, pair, member, buttons=effect.buttons)

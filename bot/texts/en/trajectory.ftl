@@ -256,6 +256,17 @@ trajectory-contract_intro =
 trajectory-contract_item =
     📝 <b>Agreement { $number } of { $count }</b>
     { $question }
+trajectory-contract_whole =
+    📝 <b>All agreements at a glance</b>
+    This is how most pairs do it. Does it suit you both? Then one tap and you're done. Want something different? Change one agreement.
+
+    { $lines }
+trajectory-contract_whole_proposed = 💬 <i>{ $label }</i>: { $value } ({ $name }'s idea)
+trajectory-contract_whole_you_agreed = ✔️ You agreed to all of it. As soon as everyone has, your agreements are set.
+trajectory-contract_whole_others_agreed = ✔️ { $names } already agreed to all of it.
+trajectory-btn_agree_all = ✅ Agree to all
+trajectory-btn_change_one = ✏️ Change one
+trajectory-contract_all_waiting = ✔️ Got it, you agree to all of it. As soon as everyone has, your agreements are set.
 trajectory-contract_proposed = 💬 { $name } suggests: <b>{ $value }</b>
 trajectory-contract_you_chose = ✔️ You chose: <b>{ $value }</b>. Once everyone agrees, it stands.
 trajectory-contract_sent = ✔️ Your suggestion has been passed on: <b>{ $value }</b>. Once everyone agrees, it stands.

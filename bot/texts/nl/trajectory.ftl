@@ -256,6 +256,17 @@ trajectory-contract_intro =
 trajectory-contract_item =
     📝 <b>Afspraak { $number } van { $count }</b>
     { $question }
+trajectory-contract_whole =
+    📝 <b>Alle afspraken op een rij</b>
+    Zo doen de meeste duo's het. Past het jullie? Dan zijn jullie met één tik klaar. Wil je iets anders, pas dan één afspraak aan.
+
+    { $lines }
+trajectory-contract_whole_proposed = 💬 <i>{ $label }</i>: { $value } (voorstel van { $name })
+trajectory-contract_whole_you_agreed = ✔️ Jij bent akkoord met alles. Zodra iedereen akkoord is, staan jullie afspraken.
+trajectory-contract_whole_others_agreed = ✔️ { $names } is al akkoord met alles.
+trajectory-btn_agree_all = ✅ Akkoord met alles
+trajectory-btn_change_one = ✏️ Eén aanpassen
+trajectory-contract_all_waiting = ✔️ Genoteerd, jij bent akkoord met alles. Zodra iedereen akkoord is, staan jullie afspraken.
 trajectory-contract_proposed = 💬 { $name } stelt voor: <b>{ $value }</b>
 trajectory-contract_you_chose = ✔️ Jij koos: <b>{ $value }</b>. Zodra iedereen akkoord is, staat de afspraak.
 trajectory-contract_sent = ✔️ Je voorstel is doorgegeven: <b>{ $value }</b>. Zodra iedereen akkoord is, staat de afspraak.

@@ -74,27 +74,30 @@ async def snapshots(world: World, match_id: int) -> list[Trajectory]:
         return [Trajectory.from_dict(row.snapshot) for row in rows]
 
 
-async def settle_contract(
-    proposer: ScriptedUser, agreer: ScriptedUser, *, agree: str, of: str
-) -> list[str]:
-    """Walk the eight agreements: the proposer taps the first suggestion, the other agrees.
+async def agree_to_all(
+    first: ScriptedUser,
+    second: ScriptedUser,
+    *,
+    agree: str = "✅ Akkoord met alles",
+    card: str = "Alle afspraken op een rij",
+    waiting: str = "Zodra iedereen akkoord is",
+    done: str = "Jullie afspraken staan",
+) -> int:
+    """Both read every agreement on one card and each agrees to all: the contract stands.
 
-    `of` is how the card counts ("van 8" / "of 8"); returns the agreed wordings.
+    Returns the taps it took (one per partner).
     """
-    agreed = []
-    for number in range(1, 9):
-        card = await proposer.expect(f"{number} {of}")
-        await agreer.expect(f"{number} {of}")
-        choice = proposer.buttons(card)[0]
-        await proposer.press(choice)
-        await proposer.expect(choice)
-        proposal = await agreer.expect(choice)
-        assert agree in agreer.buttons(proposal)
-        await agreer.press(agree)
-        await proposer.expect(choice)
-        await agreer.expect(choice)
-        agreed.append(choice)
-    return agreed
+    for person in (first, second):
+        whole = await person.expect(card)
+        assert person.buttons(whole)[0] == agree, person.buttons(whole)
+    await first.press(agree)
+    await first.expect(waiting)
+    again = await second.expect(card)
+    assert first.user.first_name in (again.text or "")  # who already agreed to all
+    await second.press(agree)
+    for person in (first, second):
+        await person.expect(done)
+    return 2
 
 
 async def plan_first_slot(planner: ScriptedUser, other: ScriptedUser, planned: str) -> str:
