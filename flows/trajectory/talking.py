@@ -127,6 +127,15 @@ def swap(match: Together, ref: object) -> Result:
     return _begin(match, other, str(mode), offer_swap=True, counted=False)
 
 
+def switch_mode(match: Together, ref: object) -> Result:
+    """Chat after all, or in person after all: the conversation under way changes where."""
+    if match.talking is None or match.talking != ref or match.last_mode not in MODES:
+        return OLD_CARD
+    mode = "face" if match.last_mode == "chat" else "chat"
+    told = (Tell(m.id, f"trajectory.mode_now_{mode}") for m in match.members)
+    return Outcome((KeepTalk(match.talking, mode), *told))
+
+
 def _alternative(match: Together, ref: int) -> Seat | None:
     """In a two-way pair, the other direction that could start now instead of this one."""
     if match.kind is MatchKind.TRIAD:

@@ -109,7 +109,7 @@ async def test_a_pair_starts_talking_and_agrees_its_contract_in_few_taps(world: 
         begun = await person.expect("Jullie gesprek is begonnen")
         assert "Bram coacht, Sanne is coachee" in (begun.text or "")
         assert "Wat je hier typt, stuur ik door" in (begun.text or "")
-        assert person.buttons(begun) == ["🔄 Wissel: Sanne coacht"]
+        assert person.buttons(begun) == ["🔄 Wissel: Sanne coacht", "🪑 Toch in het echt"]
     await first_question(second, bram, sanne)
     assert second.count == 2, second.labels
     await end_talk(bram, sanne)

@@ -165,15 +165,25 @@ def notebook_choices(
     return rows
 
 
-async def send_notebook(turn: Turn, pair: Pair, row: TrajectoryRow, *, intro: bool) -> None:
-    """Send the coachee their notebook for this step, with the script's intro when starting."""
+async def send_notebook(
+    turn: Turn, pair: Pair, row: TrajectoryRow, *, intro: bool, new_step: bool = False
+) -> None:
+    """Send the coachee their notebook for this step, with the script's intro when starting;
+    `new_step`: it opens by saying the trajectory moved on (one message for the coachee)."""
     coachee = pair.member(row.coachee_id)
     scripts = await scripts_for(turn, pair, coachee.language)
-    script = scripts.step(Step(row.step))
+    step = Step(row.step)
+    script = scripts.step(step)
 
     def render() -> str:
-        head = turn.text("trajectory.notebook", step=step_name(turn, Step(row.step)))
-        return f"{script.coachee_intro}\n\n{head}" if intro else head
+        head = turn.text("trajectory.notebook", step=step_name(turn, step))
+        body = f"{script.coachee_intro}\n\n{head}" if intro else head
+        if not new_step:
+            return body
+        moved = turn.text(
+            "trajectory.new_step_head", emoji=STEP_EMOJI[step], step=step_name(turn, step)
+        )
+        return f"{moved}\n{body}"
 
     await tell_text(
         turn, coachee, render, choices=lambda: notebook_choices(turn, pair, row, scripts)

@@ -48,6 +48,7 @@ def register(router: Router) -> None:
     router.action("tr_who", choose_who)
     router.action("tr_mode", choose_mode)
     router.action("tr_swap", swap_button)
+    router.action("tr_where", where_button)
     router.action("tr_ask", ask_question)
     router.action("tr_another", _card_move(coach_card.another_question))
     router.action("tr_theme", _card_move(coach_card.next_theme))
@@ -95,6 +96,12 @@ async def choose_mode(turn: Turn, incoming: Incoming, button: Button) -> None:
 async def swap_button(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The other direction coaches this conversation instead."""
     await _press(turn, incoming, button, lambda match: talking.swap(match, arg_int(button, "t")))
+
+
+async def where_button(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """The conversation under way moves to the chat, or to in person."""
+    t = arg_int(button, "t")
+    await _press(turn, incoming, button, lambda match: talking.switch_mode(match, t))
 
 
 async def _press(

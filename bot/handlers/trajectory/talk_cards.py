@@ -97,7 +97,7 @@ async def begin(
                 coachee=pair.name(row.coachee_id),
                 step=step_name(turn, Step(row.step)),
                 how=how,
-                choices=_swap_button(turn, pair, row, swap, member.id),
+                choices=_started_buttons(turn, pair, row, swap, member.id, mode),
             )
     coach = pair.member(row.coach_id)
     script = (await scripts_for(turn, pair, coach.language)).step(Step(row.step))
@@ -107,15 +107,25 @@ async def begin(
     await send_observer_card(turn, pair, row)
 
 
-def _swap_button(
-    turn: Turn, pair: Pair, row: TrajectoryRow, swap: TrajectoryRow | None, user_id: int
+def _started_buttons(
+    turn: Turn,
+    pair: Pair,
+    row: TrajectoryRow,
+    swap: TrajectoryRow | None,
+    user_id: int,
+    mode: str,
 ) -> list[list[Choice]] | None:
-    """One tap to let the other coach this time (for the coach and coachee of this one)."""
+    """A conversation started without asking: one tap lets the other coach this time, one
+    moves it to the chat or to in person (for its coach and coachee)."""
     if swap is None or user_id not in (row.coach_id, row.coachee_id):
         return None
     args = {"m": pair.match.id, "t": row.id}
     label = turn.plain("trajectory.btn_swap", name=pair.name(swap.coach_id))
-    return [[Choice(label, "tr_swap", args)]]
+    other = "face" if mode == "chat" else "chat"
+    return [
+        [Choice(label, "tr_swap", args)],
+        [turn.choice(f"trajectory.btn_where_{other}", "tr_where", **args)],
+    ]
 
 
 def _how_we_talk(turn: Turn, pair: Pair, row: TrajectoryRow, user_id: int, mode: str) -> str:

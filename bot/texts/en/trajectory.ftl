@@ -49,6 +49,10 @@ trajectory-mode = Where are you talking, { $coach } and { $coachee }?
 trajectory-btn_mode_chat = 💬 Here in the chat
 trajectory-btn_mode_face = 🪑 Together, in person
 trajectory-btn_swap = 🔄 Swap: { $name } coaches
+trajectory-btn_where_face = 🪑 In person after all
+trajectory-btn_where_chat = 💬 Here in the chat after all
+trajectory-mode_now_face = 🪑 You're now talking in person. I won't pass on what you type here.
+trajectory-mode_now_chat = 💬 You're now talking here in the chat. I pass on what the coach and the coachee type to each other.
 trajectory-already_started = Your conversation has already started. Here is your card.
 trajectory-begun =
     ▶️ <b>Your conversation has started!</b>
@@ -107,6 +111,7 @@ trajectory-btn_start_closing = 🏁 Wrap up
 trajectory-btn_finish = ✅ Ready to finish
 trajectory-btn_resume_path = ↩️ Keep going a bit
 trajectory-next_asked = Great! I'm asking { $name } to write it down and confirm.
+trajectory-new_step_head = { $emoji } <b>New step: { $step }</b>
 trajectory-new_step =
     { $emoji } <b>New step: { $step }</b>
     { $intro }
@@ -233,6 +238,12 @@ trajectory-journal_note = <i>{ $label }</i>: { $text }
 trajectory-journal_meetings =
     💬 <b>Conversations</b>
     { $dates }
+trajectory-journal_none_goal = no goal yet
+trajectory-journal_none_scales = no score yet
+trajectory-journal_none_stages = no stages yet
+trajectory-journal_none_steps = no small steps yet
+trajectory-journal_none_notes = nothing written down yet
+trajectory-journal_none_meetings = no conversations yet
 trajectory-journal_next = 📅 Next conversation: { $when }
 trajectory-journal_style = 🪞 <b>Your coaching style</b> ({ $count ->
         [one] { $count } reflection

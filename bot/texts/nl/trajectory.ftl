@@ -49,6 +49,10 @@ trajectory-mode = Waar praten jullie, { $coach } en { $coachee }?
 trajectory-btn_mode_chat = 💬 Hier in de chat
 trajectory-btn_mode_face = 🪑 Samen, in het echt
 trajectory-btn_swap = 🔄 Wissel: { $name } coacht
+trajectory-btn_where_face = 🪑 Toch in het echt
+trajectory-btn_where_chat = 💬 Toch hier in de chat
+trajectory-mode_now_face = 🪑 Jullie praten nu in het echt. Wat je hier typt, stuur ik niet door.
+trajectory-mode_now_chat = 💬 Jullie praten nu hier in de chat. Wat de coach en de coachee typen, stuur ik naar elkaar door.
 trajectory-already_started = Jullie gesprek is al begonnen. Hier is je kaart.
 trajectory-begun =
     ▶️ <b>Jullie gesprek is begonnen!</b>
@@ -107,6 +111,7 @@ trajectory-btn_start_closing = 🏁 Afronden
 trajectory-btn_finish = ✅ Klaar om af te sluiten
 trajectory-btn_resume_path = ↩️ Nog even verder
 trajectory-next_asked = Top! Ik vraag { $name } om het vast te leggen en te bevestigen.
+trajectory-new_step_head = { $emoji } <b>Nieuwe stap: { $step }</b>
 trajectory-new_step =
     { $emoji } <b>Nieuwe stap: { $step }</b>
     { $intro }
@@ -233,6 +238,12 @@ trajectory-journal_note = <i>{ $label }</i>: { $text }
 trajectory-journal_meetings =
     💬 <b>Gesprekken</b>
     { $dates }
+trajectory-journal_none_goal = nog geen doel
+trajectory-journal_none_scales = nog geen cijfer
+trajectory-journal_none_stages = nog geen etappes
+trajectory-journal_none_steps = nog geen kleine stappen
+trajectory-journal_none_notes = nog niets opgeschreven
+trajectory-journal_none_meetings = nog geen gesprekken
 trajectory-journal_next = 📅 Volgend gesprek: { $when }
 trajectory-journal_style = 🪞 <b>Jouw coachstijl</b> ({ $count ->
         [one] { $count } reflectie
