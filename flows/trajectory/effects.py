@@ -32,6 +32,7 @@ class Confirmation(enum.StrEnum):
     GOAL = "goal"
     ROUTE = "route"
     CLOSE = "close"
+    REPLAN = "replan"  # the route as it stands, opened to change (re-planning from the path)
 
 
 @dataclass(frozen=True, slots=True)

@@ -254,8 +254,12 @@ class TestAPairGoesTheWholeWayInDutch:
         await sanne.expect("Nieuwe stap: De route")
         await sanne.expect("De route ·")
         await bram.expect("Jouw logboek · De route")
-        await sanne.press("➡️ Op weg!")
-        await sanne.expect("Ik vraag Bram")
+        # Re-planning opens Bram's route as it stands: the stage, and no open step any more.
+        route = await bram.expect("Jouw route, zoals hij nu is")
+        assert "Een planner kiezen" in (route.text or "")
+        assert "nog geen kleine stappen" in (route.text or "")
+        assert bram.buttons(route)[0] == "✅ Zo ga ik op weg"
+        await bram.press(bram.buttons(route)[2])  # a new small step, right from the route
         await bram.expect("Wat is je eerste kleine stap?")
         await bram.send("Elke avond mijn tas inpakken")
         dates = await bram.expect("Wanneer")
@@ -323,7 +327,9 @@ class TestAPairGoesTheWholeWayInDutch:
         await sanne.press("✅ Ja, we ronden af")
         for person in (sanne, bram):
             await person.expect("Het gesprek is afgerond")
-            await person.expect("Jullie coaching is afgerond")
+        # Sanne coaching Bram closed; Bram coaching Sanne goes on, and both hear it.
+        await sanne.expect("De andere kant loopt gewoon door: Bram blijft jou coachen")
+        await bram.expect("De andere kant loopt gewoon door: jij blijft Sanne coachen")
         await sanne.expect("Neem even tijd")
         for person in (sanne, bram):  # Bram coaching Sanne goes on, so they plan on
             await person.expect("Wanneer is jullie volgende gesprek?")

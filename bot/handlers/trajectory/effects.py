@@ -13,6 +13,7 @@ from bot.handlers.trajectory.chains import (
     send_close_cards,
     send_goal_confirmation,
     send_route_confirmation,
+    send_route_to_change,
 )
 from bot.handlers.trajectory.chart import send_chart
 from bot.handlers.trajectory.contract_cards import (
@@ -112,6 +113,7 @@ TalkEffect = (
 CONFIRMATIONS = {
     Confirmation.GOAL: send_goal_confirmation,
     Confirmation.ROUTE: send_route_confirmation,
+    Confirmation.REPLAN: send_route_to_change,
     Confirmation.CLOSE: send_close_cards,
 }
 

@@ -128,6 +128,16 @@ trajectory-btn_rewrite_goal = ✏️ Write it differently
 trajectory-more_stages = Another stage, or on to your first small step?
 trajectory-btn_more_stage = ➕ Another stage
 trajectory-btn_to_steps = ➡️ On to my step
+trajectory-replan_route =
+    🗺 <b>Your route as it is now</b>
+
+    <b>Stages</b>
+    { $stages }
+
+    <b>Small steps</b>
+    { $steps }
+
+    What doesn't fit any more? Change a step (✏️), drop it (🗑), or add a new stage or step. Done? Then you set off again.
 trajectory-confirm_route =
     🗺 <b>Your route</b>
 
@@ -145,6 +155,8 @@ trajectory-btn_close = ✅ Yes, let's finish
 trajectory-btn_not_yet = ↩️ Not yet
 trajectory-not_yet = Fine, you keep going for a while.
 trajectory-closing_due = 🏁 You've had all the conversations you agreed on. Time to wrap up with { $name }? You can do that next conversation with the 🏁 Wrap up button.
+trajectory-closed_goes_on_coach = 🎉 <b>Done!</b> Your coaching of { $name } is finished. Thank you for all you put in! The other direction simply goes on: { $name } keeps coaching you. Your notebook stays yours: /journal.
+trajectory-closed_goes_on_coachee = 🎉 <b>Done!</b> The coaching you got from { $name } is finished. Thank you for what you shared! The other direction simply goes on: you keep coaching { $name }. Your notebook stays yours: /journal.
 trajectory-closed = 🎉 <b>Done!</b> Your coaching is finished. Thank you for your effort, and for what you shared with { $name }. Your notebook stays yours: /journal.
 trajectory-closed_observed = 🎉 { $coach } and { $coachee } have finished their coaching. Thank you for watching along as the observer!
 trajectory-match_closed = Your agreements are closed. That's it: great job! 🌟

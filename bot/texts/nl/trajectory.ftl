@@ -128,6 +128,16 @@ trajectory-btn_rewrite_goal = ✏️ Anders opschrijven
 trajectory-more_stages = Nog een etappe erbij, of door naar je eerste kleine stap?
 trajectory-btn_more_stage = ➕ Nog een etappe
 trajectory-btn_to_steps = ➡️ Naar mijn stap
+trajectory-replan_route =
+    🗺 <b>Jouw route, zoals hij nu is</b>
+
+    <b>Etappes</b>
+    { $stages }
+
+    <b>Kleine stappen</b>
+    { $steps }
+
+    Wat klopt er niet meer? Pas een stap aan (✏️), laat hem vallen (🗑) of zet een nieuwe etappe of stap erbij. Klaar? Dan ga je weer op weg.
 trajectory-confirm_route =
     🗺 <b>Jouw route</b>
 
@@ -145,6 +155,8 @@ trajectory-btn_close = ✅ Ja, we ronden af
 trajectory-btn_not_yet = ↩️ Nog niet
 trajectory-not_yet = Prima, jullie gaan nog even door.
 trajectory-closing_due = 🏁 Jullie hebben alle afgesproken gesprekken gehad. Tijd om met { $name } af te ronden? Dat kan in het volgende gesprek met de knop 🏁 Afronden.
+trajectory-closed_goes_on_coach = 🎉 <b>Klaar!</b> Jouw coaching van { $name } is afgerond. Dank je wel voor je inzet! De andere kant loopt gewoon door: { $name } blijft jou coachen. Je logboek blijft van jou: /journal.
+trajectory-closed_goes_on_coachee = 🎉 <b>Klaar!</b> De coaching die jij van { $name } kreeg is afgerond. Dank je wel voor wat je hebt gedeeld! De andere kant loopt gewoon door: jij blijft { $name } coachen. Je logboek blijft van jou: /journal.
 trajectory-closed = 🎉 <b>Klaar!</b> Jullie coaching is afgerond. Dank je wel voor je inzet, en voor wat je met { $name } hebt gedeeld. Je logboek blijft van jou: /journal.
 trajectory-closed_observed = 🎉 De coaching van { $coach } en { $coachee } is afgerond. Dank je wel dat je als observator meekeek!
 trajectory-match_closed = Jullie afspraken zijn afgesloten. Dit was het: knap gedaan! 🌟
