@@ -292,6 +292,7 @@ class Begin:
     mode: str
     swap: int | None = None  # the other direction one tap can swap to (a two-way pair)
     counted: bool = True  # False when a swap restarts the same conversation the other way
+    remembered: bool = False  # started without asking: where they talk can change in a tap
 
 
 @dataclass(frozen=True, slots=True)

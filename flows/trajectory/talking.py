@@ -150,7 +150,7 @@ def _begin(
     """The conversation starts for everyone; a card that was not asked for offers the swap."""
     other = _alternative(match, seat.ref) if offer_swap else None
     alternative = other.ref if other is not None else None
-    began = Begin(seat.ref, mode, swap=alternative, counted=counted)
+    began = Begin(seat.ref, mode, swap=alternative, counted=counted, remembered=offer_swap)
     return Outcome((KeepTalk(seat.ref, mode), began))
 
 

@@ -170,18 +170,19 @@ def test_a_new_triad_hears_everyone_else_and_who_coaches_first() -> None:
 
 def test_after_a_first_conversation_start_takes_turns_in_the_same_place_and_one_tap_swaps() -> None:
     remembered = replace(duo(), last=10, last_mode="face")
-    assert start(remembered) == Outcome((KeepTalk(11, "face"), Begin(11, "face", swap=10)))
+    began = Begin(11, "face", swap=10, remembered=True)
+    assert start(remembered) == Outcome((KeepTalk(11, "face"), began))
     swapped = swap(replace(remembered, talking=11), 11)
-    assert swapped == Outcome((KeepTalk(10, "face"), Begin(10, "face", swap=11, counted=False)))
+    assert swapped == Outcome((KeepTalk(10, "face"), Begin(10, "face", 11, False, True)))
     assert swap(replace(remembered, talking=11), 10) == Refused("trajectory.stale", on_button=True)
     one_way = replace(remembered, seats=remembered.seats[:1])
-    assert start(one_way) == Outcome((KeepTalk(10, "face"), Begin(10, "face")))
+    assert start(one_way) == Outcome((KeepTalk(10, "face"), Begin(10, "face", remembered=True)))
 
 
 def test_the_other_direction_closed_leaves_the_same_coach_and_no_swap() -> None:
     closed = (replace(duo().seats[0], trajectory=Trajectory(step=Step.CLOSED)), duo().seats[1])
     remembered = replace(duo(), seats=closed, last=11, last_mode="chat")
-    assert start(remembered) == Outcome((KeepTalk(11, "chat"), Begin(11, "chat")))
+    assert start(remembered) == Outcome((KeepTalk(11, "chat"), Begin(11, "chat", remembered=True)))
 
 
 def test_where_they_talk_moves_with_one_tap_while_talking() -> None:

@@ -97,8 +97,10 @@ async def send_whole_card(
         if done:
             text += "\n\n" + turn.text("trajectory.contract_whole_you_agreed")
         elif others:
-            names = ", ".join(others)
-            text += "\n\n" + turn.text("trajectory.contract_whole_others_agreed", names=names)
+            names = " & ".join(others)  # as the opening lists names
+            text += "\n\n" + turn.text(
+                "trajectory.contract_whole_others_agreed", names=names, count=len(others)
+            )
         choices = [] if done else [[turn.choice("trajectory.btn_agree_all", "tr_call", **args)]]
         choices.append([turn.choice("trajectory.btn_change_one", "tr_cadjust", **args)])
         await turn.send_text(text, chat_id=member.id, choices=choices)

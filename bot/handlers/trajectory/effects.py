@@ -380,7 +380,15 @@ async def _carry_talk(turn: Turn, pair: Pair, effect: TalkEffect) -> None:
     elif isinstance(effect, Begin):
         swap = _row(pair, effect.swap) if effect.swap is not None else None
         row = _row(pair, effect.ref)
-        await begin(turn, pair, row, effect.mode, swap=swap, counted=effect.counted)
+        await begin(
+            turn,
+            pair,
+            row,
+            effect.mode,
+            swap=swap,
+            counted=effect.counted,
+            remembered=effect.remembered,
+        )
     elif isinstance(effect, ShowNow):
         await show_now(turn, pair)
     elif isinstance(effect, Toast):

@@ -79,6 +79,7 @@ async def begin(
     *,
     swap: TrajectoryRow | None = None,
     counted: bool = True,
+    remembered: bool = False,
 ) -> None:
     """Open the conversation and hand everyone the card that fits their role; the coach and
     coachee get one button to swap who coaches when the other direction could go too."""
@@ -97,7 +98,9 @@ async def begin(
                 coachee=pair.name(row.coachee_id),
                 step=step_name(turn, Step(row.step)),
                 how=how,
-                choices=_started_buttons(turn, pair, row, swap, member.id, mode),
+                choices=_started_buttons(turn, pair, row, swap, member.id, mode)
+                if remembered
+                else None,
             )
     coach = pair.member(row.coach_id)
     script = (await scripts_for(turn, pair, coach.language)).step(Step(row.step))
@@ -117,15 +120,15 @@ def _started_buttons(
 ) -> list[list[Choice]] | None:
     """A conversation started without asking: one tap lets the other coach this time, one
     moves it to the chat or to in person (for its coach and coachee)."""
-    if swap is None or user_id not in (row.coach_id, row.coachee_id):
+    if user_id not in (row.coach_id, row.coachee_id):
         return None
     args = {"m": pair.match.id, "t": row.id}
-    label = turn.plain("trajectory.btn_swap", name=pair.name(swap.coach_id))
     other = "face" if mode == "chat" else "chat"
-    return [
-        [Choice(label, "tr_swap", args)],
-        [turn.choice(f"trajectory.btn_where_{other}", "tr_where", **args)],
-    ]
+    where = [turn.choice(f"trajectory.btn_where_{other}", "tr_where", **args)]
+    if swap is None:
+        return [where]
+    label = turn.plain("trajectory.btn_swap", name=pair.name(swap.coach_id))
+    return [[Choice(label, "tr_swap", args)], where]
 
 
 def _how_we_talk(turn: Turn, pair: Pair, row: TrajectoryRow, user_id: int, mode: str) -> str:

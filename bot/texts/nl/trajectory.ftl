@@ -286,7 +286,10 @@ trajectory-contract_whole =
     { $lines }
 trajectory-contract_whole_proposed = 💬 <i>{ $label }</i>: { $value } (voorstel van { $name })
 trajectory-contract_whole_you_agreed = ✔️ Jij bent akkoord met alles. Zodra iedereen akkoord is, staan jullie afspraken.
-trajectory-contract_whole_others_agreed = ✔️ { $names } is al akkoord met alles.
+trajectory-contract_whole_others_agreed = ✔️ { $names } { $count ->
+        [one] is
+       *[other] zijn
+    } al akkoord met alles.
 trajectory-btn_agree_all = ✅ Akkoord met alles
 trajectory-btn_change_one = ✏️ Eén aanpassen
 trajectory-contract_all_waiting = ✔️ Genoteerd, jij bent akkoord met alles. Zodra iedereen akkoord is, staan jullie afspraken.
