@@ -286,7 +286,10 @@ trajectory-contract_whole =
     { $lines }
 trajectory-contract_whole_proposed = 💬 <i>{ $label }</i>: { $value } ({ $name }'s idea)
 trajectory-contract_whole_you_agreed = ✔️ You agreed to all of it. As soon as everyone has, your agreements are set.
-trajectory-contract_whole_others_agreed = ✔️ { $names } already agreed to all of it.
+trajectory-contract_whole_others_agreed = ✔️ { $names } already { $count ->
+        [one] agreed
+       *[other] all agreed
+    } to all of it.
 trajectory-btn_agree_all = ✅ Agree to all
 trajectory-btn_change_one = ✏️ Change one
 trajectory-contract_all_waiting = ✔️ Got it, you agree to all of it. As soon as everyone has, your agreements are set.
