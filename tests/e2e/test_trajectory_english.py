@@ -120,7 +120,9 @@ class TestAOneWayPairFinishesInEnglish:
         confirm = await liam.expect("Is this your goal")
         assert "Understand maths" in (confirm.text or "")
         await liam.press("✅ Yes, this is my goal")
-        await liam.expect("Your notebook · The route")
+        notebook = await liam.expect("New step: The route")  # one message for the coachee
+        assert "Your notebook · The route" in (notebook.text or "")
+        await read_until(emma, "The route · Where you are now", limit=20)
 
     async def test_5_the_route_with_two_stages_and_a_small_step(
         self, journey: MatchJourney

@@ -288,6 +288,8 @@ class TestATriadRotatesThroughTheWholeTrajectory:
         await ben.expect("Cas schreef op · ✨ Wat beter gaat\nIk durf vaker iets te zeggen")
         await ben.press("🗺 Route opnieuw")
         await new_step(ben, cas, "De route", "Waar je nu staat", anna)
+        route = await cas.expect("Jouw route, zoals hij nu is")  # re-planning opens it
+        assert "nog geen kleine stappen" in (route.text or "")
         await ben.press("➡️ Op weg!")
         await ben.expect("Ik vraag Cas")
         await small_step(ben, cas, "Een vraag stellen in de les", days=3)  # the stage still stands
