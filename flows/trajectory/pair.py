@@ -107,11 +107,14 @@ def agree_to_all(
         return refused
     wordings = {key: _on_table(table, key, defaults) for key in KEYS if not agreed(table, key)}
     stored: dict[int, Trajectory] = {}
-    for seat, party in mine:
-        trajectory = seat.trajectory
-        for key, value in wordings.items():
-            trajectory = propose_item(trajectory, key, value, by=party, at=at)
-        stored[seat.ref] = _accept_or_pledge(trajectory, party, at=at)
+    try:
+        for seat, party in mine:
+            trajectory = seat.trajectory
+            for key, value in wordings.items():
+                trajectory = propose_item(trajectory, key, value, by=party, at=at)
+            stored[seat.ref] = _accept_or_pledge(trajectory, party, at=at)
+    except CaptureError as error:  # a cohort's own default that cannot stand (no number)
+        return Refused(_proposal_refusal(error))
     after = [replace(s, trajectory=stored.get(s.ref, s.trajectory)) for s in table]
     effects: list[Effect] = [Store(t, ref) for ref, t in stored.items()]
     if not making(after):

@@ -292,3 +292,10 @@ def test_starting_what_is_already_running_and_choosing_again_are_already_done() 
     assert start_press(None, ("reflect", 10, 1)) is None
     assert choice_press({"role": "coach", "tensions": {}}, "role") == ALREADY_DONE
     assert choice_press({"tensions": {}}, "role") is None
+
+
+def test_a_cohort_default_without_a_number_of_conversations_is_refused_kindly() -> None:
+    seats = [Seat(Trajectory(step=Step.CONTRACT), coach=1, coachee=2, ref=10)]
+    wrong = DEFAULTS | {ContractItemKey.CONVERSATIONS: "best veel"}
+    assert agree_to_all(seats, 1, wrong, at=at()) == Refused("trajectory.contract_needs_number")
+    assert agree_to_all(seats, 3, DEFAULTS, at=at()) == OLD_CARD  # not a partner in it
