@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from tgemulator import ScriptedUser
 
-from flows.trajectory import ContractItemKey, Step
+from flows.trajectory import ContractItemKey, Step, Trajectory
 from tests.e2e.support.conversation import read_until
-from tests.e2e.support.trajectory import greeted, pair_up, snapshots
+from tests.e2e.support.trajectory import greeted, pair_up, put_snapshots, snapshots
 from tests.e2e.support.world import World
 
 AGREE_ALL = "✅ Akkoord met alles"
@@ -134,3 +134,35 @@ async def test_a_pair_starts_talking_and_agrees_its_contract_in_few_taps(world: 
     assert third.count == 3, third.labels
     counted = [t.conversation_count for t in await snapshots(world, match_id)]
     assert counted == [1, 1]  # the swap did not count a conversation for Sanne coaching Bram
+
+
+async def test_an_empty_journal_says_what_is_not_there_yet_in_both_languages(
+    world: World,
+) -> None:
+    """Before a goal, every section of the journal is there and says what is still to come."""
+    (sanne, bram), _, match_id = await pair_up(world, ["Sanne", "Bram"], kind="one_way")
+    (emma, liam), _, other = await pair_up(
+        world,
+        ["Emma", "Liam"],
+        kind="one_way",
+        language="English",
+        cohort="Year 9",
+        coordinator=None,
+    )
+    for match in (match_id, other):
+        await put_snapshots(world, match, Trajectory(step=Step.GOAL, click_confirmed=True))
+    await greeted(sanne, bram)
+    for person in (emma, liam):
+        await person.expect("🤝")
+        await person.expect("📍")
+    await bram.send("/journal")
+    journal = (await bram.expect("Jouw logboek")).text or ""
+    for empty in ("Doel\nnog geen doel", "Cijfers\nnog geen cijfer", "Etappes\nnog geen etappes"):
+        assert empty in journal, journal
+    for empty in ("nog geen kleine stappen", "nog niets opgeschreven", "nog geen gesprekken"):
+        assert empty in journal, journal
+    await liam.send("/journal")
+    english = (await liam.expect("Your notebook")).text or ""
+    for empty in ("no goal yet", "no score yet", "no stages yet", "no small steps yet"):
+        assert empty in english, english
+    assert "nothing written down yet" in english and "no conversations yet" in english
