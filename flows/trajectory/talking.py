@@ -97,12 +97,23 @@ def start(match: Together) -> Outcome:
     options = candidates(match)
     if match.talking is not None or match.click_running or not options:
         return Outcome((ShowNow(),))
-    remembered = next_direction(match, options)
-    if remembered is not None and match.last_mode in MODES:
-        return _begin(match, remembered, str(match.last_mode), offer_swap=True)
+    ahead = upcoming(match)
+    if ahead is not None:
+        return _begin(match, ahead[0], ahead[1], offer_swap=True)
     if len(options) == 1:
         return Outcome((AskMode(options[0].ref),))
     return Outcome((AskWho(tuple(s.ref for s in options)),))
+
+
+def upcoming(match: Together) -> tuple[Seat, str] | None:
+    """Whose conversation "start" begins right away, and where; None when it will ask."""
+    options = candidates(match)
+    if match.talking is not None or match.click_running or not options:
+        return None
+    seat = next_direction(match, options)
+    if seat is None or match.last_mode not in MODES:
+        return None
+    return seat, str(match.last_mode)
 
 
 def next_direction(match: Together, options: Sequence[Seat]) -> Seat | None:

@@ -103,7 +103,8 @@ async def test_a_pair_starts_talking_and_agrees_its_contract_in_few_taps(world: 
     # The second conversation: Bram's turn to coach, in the chat as last time; no questions.
     second = Taps()
     await bram.send("/talk")
-    await bram.expect("Waar jullie staan")
+    home = await bram.expect("Waar jullie staan")
+    assert "Volgende gesprek: Bram coacht Sanne, hier in de chat" in (home.text or "")
     await second.press(bram, "▶️ Start ons gesprek")
     for person in (bram, sanne):
         begun = await person.expect("Jullie gesprek is begonnen")
@@ -119,7 +120,8 @@ async def test_a_pair_starts_talking_and_agrees_its_contract_in_few_taps(world: 
     # The third: the turn would be Sanne's again; they swap in one tap and Bram coaches.
     third = Taps()
     await sanne.send("/talk")
-    await sanne.expect("Waar jullie staan")
+    home = await sanne.expect("Waar jullie staan")
+    assert "Volgende gesprek: Sanne coacht Bram" in (home.text or "")
     await third.press(sanne, "▶️ Start ons gesprek")
     for person in (sanne, bram):
         await person.expect("Sanne coacht, Bram is coachee")

@@ -11,12 +11,13 @@ from bot.handlers.trajectory.core import (
     scripts_for,
     step_name,
     tell_text,
+    together,
 )
 from bot.handlers.trajectory.stuck import stuck_choice
 from bot.i18n import Html
 from bot.runtime.turn import Choice, Turn
 from flows.scripts import Scripts, Theme
-from flows.trajectory import NOTEBOOK, THEME_CAPTURES, Event, Party, Step
+from flows.trajectory import NOTEBOOK, THEME_CAPTURES, Event, Party, Step, talking
 from flows.trajectory.coach_card import on_card
 from storage.trajectory_models import TrajectoryRow
 
@@ -226,6 +227,16 @@ async def send_home(turn: Turn, pair: Pair, member: Member) -> None:
     with turn.speaking(member.language):
         for row in pair.rows:
             lines.append(_home_line(turn, pair, row, member.id))
+        ahead = talking.upcoming(together(pair)) if pair.active else None
+        if ahead is not None:  # what "start" will do, so nothing about it surprises
+            seat, mode = ahead
+            lines.append(
+                turn.text(
+                    f"trajectory.home_next_{mode}",
+                    coach=pair.name(seat.coach),
+                    coachee=pair.name(seat.coachee),
+                )
+            )
         text = turn.text("trajectory.home", lines=Html("\n".join(lines)))
         choices = [
             [turn.choice("trajectory.btn_start", "tr_start", m=pair.match.id)],

@@ -27,18 +27,20 @@ from bot.handlers.trajectory.core import (
     await_input,
     forget_input,
     moment_label,
+    persons,
     put,
     refuse,
     scripts_for,
     tell,
     tell_text,
+    together,
 )
 from bot.handlers.trajectory.plan_cards import ask_met, nudge_card, send_plan_card, show_planned
 from bot.handlers.trajectory.reflect_offer import offer_observation, offer_reflection
 from bot.handlers.trajectory.talk_cards import ask_mode, ask_who, begin, show_now
 from bot.runtime.turn import Choice, Turn
 from flows.scripts import ClickScript
-from flows.trajectory import MatchKind, Party, Step
+from flows.trajectory import Party, Step
 from flows.trajectory.effects import (
     AfterCare,
     AnnounceStep,
@@ -87,8 +89,8 @@ from flows.trajectory.effects import (
     Toast,
     WindDown,
 )
-from flows.trajectory.ending import Person, trajectory_closed
-from flows.trajectory.talking import Together, after_conversation, end_conversation
+from flows.trajectory.ending import trajectory_closed
+from flows.trajectory.talking import after_conversation, end_conversation
 from flows.trajectory.timing import cancel_nudges, forget_plan, nudge_later
 from storage import matches, timers, trajectories
 from storage.trajectory_models import TrajectoryRow
@@ -249,28 +251,6 @@ async def _closed(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
     await carry_out(turn, pair, row, trajectory_closed(pair.seats(), row.id, persons(pair)))
     if talking:
         await carry_out(turn, pair, row, Outcome(after_conversation(together(pair), row.id)))
-
-
-def together(pair: Pair) -> Together:
-    """A match as the conversation rules see it."""
-    return Together(
-        pair.match.id,
-        MatchKind(pair.match.kind),
-        tuple(persons(pair)),
-        tuple(pair.seats()),
-        talking=pair.state.talking_id,
-        click_running=pair.state.click is not None,
-        click_done=pair.state.click_done,
-        planned=pair.state.next_meeting,
-        active=pair.active,
-        last=pair.state.last_talking_id,
-        last_mode=pair.state.last_mode,
-    )
-
-
-def persons(pair: Pair) -> list[Person]:
-    """The members of a match as the ending rules see them."""
-    return [Person(m.id, m.unreachable) for m in pair.members]
 
 
 async def _carry_ending(turn: Turn, pair: Pair, effect: EndingEffect) -> None:

@@ -22,8 +22,9 @@ from bot.handlers.trajectory.core import (
     refuse,
     stale,
     tell,
+    together,
 )
-from bot.handlers.trajectory.effects import carry_out, settle, together
+from bot.handlers.trajectory.effects import carry_out, settle
 from bot.handlers.trajectory.ending import dissolve_if_unreachable
 from bot.handlers.trajectory.talk_cards import show_now
 from bot.runtime.handler_types import ActionHandler
