@@ -283,7 +283,7 @@ trajectory-contract_item =
     { $question }
 trajectory-contract_whole =
     📝 <b>Alle afspraken op een rij</b>
-    Zo doen de meeste duo's het. Past het jullie? Dan zijn jullie met één tik klaar. Wil je iets anders, pas dan één afspraak aan.
+    Zo doen de meeste duo's het. Past het jullie? Dan ben je met één tik klaar. Wil je iets anders, pas dan één afspraak aan.
 
     { $lines }
 trajectory-contract_whole_proposed = 💬 <i>{ $label }</i>: { $value } (voorstel van { $name })
