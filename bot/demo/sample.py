@@ -34,7 +34,7 @@ from flows.trajectory import (
     trajectory_pairings,
 )
 from flows.trajectory.steps import Step
-from storage import matches, pairing, trajectories
+from storage import consent, matches, pairing, trajectories
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,13 @@ async def add_history(services: Services, world: DemoWorld, now: datetime) -> No
             )
             entry.wants, entry.availability = profile.wants, list(profile.slots)
             entry.about, entry.interests = profile.about, profile.interests
+        for name in (*(profile.name for profile in POOL), COACH, COACHEE):
+            # Opting in to the pool asks the pledge (issue 13): these students made it there,
+            # so their partner hears what they write.
+            pledge, _ = await consent.pledge_of(
+                session, user_id=by_name[name].user_id, cohort_id=world.cohort_id, now=now
+            )
+            pledge.agreed_at = now
         match_id = await _pair_underway(session, world, by_name[COACH], by_name[COACHEE], now)
         turn = Turn(services, session, now, chat_id=0)
         pair = await load_pair(turn, match_id)
