@@ -243,7 +243,8 @@
           en: "They take turns, so now Yusuf would coach. But first Noor helps him choose his goal. One tap: 🔄 Swap: Noor coaches.",
         },
         press: ["🔄 Wissel: Noor coacht", "🔄 Swap: Noor coaches"],
-        done: { column: "Yusuf", says: ["Noor coacht, Yusuf is coachee", "Noor coaches, Yusuf is the coachee"] },
+        // Noor's own new card, so the next step taps its button (not the one before the swap).
+        done: { column: "Noor", says: ["Noor coacht, Yusuf is coachee", "Noor coaches, Yusuf is the coachee"] },
       },
       {
         column: "Noor",
