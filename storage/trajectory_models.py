@@ -47,6 +47,9 @@ class PairState(Base):
     talking_id: Mapped[int | None] = mapped_column(Integer)  # the trajectory now in conversation
     mode: Mapped[str | None] = mapped_column(String(8))  # chat or face
     conversations: Mapped[int] = mapped_column(default=0)  # conversations started, ever
+    # The last conversation's trajectory and mode: the next one starts there without asking.
+    last_talking_id: Mapped[int | None] = mapped_column(Integer)
+    last_mode: Mapped[str | None] = mapped_column(String(8))
     next_meeting: Mapped[datetime | None]
     # Per member (by id as text): the prompts they let pass in a row (a flows Silence), no content.
     silences: Mapped[dict[str, Any] | None]

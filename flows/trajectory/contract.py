@@ -9,6 +9,7 @@ from datetime import datetime
 from flows.trajectory.checks import clean_text, require_aware, require_party, require_step
 from flows.trajectory.model import (
     CaptureError,
+    Confirmation,
     Contract,
     ContractItem,
     ContractItemKey,
@@ -45,7 +46,7 @@ def propose_item(
     version = ItemVersion(wording, by, at)
     versions = (*current.versions, version) if current else (version,)
     item = ContractItem(key, versions, frozenset({by}))
-    return _after_edit(trajectory, _with_item(trajectory.contract, item))
+    return _after_edit(trajectory, _with_item(trajectory.contract, item), by)
 
 
 def confirm_item(trajectory: Trajectory, key: ContractItemKey, *, by: Party) -> Trajectory:
@@ -59,6 +60,17 @@ def confirm_item(trajectory: Trajectory, key: ContractItemKey, *, by: Party) -> 
         return trajectory
     item = replace(current, confirmed_by=current.confirmed_by | {by})
     return replace(trajectory, contract=_with_item(trajectory.contract, item))
+
+
+def pledge_all(trajectory: Trajectory, *, by: Party) -> Trajectory:
+    """Agreeing to all before the other did: kept as this partner's half of accepting the
+    contract, so the other's "agree to all" settles it (a later change voids it again)."""
+    require_party(by, Party.ANY)
+    require_step(trajectory, (Step.CONTRACT,))
+    if by in trajectory.confirmed_by(Event.ACCEPT_CONTRACT):
+        return trajectory
+    pledge = Confirmation(Event.ACCEPT_CONTRACT, by)
+    return replace(trajectory, confirmations=(*trajectory.confirmations, pledge))
 
 
 def contract_agreed(contract: Contract) -> bool:
@@ -145,10 +157,13 @@ def _with_item(contract: Contract, item: ContractItem) -> Contract:
     return replace(contract, items=tuple(ordered))
 
 
-def _after_edit(trajectory: Trajectory, contract: Contract) -> Trajectory:
-    # A changed agreement voids half-given consent: whoever already confirmed the contract
-    # (or the revisit) must see the new wording and confirm again.
-    pending = tuple(c for c in trajectory.confirmations if c.event is not Event.ACCEPT_CONTRACT)
+def _after_edit(trajectory: Trajectory, contract: Contract, by: Party) -> Trajectory:
+    # A changed agreement voids half-given consent: whoever else already confirmed the contract
+    # (or the revisit) must see the new wording and confirm again. The one who changed it
+    # stands behind the whole, their change included.
+    pending = tuple(
+        c for c in trajectory.confirmations if c.event is not Event.ACCEPT_CONTRACT or c.party is by
+    )
     return replace(
         trajectory,
         contract=replace(contract, revisit_confirmed_by=frozenset()),

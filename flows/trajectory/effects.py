@@ -32,6 +32,7 @@ class Confirmation(enum.StrEnum):
     GOAL = "goal"
     ROUTE = "route"
     CLOSE = "close"
+    REPLAN = "replan"  # the route as it stands, opened to change (re-planning from the path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +127,11 @@ class ItemAgreed:
 
 @dataclass(frozen=True, slots=True)
 class ShowItemCards:
-    """The open agreement's card, to everyone or to everyone but the actor."""
+    """The open agreement's card, to everyone or to everyone but the actor; `whole`: while the
+    contract is being made, the card with every agreement on it (agree to all, change one)."""
 
     everyone: bool
+    whole: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +290,9 @@ class Begin:
 
     ref: int
     mode: str
+    swap: int | None = None  # the other direction one tap can swap to (a two-way pair)
+    counted: bool = True  # False when a swap restarts the same conversation the other way
+    remembered: bool = False  # started without asking: where they talk can change in a tap
 
 
 @dataclass(frozen=True, slots=True)

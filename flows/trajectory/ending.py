@@ -178,9 +178,19 @@ def close_for_round(seats: Sequence[Seat], members: Sequence[Person], *, at: dat
 def trajectory_closed(seats: Sequence[Seat], ref: int, members: Sequence[Person]) -> Outcome:
     """A trajectory reached its end; the match closes once all of its trajectories did."""
     seat = next(s for s in seats if s.ref == ref)
+    # In a two-way pair the other direction goes on: the closing message says so.
+    goes_on = any(
+        (s.coach, s.coachee) == (seat.coachee, seat.coach) and not s.trajectory.terminal
+        for s in seats
+    )
+    coach_key, coachee_key = (
+        ("trajectory.closed_goes_on_coach", "trajectory.closed_goes_on_coachee")
+        if goes_on
+        else ("trajectory.closed", "trajectory.closed")
+    )
     effects: list[Effect] = [
-        Tell(seat.coach, "trajectory.closed", names={"name": seat.coachee}),
-        Tell(seat.coachee, "trajectory.closed", names={"name": seat.coach}),
+        Tell(seat.coach, coach_key, names={"name": seat.coachee}),
+        Tell(seat.coachee, coachee_key, names={"name": seat.coach}),
     ]
     if seat.observer is not None:
         names = {"coach": seat.coach, "coachee": seat.coachee}

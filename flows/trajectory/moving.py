@@ -6,7 +6,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from flows.trajectory import machine
-from flows.trajectory.effects import AnnounceStep, Outcome, Refused, Result, Say, Store
+from flows.trajectory.effects import (
+    AnnounceStep,
+    Confirm,
+    Confirmation,
+    Outcome,
+    Refused,
+    Result,
+    Say,
+    Store,
+)
 from flows.trajectory.model import Event, Trajectory
 from flows.trajectory.steps import Party
 
@@ -25,6 +34,8 @@ def fire_from_card(trajectory: Trajectory, event: Event, party: Party, *, at: da
     if outcome.waiting:
         other = Party.COACHEE if party is Party.COACH else Party.COACH
         return Outcome((Store(outcome.trajectory), Say("trajectory.waiting_for", name_of=other)))
+    if event is Event.REPLAN:  # re-planning opens the route as it stands, to change
+        return Outcome((Store(outcome.trajectory), AnnounceStep(), Confirm(Confirmation.REPLAN)))
     return Outcome((Store(outcome.trajectory), AnnounceStep()))
 
 

@@ -3,11 +3,18 @@ once, so what is on the table, agreed or confirmed is decided over every seat to
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from flows.trajectory.contract import confirm_revisit, propose_item, revisit_due, same_wording
+from flows.trajectory.contract import (
+    confirm_revisit,
+    contract_agreed,
+    pledge_all,
+    propose_item,
+    revisit_due,
+    same_wording,
+)
 from flows.trajectory.effects import (
     ContractAccepted,
     Effect,
@@ -79,6 +86,68 @@ def accept_contract(seats: Sequence[Seat], user_id: int, *, at: datetime) -> Res
     return Outcome(tuple(effects))
 
 
+def agree_to_all(
+    seats: Sequence[Seat],
+    user_id: int,
+    defaults: Mapping[ContractItemKey, str],
+    *,
+    at: datetime,
+) -> Result:
+    """ "Agree to all" on the contract card: every open agreement as it is on the table (or
+    the cohort's default where nobody proposed one yet), and the contract accepted; once both
+    partners did, the contract stands."""
+    table = [s for s in seats if not s.trajectory.terminal and s.trajectory.step is Step.CONTRACT]
+    mine = _parts(table, user_id)
+    if not mine:
+        return OLD_CARD
+    refused = refused_in_each(
+        confirm_press(s.trajectory, Event.ACCEPT_CONTRACT, p) for s, p in mine
+    )
+    if refused is not None:
+        return refused
+    wordings = {key: _on_table(table, key, defaults) for key in KEYS if not agreed(table, key)}
+    stored: dict[int, Trajectory] = {}
+    try:
+        for seat, party in mine:
+            trajectory = seat.trajectory
+            for key, value in wordings.items():
+                trajectory = propose_item(trajectory, key, value, by=party, at=at)
+            stored[seat.ref] = _accept_or_pledge(trajectory, party, at=at)
+    except CaptureError as error:  # a cohort's own default that cannot stand (no number)
+        return Refused(_proposal_refusal(error))
+    after = [replace(s, trajectory=stored.get(s.ref, s.trajectory)) for s in table]
+    effects: list[Effect] = [Store(t, ref) for ref, t in stored.items()]
+    if not making(after):
+        effects.append(ContractAccepted())
+    else:
+        effects.extend((Say("trajectory.contract_all_waiting"), ShowItemCards(False, whole=True)))
+    return Outcome(tuple(effects))
+
+
+def accepted_by(seats: Sequence[Seat], user_id: int) -> bool:
+    """Whether this person already accepted (agreed to all of) the contract being made."""
+    mine = _parts([s for s in seats if s.trajectory.step is Step.CONTRACT], user_id)
+    return bool(mine) and all(
+        p in s.trajectory.confirmed_by(Event.ACCEPT_CONTRACT) for s, p in mine
+    )
+
+
+def _on_table(
+    seats: Sequence[Seat], key: ContractItemKey, defaults: Mapping[ContractItemKey, str]
+) -> str:
+    """The wording to agree with: the one on the table, else the cohort's default."""
+    on_table = latest(seats, key)
+    return on_table[0] if on_table is not None else defaults[key]
+
+
+def _accept_or_pledge(trajectory: Trajectory, party: Party, *, at: datetime) -> Trajectory:
+    """Accept the contract when every agreement is made, else keep the pledge for later."""
+    if not contract_agreed(trajectory.contract):
+        return pledge_all(trajectory, by=party)
+    outcome = fire(trajectory, Event.ACCEPT_CONTRACT, party, at=at)
+    return outcome.trajectory
+
+
 def agreements_still_work(seats: Sequence[Seat], user_id: int) -> Result:
     """At the half-way revisit this person says the agreements still work for them."""
     due = [s for s in seats if not s.trajectory.terminal and revisit_due(s.trajectory)]
@@ -113,17 +182,20 @@ def propose_wording(
         return Refused(_proposal_refusal(error))
     after = [replace(s, trajectory=stored.get(s.ref, s.trajectory)) for s in table]
     effects: list[Effect] = [Store(t, ref) for ref, t in stored.items()]
+    whole = making(after)  # while making it, every card shows the whole contract
     if agreed(after, key):
         effects.append(ItemAgreed(key, value))
         if current_key(after) is not None:
-            effects.append(ShowItemCards(everyone=True))
+            effects.append(ShowItemCards(everyone=True, whole=whole))
         else:
-            effects.append(ShowContract("accept" if making(after) else "revisit"))
+            effects.append(ShowContract("accept" if whole else "revisit"))
     elif agreeing:
         # Agreed with what was on the table: the others already hold a card showing it.
         effects.append(Say("trajectory.contract_waiting"))
     else:
-        effects.extend((Say("trajectory.contract_sent", {"value": value}), ShowItemCards(False)))
+        sent = Say("trajectory.contract_sent", {"value": value})
+        # While making it, the proposer gets the whole card back too: agreeing to all is a tap.
+        effects.extend((sent, ShowItemCards(everyone=whole, whole=whole)))
     return Outcome(tuple(effects))
 
 

@@ -55,6 +55,8 @@ class Together:
     click_done: bool = False
     planned: datetime | None = None
     active: bool = True
+    last: int | None = None  # the trajectory of the last conversation started
+    last_mode: str | None = None  # where that conversation took place (chat or face)
 
     def seat(self, ref: object) -> Seat | None:
         """The trajectory with this id, if it is of this match."""
@@ -90,13 +92,77 @@ def candidates(match: Together) -> list[Seat]:
 
 
 def start(match: Together) -> Outcome:
-    """ "Start": what holds now if nothing can start, else whose conversation, or how."""
+    """ "Start": what holds now if nothing can start; after a first conversation it starts
+    right away where the pair left off; else whose conversation, or how."""
     options = candidates(match)
     if match.talking is not None or match.click_running or not options:
         return Outcome((ShowNow(),))
+    ahead = upcoming(match)
+    if ahead is not None:
+        return _begin(match, ahead[0], ahead[1], offer_swap=True)
     if len(options) == 1:
         return Outcome((AskMode(options[0].ref),))
     return Outcome((AskWho(tuple(s.ref for s in options)),))
+
+
+def upcoming(match: Together) -> tuple[Seat, str] | None:
+    """Whose conversation "start" begins right away, and where; None when it will ask."""
+    options = candidates(match)
+    if match.talking is not None or match.click_running or not options:
+        return None
+    seat = next_direction(match, options)
+    if seat is None or match.last_mode not in MODES:
+        return None
+    return seat, str(match.last_mode)
+
+
+def next_direction(match: Together, options: Sequence[Seat]) -> Seat | None:
+    """Who coaches next without asking: the same coach as last time, and in a two-way pair the
+    other direction (taking turns) while it can go on; None before a first conversation."""
+    if match.last is None:
+        return None
+    if len(options) == 1:
+        return options[0]
+    other = [s for s in options if s.ref != match.last]
+    return other[0] if len(other) == 1 else None
+
+
+def swap(match: Together, ref: object) -> Result:
+    """The other direction coaches this conversation instead (one tap on the started card)."""
+    if match.talking is None or match.talking != ref:
+        return OLD_CARD
+    other = _alternative(match, match.talking)
+    if other is None:
+        return OLD_CARD
+    mode = match.last_mode if match.last_mode in MODES else "chat"
+    return _begin(match, other, str(mode), offer_swap=True, counted=False)
+
+
+def switch_mode(match: Together, ref: object) -> Result:
+    """Chat after all, or in person after all: the conversation under way changes where."""
+    if match.talking is None or match.talking != ref or match.last_mode not in MODES:
+        return OLD_CARD
+    mode = "face" if match.last_mode == "chat" else "chat"
+    told = (Tell(m.id, f"trajectory.mode_now_{mode}") for m in match.members)
+    return Outcome((KeepTalk(match.talking, mode), *told))
+
+
+def _alternative(match: Together, ref: int) -> Seat | None:
+    """In a two-way pair, the other direction that could start now instead of this one."""
+    if match.kind is MatchKind.TRIAD:
+        return None
+    others = [s for s in candidates(replace(match, talking=None)) if s.ref != ref]
+    return others[0] if len(others) == 1 else None
+
+
+def _begin(
+    match: Together, seat: Seat, mode: str, *, offer_swap: bool = False, counted: bool = True
+) -> Outcome:
+    """The conversation starts for everyone; a card that was not asked for offers the swap."""
+    other = _alternative(match, seat.ref) if offer_swap else None
+    alternative = other.ref if other is not None else None
+    began = Begin(seat.ref, mode, swap=alternative, counted=counted, remembered=offer_swap)
+    return Outcome((KeepTalk(seat.ref, mode), began))
 
 
 def choose_who(match: Together, ref: object) -> Result:
@@ -114,7 +180,7 @@ def choose_mode(match: Together, ref: object, mode: object) -> Result:
         return OLD_CARD
     if match.talking is not None or seat not in candidates(match):
         return ALREADY_STARTED
-    return Outcome((KeepTalk(seat.ref, str(mode)), Begin(seat.ref, str(mode))))
+    return _begin(match, seat, str(mode))
 
 
 def end(match: Together, ref: object, *, at: datetime) -> Result:

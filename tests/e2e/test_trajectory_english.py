@@ -6,15 +6,15 @@ from __future__ import annotations
 import pytest
 import pytest_asyncio
 from sqlalchemy import select
-from tgemulator import ScriptedUser
+from tgemulator import EmuMessage, ScriptedUser
 
 from flows.trajectory import CoachRole, NoteTopic, Step
 from storage.models import Match
 from tests.e2e.support.conversation import edited_to, read_until
 from tests.e2e.support.trajectory import (
     MatchJourney,
+    agree_to_all,
     pair_up,
-    settle_contract,
     snapshots,
 )
 from tests.e2e.support.world import World
@@ -79,15 +79,17 @@ class TestAOneWayPairFinishesInEnglish:
         await liam.press("Yes, it clicks")
         for person in (emma, liam):
             await person.expect("It clicks for all of you")
-            await person.expect("Pick a suggestion or type your own")
-        await settle_contract(liam, emma, agree="Agreed", of="of 8")
-        for person in (liam, emma):
-            await person.expect("All agreements are settled")
-        await liam.press("✅ Agreed, let's do it")
-        await liam.expect("As soon as everyone agrees")
-        await emma.press("✅ Agreed, let's do it")
+            await person.expect("say yes to all, or change one")
+        taps = await agree_to_all(
+            liam,
+            emma,
+            agree="✅ Agree to all",
+            card="All agreements at a glance",
+            waiting="As soon as everyone has",
+            done="Your agreements are set",
+        )
+        assert taps == 2
         for person in (emma, liam):
-            await person.expect("Your agreements are set")
             home = "You coach Liam: Your goal" if person is emma else "Emma coaches you"
             await person.expect(home)
             await person.expect("When is your next conversation?")
@@ -95,8 +97,8 @@ class TestAOneWayPairFinishesInEnglish:
     async def test_4_the_goal_in_the_chat_worded_twice(self, journey: MatchJourney) -> None:
         """The goal, in the chat; the coachee words it twice before confirming."""
         emma, liam = journey.people
-        await start(emma, liam, "💬 Here in the chat")
-        await emma.expect("Your goal · The dream")
+        card = await start(emma, liam, "💬 Here in the chat")
+        assert "Your goal · The dream" in (card.text or "")
         await emma.press("➡️ On to the route")
         await emma.expect("I'm asking Liam")
         await liam.expect("Write your goal in your own words")
@@ -118,8 +120,9 @@ class TestAOneWayPairFinishesInEnglish:
         confirm = await liam.expect("Is this your goal")
         assert "Understand maths" in (confirm.text or "")
         await liam.press("✅ Yes, this is my goal")
-        await liam.expect("New step: The route")
-        await liam.expect("Your notebook · The route")
+        notebook = await liam.expect("New step: The route")  # one message for the coachee
+        assert "Your notebook · The route" in (notebook.text or "")
+        await read_until(emma, "The route · Where you are now", limit=20)
 
     async def test_5_the_route_with_two_stages_and_a_small_step(
         self, journey: MatchJourney
@@ -146,7 +149,6 @@ class TestAOneWayPairFinishesInEnglish:
         route = await liam.expect("Your route")
         assert "Practise twice a week" in (route.text or "")
         await liam.press("✅ Let's set off")
-        await liam.expect("New step: On the way")
         await liam.expect("Your notebook · On the way")
         shared = await read_until(emma, "Liam wrote down · 🌱 Small step", limit=20)
         assert "Email my teacher on Monday (" in (shared.text or "")
@@ -161,8 +163,8 @@ class TestAOneWayPairFinishesInEnglish:
     async def test_6_on_the_path_a_role_then_back_to_the_goal(self, journey: MatchJourney) -> None:
         """On the path: a role asked, then back to the goal, which now leads straight back."""
         emma, liam = journey.people
-        await start(emma, liam, "🪑 Together, in person")
-        await emma.expect("On the way · What is better")
+        card = await start(emma, liam, "🪑 Together, in person")
+        assert "On the way · What is better" in (card.text or "")
         await liam.press("🎭 My coach's role")
         roles = await liam.expect("Which role would you like your coach to take today?")
         assert "Challenger" in liam.buttons(roles)
@@ -170,7 +172,6 @@ class TestAOneWayPairFinishesInEnglish:
         await liam.expect("It's in your notebook")
         await emma.expect("Today Liam would like you to be mostly Challenger")
         await liam.press("↩️ Back to the goal")
-        await liam.expect("New step: Your goal")
         await liam.expect("Your notebook · Your goal")
         await emma.expect("New step: Your goal")
         await emma.expect("Your goal · The dream")
@@ -184,7 +185,6 @@ class TestAOneWayPairFinishesInEnglish:
         await liam.expect("📈 Your scores over time")
         await liam.expect("Is this your goal")
         await liam.press("✅ Yes, this is my goal")
-        await liam.expect("New step: On the way")  # the route still stands
         await liam.expect("Your notebook · On the way")
         await read_until(emma, "New step: On the way", limit=20)
         await emma.expect("On the way · What is better")
@@ -195,7 +195,6 @@ class TestAOneWayPairFinishesInEnglish:
         await emma.press("🏁 Wrap up")
         await emma.expect("New step: Wrapping up")
         await emma.expect("Wrapping up · Looking back")
-        await liam.expect("New step: Wrapping up")
         await liam.expect("Your notebook · Wrapping up")
         await emma.press("✅ Ready to finish")
         await liam.expect("Look back")
@@ -249,14 +248,22 @@ class TestAOneWayPairFinishesInEnglish:
         await liam.expect("You don't have a coaching partner right now")
 
 
-async def start(coach: ScriptedUser, coachee: ScriptedUser, mode: str) -> None:
-    """The coach starts the next conversation of a one-way pair."""
+async def start(coach: ScriptedUser, coachee: ScriptedUser, mode: str) -> EmuMessage:
+    """The coach starts the next conversation of a one-way pair: no questions, where they
+    talked last time; one tap moves it when they talk elsewhere now. Returns the coach's card."""
     await coach.send("/talk")
     await coach.expect("Where you are")
     await coach.press("▶️ Start our conversation")
-    await coach.expect("Where are you talking")
-    await coach.press(mode)
-    await coach.expect("Your conversation has started")
-    await coach.expect("For you as the coach")
+    begun = await coach.expect("Your conversation has started")
     await coachee.expect("Your conversation has started")
+    await coach.expect("For you as the coach")
+    card = await coach.expect()
     await coachee.expect("Your notebook")
+    here = "in person" in (begun.text or "")
+    switch = "💬 Here in the chat after all" if here else "🪑 In person after all"
+    assert coach.buttons(begun) == [switch]  # one way: nobody to swap with, only where
+    if here != ("in person" in mode):
+        await coach.press(switch)
+        for person in (coach, coachee):
+            await person.expect("You're now talking")
+    return card

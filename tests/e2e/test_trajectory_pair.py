@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import pytest_asyncio
-from tgemulator import ScriptedUser
+from tgemulator import EmuMessage, ScriptedUser
 
 from flows.trajectory import NoteTopic, Party, Step, StepStatus, Trajectory
 from tests.e2e.support.conversation import edited_to, read_until
@@ -14,8 +14,8 @@ from tests.e2e.support.trajectory import (
     MatchJourney,
     pair_up,
     plan_first_slot,
-    settle_contract,
     snapshots,
+    started_again,
 )
 from tests.e2e.support.world import World
 
@@ -100,18 +100,25 @@ class TestAPairGoesTheWholeWayInDutch:
         await sanne.press("Ja, het klikt")
         for person in (sanne, bram):
             await person.expect("Het klikt bij jullie allemaal")
-            await person.expect("Kies een voorstel of typ je eigen antwoord")
-        agreed = await settle_contract(sanne, bram, agree="Akkoord", of="van 8")
-        assert agreed[:2] == ["Dit semester", "4 gesprekken"]
+            await person.expect("zeg ja tegen alles, of pas er eentje aan")
+        # Sanne changes one agreement (its own card, as before); then both agree to all.
         for person in (sanne, bram):
-            summary = await person.expect("Alle afspraken zijn rond")
-            assert "✅ Periode: Dit semester" in (summary.text or "")
-        await sanne.send("/contract")
-        await sanne.expect("✅ Aantal gesprekken: 4 gesprekken")
-        await sanne.expect("Alle afspraken zijn rond")
-        await bram.press("✅ Zo spreken we het af")
+            card = await person.expect("Alle afspraken op een rij")
+            assert "Periode: Dit semester" in (card.text or ""), card.text
+        await sanne.press("✏️ Eén aanpassen")
+        await sanne.expect("Welke afspraak wil je aanpassen?")
+        await sanne.press("Hoe vaak")
+        item = await sanne.expect("Afspraak 3 van 8")
+        choice = sanne.buttons(item)[1]
+        await sanne.press(choice)
+        await sanne.expect(f"Je voorstel is doorgegeven: {choice}")
+        await sanne.expect("Alle afspraken op een rij")
+        whole = await bram.expect(f"Hoe vaak: {choice} (voorstel van Sanne)")
+        assert bram.buttons(whole) == ["✅ Akkoord met alles", "✏️ Eén aanpassen"]
+        await bram.press("✅ Akkoord met alles")
         await bram.expect("Zodra iedereen akkoord is")
-        await sanne.press("✅ Zo spreken we het af")
+        await sanne.expect("Bram is al akkoord met alles")
+        await sanne.press("✅ Akkoord met alles")
         for person in (sanne, bram):
             await person.expect("Jullie afspraken staan")
             await person.expect("Je doel")
@@ -119,6 +126,10 @@ class TestAPairGoesTheWholeWayInDutch:
         await bram.expect("Wanneer is jullie volgende gesprek?")
         bram.skip_unread()
         sanne.skip_unread()
+        await sanne.send("/contract")
+        summary = await sanne.expect("✅ Aantal gesprekken: 4 gesprekken")
+        assert f"✅ Hoe vaak: {choice}" in (summary.text or "")
+        await sanne.expect("Deze afspraken gelden")
         await sanne.send("/plan")
         time = await plan_first_slot(sanne, bram, "Gepland")
         assert ":" in time
@@ -128,16 +139,25 @@ class TestAPairGoesTheWholeWayInDutch:
         sanne, bram = journey.people
         await sanne.send("/talk")
         await sanne.expect("Waar jullie staan")
+        # Remembered: no questions. It is Bram's turn to coach, in the chat as last time;
+        # Sanne swaps who coaches with one tap, and where with another.
         await sanne.press("▶️ Start ons gesprek")
-        await sanne.expect("Wie coacht er")
-        await sanne.press("Ik coach Bram")
-        await sanne.expect("Waar praten jullie")
-        await sanne.press("🪑 Samen, in het echt")
-        await sanne.expect("in het echt")
+        begun = await sanne.expect("Bram coacht, Sanne is coachee")
+        assert sanne.buttons(begun) == ["🔄 Wissel: Sanne coacht", "🪑 Toch in het echt"]
+        await bram.expect("Bram coacht, Sanne is coachee")
+        await sanne.expect("Jouw logboek · Je doel")
+        await bram.expect("Voor jou als coach")
+        await bram.expect("Je doel · De droom")
+        await sanne.press("🔄 Wissel: Sanne coacht")
+        for person in (sanne, bram):
+            begun = await person.expect("Sanne coacht, Bram is coachee")
+            assert person.buttons(begun) == ["🔄 Wissel: Bram coacht", "🪑 Toch in het echt"]
         await sanne.expect("Voor jou als coach")
         await sanne.expect("Je doel · De droom")
-        await bram.expect("Ik ben het spiekbriefje")
         await bram.expect("Jouw logboek · Je doel")
+        await sanne.press("🪑 Toch in het echt")
+        for person in (sanne, bram):
+            await person.expect("Jullie praten nu in het echt")
         await bram.send("Dit zou ik niet moeten doorsturen")
         await bram.expect("in het echt, dus ik stuur niets door")
 
@@ -162,7 +182,6 @@ class TestAPairGoesTheWholeWayInDutch:
         assert "Elke week mijn huiswerk plannen" in (confirm.text or "")
         await bram.press("✅ Ja, dit is mijn doel")
         await sanne.expect("Nieuwe stap: De route")
-        await bram.expect("Nieuwe stap: De route")
         await sanne.expect("De route · Waar je nu staat")
         await bram.expect("Jouw logboek · De route")
 
@@ -187,7 +206,6 @@ class TestAPairGoesTheWholeWayInDutch:
         assert "Een planner kiezen" in (route.text or "")
         await bram.press("✅ Zo ga ik op weg")
         await sanne.expect("Nieuwe stap: Onderweg")
-        await bram.expect("Nieuwe stap: Onderweg")
         path_card = await sanne.expect("Onderweg · Wat gaat beter")
         assert "🗺 Route opnieuw" in sanne.buttons(path_card)
         await bram.expect("Jouw logboek · Onderweg")
@@ -225,8 +243,8 @@ class TestAPairGoesTheWholeWayInDutch:
     async def test_7_the_winding_path_and_the_half_way_revisit(self, journey: MatchJourney) -> None:
         """The route is re-planned, then the contract is revisited half-way."""
         sanne, bram = journey.people
-        await start_chat(sanne, bram)
-        await sanne.expect("Onderweg · Wat gaat beter")
+        card = await start_chat(sanne, bram)
+        assert "Onderweg · Wat gaat beter" in (card.text or "")
         await bram.press("✨ Wat beter gaat")
         await bram.expect("Wat gaat er beter")
         await bram.send("Ik begin eerder aan mijn huiswerk")
@@ -234,11 +252,14 @@ class TestAPairGoesTheWholeWayInDutch:
         await sanne.expect("Ik begin eerder aan mijn huiswerk")
         await sanne.press("🗺 Route opnieuw")
         await sanne.expect("Nieuwe stap: De route")
-        await bram.expect("Nieuwe stap: De route")
         await sanne.expect("De route ·")
         await bram.expect("Jouw logboek · De route")
-        await sanne.press("➡️ Op weg!")
-        await sanne.expect("Ik vraag Bram")
+        # Re-planning opens Bram's route as it stands: the stage, and no open step any more.
+        route = await bram.expect("Jouw route, zoals hij nu is")
+        assert "Een planner kiezen" in (route.text or "")
+        assert "nog geen kleine stappen" in (route.text or "")
+        assert bram.buttons(route)[0] == "✅ Zo ga ik op weg"
+        await bram.press(bram.buttons(route)[2])  # a new small step, right from the route
         await bram.expect("Wat is je eerste kleine stap?")
         await bram.send("Elke avond mijn tas inpakken")
         dates = await bram.expect("Wanneer")
@@ -249,7 +270,6 @@ class TestAPairGoesTheWholeWayInDutch:
         await sanne.expect("Elke avond mijn tas inpakken")
         await sanne.expect("Nieuwe stap: Onderweg")
         await sanne.expect("Onderweg ·")
-        await bram.expect("Nieuwe stap: Onderweg")
         await bram.expect("Jouw logboek · Onderweg")
         await sanne.press("⏹ Gesprek afronden")
         for person in (sanne, bram):
@@ -268,11 +288,10 @@ class TestAPairGoesTheWholeWayInDutch:
     async def test_8_closing_with_the_harvest_and_a_reflection(self, journey: MatchJourney) -> None:
         """The harvest in the coachee's words, both close, the coach reflects."""
         sanne, bram = journey.people
-        await start_chat(sanne, bram)
-        await sanne.expect("Onderweg ·")
+        card = await start_chat(sanne, bram)
+        assert "Onderweg ·" in (card.text or "")
         await sanne.press("🏁 Afronden")
         await sanne.expect("Nieuwe stap: Afronden")
-        await bram.expect("Nieuwe stap: Afronden")
         await sanne.expect("Afronden · Terugkijken")
         await bram.expect("Jouw logboek · Afronden")
         await sanne.press("✅ Klaar om af te sluiten")
@@ -308,7 +327,9 @@ class TestAPairGoesTheWholeWayInDutch:
         await sanne.press("✅ Ja, we ronden af")
         for person in (sanne, bram):
             await person.expect("Het gesprek is afgerond")
-            await person.expect("Jullie coaching is afgerond")
+        # Sanne coaching Bram closed; Bram coaching Sanne goes on, and both hear it.
+        await sanne.expect("De andere kant loopt gewoon door: Bram blijft jou coachen")
+        await bram.expect("De andere kant loopt gewoon door: jij blijft Sanne coachen")
         await sanne.expect("Neem even tijd")
         for person in (sanne, bram):  # Bram coaching Sanne goes on, so they plan on
             await person.expect("Wanneer is jullie volgende gesprek?")
@@ -379,16 +400,11 @@ def typed_by(trajectory: Trajectory, party: Party) -> list[str]:
     return texts
 
 
-async def start_chat(coach: ScriptedUser, coachee: ScriptedUser) -> None:
-    """The coach starts a chat conversation coaching the other."""
+async def start_chat(coach: ScriptedUser, coachee: ScriptedUser) -> EmuMessage:
+    """The coach starts a chat conversation coaching the other: where they left off, with one
+    swap tap when it was the other's turn."""
     await coach.send("/talk")
     await coach.expect("Waar jullie staan")
     await coach.press("▶️ Start ons gesprek")
-    await coach.expect("Wie coacht er")
-    await coach.press(f"Ik coach {coachee.user.first_name}")
-    await coach.expect("Waar praten jullie")
-    await coach.press("💬 Hier in de chat")
-    await coach.expect("Jullie gesprek is begonnen")
-    await coach.expect("Voor jou als coach")
-    await coachee.expect("Jullie gesprek is begonnen")
-    await coachee.expect("Jouw logboek")
+    begun = await coach.expect("Jullie gesprek is begonnen")
+    return await started_again(coach, coachee, begun, mode="💬 Hier in de chat")

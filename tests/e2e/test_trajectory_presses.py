@@ -94,17 +94,41 @@ async def test_a_suggestion_tapped_twice_is_proposed_once(world: World) -> None:
     await greeted(sanne, bram)
     await bram.send("/contract")
     await bram.expect("Jullie afspraken")
+    await bram.expect("Alle afspraken op een rij")
+    await bram.press("✏️ Eén aanpassen")
+    await bram.expect("Welke afspraak wil je aanpassen?")
+    await bram.press("Periode")
     card = await bram.expect("1 van 8")
-    choice = bram.buttons(card)[0]
+    choice = bram.buttons(card)[1]
     double_tap(world, bram, card, choice)
-    await bram.expect(choice)
+    await bram.expect(f"Je voorstel is doorgegeven: {choice}")
     await next_answer(bram, ALREADY_DONE)
-    proposal = await sanne.expect(choice)
-    assert "Akkoord" in sanne.buttons(proposal)
+    await bram.expect("Alle afspraken op een rij")
+    await sanne.expect(f"Periode: {choice} (voorstel van Bram)")
     await sanne.expect_silence()
     [trajectory] = await snapshots(world, match_id)
     item = trajectory.contract.item(ContractItemKey.PERIOD)
     assert item is not None and len(item.versions) == 1 and item.confirmed_by == {Party.COACHEE}
+
+
+async def test_agree_to_all_tapped_twice_agrees_once(world: World) -> None:
+    (sanne, bram), _, match_id = await pair_up(world, ["Sanne", "Bram"], kind="one_way")
+    await put_snapshots(world, match_id, Trajectory(step=Step.CONTRACT, click_confirmed=True))
+    await greeted(sanne, bram)
+    await bram.send("/contract")
+    await bram.expect("Jullie afspraken")
+    card = await bram.expect("Alle afspraken op een rij")
+    double_tap(world, bram, card, "✅ Akkoord met alles")
+    await bram.expect("Zodra iedereen akkoord is")
+    await next_answer(bram, ALREADY_DONE)
+    await sanne.expect("Bram is al akkoord met alles")
+    await sanne.expect_silence()
+    await bram.expect_silence()
+    [trajectory] = await snapshots(world, match_id)
+    assert trajectory.step is Step.CONTRACT
+    assert trajectory.confirmed_by(Event.ACCEPT_CONTRACT) == {Party.COACHEE}
+    assert all(item.versions[-1].by is Party.COACHEE for item in trajectory.contract.items)
+    assert len(trajectory.contract.items) == 8
 
 
 async def test_a_time_picked_twice_is_planned_and_announced_once(world: World) -> None:

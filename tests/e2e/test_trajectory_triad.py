@@ -164,23 +164,18 @@ class TestATriadRotatesThroughTheWholeTrajectory:
             await person.expect("wachten nog")
         await cas.press("Ja, het klikt")
         await expect_all((anna, ben, cas), "Het klikt bij jullie allemaal")
-        await expect_all((anna, ben, cas), "Kies een voorstel")
-        for number in range(1, 9):
-            card = (await expect_all((anna, ben, cas), f"Afspraak {number} van 8"))[0]
-            choice = anna.buttons(card)[0]
-            await anna.press(choice)
-            await anna.expect("Je voorstel is doorgegeven")
-            for person in (ben, cas):
-                await person.expect(f"Anna stelt voor: {choice}")
-            await ben.press("Akkoord")
-            await ben.expect("Zodra iedereen akkoord is")
-            await cas.press("Akkoord")
-            await expect_all((anna, ben, cas), "Afgesproken · ")
-        await expect_all((anna, ben, cas), "Alle afspraken zijn rond")
-        for person in (anna, ben):
-            await person.press("✅ Zo spreken we het af")
-            await person.expect("Zodra iedereen akkoord is")
-        await cas.press("✅ Zo spreken we het af")
+        await expect_all((anna, ben, cas), "zeg ja tegen alles, of pas er eentje aan")
+        await expect_all((anna, ben, cas), "Alle afspraken op een rij")
+        await anna.press("✅ Akkoord met alles")
+        await anna.expect("Zodra iedereen akkoord is")
+        await expect_all((ben, cas), "Anna is al akkoord met alles")
+        await ben.press("✅ Akkoord met alles")
+        await ben.expect("Zodra iedereen akkoord is")
+        mine = await anna.expect("Jij bent akkoord met alles")
+        assert anna.buttons(mine) == ["✏️ Eén aanpassen"]
+        last = await cas.expect("Anna & Ben zijn al akkoord met alles")
+        assert cas.buttons(last) == ["✅ Akkoord met alles", "✏️ Eén aanpassen"]
+        await cas.press("✅ Akkoord met alles")
         await expect_all((anna, ben, cas), "Jullie afspraken staan")
         await expect_all((anna, ben, cas), "Waar jullie staan")
         await expect_all((anna, ben, cas), "Wanneer is jullie volgende gesprek?")
@@ -293,6 +288,8 @@ class TestATriadRotatesThroughTheWholeTrajectory:
         await ben.expect("Cas schreef op · ✨ Wat beter gaat\nIk durf vaker iets te zeggen")
         await ben.press("🗺 Route opnieuw")
         await new_step(ben, cas, "De route", "Waar je nu staat", anna)
+        route = await cas.expect("Jouw route, zoals hij nu is")  # re-planning opens it
+        assert "nog geen kleine stappen" in (route.text or "")
         await ben.press("➡️ Op weg!")
         await ben.expect("Ik vraag Cas")
         await small_step(ben, cas, "Een vraag stellen in de les", days=3)  # the stage still stands

@@ -130,6 +130,17 @@ def test_a_partner_who_erased_their_data_dissolves_the_match_and_everyone_else_i
     assert gone is not None and tells(gone) == [Tell(1, "trajectory.dissolved_partner_gone")]
 
 
+def test_a_closed_direction_of_a_two_way_pair_says_the_other_goes_on() -> None:
+    seats = [
+        Seat(Trajectory(step=Step.CLOSED), coach=1, coachee=2, ref=10),
+        Seat(Trajectory(step=Step.PATH), coach=2, coachee=1, ref=11),
+    ]
+    assert trajectory_closed(seats, 10, [Person(1), Person(2)]).effects == (
+        Tell(1, "trajectory.closed_goes_on_coach", names={"name": 2}),
+        Tell(2, "trajectory.closed_goes_on_coachee", names={"name": 1}),
+    )
+
+
 def test_the_match_closes_only_when_its_last_trajectory_closed() -> None:
     seats = [
         Seat(Trajectory(step=Step.CLOSED), coach=1, coachee=2, ref=10, observer=3),

@@ -34,6 +34,7 @@ from flows.trajectory.effects import (
 from flows.trajectory.pair import (
     Seat,
     accept_contract,
+    agree_to_all,
     agreed,
     agreements_still_work,
     contract_open,
@@ -208,21 +209,66 @@ def test_agreements_that_still_work_are_said_once_by_each_and_then_told_to_all()
     assert second.effects[-1] == TellEveryone("trajectory.revisit_done")
 
 
-def test_a_proposal_goes_to_the_others_and_agreeing_shows_the_next_agreement() -> None:
+def test_a_proposal_goes_to_the_others_and_agreeing_shows_the_whole_contract_again() -> None:
     seats = [Seat(Trajectory(step=Step.CONTRACT), coach=1, coachee=2, ref=10)]
     proposed = propose_wording(seats, KEY, 2, "Tot de zomer", at=at())
     assert isinstance(proposed, Outcome)
     assert proposed.effects[1:] == (
         Say("trajectory.contract_sent", {"value": "Tot de zomer"}),
-        ShowItemCards(everyone=False),
+        ShowItemCards(everyone=True, whole=True),
     )
     seats = _after(seats, proposed)
     agreed_now = propose_wording(seats, KEY, 1, "tot de zomer", at=at(1))
     assert isinstance(agreed_now, Outcome)
     assert agreed_now.effects[1:] == (
         ItemAgreed(KEY, "tot de zomer"),
-        ShowItemCards(everyone=True),
+        ShowItemCards(everyone=True, whole=True),
     )
+
+
+DEFAULTS = {key: f"Standaard {key.value}" for key in ContractItemKey} | {
+    ContractItemKey.CONVERSATIONS: "4 gesprekken"
+}
+
+
+def test_agreeing_to_all_by_both_settles_the_contract_in_two_taps() -> None:
+    seats = [
+        Seat(Trajectory(step=Step.CONTRACT), coach=1, coachee=2, ref=10),
+        Seat(Trajectory(step=Step.CONTRACT), coach=2, coachee=1, ref=11),
+    ]
+    first = agree_to_all(seats, 1, DEFAULTS, at=at())
+    assert isinstance(first, Outcome)
+    assert first.effects[-2:] == (
+        Say("trajectory.contract_all_waiting"),
+        ShowItemCards(everyone=False, whole=True),
+    )
+    seats = _after(seats, first)
+    assert all(s.trajectory.step is Step.CONTRACT for s in seats)
+    assert latest(seats, ContractItemKey.RHYTHM) == ("Standaard rhythm", 1)
+    assert agree_to_all(seats, 1, DEFAULTS, at=at(1)) == ALREADY_DONE
+    second = agree_to_all(seats, 2, {k: "other words" for k in ContractItemKey}, at=at(2))
+    assert isinstance(second, Outcome) and second.effects[-1] == ContractAccepted()
+    done = _after(seats, second)
+    assert all(s.trajectory.step is Step.GOAL for s in done)
+    assert all(s.trajectory.contract.item(KEY).value == f"Standaard {KEY.value}" for s in done)
+
+
+def test_agreeing_to_all_takes_what_the_other_changed_and_a_change_asks_again() -> None:
+    seats = [Seat(Trajectory(step=Step.CONTRACT), coach=1, coachee=2, ref=10)]
+    seats = _after(seats, agree_to_all(seats, 1, DEFAULTS, at=at()))  # type: ignore[arg-type]
+    changed = propose_wording(seats, KEY, 2, "Tot de zomer", at=at(1))
+    assert isinstance(changed, Outcome)
+    seats = _after(seats, changed)
+    # The change voids the coach's "agree to all": they agree again, to the new wording too.
+    assert seats[0].trajectory.confirmed_by(Event.ACCEPT_CONTRACT) == frozenset()
+    again = agree_to_all(seats, 1, DEFAULTS, at=at(2))
+    assert isinstance(again, Outcome) and again.effects[-1] == ShowItemCards(False, whole=True)
+    seats = _after(seats, again)
+    last = agree_to_all(seats, 2, DEFAULTS, at=at(3))
+    assert isinstance(last, Outcome) and last.effects[-1] == ContractAccepted()
+    [seat] = _after(seats, last)
+    assert seat.trajectory.step is Step.GOAL
+    assert seat.trajectory.contract.item(KEY).value == "Tot de zomer"
 
 
 def test_the_last_agreement_shows_the_contract_to_accept() -> None:
@@ -246,3 +292,10 @@ def test_starting_what_is_already_running_and_choosing_again_are_already_done() 
     assert start_press(None, ("reflect", 10, 1)) is None
     assert choice_press({"role": "coach", "tensions": {}}, "role") == ALREADY_DONE
     assert choice_press({"tensions": {}}, "role") is None
+
+
+def test_a_cohort_default_without_a_number_of_conversations_is_refused_kindly() -> None:
+    seats = [Seat(Trajectory(step=Step.CONTRACT), coach=1, coachee=2, ref=10)]
+    wrong = DEFAULTS | {ContractItemKey.CONVERSATIONS: "best veel"}
+    assert agree_to_all(seats, 1, wrong, at=at()) == Refused("trajectory.contract_needs_number")
+    assert agree_to_all(seats, 3, DEFAULTS, at=at()) == OLD_CARD  # not a partner in it

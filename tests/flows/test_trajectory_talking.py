@@ -37,6 +37,8 @@ from flows.trajectory.talking import (
     met,
     opening,
     start,
+    swap,
+    switch_mode,
 )
 
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -164,3 +166,35 @@ def test_a_new_triad_hears_everyone_else_and_who_coaches_first() -> None:
         ShowHome(1),
     )
     assert [e.to for e in opened.effects if isinstance(e, ShowHome)] == [1, 2, 3]
+
+
+def test_after_a_first_conversation_start_takes_turns_in_the_same_place_and_one_tap_swaps() -> None:
+    remembered = replace(duo(), last=10, last_mode="face")
+    began = Begin(11, "face", swap=10, remembered=True)
+    assert start(remembered) == Outcome((KeepTalk(11, "face"), began))
+    swapped = swap(replace(remembered, talking=11), 11)
+    assert swapped == Outcome((KeepTalk(10, "face"), Begin(10, "face", 11, False, True)))
+    assert swap(replace(remembered, talking=11), 10) == Refused("trajectory.stale", on_button=True)
+    one_way = replace(remembered, seats=remembered.seats[:1])
+    assert start(one_way) == Outcome((KeepTalk(10, "face"), Begin(10, "face", remembered=True)))
+
+
+def test_the_other_direction_closed_leaves_the_same_coach_and_no_swap() -> None:
+    closed = (replace(duo().seats[0], trajectory=Trajectory(step=Step.CLOSED)), duo().seats[1])
+    remembered = replace(duo(), seats=closed, last=11, last_mode="chat")
+    assert start(remembered) == Outcome((KeepTalk(11, "chat"), Begin(11, "chat", remembered=True)))
+
+
+def test_where_they_talk_moves_with_one_tap_while_talking() -> None:
+    talking = replace(duo(), talking=10, last=10, last_mode="chat")
+    moved = switch_mode(talking, 10)
+    assert moved == Outcome(
+        (
+            KeepTalk(10, "face"),
+            Tell(1, "trajectory.mode_now_face"),
+            Tell(2, "trajectory.mode_now_face"),
+        )
+    )
+    assert switch_mode(replace(talking, talking=None), 10) == Refused(
+        "trajectory.stale", on_button=True
+    )

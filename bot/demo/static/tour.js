@@ -106,41 +106,6 @@
 
   const PAIRED = { column: "Noor", says: ["Je coachingspartner: Yusuf", "Your coaching partner: Yusuf"] };
 
-  function contractSteps() {
-    const steps = [];
-    for (let number = 1; number <= 8; number += 1) {
-      const last = number === 8;
-      steps.push({
-        column: "Noor",
-        text: number === 1
-          ? {
-              nl: "Het klikt! Nu maken ze afspraken, acht kleine. Noor kiest bij ‘Afspraak 1 van 8’ een voorstel: tik op de eerste knop.",
-              en: "It clicks! Now they make agreements, eight small ones. Noor picks a suggestion on ‘Agreement 1 of 8’: tap the first button.",
-            }
-          : {
-              nl: `Afspraak ${number} van 8: Noor tikt weer een voorstel aan (of typt haar eigen woorden).`,
-              en: `Agreement ${number} of 8: Noor taps a suggestion again (or types her own words).`,
-            },
-        pressFirst: [`Afspraak ${number} van 8`, `Agreement ${number} of 8`],
-        done: { column: "Yusuf", says: ["Noor stelt voor", "Noor suggests"] },
-      });
-      steps.push({
-        column: "Yusuf",
-        text: number === 1
-          ? {
-              nl: "Een afspraak staat pas als ze het allebei eens zijn. Yusuf tikt op Akkoord.",
-              en: "An agreement stands only when both say yes. Yusuf taps Agreed.",
-            }
-          : { nl: "Yusuf is het eens: Akkoord.", en: "Yusuf agrees: Agreed." },
-        press: ["Akkoord", "Agreed"],
-        done: last
-          ? { column: "Noor", says: ["Alle afspraken zijn rond", "All agreements are settled"] }
-          : { column: "Noor", says: [`Afspraak ${number + 1} van 8`, `Agreement ${number + 1} of 8`] },
-      });
-    }
-    return steps;
-  }
-
   STORIES.push({
     id: "coaching",
     title: { nl: "Twee leerlingen coachen elkaar", en: "Two students coach each other" },
@@ -233,22 +198,24 @@
         column: "Noor",
         text: { nl: "En Noor ook: ‘Ja, het klikt’.", en: "And Noor too: ‘Yes, it clicks’." },
         press: ["Ja, het klikt", "Yes, it clicks"],
-        done: { column: "Noor", says: ["Afspraak 1 van 8", "Agreement 1 of 8"] },
+        done: { column: "Noor", says: ["Alle afspraken op een rij", "All agreements at a glance"] },
       },
-      ...contractSteps(),
       {
         column: "Yusuf",
         text: {
-          nl: "Alle afspraken zijn rond. Yusuf bevestigt ze met ✅ Zo spreken we het af.",
-          en: "All agreements are settled. Yusuf confirms them with ✅ Agreed, let's do it.",
+          nl: "Het klikt! Nu maken ze afspraken. Alle acht staan op één kaart, zoals de meeste duo's ze maken. Past het? Yusuf tikt op ✅ Akkoord met alles. (Wil hij iets anders, dan past hij er één aan.)",
+          en: "It clicks! Now they make agreements. All eight are on one card, the way most pairs make them. Does it suit them? Yusuf taps ✅ Agree to all. (If he wants something else, he changes one.)",
         },
-        press: ["✅ Zo spreken we het af", "✅ Agreed, let's do it"],
-        done: { column: "Yusuf", says: ["Zodra iedereen akkoord is", "Once everyone agrees"] },
+        press: ["✅ Akkoord met alles", "✅ Agree to all"],
+        done: { column: "Yusuf", says: ["Zodra iedereen akkoord is", "As soon as everyone has"] },
       },
       {
         column: "Noor",
-        text: { nl: "Noor ook: ✅ Zo spreken we het af.", en: "Noor too: ✅ Agreed, let's do it." },
-        press: ["✅ Zo spreken we het af", "✅ Agreed, let's do it"],
+        text: {
+          nl: "De afspraken staan pas als ze het allebei eens zijn. Noor ook: ✅ Akkoord met alles.",
+          en: "The agreements stand only when both say yes. Noor too: ✅ Agree to all.",
+        },
+        press: ["✅ Akkoord met alles", "✅ Agree to all"],
         done: { column: "Noor", says: ["Jullie afspraken staan", "Your agreements are set"] },
       },
       {
@@ -262,24 +229,31 @@
       },
       {
         column: "Noor",
-        text: { nl: "Tik op ▶️ Start ons gesprek.", en: "Tap ▶️ Start our conversation." },
+        text: {
+          nl: "Tik op ▶️ Start ons gesprek. De bot onthoudt hoe ze het vorige keer deden: niets meer te kiezen.",
+          en: "Tap ▶️ Start our conversation. The bot remembers how they did it last time: nothing left to choose.",
+        },
         press: ["▶️ Start ons gesprek", "▶️ Start our conversation"],
-        done: { column: "Noor", says: ["Wie coacht er", "Who is coaching"] },
-      },
-      {
-        column: "Noor",
-        text: { nl: "Weer coacht Noor: ‘Ik coach Yusuf’.", en: "Noor coaches again: ‘I coach Yusuf’." },
-        press: ["Ik coach Yusuf", "I coach Yusuf"],
-        done: { column: "Noor", says: ["Waar praten jullie", "Where are you talking"] },
+        done: { column: "Noor", says: ["Yusuf coacht, Noor is coachee", "Yusuf coaches, Noor is the coachee"] },
       },
       {
         column: "Noor",
         text: {
-          nl: "Deze keer zitten ze samen in de klas. Tik op 🪑 Samen, in het echt: Noor krijgt de vragen als spiekbriefje.",
-          en: "This time they sit together in class. Tap 🪑 Together, in person: Noor gets the questions as a cheat sheet.",
+          nl: "Ze coachen om de beurt, dus nu zou Yusuf coachen. Maar eerst helpt Noor hem zijn doel te kiezen. Eén tik: 🔄 Wissel: Noor coacht.",
+          en: "They take turns, so now Yusuf would coach. But first Noor helps him choose his goal. One tap: 🔄 Swap: Noor coaches.",
         },
-        press: ["🪑 Samen, in het echt", "🪑 Together, in person"],
-        done: { column: "Noor", says: ["Voor jou als coach", "For you as the coach"] },
+        press: ["🔄 Wissel: Noor coacht", "🔄 Swap: Noor coaches"],
+        // Noor's own new card, so the next step taps its button (not the one before the swap).
+        done: { column: "Noor", says: ["Noor coacht, Yusuf is coachee", "Noor coaches, Yusuf is the coachee"] },
+      },
+      {
+        column: "Noor",
+        text: {
+          nl: "Deze keer zitten ze samen in de klas. Tik op 🪑 Toch in het echt: Noor krijgt de vragen als spiekbriefje.",
+          en: "This time they sit together in class. Tap 🪑 In person after all: Noor gets the questions as a cheat sheet.",
+        },
+        press: ["🪑 Toch in het echt", "🪑 In person after all"],
+        done: { column: "Noor", says: ["Jullie praten nu in het echt", "You're now talking in person"] },
       },
       {
         column: "Noor",

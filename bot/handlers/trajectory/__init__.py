@@ -31,8 +31,8 @@ from bot.handlers.trajectory import (
     stuck,
     talk,
 )
-from bot.handlers.trajectory.core import INPUT_KINDS, awaited, forget_input, load_pair
-from bot.handlers.trajectory.effects import carry_out, together
+from bot.handlers.trajectory.core import INPUT_KINDS, awaited, forget_input, load_pair, together
+from bot.handlers.trajectory.effects import carry_out
 from bot.handlers.trajectory.ending import close_for_round, dissolve_match
 from bot.runtime.handler_types import TimerHandler
 from bot.runtime.incoming import Incoming

@@ -19,7 +19,10 @@ async def announce(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
     """A new step: tell coach, coachee and observer, and hand out the new cards (a closed
     trajectory is told by the ending rules instead)."""
     step = Step(row.step)
+    talking = pair.talking is row
     for uid, party in ((row.coach_id, Party.COACH), (row.coachee_id, Party.COACHEE)):
+        if talking and party is Party.COACHEE:
+            continue  # the coachee's new notebook says it: one message, not two
         member = pair.member(uid)
         script = (await scripts_for(turn, pair, member.language)).step(step)
         intro = script.coach_intro if party is Party.COACH else script.coachee_intro
@@ -29,11 +32,11 @@ async def announce(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
                 chat_id=uid,
                 emoji=STEP_EMOJI[step],
                 step=step_name(turn, step),
-                intro=intro if party is Party.COACH or pair.talking is not row else "",
+                intro=intro,
             )
-    if pair.talking is row:
+    if talking:
         await send_coach_card(turn, pair, row)
-        await send_notebook(turn, pair, row, intro=True)
+        await send_notebook(turn, pair, row, intro=True, new_step=True)
         await send_observer_card(turn, pair, row)
         return
     for uid in (row.coach_id, row.coachee_id):

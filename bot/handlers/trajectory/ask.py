@@ -153,7 +153,7 @@ async def send_steps(turn: Turn, pair: Pair, row: TrajectoryRow, person: Member)
             return
         lines = [step_line(turn, step) for step in snapshot.small_steps]
         editable = Step(row.step) in (Step.ROUTE, Step.PATH) and pair.active
-        rows = [_step_buttons(row, step) for step in snapshot.small_steps if step.active]
+        rows = [step_buttons(row, step) for step in snapshot.small_steps if step.active]
         if not editable:
             rows = []
         else:
@@ -167,7 +167,7 @@ async def send_steps(turn: Turn, pair: Pair, row: TrajectoryRow, person: Member)
         await turn.send_text(text, chat_id=person.id, choices=rows or None)
 
 
-def _step_buttons(row: TrajectoryRow, step: SmallStep) -> list[Choice]:
+def step_buttons(row: TrajectoryRow, step: SmallStep) -> list[Choice]:
     """Tick off, change or drop one open step."""
     args = {"t": row.id, "n": step.number, "v": step_version(step)}
     return [

@@ -11,12 +11,13 @@ from bot.handlers.trajectory.core import (
     scripts_for,
     step_name,
     tell_text,
+    together,
 )
 from bot.handlers.trajectory.stuck import stuck_choice
 from bot.i18n import Html
 from bot.runtime.turn import Choice, Turn
 from flows.scripts import Scripts, Theme
-from flows.trajectory import NOTEBOOK, THEME_CAPTURES, Event, Party, Step
+from flows.trajectory import NOTEBOOK, THEME_CAPTURES, Event, Party, Step, talking
 from flows.trajectory.coach_card import on_card
 from storage.trajectory_models import TrajectoryRow
 
@@ -165,15 +166,25 @@ def notebook_choices(
     return rows
 
 
-async def send_notebook(turn: Turn, pair: Pair, row: TrajectoryRow, *, intro: bool) -> None:
-    """Send the coachee their notebook for this step, with the script's intro when starting."""
+async def send_notebook(
+    turn: Turn, pair: Pair, row: TrajectoryRow, *, intro: bool, new_step: bool = False
+) -> None:
+    """Send the coachee their notebook for this step, with the script's intro when starting;
+    `new_step`: it opens by saying the trajectory moved on (one message for the coachee)."""
     coachee = pair.member(row.coachee_id)
     scripts = await scripts_for(turn, pair, coachee.language)
-    script = scripts.step(Step(row.step))
+    step = Step(row.step)
+    script = scripts.step(step)
 
     def render() -> str:
-        head = turn.text("trajectory.notebook", step=step_name(turn, Step(row.step)))
-        return f"{script.coachee_intro}\n\n{head}" if intro else head
+        head = turn.text("trajectory.notebook", step=step_name(turn, step))
+        body = f"{script.coachee_intro}\n\n{head}" if intro else head
+        if not new_step:
+            return body
+        moved = turn.text(
+            "trajectory.new_step_head", emoji=STEP_EMOJI[step], step=step_name(turn, step)
+        )
+        return f"{moved}\n{body}"
 
     await tell_text(
         turn, coachee, render, choices=lambda: notebook_choices(turn, pair, row, scripts)
@@ -216,6 +227,16 @@ async def send_home(turn: Turn, pair: Pair, member: Member) -> None:
     with turn.speaking(member.language):
         for row in pair.rows:
             lines.append(_home_line(turn, pair, row, member.id))
+        ahead = talking.upcoming(together(pair)) if pair.active else None
+        if ahead is not None:  # what "start" will do, so nothing about it surprises
+            seat, mode = ahead
+            lines.append(
+                turn.text(
+                    f"trajectory.home_next_{mode}",
+                    coach=pair.name(seat.coach),
+                    coachee=pair.name(seat.coachee),
+                )
+            )
         text = turn.text("trajectory.home", lines=Html("\n".join(lines)))
         choices = [
             [turn.choice("trajectory.btn_start", "tr_start", m=pair.match.id)],

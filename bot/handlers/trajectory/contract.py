@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.handlers.trajectory.contract_cards import (
+    defaults,
     open_rows,
     send_item_card,
     send_item_cards,
@@ -54,6 +55,7 @@ def register(router: Router) -> None:
     router.action("tr_cagree", agree)
     router.action("tr_cown", own_words)
     router.action("tr_caccept", accept)
+    router.action("tr_call", agree_all)
     router.action("tr_cstill", still_works)
     router.action("tr_cadjust", choose_item_to_adjust)
     router.action("tr_cedit", adjust_item)
@@ -137,6 +139,21 @@ async def accept(turn: Turn, incoming: Incoming, button: Button) -> None:
         await stale(turn)
         return
     result = accept_contract(pair.seats(pair.live_rows()), turn.chat_id, at=turn.now)
+    if isinstance(result, Outcome):
+        await done_with(turn, incoming.message_id)
+    await settle(turn, pair, None, result)
+
+
+async def agree_all(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """Agree to every agreement on the whole card (the cohort's defaults where none is on the
+    table) and accept the contract; it stands once everyone did."""
+    pair = await _pair_of_button(turn, button)
+    if pair is None:
+        await stale(turn)
+        return
+    suggested = await defaults(turn, pair, turn.language)
+    seats = pair.seats(pair.live_rows())
+    result = aggregate.agree_to_all(seats, turn.chat_id, suggested, at=turn.now)
     if isinstance(result, Outcome):
         await done_with(turn, incoming.message_id)
     await settle(turn, pair, None, result)

@@ -11,6 +11,7 @@ from bot.handlers.trajectory.core import (
     tell,
     tell_text,
 )
+from bot.i18n import Html
 from bot.runtime.turn import Choice, Turn
 from flows.trajectory import ContractItemKey, Step, revisit_due
 from flows.trajectory import pair as aggregate
@@ -41,9 +42,16 @@ async def start_contract(turn: Turn, pair: Pair) -> None:
     await send_item_cards(turn, pair, pair.members)
 
 
-async def send_item_cards(turn: Turn, pair: Pair, members: list[Member]) -> None:
-    """The current agreement's card to each of these members."""
+async def send_item_cards(
+    turn: Turn, pair: Pair, members: list[Member], *, whole: bool = True
+) -> None:
+    """The open contract's card to each of these members: while it is being made the whole
+    contract on one card, at the revisit the agreement that is open."""
     rows = open_rows(pair)
+    if whole and aggregate.making(pair.seats(rows)):
+        for member in members:
+            await send_open_contract(turn, pair, member)
+        return
     key = current_key(pair, rows)
     if key is None:
         return
@@ -55,6 +63,9 @@ async def send_open_contract(turn: Turn, pair: Pair, member: Member) -> bool:
     """The open agreement's card, or the contract to accept; False when neither is open."""
     rows = open_rows(pair)
     key = current_key(pair, rows) if rows else None
+    if key is not None and aggregate.making(pair.seats(rows)):
+        await send_whole_card(turn, pair, rows, member)
+        return True
     if key is not None:
         await send_item_card(turn, pair, rows, key, member)
         return True
@@ -62,6 +73,61 @@ async def send_open_contract(turn: Turn, pair: Pair, member: Member) -> bool:
         await send_summary(turn, pair, member, buttons="accept")
         return True
     return False
+
+
+async def defaults(turn: Turn, pair: Pair, language: str) -> dict[ContractItemKey, str]:
+    """The cohort's default agreements: the first suggestion of each, in this language."""
+    items = (await scripts_for(turn, pair, language)).contract.items
+    return {key: items[key].suggestions[0] for key in KEYS}
+
+
+async def send_whole_card(
+    turn: Turn, pair: Pair, rows: list[TrajectoryRow], member: Member
+) -> None:
+    """Every agreement on one card, as on the table or else the cohort's default, with
+    "agree to all" and "change one"."""
+    seats = pair.seats(rows)
+    suggested = await defaults(turn, pair, member.language)
+    args = {"m": pair.match.id}
+    with turn.speaking(member.language):
+        lines = [_whole_line(turn, pair, rows, key, member.id, suggested[key]) for key in KEYS]
+        others = [m.name for m in pair.others(member.id) if aggregate.accepted_by(seats, m.id)]
+        done = aggregate.accepted_by(seats, member.id)
+        text = turn.text("trajectory.contract_whole", lines=Html("\n".join(lines)))
+        if done:
+            text += "\n\n" + turn.text("trajectory.contract_whole_you_agreed")
+        elif others:
+            names = " & ".join(others)  # as the opening lists names
+            text += "\n\n" + turn.text(
+                "trajectory.contract_whole_others_agreed", names=names, count=len(others)
+            )
+        choices = [] if done else [[turn.choice("trajectory.btn_agree_all", "tr_call", **args)]]
+        choices.append([turn.choice("trajectory.btn_change_one", "tr_cadjust", **args)])
+        await turn.send_text(text, chat_id=member.id, choices=choices)
+
+
+def _whole_line(
+    turn: Turn,
+    pair: Pair,
+    rows: list[TrajectoryRow],
+    key: ContractItemKey,
+    user_id: int,
+    default: str,
+) -> str:
+    """One agreement on the whole card: agreed, proposed by someone, or the default."""
+    seats = pair.seats(rows)
+    label = turn.text(f"trajectory.item_{key.value}")
+    on_table = aggregate.latest(seats, key)
+    if on_table is None:
+        return turn.text("trajectory.contract_line", mark="▫️", label=label, value=default)
+    value, author = on_table
+    if aggregate.agreed(seats, key):
+        return turn.text("trajectory.contract_line", mark="✅", label=label, value=value)
+    if aggregate.has_confirmed(seats, key, user_id):
+        return turn.text("trajectory.contract_line", mark="✔️", label=label, value=value)
+    return turn.text(
+        "trajectory.contract_whole_proposed", label=label, value=value, name=pair.name(author)
+    )
 
 
 async def send_item_card(

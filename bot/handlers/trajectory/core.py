@@ -12,7 +12,9 @@ from bot.runtime.turn import Choice, Turn
 from flows.scripts import ScriptError, Scripts, load_custom_script, load_scripts
 from flows.trajectory import MatchKind, Party, Silence, Step, Trajectory, heard_from
 from flows.trajectory.effects import Refused
+from flows.trajectory.ending import Person
 from flows.trajectory.pair import Seat
+from flows.trajectory.talking import Together
 from storage import matches, trajectories
 from storage.models import Button, Match, User
 from storage.trajectory_models import AwaitedInput, PairState, TrajectoryRow
@@ -410,3 +412,25 @@ def moment_label(turn: Turn, moment: datetime) -> str:
 def step_name(turn: Turn, step: Step) -> str:
     """The name of a step in the turn's language."""
     return turn.text(f"trajectory.step_{step.value}")
+
+
+def together(pair: Pair) -> Together:
+    """A match as the conversation rules see it."""
+    return Together(
+        pair.match.id,
+        MatchKind(pair.match.kind),
+        tuple(persons(pair)),
+        tuple(pair.seats()),
+        talking=pair.state.talking_id,
+        click_running=pair.state.click is not None,
+        click_done=pair.state.click_done,
+        planned=pair.state.next_meeting,
+        active=pair.active,
+        last=pair.state.last_talking_id,
+        last_mode=pair.state.last_mode,
+    )
+
+
+def persons(pair: Pair) -> list[Person]:
+    """The members of a match as the ending rules see them."""
+    return [Person(m.id, m.unreachable) for m in pair.members]

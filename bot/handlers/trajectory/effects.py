@@ -14,6 +14,7 @@ from bot.handlers.trajectory.chains import (
     send_close_cards,
     send_goal_confirmation,
     send_route_confirmation,
+    send_route_to_change,
 )
 from bot.handlers.trajectory.chart import send_chart
 from bot.handlers.trajectory.contract_cards import (
@@ -27,18 +28,20 @@ from bot.handlers.trajectory.core import (
     await_input,
     forget_input,
     moment_label,
+    persons,
     put,
     refuse,
     scripts_for,
     tell,
     tell_text,
+    together,
 )
 from bot.handlers.trajectory.plan_cards import ask_met, nudge_card, send_plan_card, show_planned
 from bot.handlers.trajectory.reflect_offer import offer_observation, offer_reflection
 from bot.handlers.trajectory.talk_cards import ask_mode, ask_who, begin, show_now
 from bot.runtime.turn import Choice, Turn
 from flows.scripts import ClickScript
-from flows.trajectory import MatchKind, Party, Step
+from flows.trajectory import Party, Step
 from flows.trajectory.effects import (
     AfterCare,
     AnnounceStep,
@@ -87,8 +90,8 @@ from flows.trajectory.effects import (
     Toast,
     WindDown,
 )
-from flows.trajectory.ending import Person, trajectory_closed
-from flows.trajectory.talking import Together, after_conversation, end_conversation
+from flows.trajectory.ending import trajectory_closed
+from flows.trajectory.talking import after_conversation, end_conversation
 from flows.trajectory.timing import cancel_nudges, forget_plan, nudge_later
 from storage import matches, timers, trajectories
 from storage.trajectory_models import TrajectoryRow
@@ -113,6 +116,7 @@ TalkEffect = (
 CONFIRMATIONS = {
     Confirmation.GOAL: send_goal_confirmation,
     Confirmation.ROUTE: send_route_confirmation,
+    Confirmation.REPLAN: send_route_to_change,
     Confirmation.CLOSE: send_close_cards,
 }
 
@@ -162,7 +166,7 @@ async def _carry_for_pair(
         await _item_agreed(turn, pair, effect)
     elif isinstance(effect, ShowItemCards):
         shown = pair.members if effect.everyone else pair.others(turn.chat_id)
-        await send_item_cards(turn, pair, shown)
+        await send_item_cards(turn, pair, shown, whole=effect.whole)
     elif isinstance(effect, ShowContract):
         for member in pair.members:
             await send_summary(turn, pair, member, buttons=effect.buttons)
@@ -248,26 +252,6 @@ async def _closed(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
     await carry_out(turn, pair, row, trajectory_closed(pair.seats(), row.id, persons(pair)))
     if talking:
         await carry_out(turn, pair, row, Outcome(after_conversation(together(pair), row.id)))
-
-
-def together(pair: Pair) -> Together:
-    """A match as the conversation rules see it."""
-    return Together(
-        pair.match.id,
-        MatchKind(pair.match.kind),
-        tuple(persons(pair)),
-        tuple(pair.seats()),
-        talking=pair.state.talking_id,
-        click_running=pair.state.click is not None,
-        click_done=pair.state.click_done,
-        planned=pair.state.next_meeting,
-        active=pair.active,
-    )
-
-
-def persons(pair: Pair) -> list[Person]:
-    """The members of a match as the ending rules see them."""
-    return [Person(m.id, m.unreachable) for m in pair.members]
 
 
 async def _carry_ending(turn: Turn, pair: Pair, effect: EndingEffect) -> None:
@@ -372,8 +356,20 @@ async def _carry_talk(turn: Turn, pair: Pair, effect: TalkEffect) -> None:
     """Effects of starting, holding and ending a conversation."""
     if isinstance(effect, KeepTalk):
         pair.state.talking_id, pair.state.mode = effect.ref, effect.mode
+        if effect.ref is not None:  # remembered, so the next conversation starts in one tap
+            pair.state.last_talking_id, pair.state.last_mode = effect.ref, effect.mode
     elif isinstance(effect, Begin):
-        await begin(turn, pair, _row(pair, effect.ref), effect.mode)
+        swap = _row(pair, effect.swap) if effect.swap is not None else None
+        row = _row(pair, effect.ref)
+        await begin(
+            turn,
+            pair,
+            row,
+            effect.mode,
+            swap=swap,
+            counted=effect.counted,
+            remembered=effect.remembered,
+        )
         await dance.open_with(turn, pair)  # the last conversation's dance check, side by side
     elif isinstance(effect, ShowNow):
         await show_now(turn, pair)

@@ -9,9 +9,10 @@ from bot.handlers.trajectory.core import (
     load_pair,
     pair_of,
     pair_of_button,
+    persons,
     stale,
 )
-from bot.handlers.trajectory.effects import carry_out, persons, settle
+from bot.handlers.trajectory.effects import carry_out, settle
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn

@@ -23,6 +23,9 @@ from flows.scripts import Scripts
 from flows.trajectory import CoachRole, NoteTopic, Trajectory
 from storage.trajectory_models import TrajectoryRow
 
+# The sections of a journal that say so when nothing is in them yet.
+EMPTY = ("goal", "scales", "stages", "steps", "notes", "meetings")
+
 
 def register(router: Router) -> None:
     """Wire /journal, /goal and /steps."""
@@ -59,23 +62,25 @@ async def render_journal(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
     parts = [
         turn.text("trajectory.journal_step", emoji=STEP_EMOJI[step], step=step_name(turn, step))
     ]
-    parts.append(turn.text("trajectory.journal_goal", goal=snapshot.goal or "…"))
-    if snapshot.scales:
-        scales = " → ".join(
-            f"{s.value} ({day_label(turn, local_day(turn, s.at))})" for s in snapshot.scales
-        )
-        parts.append(turn.text("trajectory.journal_scales", scales=scales))
-    if snapshot.stages:
-        stages = "\n".join(f"• {stage.text}" for stage in snapshot.stages)
-        parts.append(turn.text("trajectory.journal_stages", stages=stages))
-    if snapshot.small_steps:
-        steps = "\n".join(step_line(turn, step_) for step_ in snapshot.small_steps)
-        parts.append(turn.text("trajectory.journal_steps", steps=Html(steps)))
+    # Every section shows, an empty one saying what is not there yet: a blank looks broken.
+    none = {k: turn.text(f"trajectory.journal_none_{k}") for k in EMPTY}
+    parts.append(turn.text("trajectory.journal_goal", goal=snapshot.goal or none["goal"]))
+    scales = " → ".join(
+        f"{s.value} ({day_label(turn, local_day(turn, s.at))})" for s in snapshot.scales
+    )
+    parts.append(turn.text("trajectory.journal_scales", scales=scales or none["scales"]))
+    stages = "\n".join(f"• {stage.text}" for stage in snapshot.stages)
+    parts.append(turn.text("trajectory.journal_stages", stages=stages or none["stages"]))
+    steps = "\n".join(step_line(turn, step_) for step_ in snapshot.small_steps)
+    parts.append(
+        turn.text("trajectory.journal_steps", steps=Html(steps) if steps else none["steps"])
+    )
     notes = _notes(turn, snapshot, await scripts_for(turn, pair, turn.language))
-    if notes:
-        parts.append(turn.text("trajectory.journal_notes", notes=Html(notes)))
+    parts.append(
+        turn.text("trajectory.journal_notes", notes=Html(notes) if notes else none["notes"])
+    )
     dates = ", ".join(day_label(turn, local_day(turn, m.at)) for m in snapshot.meetings if m.held)
-    parts.append(turn.text("trajectory.journal_meetings", dates=dates or "…"))
+    parts.append(turn.text("trajectory.journal_meetings", dates=dates or none["meetings"]))
     planned = pair.state.next_meeting if pair.active and not snapshot.terminal else None
     if planned is not None:
         when = day_label(turn, local_day(turn, planned))

@@ -12,9 +12,10 @@ from bot.handlers.trajectory.core import (
     load_pair,
     pair_of,
     pair_of_button,
+    persons,
     stale,
 )
-from bot.handlers.trajectory.effects import carry_out, persons, schedule_timer, settle
+from bot.handlers.trajectory.effects import carry_out, schedule_timer, settle
 from bot.handlers.trajectory.plan_cards import day_card, send_plan_card
 from bot.runtime.handler_types import TimerHandler
 from bot.runtime.incoming import Incoming

@@ -22,8 +22,9 @@ from bot.handlers.trajectory.core import (
     refuse,
     stale,
     tell,
+    together,
 )
-from bot.handlers.trajectory.effects import carry_out, settle, together
+from bot.handlers.trajectory.effects import carry_out, settle
 from bot.handlers.trajectory.ending import dissolve_if_unreachable
 from bot.handlers.trajectory.talk_cards import show_now
 from bot.runtime.handler_types import ActionHandler
@@ -47,6 +48,8 @@ def register(router: Router) -> None:
     router.action("tr_start", start_button)
     router.action("tr_who", choose_who)
     router.action("tr_mode", choose_mode)
+    router.action("tr_swap", swap_button)
+    router.action("tr_where", where_button)
     router.action("tr_ask", ask_question)
     router.action("tr_another", _card_move(coach_card.another_question))
     router.action("tr_theme", _card_move(coach_card.next_theme))
@@ -89,6 +92,17 @@ async def choose_mode(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Chat or face to face: the conversation starts for everyone in the match."""
     t, mode = button.args.get("t"), button.args.get("mode")
     await _press(turn, incoming, button, lambda match: talking.choose_mode(match, t, mode))
+
+
+async def swap_button(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """The other direction coaches this conversation instead."""
+    await _press(turn, incoming, button, lambda match: talking.swap(match, arg_int(button, "t")))
+
+
+async def where_button(turn: Turn, incoming: Incoming, button: Button) -> None:
+    """The conversation under way moves to the chat, or to in person."""
+    t = arg_int(button, "t")
+    await _press(turn, incoming, button, lambda match: talking.switch_mode(match, t))
 
 
 async def _press(

@@ -71,9 +71,20 @@ async def ask_mode(turn: Turn, pair: Pair, row: TrajectoryRow) -> None:
     )
 
 
-async def begin(turn: Turn, pair: Pair, row: TrajectoryRow, mode: str) -> None:
-    """Open the conversation and hand everyone the card that fits their role."""
-    pair.state.conversations += 1
+async def begin(
+    turn: Turn,
+    pair: Pair,
+    row: TrajectoryRow,
+    mode: str,
+    *,
+    swap: TrajectoryRow | None = None,
+    counted: bool = True,
+    remembered: bool = False,
+) -> None:
+    """Open the conversation and hand everyone the card that fits their role; the coach and
+    coachee get one button to swap who coaches when the other direction could go too."""
+    if counted:
+        pair.state.conversations += 1
     for member in pair.members:
         # A new conversation: whatever was still awaited belongs to an earlier moment.
         await trajectories.clear_input(turn.session, user_id=member.id)
@@ -87,6 +98,9 @@ async def begin(turn: Turn, pair: Pair, row: TrajectoryRow, mode: str) -> None:
                 coachee=pair.name(row.coachee_id),
                 step=step_name(turn, Step(row.step)),
                 how=how,
+                choices=_started_buttons(turn, pair, row, swap, member.id, mode)
+                if remembered
+                else None,
             )
     coach = pair.member(row.coach_id)
     script = (await scripts_for(turn, pair, coach.language)).step(Step(row.step))
@@ -94,6 +108,27 @@ async def begin(turn: Turn, pair: Pair, row: TrajectoryRow, mode: str) -> None:
     await send_coach_card(turn, pair, row)
     await send_notebook(turn, pair, row, intro=True)
     await send_observer_card(turn, pair, row)
+
+
+def _started_buttons(
+    turn: Turn,
+    pair: Pair,
+    row: TrajectoryRow,
+    swap: TrajectoryRow | None,
+    user_id: int,
+    mode: str,
+) -> list[list[Choice]] | None:
+    """A conversation started without asking: one tap lets the other coach this time, one
+    moves it to the chat or to in person (for its coach and coachee)."""
+    if user_id not in (row.coach_id, row.coachee_id):
+        return None
+    args = {"m": pair.match.id, "t": row.id}
+    other = "face" if mode == "chat" else "chat"
+    where = [turn.choice(f"trajectory.btn_where_{other}", "tr_where", **args)]
+    if swap is None:
+        return [where]
+    label = turn.plain("trajectory.btn_swap", name=pair.name(swap.coach_id))
+    return [[Choice(label, "tr_swap", args)], where]
 
 
 def _how_we_talk(turn: Turn, pair: Pair, row: TrajectoryRow, user_id: int, mode: str) -> str:

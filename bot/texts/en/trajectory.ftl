@@ -35,6 +35,8 @@ trajectory-home =
 trajectory-home_coach = { $emoji } You coach { $name }: <b>{ $step }</b>
 trajectory-home_coachee = { $emoji } { $name } coaches you: <b>{ $step }</b>
 trajectory-home_observer = { $emoji } { $coach } coaches { $coachee }: <b>{ $step }</b>
+trajectory-home_next_chat = ▶️ Next conversation: { $coach } coaches { $coachee }, here in the chat. Once started, one tap swaps it.
+trajectory-home_next_face = ▶️ Next conversation: { $coach } coaches { $coachee }, in person. Once started, one tap swaps it.
 trajectory-btn_start = ▶️ Start our conversation
 trajectory-btn_plan = 📅 Plan a moment
 trajectory-no_match = You don't have a coaching partner right now. As soon as you're paired, I'll let you know. 🙂
@@ -48,6 +50,11 @@ trajectory-who_others = { $coach } coaches { $coachee }
 trajectory-mode = Where are you talking, { $coach } and { $coachee }?
 trajectory-btn_mode_chat = 💬 Here in the chat
 trajectory-btn_mode_face = 🪑 Together, in person
+trajectory-btn_swap = 🔄 Swap: { $name } coaches
+trajectory-btn_where_face = 🪑 In person after all
+trajectory-btn_where_chat = 💬 Here in the chat after all
+trajectory-mode_now_face = 🪑 You're now talking in person. I won't pass on what you type here.
+trajectory-mode_now_chat = 💬 You're now talking here in the chat. I pass on what the coach and the coachee type to each other.
 trajectory-already_started = Your conversation has already started. Here is your card.
 trajectory-begun =
     ▶️ <b>Your conversation has started!</b>
@@ -106,6 +113,7 @@ trajectory-btn_start_closing = 🏁 Wrap up
 trajectory-btn_finish = ✅ Ready to finish
 trajectory-btn_resume_path = ↩️ Keep going a bit
 trajectory-next_asked = Great! I'm asking { $name } to write it down and confirm.
+trajectory-new_step_head = { $emoji } <b>New step: { $step }</b>
 trajectory-new_step =
     { $emoji } <b>New step: { $step }</b>
     { $intro }
@@ -122,6 +130,16 @@ trajectory-btn_rewrite_goal = ✏️ Write it differently
 trajectory-more_stages = Another stage, or on to your first small step?
 trajectory-btn_more_stage = ➕ Another stage
 trajectory-btn_to_steps = ➡️ On to my step
+trajectory-replan_route =
+    🗺 <b>Your route as it is now</b>
+
+    <b>Stages</b>
+    { $stages }
+
+    <b>Small steps</b>
+    { $steps }
+
+    What doesn't fit any more? Change a step (✏️), drop it (🗑), or add a new stage or step. Done? Then you set off again.
 trajectory-confirm_route =
     🗺 <b>Your route</b>
 
@@ -139,6 +157,8 @@ trajectory-btn_close = ✅ Yes, let's finish
 trajectory-btn_not_yet = ↩️ Not yet
 trajectory-not_yet = Fine, you keep going for a while.
 trajectory-closing_due = 🏁 You've had all the conversations you agreed on. Time to wrap up with { $name }? You can do that next conversation with the 🏁 Wrap up button.
+trajectory-closed_goes_on_coach = 🎉 <b>Done!</b> Your coaching of { $name } is finished. Thank you for all you put in! The other direction simply goes on: { $name } keeps coaching you. Your notebook stays yours: /journal.
+trajectory-closed_goes_on_coachee = 🎉 <b>Done!</b> The coaching you got from { $name } is finished. Thank you for what you shared! The other direction simply goes on: you keep coaching { $name }. Your notebook stays yours: /journal.
 trajectory-closed = 🎉 <b>Done!</b> Your coaching is finished. Thank you for your effort, and for what you shared with { $name }. Your notebook stays yours: /journal.
 trajectory-closed_observed = 🎉 { $coach } and { $coachee } have finished their coaching. Thank you for watching along as the observer!
 trajectory-match_closed = Your agreements are closed. That's it: great job! 🌟
@@ -233,6 +253,12 @@ trajectory-journal_note = <i>{ $label }</i>: { $text }
 trajectory-journal_meetings =
     💬 <b>Conversations</b>
     { $dates }
+trajectory-journal_none_goal = no goal yet
+trajectory-journal_none_scales = no score yet
+trajectory-journal_none_stages = no stages yet
+trajectory-journal_none_steps = no small steps yet
+trajectory-journal_none_notes = nothing written down yet
+trajectory-journal_none_meetings = no conversations yet
 trajectory-journal_next = 📅 Next conversation: { $when }
 trajectory-journal_style = 🪞 <b>Your coaching style</b> ({ $count ->
         [one] { $count } reflection
@@ -256,6 +282,20 @@ trajectory-contract_intro =
 trajectory-contract_item =
     📝 <b>Agreement { $number } of { $count }</b>
     { $question }
+trajectory-contract_whole =
+    📝 <b>All agreements at a glance</b>
+    This is how most pairs do it. Does it suit you both? Then one tap and you're done. Want something different? Change one agreement.
+
+    { $lines }
+trajectory-contract_whole_proposed = 💬 <i>{ $label }</i>: { $value } ({ $name }'s idea)
+trajectory-contract_whole_you_agreed = ✔️ You agreed to all of it. As soon as everyone has, your agreements are set.
+trajectory-contract_whole_others_agreed = ✔️ { $names } already { $count ->
+        [one] agreed
+       *[other] all agreed
+    } to all of it.
+trajectory-btn_agree_all = ✅ Agree to all
+trajectory-btn_change_one = ✏️ Change one
+trajectory-contract_all_waiting = ✔️ Got it, you agree to all of it. As soon as everyone has, your agreements are set.
 trajectory-contract_proposed = 💬 { $name } suggests: <b>{ $value }</b>
 trajectory-contract_you_chose = ✔️ You chose: <b>{ $value }</b>. Once everyone agrees, it stands.
 trajectory-contract_sent = ✔️ Your suggestion has been passed on: <b>{ $value }</b>. Once everyone agrees, it stands.

@@ -35,6 +35,8 @@ trajectory-home =
 trajectory-home_coach = { $emoji } Jij coacht { $name }: <b>{ $step }</b>
 trajectory-home_coachee = { $emoji } { $name } coacht jou: <b>{ $step }</b>
 trajectory-home_observer = { $emoji } { $coach } coacht { $coachee }: <b>{ $step }</b>
+trajectory-home_next_chat = ▶️ Volgende gesprek: { $coach } coacht { $coachee }, hier in de chat. Na de start wissel je met één tik.
+trajectory-home_next_face = ▶️ Volgende gesprek: { $coach } coacht { $coachee }, in het echt. Na de start wissel je met één tik.
 trajectory-btn_start = ▶️ Start ons gesprek
 trajectory-btn_plan = 📅 Plan een moment
 trajectory-no_match = Je hebt nu geen coachingspartner. Zodra je gekoppeld bent, laat ik het je weten. 🙂
@@ -48,6 +50,11 @@ trajectory-who_others = { $coach } coacht { $coachee }
 trajectory-mode = Waar praten jullie, { $coach } en { $coachee }?
 trajectory-btn_mode_chat = 💬 Hier in de chat
 trajectory-btn_mode_face = 🪑 Samen, in het echt
+trajectory-btn_swap = 🔄 Wissel: { $name } coacht
+trajectory-btn_where_face = 🪑 Toch in het echt
+trajectory-btn_where_chat = 💬 Toch hier in de chat
+trajectory-mode_now_face = 🪑 Jullie praten nu in het echt. Wat je hier typt, stuur ik niet door.
+trajectory-mode_now_chat = 💬 Jullie praten nu hier in de chat. Wat de coach en de coachee typen, stuur ik naar elkaar door.
 trajectory-already_started = Jullie gesprek is al begonnen. Hier is je kaart.
 trajectory-begun =
     ▶️ <b>Jullie gesprek is begonnen!</b>
@@ -106,6 +113,7 @@ trajectory-btn_start_closing = 🏁 Afronden
 trajectory-btn_finish = ✅ Klaar om af te sluiten
 trajectory-btn_resume_path = ↩️ Nog even verder
 trajectory-next_asked = Top! Ik vraag { $name } om het vast te leggen en te bevestigen.
+trajectory-new_step_head = { $emoji } <b>Nieuwe stap: { $step }</b>
 trajectory-new_step =
     { $emoji } <b>Nieuwe stap: { $step }</b>
     { $intro }
@@ -122,6 +130,16 @@ trajectory-btn_rewrite_goal = ✏️ Anders opschrijven
 trajectory-more_stages = Nog een etappe erbij, of door naar je eerste kleine stap?
 trajectory-btn_more_stage = ➕ Nog een etappe
 trajectory-btn_to_steps = ➡️ Naar mijn stap
+trajectory-replan_route =
+    🗺 <b>Jouw route, zoals hij nu is</b>
+
+    <b>Etappes</b>
+    { $stages }
+
+    <b>Kleine stappen</b>
+    { $steps }
+
+    Wat klopt er niet meer? Pas een stap aan (✏️), laat hem vallen (🗑) of zet een nieuwe etappe of stap erbij. Klaar? Dan ga je weer op weg.
 trajectory-confirm_route =
     🗺 <b>Jouw route</b>
 
@@ -139,6 +157,8 @@ trajectory-btn_close = ✅ Ja, we ronden af
 trajectory-btn_not_yet = ↩️ Nog niet
 trajectory-not_yet = Prima, jullie gaan nog even door.
 trajectory-closing_due = 🏁 Jullie hebben alle afgesproken gesprekken gehad. Tijd om met { $name } af te ronden? Dat kan in het volgende gesprek met de knop 🏁 Afronden.
+trajectory-closed_goes_on_coach = 🎉 <b>Klaar!</b> Jouw coaching van { $name } is afgerond. Dank je wel voor je inzet! De andere kant loopt gewoon door: { $name } blijft jou coachen. Je logboek blijft van jou: /journal.
+trajectory-closed_goes_on_coachee = 🎉 <b>Klaar!</b> De coaching die jij van { $name } kreeg is afgerond. Dank je wel voor wat je hebt gedeeld! De andere kant loopt gewoon door: jij blijft { $name } coachen. Je logboek blijft van jou: /journal.
 trajectory-closed = 🎉 <b>Klaar!</b> Jullie coaching is afgerond. Dank je wel voor je inzet, en voor wat je met { $name } hebt gedeeld. Je logboek blijft van jou: /journal.
 trajectory-closed_observed = 🎉 De coaching van { $coach } en { $coachee } is afgerond. Dank je wel dat je als observator meekeek!
 trajectory-match_closed = Jullie afspraken zijn afgesloten. Dit was het: knap gedaan! 🌟
@@ -233,6 +253,12 @@ trajectory-journal_note = <i>{ $label }</i>: { $text }
 trajectory-journal_meetings =
     💬 <b>Gesprekken</b>
     { $dates }
+trajectory-journal_none_goal = nog geen doel
+trajectory-journal_none_scales = nog geen cijfer
+trajectory-journal_none_stages = nog geen etappes
+trajectory-journal_none_steps = nog geen kleine stappen
+trajectory-journal_none_notes = nog niets opgeschreven
+trajectory-journal_none_meetings = nog geen gesprekken
 trajectory-journal_next = 📅 Volgend gesprek: { $when }
 trajectory-journal_style = 🪞 <b>Jouw coachstijl</b> ({ $count ->
         [one] { $count } reflectie
@@ -256,6 +282,20 @@ trajectory-contract_intro =
 trajectory-contract_item =
     📝 <b>Afspraak { $number } van { $count }</b>
     { $question }
+trajectory-contract_whole =
+    📝 <b>Alle afspraken op een rij</b>
+    Zo doen de meeste duo's het. Past het jullie? Dan ben je met één tik klaar. Wil je iets anders, pas dan één afspraak aan.
+
+    { $lines }
+trajectory-contract_whole_proposed = 💬 <i>{ $label }</i>: { $value } (voorstel van { $name })
+trajectory-contract_whole_you_agreed = ✔️ Jij bent akkoord met alles. Zodra iedereen akkoord is, staan jullie afspraken.
+trajectory-contract_whole_others_agreed = ✔️ { $names } { $count ->
+        [one] is
+       *[other] zijn
+    } al akkoord met alles.
+trajectory-btn_agree_all = ✅ Akkoord met alles
+trajectory-btn_change_one = ✏️ Eén aanpassen
+trajectory-contract_all_waiting = ✔️ Genoteerd, jij bent akkoord met alles. Zodra iedereen akkoord is, staan jullie afspraken.
 trajectory-contract_proposed = 💬 { $name } stelt voor: <b>{ $value }</b>
 trajectory-contract_you_chose = ✔️ Jij koos: <b>{ $value }</b>. Zodra iedereen akkoord is, staat de afspraak.
 trajectory-contract_sent = ✔️ Je voorstel is doorgegeven: <b>{ $value }</b>. Zodra iedereen akkoord is, staat de afspraak.

@@ -74,27 +74,30 @@ async def snapshots(world: World, match_id: int) -> list[Trajectory]:
         return [Trajectory.from_dict(row.snapshot) for row in rows]
 
 
-async def settle_contract(
-    proposer: ScriptedUser, agreer: ScriptedUser, *, agree: str, of: str
-) -> list[str]:
-    """Walk the eight agreements: the proposer taps the first suggestion, the other agrees.
+async def agree_to_all(
+    first: ScriptedUser,
+    second: ScriptedUser,
+    *,
+    agree: str = "✅ Akkoord met alles",
+    card: str = "Alle afspraken op een rij",
+    waiting: str = "Zodra iedereen akkoord is",
+    done: str = "Jullie afspraken staan",
+) -> int:
+    """Both read every agreement on one card and each agrees to all: the contract stands.
 
-    `of` is how the card counts ("van 8" / "of 8"); returns the agreed wordings.
+    Returns the taps it took (one per partner).
     """
-    agreed = []
-    for number in range(1, 9):
-        card = await proposer.expect(f"{number} {of}")
-        await agreer.expect(f"{number} {of}")
-        choice = proposer.buttons(card)[0]
-        await proposer.press(choice)
-        await proposer.expect(choice)
-        proposal = await agreer.expect(choice)
-        assert agree in agreer.buttons(proposal)
-        await agreer.press(agree)
-        await proposer.expect(choice)
-        await agreer.expect(choice)
-        agreed.append(choice)
-    return agreed
+    for person in (first, second):
+        whole = await person.expect(card)
+        assert person.buttons(whole)[0] == agree, person.buttons(whole)
+    await first.press(agree)
+    await first.expect(waiting)
+    again = await second.expect(card)
+    assert first.user.first_name in (again.text or "")  # who already agreed to all
+    await second.press(agree)
+    for person in (first, second):
+        await person.expect(done)
+    return 2
 
 
 async def plan_first_slot(planner: ScriptedUser, other: ScriptedUser, planned: str) -> str:
@@ -117,25 +120,79 @@ async def begin_chat(
     mode: str,
     observer: ScriptedUser | None = None,
 ) -> EmuMessage:
-    """The coach starts a conversation from the home card (with the who-question of a
-    reciprocal pair) in Dutch; a triad's observer gets the prompts. Returns the coach's card."""
+    """The coach starts a conversation from the home card in Dutch: the first time with the
+    who-question of a reciprocal pair and the where-question; later it starts where the pair
+    left off, and the coach swaps who coaches or where with a tap when it differs. A triad's
+    observer gets the prompts. Returns the coach's card."""
+    roles = f"{coach.user.first_name} coacht, {coachee.user.first_name} is coachee"
     await coach.press("▶️ Start ons gesprek")
     who = await coach.expect()
+    if "Jullie gesprek is begonnen" in (who.text or ""):
+        return await started_again(coach, coachee, who, mode=mode, observer=observer)
     if "Wie coacht" in (who.text or ""):
         await coach.press(f"Ik coach {coachee.user.first_name}")
         await coach.expect("Waar praten jullie")
     else:
         assert f"{coach.user.first_name} en {coachee.user.first_name}?" in (who.text or "")
     await coach.press(mode)
-    roles = f"{coach.user.first_name} coacht, {coachee.user.first_name} is coachee"
     for person in (coach, coachee, *([observer] if observer else [])):
         begun = await person.expect("Jullie gesprek is begonnen")
         assert roles in (begun.text or ""), begun.text
+    return await _cards_read(coach, coachee, observer)
+
+
+async def _cards_read(
+    coach: ScriptedUser, coachee: ScriptedUser, observer: ScriptedUser | None
+) -> EmuMessage:
+    """Everyone reads the card of their role; returns the coach's."""
     await coach.expect("Voor jou als coach")
     card = await coach.expect("Vraag 1 van")
     await coachee.expect("Jouw logboek")
     if observer is not None:
         await watches(observer, coach, coachee)
+    return card
+
+
+SWAP = "🔄 Wissel: {name} coacht"
+WHERE = {
+    "💬 Hier in de chat": "💬 Toch hier in de chat",
+    "🪑 Samen, in het echt": "🪑 Toch in het echt",
+}
+HOW = {"💬 Hier in de chat": "Wat je hier typt", "🪑 Samen, in het echt": "in het echt"}
+
+
+async def started_again(
+    coach: ScriptedUser,
+    coachee: ScriptedUser,
+    begun: EmuMessage,
+    *,
+    mode: str,
+    observer: ScriptedUser | None = None,
+) -> EmuMessage:
+    """A later conversation began without asking (the coach read `begun`): when it was the
+    other's turn to coach, the coach swaps with one tap; when they talk elsewhere this time,
+    one tap moves it. Everyone read their card; returns the coach's."""
+    roles = f"{coach.user.first_name} coacht, {coachee.user.first_name} is coachee"
+    if roles not in (begun.text or ""):  # the other's turn: the coach swaps it
+        other = await coachee.expect("Jullie gesprek is begonnen")
+        if observer is not None:
+            await observer.expect("Jullie gesprek is begonnen")
+            await observer.expect("Jij bent de observator")
+        await coach.expect("Jouw logboek")
+        await coachee.expect("Voor jou als coach")
+        await coachee.expect("Vraag 1 van")
+        assert coachee.user.first_name in (other.text or "")
+        await coach.press(SWAP.format(name=coach.user.first_name))
+        begun = await coach.expect("Jullie gesprek is begonnen")
+        assert roles in (begun.text or ""), begun.text
+    for person in (coachee, *([observer] if observer else [])):
+        seen = await person.expect("Jullie gesprek is begonnen")
+        assert roles in (seen.text or ""), seen.text
+    card = await _cards_read(coach, coachee, observer)
+    if HOW[mode] not in (begun.text or ""):
+        await coach.press(WHERE[mode])
+        for person in (coach, coachee, *([observer] if observer else [])):
+            await person.expect("Jullie praten nu")
     return card
 
 
@@ -178,10 +235,10 @@ async def new_step(
 ) -> None:
     """The trajectory moved on mid-conversation: coach and coachee hear it and get their new
     cards (the coach's on this theme); a triad's observer gets the step's prompts."""
-    for person in (coach, coachee):
-        await person.expect(f"Nieuwe stap: {step}")
+    await coach.expect(f"Nieuwe stap: {step}")
     await coach.expect(f"{step} · {theme}")
-    await coachee.expect(f"Jouw logboek · {step}")
+    notebook = await coachee.expect(f"Nieuwe stap: {step}")  # one message, the notebook with it
+    assert f"Jouw logboek · {step}" in (notebook.text or ""), notebook.text
     if observer is not None:
         assert await watches(observer, coach, coachee) == step
 
