@@ -128,13 +128,16 @@ async def test_both_answers_come_back_side_by_side_at_the_next_start(
     await bram.expect_silence(0.5)
 
 
-async def start_in_english(coach: ScriptedUser, coachee: ScriptedUser) -> None:
-    """The coach starts from /talk's home card in English; both read the opening messages."""
+async def start_in_english(coach: ScriptedUser, coachee: ScriptedUser, *, first: bool) -> None:
+    """The coach starts from /talk's home card in English; both read the opening messages.
+
+    The first time the bot asks where they talk; later it starts where they left off."""
     await coach.send("/talk")
     await coach.expect("Where you are")
     await coach.press("▶️ Start our conversation")
-    await coach.expect("Where are you talking")
-    await coach.press("💬 Here in the chat")
+    if first:
+        await coach.expect("Where are you talking")
+        await coach.press("💬 Here in the chat")
     for person in (coach, coachee):
         await person.expect("Your conversation has started")
     await coach.expect("For you as the coach")
@@ -149,7 +152,7 @@ async def test_in_english_the_same_picture_opens_with_what_to_keep(world: World)
     )
     await put_snapshots(world, match_id, walked(Step.PATH))
     await greeted(emma, liam)
-    await start_in_english(emma, liam)
+    await start_in_english(emma, liam, first=True)
     await emma.press("⏹ End the conversation")
     await liam.expect("The conversation has ended")
     await liam.expect("When is your next conversation?")
@@ -166,7 +169,7 @@ async def test_in_english_the_same_picture_opens_with_what_to_keep(world: World)
                 await edited_to(person, card.message_id, f"{number}/3")
             await person.press(label)
         await edited_to(person, card.message_id, "Thanks!")
-    await start_in_english(emma, liam)
+    await start_in_english(emma, liam, first=False)
     for person in (emma, liam):
         text = (await person.expect("Your dance last time")).text or ""
         assert "Who led: Emma: together · Liam: together" in text
