@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from flows.room.model import Member, Room, _decode, _encode
+from flows.room.model import Member, Room, decode_snapshot, encode_snapshot
 
 SCHEMA_VERSION = 1
 MIN_SIZE = 2
@@ -89,7 +89,7 @@ class Breakout:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict for storage, the group rooms encoded as rooms are."""
-        encoded = _encode(self)
+        encoded = encode_snapshot(self)
         assert isinstance(encoded, dict)
         return {"schema": SCHEMA_VERSION, **encoded}
 
@@ -100,6 +100,6 @@ class Breakout:
         schema = fields.pop("schema", None)
         if schema != SCHEMA_VERSION:
             raise ValueError(f"breakout snapshot schema {schema!r} is not {SCHEMA_VERSION}")
-        breakout = _decode(cls, fields)
+        breakout = decode_snapshot(cls, fields)
         assert isinstance(breakout, Breakout)
         return breakout

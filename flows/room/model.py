@@ -236,7 +236,7 @@ class Room:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict (datetimes as ISO text, enums as values) for storage."""
-        encoded = _encode(self)
+        encoded = encode_snapshot(self)
         assert isinstance(encoded, dict)
         return {"schema": SCHEMA_VERSION, **encoded}
 
@@ -247,12 +247,13 @@ class Room:
         schema = fields.pop("schema", None)
         if schema != SCHEMA_VERSION:
             raise ValueError(f"room snapshot schema {schema!r} is not {SCHEMA_VERSION}")
-        room = _decode(cls, fields)
+        room = decode_snapshot(cls, fields)
         assert isinstance(room, Room)
         return room
 
 
-def _encode(value: object) -> object:
+def encode_snapshot(value: object) -> object:
+    """A JSON-able form of a snapshot value (dataclasses as dicts, enums and datetimes as text)."""
     if value is None or type(value) in (int, str, bool):
         return value
     if isinstance(value, enum.Enum):
@@ -260,9 +261,9 @@ def _encode(value: object) -> object:
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, tuple):
-        return [_encode(item) for item in value]
+        return [encode_snapshot(item) for item in value]
     cls: Any = type(value)
-    return {name: _encode(getattr(value, name)) for name in _field_names(cls)}
+    return {name: encode_snapshot(getattr(value, name)) for name in _field_names(cls)}
 
 
 @cache
@@ -270,7 +271,7 @@ def _field_names(cls: Any) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
-def _decode(hint: Any, raw: object) -> object:
+def decode_snapshot(hint: Any, raw: object) -> object:
     """Rebuild a value of the annotated type from its JSON form, strictly."""
     return _decoder(hint)(raw)
 
