@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fpdf import FPDF
-
 FAMILY = "DejaVu"
 CORE = "helvetica"
 SYSTEM_FONTS = (
@@ -69,6 +67,8 @@ SIZES = {
 
 def render(title: str, lines: Sequence[Line], *, fonts: tuple[Path, Path] | None = None) -> bytes:
     """The PDF's bytes; `fonts` None: the core font with text brought back to Latin-1."""
+    from fpdf import FPDF  # imported when a portfolio is asked for: it is large and rarely used
+
     pdf = FPDF(format="A4")
     pdf.set_title(title)
     pdf.set_creator("PeerCoach")

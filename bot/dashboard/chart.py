@@ -5,10 +5,6 @@ from __future__ import annotations
 import io
 import threading
 
-# A bare Figure draws without pyplot or a GUI backend: nothing global, fine on a server.
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
-
 from flows.dashboard import Activity
 
 # Colours that keep a 3:1 contrast with white and stay apart for common colour blindness.
@@ -18,6 +14,11 @@ _DRAWING = threading.Lock()  # matplotlib's text layout is not thread-safe
 
 def activity_svg(activity: Activity, labels: tuple[str, str, str]) -> bytes:
     """A grouped bar chart: per week joined, paired, ended; labelled for screen readers too."""
+    # Imported on first drawing: matplotlib costs tens of MB that a bot without a dashboard
+    # visitor never needs. A bare Figure draws without pyplot or a GUI backend, fine on a server.
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     with _DRAWING:
         figure = Figure(figsize=(8, 3.2), dpi=100)
         axes = figure.add_subplot()

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-import qrcode
-import qrcode.image.svg
-
 from bot.dashboard.pages import Say, page
 from flows.onboarding import Role
 
 
 def qr_svg(link: str) -> str:
     """A QR code as inline SVG markup (paths only: no script, no style)."""
+    import qrcode  # imported when a sheet is printed: it brings Pillow along
+    import qrcode.image.svg
+
     image = qrcode.make(
         link,
         image_factory=qrcode.image.svg.SvgPathImage,
