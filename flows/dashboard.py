@@ -41,6 +41,21 @@ def csrf_matches(session_token: str, offered: str) -> bool:
     return hmac.compare_digest(csrf_token(session_token), offered)
 
 
+class Scope(enum.StrEnum):
+    """What a link or session opens: a staff member's cohorts, or only the operations view."""
+
+    STAFF = "staff"  # a teacher or coordinator, by their user id
+    OPS = "ops"  # the school's IT contact, from `peercoach ops-link`: no person, no cohorts
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """Who holds a link or a session: a staff member's id, or the operations scope alone."""
+
+    user_id: int | None
+    scope: Scope
+
+
 class Refusal(enum.StrEnum):
     """Why a sign-in link or a page is refused; each has its own page."""
 

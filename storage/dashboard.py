@@ -17,7 +17,9 @@ from flows.dashboard import (
     LINK_VALID,
     SESSION_VALID,
     Funnel,
+    Holder,
     Refusal,
+    Scope,
     StudentFacts,
     last_meeting_missed,
     link_refusal,
@@ -41,14 +43,17 @@ async def purge_expired(session: AsyncSession, *, now: datetime) -> None:
     await session.execute(delete(DashboardSession).where(DashboardSession.expires_at < now))
 
 
-async def create_link(session: AsyncSession, *, user_id: int, now: datetime) -> str:
+async def create_link(
+    session: AsyncSession, *, user_id: int | None, now: datetime, scope: Scope = Scope.STAFF
+) -> str:
     """A new one-time sign-in link's token; old links and sessions are forgotten meanwhile."""
     await purge_expired(session, now=now)
     token = new_token()
     session.add(
         DashboardLink(
             token_hash=token_hash(token),
-            user_id=user_id,
+            user_id=_holder_id(user_id, scope),
+            scope=scope.value,
             created_at=now,
             expires_at=now + LINK_VALID,
         )
@@ -59,8 +64,8 @@ async def create_link(session: AsyncSession, *, user_id: int, now: datetime) -> 
 
 async def redeem_link(
     session: AsyncSession, *, token: str, now: datetime
-) -> tuple[int | None, Refusal | None]:
-    """Use a link once: its person, or why not. Two browsers at once: one wins, in SQL."""
+) -> tuple[Holder | None, Refusal | None]:
+    """Use a link once: who holds it, or why not. Two browsers at once: one wins, in SQL."""
     hashed = token_hash(token)
     used = await session.execute(
         update(DashboardLink)
@@ -70,11 +75,11 @@ async def redeem_link(
             DashboardLink.expires_at > now,
         )
         .values(used_at=now)
-        .returning(DashboardLink.user_id)
+        .returning(DashboardLink.user_id, DashboardLink.scope)
     )
-    user_id = used.scalar_one_or_none()
-    if user_id is not None:
-        return int(user_id), None
+    found = used.one_or_none()
+    if found is not None:
+        return _holder(found[0], found[1]), None
     row = await session.get(DashboardLink, hashed, populate_existing=True)
     refusal = link_refusal(
         exists=row is not None,
@@ -85,13 +90,14 @@ async def redeem_link(
     return None, refusal or Refusal.USED
 
 
-async def create_session(session: AsyncSession, *, user_id: int, now: datetime) -> str:
+async def create_session(session: AsyncSession, *, holder: Holder, now: datetime) -> str:
     """A browser session's cookie token; only its hash is stored."""
     token = new_token()
     session.add(
         DashboardSession(
             token_hash=token_hash(token),
-            user_id=user_id,
+            user_id=_holder_id(holder.user_id, holder.scope),
+            scope=holder.scope.value,
             created_at=now,
             expires_at=now + SESSION_VALID,
         )
@@ -100,14 +106,36 @@ async def create_session(session: AsyncSession, *, user_id: int, now: datetime) 
     return token
 
 
-async def session_user(session: AsyncSession, *, token: str, now: datetime) -> int | None:
-    """Whose browser session this cookie is, while it lasts."""
-    found = await session.scalar(
-        select(DashboardSession.user_id).where(
-            DashboardSession.token_hash == token_hash(token), DashboardSession.expires_at > now
+async def session_holder(session: AsyncSession, *, token: str, now: datetime) -> Holder | None:
+    """Whose browser session this cookie is, and what it opens, while it lasts."""
+    found = (
+        await session.execute(
+            select(DashboardSession.user_id, DashboardSession.scope).where(
+                DashboardSession.token_hash == token_hash(token),
+                DashboardSession.expires_at > now,
+            )
         )
-    )
-    return int(found) if found is not None else None
+    ).one_or_none()
+    return _holder(found[0], found[1]) if found is not None else None
+
+
+async def session_user(session: AsyncSession, *, token: str, now: datetime) -> int | None:
+    """The staff member whose browser session this cookie is, while it lasts."""
+    holder = await session_holder(session, token=token, now=now)
+    return holder.user_id if holder is not None and holder.scope is Scope.STAFF else None
+
+
+def _holder_id(user_id: int | None, scope: Scope) -> int | None:
+    """Staff rows name their person; an ops row never does, so it holds no personal data."""
+    if (user_id is None) != (scope is Scope.OPS):
+        raise ValueError("a staff link has a user id, an operations link has none")
+    return user_id
+
+
+def _holder(user_id: int | None, scope: str) -> Holder | None:
+    """A stored row's holder; a staff row without a person (none are made) opens nothing."""
+    holder = Holder(int(user_id) if user_id is not None else None, Scope(scope))
+    return holder if (holder.user_id is None) == (holder.scope is Scope.OPS) else None
 
 
 async def end_session(session: AsyncSession, *, token: str) -> None:

@@ -1,4 +1,7 @@
-"""Tables of the staff dashboard: one-time sign-in links and browser sessions, stored hashed."""
+"""Tables of the staff dashboard: one-time sign-in links and browser sessions, stored hashed.
+
+A row's scope says what it opens: "staff" (a person's cohorts, by user id) or "ops" (the
+operations view only, for the school's IT contact, with no user id at all)."""
 
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ class DashboardLink(Base):
     __tablename__ = "dashboard_links"
 
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    user_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    user_id: Mapped[int | None] = mapped_column(BigInteger, index=True)  # None: scope "ops"
+    scope: Mapped[str] = mapped_column(String(8), default="staff", server_default="staff")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
@@ -28,6 +32,7 @@ class DashboardSession(Base):
     __tablename__ = "dashboard_sessions"
 
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    user_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    user_id: Mapped[int | None] = mapped_column(BigInteger, index=True)  # None: scope "ops"
+    scope: Mapped[str] = mapped_column(String(8), default="staff", server_default="staff")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]

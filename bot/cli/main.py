@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from telegram.error import InvalidToken, TelegramError
 
+from bot.cli import ops as ops_cli  # `peercoach ops-link` (issue 17)
 from bot.cli import pairing as pairing_cli  # `peercoach pair` (issue 4)
 from bot.cli import privacy as privacy_cli  # `peercoach erase`, `export`, `retention` (issue 14)
 from bot.cli import safety as safety_cli  # `peercoach cohort country` (issue 13)
@@ -121,6 +122,8 @@ def parser() -> argparse.ArgumentParser:
     pairing_cli.add_parser(commands)
     # Privacy (issue 14): written requests to export or erase a person's data.
     privacy_cli.add_parsers(commands)
+    # Operations (issue 17): the IT contact's sign-in link to the operations view only.
+    ops_cli.add_parser(commands)
     return main
 
 
@@ -351,4 +354,5 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("erase", ""): privacy_cli.erase,  # issue 14
     ("export", ""): privacy_cli.export,  # issue 14
     ("retention", ""): privacy_cli.set_retention,  # issue 14
+    ("ops-link", ""): ops_cli.ops_link,  # issue 17
 }

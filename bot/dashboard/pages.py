@@ -93,6 +93,15 @@ def index(
     return page(say, language, say("dashboard.web.cohorts"), body, csrf=csrf)
 
 
+def ops_index(say: Say, language: str, csrf: str) -> str:
+    """The IT contact's start page: the operations view is all this sign-in opens."""
+    body = (
+        f'<p class="note">{escape(say("dashboard.web.ops_only"))}</p>'
+        f'<p><a href="/dashboard/operations">{escape(say("dashboard.web.ops_link"))}</a></p>'
+    )
+    return page(say, language, say("dashboard.web.title"), body, csrf=csrf)
+
+
 def operations(
     say: Say, language: str, ops: Operations, moment: Callable[[object], str], csrf: str
 ) -> str:

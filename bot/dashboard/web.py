@@ -29,7 +29,9 @@ from bot.services import Services
 from flows.dashboard import (
     SESSION_VALID,
     Activity,
+    Holder,
     Refusal,
+    Scope,
     csrf_matches,
     csrf_token,
     link_refusal,
@@ -148,16 +150,17 @@ class Dashboard:
             return self._refuse(request, language, Refusal.FORM)
         now = self.services.clock.now()
         async with self.services.db.transaction() as session:
-            user_id, refusal = await dashboard.redeem_link(
+            holder, refusal = await dashboard.redeem_link(
                 session, token=str(form.get("t", "")), now=now
             )
-            if user_id is None:
+            if holder is None:
                 cookie = None
             else:
-                cookie = await dashboard.create_session(session, user_id=user_id, now=now)
-        if cookie is None:
+                cookie = await dashboard.create_session(session, holder=holder, now=now)
+        if holder is None or cookie is None:
             return self._refuse(request, language, refusal or Refusal.UNKNOWN)
-        log.info("dashboard: a staff member signed in")
+        who = "the IT contact (operations only)" if holder.scope is Scope.OPS else "a staff member"
+        log.info("dashboard: %s signed in", who)
         response = web.HTTPSeeOther("/dashboard/")
         self._set_cookie(
             response, SESSION_COOKIE, cookie, max_age=int(SESSION_VALID.total_seconds())
@@ -167,7 +170,7 @@ class Dashboard:
 
     async def signout(self, request: web.Request) -> web.Response:
         """End the session (the form's CSRF token must belong to it)."""
-        token, _, language = await self._session(request)
+        token, _, language = await self._holder(request)
         form = await request.post()
         if not csrf_matches(token, str(form.get("csrf", ""))):
             return self._refuse(request, language, Refusal.FORM)
@@ -180,9 +183,12 @@ class Dashboard:
     # --- pages -------------------------------------------------------------------------------
 
     async def index(self, request: web.Request) -> web.Response:
-        """The person's cohorts."""
-        token, user_id, language = await self._session(request)
+        """The person's cohorts; for the IT contact only the operations view."""
+        token, holder, language = await self._holder(request)
         say = self._say(language)
+        if holder.user_id is None:
+            return self._html(pages.ops_index(say, language, csrf_token(token)))
+        user_id = holder.user_id
         async with self.services.db.sessions() as session:
             mine = await dashboard.staff_cohorts(session, user_id=user_id)
         links = [pages.CohortLink(c.cohort_id, c.name, say(f"role.{c.role.value}")) for c in mine]
@@ -191,15 +197,16 @@ class Dashboard:
         return self._html(body)
 
     async def operations_page(self, request: web.Request) -> web.Response:
-        """How the bot is doing, for the school's IT contact (a coordinator signs in)."""
-        token, user_id, language = await self._session(request)
+        """How the bot is doing, for the school's IT contact (or a coordinator)."""
+        token, holder, language = await self._holder(request)
         now = self.services.clock.now()
         zone = self.services.settings.zone
         async with self.services.db.sessions() as session:
-            mine = await dashboard.staff_cohorts(session, user_id=user_id)
+            if holder.user_id is not None:
+                mine = await dashboard.staff_cohorts(session, user_id=holder.user_id)
+                if not any(c.role is Role.COORDINATOR for c in mine):
+                    return self._refuse(request, language, Refusal.NOT_YOURS)
             ops = await operations.operations(session, now=now)
-        if not any(c.role is Role.COORDINATOR for c in mine):
-            return self._refuse(request, language, Refusal.NOT_YOURS)
 
         def moment(at: object) -> str:
             if not isinstance(at, datetime):
@@ -405,29 +412,47 @@ class Dashboard:
             return Refusal.UNKNOWN, None
         async with self.services.db.sessions() as session:
             row = await session.get(DashboardLink, token_hash(token))
-            user = await people.get_user(session, user_id=row.user_id) if row else None
+            user_id = row.user_id if row else None
+            user = await people.get_user(session, user_id=user_id) if user_id else None
             refusal = link_refusal(
                 exists=row is not None,
                 used_at=row.used_at if row else None,
                 expires_at=row.expires_at if row else None,
                 now=self.services.clock.now(),
             )
-        return refusal, user.language if user and user.language in LANGUAGES else None
+        language: str | None = None
+        if row is not None and row.scope == Scope.OPS:
+            language = self.services.settings.default_language  # no person, no language of theirs
+        elif user and user.language in LANGUAGES:
+            language = user.language
+        return refusal, language
 
-    async def _session(self, request: web.Request) -> tuple[str, int, str]:
-        """The cookie's token, its person and their language; a refusal page otherwise."""
+    async def _holder(self, request: web.Request) -> tuple[str, Holder, str]:
+        """The cookie's token, who holds it and their language; a refusal page otherwise.
+
+        The IT contact's session has no person: it reads in the bot's default language."""
         token = request.cookies.get(SESSION_COOKIE, "")
         now = self.services.clock.now()
-        user_id, language = None, self._browser_language(request)
+        holder, language = None, self._browser_language(request)
         if token:
             async with self.services.db.sessions() as session:
-                user_id = await dashboard.session_user(session, token=token, now=now)
+                holder = await dashboard.session_holder(session, token=token, now=now)
+                user_id = holder.user_id if holder else None
                 user = await people.get_user(session, user_id=user_id) if user_id else None
-            if user is not None and user.language in LANGUAGES:
+            if holder is not None and holder.scope is Scope.OPS:
+                language = self.services.settings.default_language
+            elif user is not None and user.language in LANGUAGES:
                 language = user.language
-        if user_id is None:
+        if holder is None:
             raise self._refusal_error(request, language, Refusal.NO_SESSION)
-        return token, user_id, language
+        return token, holder, language
+
+    async def _session(self, request: web.Request) -> tuple[str, int, str]:
+        """A staff member's session: the IT contact's opens no cohort, form or sheet."""
+        token, holder, language = await self._holder(request)
+        if holder.user_id is None:
+            raise self._refusal_error(request, language, Refusal.NOT_YOURS)
+        return token, holder.user_id, language
 
     async def _allowed(self, request: web.Request, user_id: int, language: str) -> int:
         """The page's cohort, if the person is its teacher or coordinator."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from flows.dashboard import Funnel, Reason, Refusal, needs_attention
+from flows.dashboard import Funnel, Holder, Reason, Refusal, Scope, needs_attention
 from flows.onboarding import Role
 from flows.pairing import Proposal, RoundMode
 from flows.pairing.ending import RoundEnding
@@ -23,11 +24,13 @@ from storage import (
     people,
     trajectories,
 )
+from storage.dashboard_models import DashboardSession
 from storage.db import Database
 from storage.models import InboxUpdate, Match, OutboxMessage, User, utcnow
 from storage.pairing_models import PairingRound, RoundKind, RoundStatus
 from storage.trajectory_models import PairState
 
+STAFF_9 = Holder(9, Scope.STAFF)
 STUDENTS = {1: "Sanne", 2: "Bram", 3: "Noor", 4: "Daan", 5: "Eva", 6: "Finn"}
 
 
@@ -156,6 +159,29 @@ async def test_staff_see_their_cohorts_only(database: Database) -> None:
         assert not await dashboard.may_see(session, user_id=1, cohort_id=cohort_id)
 
 
+async def test_an_operations_link_and_session_hold_no_person(database: Database) -> None:
+    now = utcnow()
+    ops = Holder(None, Scope.OPS)
+    async with database.transaction() as session:
+        token = await dashboard.create_link(session, user_id=None, scope=Scope.OPS, now=now)
+        with pytest.raises(ValueError):  # a staff link must name its person, ops never does
+            await dashboard.create_link(session, user_id=None, now=now)
+        with pytest.raises(ValueError):
+            await dashboard.create_link(session, user_id=9, scope=Scope.OPS, now=now)
+    async with database.transaction() as session:
+        assert await dashboard.redeem_link(session, token=token, now=now) == (ops, None)
+        assert await dashboard.redeem_link(session, token=token, now=now) == (None, Refusal.USED)
+        cookie = await dashboard.create_session(session, holder=ops, now=now)
+    async with database.transaction() as session:
+        assert await dashboard.session_holder(session, token=cookie, now=now) == ops
+        assert await dashboard.session_user(session, token=cookie, now=now) is None  # no staff
+        stored = (await session.scalars(select(DashboardSession))).all()
+        assert [(row.user_id, row.scope) for row in stored] == [(None, "ops")]
+        await dashboard.end_session(session, token=cookie)
+    async with database.transaction() as session:
+        assert await dashboard.session_holder(session, token=cookie, now=now) is None
+
+
 async def test_a_link_works_once_and_a_session_until_sign_out(database: Database) -> None:
     now = utcnow()
     async with database.transaction() as session:
@@ -163,7 +189,7 @@ async def test_a_link_works_once_and_a_session_until_sign_out(database: Database
         token = await dashboard.create_link(session, user_id=9, now=now)
         old = await dashboard.create_link(session, user_id=9, now=now - timedelta(minutes=11))
     async with database.transaction() as session:
-        assert await dashboard.redeem_link(session, token=token, now=now) == (9, None)
+        assert await dashboard.redeem_link(session, token=token, now=now) == (STAFF_9, None)
     async with database.transaction() as session:
         assert await dashboard.redeem_link(session, token=token, now=now) == (None, Refusal.USED)
         assert await dashboard.redeem_link(session, token=old, now=now) == (
@@ -174,7 +200,7 @@ async def test_a_link_works_once_and_a_session_until_sign_out(database: Database
             None,
             Refusal.UNKNOWN,
         )
-        cookie = await dashboard.create_session(session, user_id=9, now=now)
+        cookie = await dashboard.create_session(session, holder=STAFF_9, now=now)
     async with database.transaction() as session:
         assert await dashboard.session_user(session, token=cookie, now=now) == 9
         assert await dashboard.session_user(session, token=token, now=now) is None
@@ -186,7 +212,7 @@ async def test_a_link_works_once_and_a_session_until_sign_out(database: Database
     async with database.transaction() as session:
         assert await dashboard.session_user(session, token=cookie, now=now) is None
         fresh = await dashboard.create_link(session, user_id=9, now=now)
-        kept = await dashboard.create_session(session, user_id=9, now=now)
+        kept = await dashboard.create_session(session, holder=STAFF_9, now=now)
     # Erasure takes the person's links and sessions with them.
     async with database.transaction() as session:
         await erasure.erase_person(session, user_id=9, now=now)

@@ -118,3 +118,4 @@ dashboard-web-ops-failed_sends = Messages failed
 dashboard-web-ops-no_errors = No errors in the last 24 hours.
 dashboard-web-ops-none = –
 dashboard-web-ops_link = How the bot is doing (for IT)
+dashboard-web-ops_only = This sign-in shows only how the bot is doing: counts and times, no students and no groups.

@@ -118,3 +118,4 @@ dashboard-web-ops-failed_sends = Berichten mislukt
 dashboard-web-ops-no_errors = Geen fouten in de laatste 24 uur.
 dashboard-web-ops-none = –
 dashboard-web-ops_link = Werking van de bot (voor ICT)
+dashboard-web-ops_only = Met deze aanmelding zie je alleen hoe de bot werkt: aantallen en tijden, geen leerlingen en geen groepen.
