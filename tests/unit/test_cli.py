@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -34,6 +35,7 @@ def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
         ["cohort", "set"],
         ["invite"],
         ["invite", "revoke"],
+        ["ops-link"],
     ],
 )
 def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -117,3 +119,33 @@ def test_a_cohort_gets_its_own_time_zone_and_quiet_hours(
         err = capsys.readouterr().err
         assert done.value.code == 2
         assert err.startswith(f"peercoach: {message}") and err.count("\n") == 1
+
+
+def test_ops_link_prints_a_one_time_link_that_names_no_one(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], isolated: Path
+) -> None:
+    monkeypatch.setenv("DASHBOARD_URL", "https://dash.school.nl/")
+    main(["ops-link"])
+    main(["ops-link"])
+    out = capsys.readouterr().out
+    tokens = re.findall(r"^  https://dash\.school\.nl/dashboard/signin\?t=([\w-]{40,})$", out, re.M)
+    assert len(set(tokens)) == 2  # a fresh link each time
+    assert out.count("Sign-in link to the operations view (works once, for 10 minutes):") == 2
+    assert "no students, no groups" in out
+    # Stored: only the tokens' hashes, no person, scope "ops".
+    with sqlite3.connect(isolated / "cli.sqlite3") as db:
+        rows = db.execute("SELECT token_hash, user_id, scope FROM dashboard_links").fetchall()
+    assert sorted((user, scope) for _, user, scope in rows) == [(None, "ops"), (None, "ops")]
+    assert {hashed for hashed, _, _ in rows}.isdisjoint(tokens)
+
+
+def test_ops_link_without_a_dashboard_url_uses_this_machines_address(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("DASHBOARD_URL", raising=False)
+    monkeypatch.delenv("WEBHOOK_URL", raising=False)
+    monkeypatch.setenv("HTTP_PORT", "8099")
+    main(["ops-link"])
+    assert re.search(
+        r"^  http://127\.0\.0\.1:8099/dashboard/signin\?t=[\w-]+$", capsys.readouterr().out, re.M
+    )
