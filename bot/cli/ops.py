@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.handlers.dashboard import SIGN_IN_PATH
 from bot.settings import Settings
 from flows.dashboard import LINK_VALID, Scope
 from storage import dashboard
@@ -34,8 +33,11 @@ async def ops_link(settings: Settings, args: argparse.Namespace) -> None:
     print(await make_ops_link(settings))
 
 
-async def make_ops_link(settings: Settings, *, base: str | None = None) -> str:
+async def make_ops_link(settings: Settings) -> str:
     """The lines to print: the link, how long it works and what it opens."""
+    # Asked for here: the handlers' imports need not load for every other command.
+    from bot.handlers.dashboard import SIGN_IN_PATH
+
     db = Database(settings.database_url)
     await upgrade_to_head(db)
     try:
@@ -45,7 +47,7 @@ async def make_ops_link(settings: Settings, *, base: str | None = None) -> str:
             )
     finally:
         await db.dispose()
-    address = base or settings.dashboard_url or settings.local_url("")
+    address = settings.dashboard_url or settings.local_url("")
     minutes = int(LINK_VALID.total_seconds() // 60)
     return (
         f"Sign-in link to the operations view (works once, for {minutes} minutes):\n"
