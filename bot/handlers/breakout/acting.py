@@ -174,6 +174,18 @@ async def private_text(turn: Turn, incoming: Incoming) -> bool:
     return True
 
 
+async def still_in_breakout(turn: Turn) -> bool:
+    """/cancel during a breakout: the group goes on, so say how to sit out rather than stop."""
+    if turn.user is None:
+        return False
+    row = await breakouts.breakout_of(turn.session, user_id=turn.user.id)
+    group = breakouts.snapshot_of(row).group_of(turn.user.id) if row is not None else None
+    if row is None or group is None or not group.room.is_open:
+        return False
+    await turn.say("breakout.cancel_goes_on", teacher=breakouts.snapshot_of(row).teacher_name)
+    return True
+
+
 async def fire_breakout_timer(turn: Turn, timer: DueTimer) -> None:
     """The one timer set of all groups went off; stale firings change nothing."""
     breakout_id, kind = timer.payload.get("breakout_id"), timer.payload.get("kind")

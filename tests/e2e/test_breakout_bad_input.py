@@ -1,0 +1,102 @@
+"""Breakouts meet awkward input: huge texts, stickers, photos, /help and /cancel mid-turn."""
+
+from __future__ import annotations
+
+from tgemulator import ScriptedUser
+
+from tests.e2e.support.conversation import next_answer, press_when_shown, read_until
+from tests.e2e.support.rooms import Classroom, classroom
+from tests.e2e.test_breakout_edges import SIX, stored
+
+WORDS = {
+    "nl": {
+        "protocol": "Incidentmethode",
+        "size": "Groepjes van 3",
+        "card": "in groepjes van 3",
+        "join": "🙋 Ik doe mee",
+        "start": "👥 Groepjes maken",
+        "formed": "De 2 groepjes zijn er!",
+        "only": "Dat kan alleen Mila",
+        "long": "2000 tekens",
+        "sticker": "kan ik niet bewaren",
+        "cancel": "Je groepje gaat gewoon door",
+        "help": "Wat kun je hier doen?",
+    },
+    "en": {
+        "protocol": "Incident method",
+        "size": "Groups of 3",
+        "card": "in groups of 3",
+        "join": "🙋 I'm in",
+        "start": "👥 Make groups",
+        "formed": "Here are the 2 groups!",
+        "only": "Only Mila",
+        "long": "2000 characters",
+        "sticker": "can't keep",
+        "cancel": "Your group carries on",
+        "help": "What can you do here?",
+    },
+}
+
+
+async def groups_formed(room: Classroom, words: dict[str, str]) -> list[str]:
+    """The teacher forms groups of three; the first group's members, the case-giver first."""
+    await room.member("teacher").send("/breakout")
+    await press_when_shown(room.watcher, words["protocol"])
+    await press_when_shown(room.watcher, words["size"])
+    await room.said(words["card"])
+    for name in SIX:
+        await room.member(name).press(words["join"])
+    await room.settled()
+    await room.member("Ana").press(words["start"])
+    await next_answer(room.member("Ana"), words["only"])
+    await room.member("teacher").press(words["start"])
+    await room.said(words["formed"])
+    breakout = await stored(room)
+    names = {p.user.id: n for n, p in room.students.items()}
+    return [names[uid] for uid in breakout.groups[0].member_ids]
+
+
+def texts(person: ScriptedUser) -> list[str]:
+    """Everything the bot said in this person's private chat, oldest first."""
+    return [m.text or "" for m in person.emulator.bot_messages(person.chat_id)]
+
+
+async def awkward_input_is_answered_and_relays_go_on(room: Classroom, code: str) -> None:
+    words = WORDS[code]
+    giver, other, _ = await groups_formed(room, words)
+    sender, reader = room.students[giver], room.students[other]
+    await room.settled()
+    before = len(texts(reader))
+
+    # A huge text: the giver hears it is too long; nothing half reaches the group.
+    await sender.send("&<b>" * 1024)
+    await read_until(sender, words["long"])
+    await sender.send_sticker()
+    await read_until(sender, words["sticker"])
+    await sender.send_photo()
+    await read_until(sender, words["sticker"])
+    await room.settled()
+    assert texts(reader)[before:] == []
+
+    # /cancel and /help mid-turn answer, and the group still goes on afterwards.
+    await sender.send("/cancel")
+    await read_until(sender, words["cancel"])
+    await reader.send("/help")
+    await read_until(reader, words["help"])
+    tag_soup = "Ik & jij <3 </b> " * 100  # 1,700 characters with & and <, escaped in the relay
+    await sender.send(tag_soup)
+    relayed = await read_until(reader, f"{giver}: Ik & jij <3")
+    assert (relayed.text or "").endswith(tag_soup.strip())
+    assert all(len(text) <= 4096 for text in texts(reader))
+    for answer in room.world.emulator.callback_answers:
+        assert answer.text is None or len(answer.text) <= 200
+
+
+async def test_awkward_input_during_a_breakout_in_dutch(database_url: str) -> None:
+    async with classroom(database_url, names=SIX) as room:
+        await awkward_input_is_answered_and_relays_go_on(room, "nl")
+
+
+async def test_awkward_input_during_a_breakout_in_english(database_url: str) -> None:
+    async with classroom(database_url, names=SIX, language="English", code="en") as room:
+        await awkward_input_is_answered_and_relays_go_on(room, "en")
