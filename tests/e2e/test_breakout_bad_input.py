@@ -38,17 +38,19 @@ WORDS = {
 }
 
 
-async def groups_formed(room: Classroom, words: dict[str, str]) -> list[str]:
+async def groups_formed(
+    room: Classroom, words: dict[str, str], names: tuple[str, ...] = SIX
+) -> list[str]:
     """The teacher forms groups of three; the first group's members, the case-giver first."""
     await room.member("teacher").send("/breakout")
     await press_when_shown(room.watcher, words["protocol"])
     await press_when_shown(room.watcher, words["size"])
     await room.said(words["card"])
-    for name in SIX:
+    for name in names:
         await room.member(name).press(words["join"])
     await room.settled()
-    await room.member("Ana").press(words["start"])
-    await next_answer(room.member("Ana"), words["only"])
+    await room.member(names[0]).press(words["start"])
+    await next_answer(room.member(names[0]), words["only"])
     await room.member("teacher").press(words["start"])
     await room.said(words["formed"])
     breakout = await stored(room)
@@ -100,3 +102,19 @@ async def test_awkward_input_during_a_breakout_in_dutch(database_url: str) -> No
 async def test_awkward_input_during_a_breakout_in_english(database_url: str) -> None:
     async with classroom(database_url, names=SIX, language="English", code="en") as room:
         await awkward_input_is_answered_and_relays_go_on(room, "en")
+
+
+TRICKY = ("Zoë & <b>Jo</b>", "A&amp;B", "<3 Lou", "Ma\u00efa", "Bo", "&#128075; Cas")
+
+
+async def test_names_with_markup_in_a_breakout_show_as_typed(database_url: str) -> None:
+    async with classroom(database_url, names=TRICKY) as room:
+        members = await groups_formed(room, WORDS["nl"], TRICKY)
+        sender, reader = room.students[members[0]], room.students[members[1]]
+        await room.settled()
+        await sender.send("hoi <allemaal> & tot zo")
+        relayed = await read_until(reader, "hoi <allemaal> & tot zo")
+        assert (relayed.text or "").startswith(f"💬 {members[0]}: ")
+        for name in TRICKY:
+            chat = room.students[name]
+            assert any(name in text for text in texts(chat)), name
