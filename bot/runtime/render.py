@@ -82,11 +82,23 @@ def _best_cut(text: str, limit: int) -> int:
     return limit
 
 
+# In a label, what would read as a tag or an escaped character (from a name or a typed idea).
+_TAG_START = re.compile(r"<(?=/?[a-zA-Z])")
+_REFERENCE_START = re.compile(r"&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[a-zA-Z]+;)")
+
+
+def plain_label(label: str) -> str:
+    """A label that cannot pass for HTML: a look-alike for '<' before a tag name and for '&'
+    before an entity, so a name like "<b>Bo</b>" shows as typed and no checker reads markup."""
+    return _REFERENCE_START.sub("＆", _TAG_START.sub("‹", label))
+
+
 def inline_keyboard(rows: list[list[tuple[str, str]]]) -> dict[str, Any]:
-    """An inline keyboard from rows of (label, callback token)."""
+    """An inline keyboard from rows of (label, callback token); labels are plain text."""
     return {
         "inline_keyboard": [
-            [{"text": label, "callback_data": token} for label, token in row] for row in rows
+            [{"text": plain_label(label), "callback_data": token} for label, token in row]
+            for row in rows
         ]
     }
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tgemulator.markup import parse_html
 
-from bot.runtime.render import split_text
+from bot.runtime.render import plain_label, split_text
 
 
 @given(st.text(alphabet="ab \n", max_size=12_000))
@@ -60,3 +60,10 @@ def test_split_escaped_text_in_tags_stays_valid_html(words: str, limit: int) -> 
 def test_split_sends_no_part_that_is_only_tags() -> None:
     text = "<b>" + "a" * 102 + "\n\n</b>"
     assert split_text(text, 110) == ["<b>" + "a" * 102 + "</b>"]
+
+
+def test_labels_from_names_and_typed_ideas_cannot_pass_for_html() -> None:
+    assert (
+        plain_label("<b>Bo</b> & Tom &amp; Jo &#128075;") == "‹b>Bo‹/b> & Tom ＆amp; Jo ＆#128075;"
+    )
+    assert plain_label("Ik <3 jou & jij mij") == "Ik <3 jou & jij mij"
