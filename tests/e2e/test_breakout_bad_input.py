@@ -118,3 +118,16 @@ async def test_names_with_markup_in_a_breakout_show_as_typed(database_url: str) 
         for name in TRICKY:
             chat = room.students[name]
             assert any(name in text for text in texts(chat)), name
+
+
+async def test_a_member_who_blocked_the_bot_leaves_the_others_talking(database_url: str) -> None:
+    async with classroom(database_url, names=SIX) as room:
+        giver, blocker, third = await groups_formed(room, WORDS["nl"])
+        await room.settled()
+        room.world.emulator.block_bot(room.students[blocker].user)
+        await room.students[giver].send("Eerste zin na het blokkeren.")
+        await read_until(room.students[third], f"{giver}: Eerste zin na het blokkeren.")
+        await room.settled()
+        assert not any("Eerste zin" in text for text in texts(room.students[blocker]))
+        await room.member("teacher").press("⏭ Volgende stap (alle groepjes)")
+        await read_until(room.students[giver], "Stap 2 van 7", limit=20)
