@@ -131,3 +131,15 @@ async def test_a_member_who_blocked_the_bot_leaves_the_others_talking(database_u
         assert not any("Eerste zin" in text for text in texts(room.students[blocker]))
         await room.member("teacher").press("⏭ Volgende stap (alle groepjes)")
         await read_until(room.students[giver], "Stap 2 van 7", limit=20)
+
+
+async def test_breakout_asked_privately_and_help_in_the_group(database_url: str) -> None:
+    async with classroom(database_url, names=SIX) as room:
+        await room.students["Ana"].send("/breakout")
+        told = await room.students["Ana"].expect("Groepjes maakt je docent")
+        assert "startgroup" not in (told.text or "")
+        await room.teacher.send("/breakout")
+        await room.teacher.expect("?startgroup=room")
+        await room.member("Bo").send("/help")
+        helped = await room.said("/breakout")
+        assert "/room" in (helped.text or "")

@@ -7,6 +7,7 @@
 breakouts-in_private =
     Small groups start in your class's Telegram group. Add me there with this link: { $startgroup }
     and then type /breakout in the group.
+breakouts-in_private_student = Your teacher makes small groups in your class's Telegram group. Once they start, tap ‘🙋 I'm in’ there; then you talk with your group here.
 breakouts-link_first = First link this group to your class with /room. Then you can make small groups here with /breakout.
 breakouts-already_open = Groups are already running here. Wrap those up first, then a new round can start.
 breakouts-pick_protocol = 👥 Small groups! Which way of working will the groups use?

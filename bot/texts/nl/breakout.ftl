@@ -7,6 +7,7 @@
 breakouts-in_private =
     Groepjes maak je in de Telegram-groep van je klas. Voeg mij daar toe met deze link: { $startgroup }
     en typ dan /breakout in de groep.
+breakouts-in_private_student = Groepjes maakt je docent in de Telegram-groep van je klas. Zodra die begint, tik je daar op ‘🙋 Ik doe mee’; daarna praat je hier met je groepje.
 breakouts-link_first = Koppel deze groep eerst aan je klas met /room. Daarna kun je hier groepjes maken met /breakout.
 breakouts-already_open = Er lopen hier al groepjes. Rond die eerst af, dan kan er een nieuwe ronde.
 breakouts-pick_protocol = 👥 Groepjes maken! Met welke werkvorm gaan de groepjes aan de slag?
