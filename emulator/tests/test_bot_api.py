@@ -115,7 +115,9 @@ async def test_html_message_with_keyboard_then_press_gives_a_callback_query(
     assert isinstance(callback.message, telegram.Message)
     assert callback.message.message_id == sent.message_id
     assert callback.message.text == "Klaar voor de sessie?"
+    assert [q.data for q in emulator.unanswered_queries()] == ["session:later"]
     assert await callback.answer("Genoteerd")
+    assert emulator.unanswered_queries() == []
     with pytest.raises(BadRequest, match=r"(?i)query is too old"):
         await callback.answer("nog eens")
     assert [answer.text for answer in emulator.callback_answers] == ["Genoteerd"]

@@ -6,6 +6,7 @@ from tgemulator import ScriptedUser
 
 from tests.e2e.support.conversation import next_answer, press_when_shown, read_until
 from tests.e2e.support.rooms import Classroom, classroom
+from tests.e2e.support.world import every_press_answered
 from tests.e2e.test_breakout_edges import SIX, stored
 
 WORDS = {
@@ -92,6 +93,7 @@ async def awkward_input_is_answered_and_relays_go_on(room: Classroom, code: str)
     assert all(len(text) <= 4096 for text in texts(reader))
     for answer in room.world.emulator.callback_answers:
         assert answer.text is None or len(answer.text) <= 200
+    await every_press_answered(room.world)
 
 
 async def test_awkward_input_during_a_breakout_in_dutch(database_url: str) -> None:
@@ -131,6 +133,7 @@ async def test_a_member_who_blocked_the_bot_leaves_the_others_talking(database_u
         assert not any("Eerste zin" in text for text in texts(room.students[blocker]))
         await room.member("teacher").press("⏭ Volgende stap (alle groepjes)")
         await read_until(room.students[giver], "Stap 2 van 7", limit=20)
+        await every_press_answered(room.world)
 
 
 async def test_breakout_asked_privately_and_help_in_the_group(database_url: str) -> None:

@@ -13,7 +13,7 @@ from flows.trajectory import Step
 from storage.dance_models import DanceCheck
 from tests.e2e.support.conversation import edited_to
 from tests.e2e.support.trajectory import begin_chat, greeted, pair_up, put_snapshots
-from tests.e2e.support.world import World
+from tests.e2e.support.world import World, every_press_answered
 from tests.e2e.test_grow_dance import MONDAY_10, end_conversation
 from tests.e2e.test_reflect_log import walked
 
@@ -77,3 +77,4 @@ async def test_double_taps_cancel_forgery_and_a_blocked_partner(world: World) ->
     answers = [a for a in world.emulator.callback_answers if a.user_id == bram.user.id]
     assert len({a.callback_query_id for a in answers}) == len(answers)
     await bram.expect_silence(0.5)
+    await every_press_answered(world)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.e2e.support.pairing import a_class
-from tests.e2e.support.world import World
+from tests.e2e.support.world import World, every_press_answered
 
 
 async def test_nopair_lists_classmates_whose_names_look_like_markup(world: World) -> None:
@@ -16,3 +16,4 @@ async def test_nopair_lists_classmates_whose_names_look_like_markup(world: World
     assert "Tom ＆amp; Jo" in labels and "‹b>Bo‹/b>" in labels
     await noor.press("Tom ＆amp; Jo")
     await noor.expect_callback_answer()
+    await every_press_answered(world)

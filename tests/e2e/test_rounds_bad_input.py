@@ -8,7 +8,7 @@ from tgemulator import ScriptedUser
 
 from flows.pairing import Wants
 from tests.e2e.support.pairing import a_class, in_pool, matches_of
-from tests.e2e.support.world import World
+from tests.e2e.support.world import World, every_press_answered
 from tests.e2e.test_pairing_rounds_end import confirm_preview, press_now, read_until
 
 
@@ -66,3 +66,4 @@ async def test_rounds_by_a_student_twice_tapped_forged_and_with_a_blocked_partne
     assert [status for _, status, _ in await matches_of(world)] == statuses
     answers = [a for a in world.emulator.callback_answers if a.user_id == ilse.user.id]
     assert len({a.callback_query_id for a in answers}) == len(answers)
+    await every_press_answered(world)

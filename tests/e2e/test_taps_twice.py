@@ -10,7 +10,7 @@ from tgemulator import ScriptedUser
 from flows.trajectory import Step
 from tests.e2e.support.conversation import read_until
 from tests.e2e.support.trajectory import greeted, pair_up, snapshots
-from tests.e2e.support.world import World
+from tests.e2e.support.world import World, every_press_answered
 from tests.e2e.test_pairing_rounds_end import press_now
 from tests.e2e.test_trajectory_taps import AGREE_ALL, Taps, end_talk, first_question
 
@@ -73,3 +73,4 @@ async def test_agree_to_all_and_the_swap_count_once(world: World) -> None:
     begun = [t for t in started if "Jullie gesprek is begonnen" in t]
     # The first conversation, this one as Bram started it, and one swap: not swapped back.
     assert len(begun) == 3 and "Sanne coacht, Bram is coachee" in begun[-1]
+    await every_press_answered(world)
