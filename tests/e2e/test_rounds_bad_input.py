@@ -67,3 +67,32 @@ async def test_rounds_by_a_student_twice_tapped_forged_and_with_a_blocked_partne
     answers = [a for a in world.emulator.callback_answers if a.user_id == ilse.user.id]
     assert len({a.callback_query_id for a in answers}) == len(answers)
     await every_press_answered(world)
+
+
+async def test_closing_a_round_reaches_the_partner_who_did_not_block(world: World) -> None:
+    klas = await a_class(world, ["Sanne", "Yusuf"], english=["Yusuf"])
+    ilse, sanne, yusuf = klas.coordinator, klas["Sanne"], klas["Yusuf"]
+    await in_pool(world, sanne, wants=Wants.COACH)
+    await in_pool(world, yusuf, wants=Wants.BE_COACHED)
+    await ilse.send("/rounds")
+    await ilse.expect("Koppelrondes van 5B Peercoaching")
+    await ilse.press("Ronde 1 starten")
+    await confirm_preview(ilse, 1)
+    await read_until(sanne, "Je coachingspartner")
+    await read_until(yusuf, "Your coaching partner")
+
+    await ilse.send("/rounds")
+    await ilse.expect("Nu loopt ronde 1")
+    await ilse.press("Ronde 1 afronden")
+    await ilse.expect("Ronde 1 afronden")
+    world.emulator.block_bot(yusuf.user)
+    await ilse.press("🏁 Trajecten afsluiten")
+    await read_until(ilse, "Ronde 1 van 5B Peercoaching is afgerond")
+    await asyncio.sleep(1.0)
+    sanne_heard = [m.text or "" for m in world.emulator.bot_messages(sanne.chat_id)]
+    assert any(
+        "coördinator heeft deze coachingronde afgesloten" in t or "niet meer bereiken" in t
+        for t in sanne_heard
+    )
+    assert not [m for m in world.emulator.bot_messages(yusuf.chat_id) if "closed" in (m.text or "")]
+    await every_press_answered(world)
