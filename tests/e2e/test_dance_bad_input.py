@@ -11,10 +11,10 @@ from bot.clock import FakeClock
 from flows.dance import DANCE_DELAY
 from flows.trajectory import Step
 from storage.dance_models import DanceCheck
-from tests.e2e.support.conversation import edited_to
+from tests.e2e.support.conversation import edited_to, read_until
 from tests.e2e.support.trajectory import begin_chat, greeted, pair_up, put_snapshots
 from tests.e2e.support.world import World, every_press_answered
-from tests.e2e.test_grow_dance import MONDAY_10, end_conversation
+from tests.e2e.test_grow_dance import MONDAY_10, end_conversation, start_in_english
 from tests.e2e.test_reflect_log import walked
 
 
@@ -77,4 +77,36 @@ async def test_double_taps_cancel_forgery_and_a_blocked_partner(world: World) ->
     answers = [a for a in world.emulator.callback_answers if a.user_id == bram.user.id]
     assert len({a.callback_query_id for a in answers}) == len(answers)
     await bram.expect_silence(0.5)
+    await every_press_answered(world)
+
+
+async def test_in_english_help_mid_card_and_a_triple_tap_keep_one_answer(world: World) -> None:
+    (emma, liam), _, match_id = await pair_up(
+        world, ["Emma", "Liam"], kind="one_way", language="English"
+    )
+    await put_snapshots(world, match_id, walked(Step.PATH))
+    await greeted(emma, liam)
+    await start_in_english(emma, liam, first=True)
+    await emma.press("⏹ End the conversation")
+    await liam.expect("The conversation has ended")
+    world.later(DANCE_DELAY)
+    card = await read_until(liam, "How did your dance go?")
+    together = data_of(card, "Together")
+    await liam.press("Together")
+    await liam.press_data(card.message_id, together)
+    await liam.press_data(card.message_id, together)
+    await edited_to(liam, card.message_id, "2/3")
+    await liam.send("/help")
+    await read_until(liam, "What can you do here?")
+    await liam.send("x" * 4096)
+    await liam.expect()
+    await liam.press("Just right")
+    await edited_to(liam, card.message_id, "3/3")
+    await liam.press("Yes")
+    await edited_to(liam, card.message_id, "Thanks!")
+    async with world.app.services.db.sessions() as session:
+        rows = (await session.scalars(select(DanceCheck))).all()
+    assert [(r.user_id, r.led, r.rhythm, r.heard) for r in rows] == [
+        (liam.user.id, "together", "right", "yes")
+    ]
     await every_press_answered(world)
