@@ -146,3 +146,31 @@ async def test_breakout_asked_privately_and_help_in_the_group(database_url: str)
         await room.member("Bo").send("/help")
         helped = await room.said("/breakout")
         assert "/room" in (helped.text or "")
+
+
+async def test_someone_who_blocked_the_bot_is_asked_to_unblock_before_joining(
+    database_url: str,
+) -> None:
+    async with classroom(database_url, names=SIX) as room:
+        words = WORDS["nl"]
+        ana = room.students["Ana"]
+        room.world.emulator.block_bot(ana.user)
+        await room.settled()
+        await room.member("teacher").send("/breakout")
+        await press_when_shown(room.watcher, words["protocol"])
+        await press_when_shown(room.watcher, words["size"])
+        await room.said(words["card"])
+        await room.member("Ana").press(words["join"])
+        refused = await room.member("Ana").expect_callback_answer("Deblokkeren")
+        assert refused.show_alert
+        room.world.emulator.unblock_bot(ana.user)
+        await room.settled()
+        for name in SIX:
+            await room.member(name).press(words["join"])
+        await room.settled()
+        await room.member("teacher").press(words["start"])
+        await room.said(words["formed"])
+        joined = {uid for group in (await stored(room)).groups for uid in group.member_ids}
+        assert ana.user.id in joined
+        await read_until(ana, "Jij zit in groepje")
+        await every_press_answered(room.world)

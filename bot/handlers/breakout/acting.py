@@ -72,6 +72,11 @@ async def _join(
         # The bot can only relay to people who joined the class privately first.
         await join_hint(turn, breakout.language, chat_id=breakout.chat_id)
         return None
+    if turn.user is not None and turn.user.unreachable_at is not None:
+        # They blocked the bot privately: their group would wait for someone it cannot reach.
+        with turn.speaking(turn.user.language or breakout.language):
+            await turn.answer("breakout.refuse.blocked", alert=True)
+        return None
     return join_breakout(breakout, actor_id(turn), display_name(turn), turn.now)
 
 

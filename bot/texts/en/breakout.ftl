@@ -82,4 +82,5 @@ breakout-refuse-teacher_joins = As the teacher you lead all groups, so you don't
 breakout-refuse-too_few = There are too few people yet for groups of { $size }.
 breakout-refuse-not_running = The groups are not at work right now.
 breakout-refuse-consent_over = This question is closed already.
+breakout-refuse-blocked = I can't message you privately right now, and that's where your group talks. Open our chat, tap Start or Unblock, then tap ‘I'm in’ again.
 breakout-cancel_goes_on = Your group carries on; /cancel doesn't stop it. Nothing to say right now? Tap ‘I pass’ when it's your turn, or just wait. { $teacher } wraps up the groups.

@@ -82,4 +82,5 @@ breakout-refuse-teacher_joins = Jij leidt als docent alle groepjes, dus je hoeft
 breakout-refuse-too_few = Er zijn nog te weinig mensen voor groepjes van { $size }.
 breakout-refuse-not_running = De groepjes zijn nu niet bezig.
 breakout-refuse-consent_over = Deze vraag is al afgerond.
+breakout-refuse-blocked = Ik kan je privé nu geen berichten sturen, en daar praat je groepje. Open onze chat, tik op Start of Deblokkeren, en tik dan opnieuw op ‘Ik doe mee’.
 breakout-cancel_goes_on = Je groepje gaat gewoon door, dat stop je niet met /cancel. Even niets te zeggen? Tik op ‘Ik pas’ als je aan de beurt bent, of wacht rustig af. { $teacher } rondt de groepjes af.
