@@ -54,11 +54,12 @@ def build_router() -> Router:
     """All handlers, in the order that matters."""
     router = Router()
     cancellers: list[help.Canceller] = []
+    cancel_notes: list[help.Canceller] = []
     # Joining and consent first: every other feature assumes a person who agreed.
     onboarding.register(router)
     privacy.register(router)
     # Help, settings and cancel answer at every point, whatever else is going on.
-    help.register(router, cancellers)
+    help.register(router, cancellers, cancel_notes)
     # The worry route (issue 13): an open line to the confidant takes text before any feature.
     safety.register(router, cancellers)
     # Coordinators' tools.
@@ -68,7 +69,7 @@ def build_router() -> Router:
     # Pairing (issue 4): before the trajectories, so a profile answer is not relayed to a partner.
     pairing.register(router, cancellers)
     # Breakouts (issue 16): a member's private text goes to their small group, not a partner.
-    breakouts.register(router)
+    breakouts.register(router, cancel_notes)
     # Peer-coaching trajectories (issue 3): captures, then the chat relay, for matched students.
     trajectory.register(router, cancellers)
     # Teachers and their peer coaches (issue 16): "ask my teacher" on the coach's card.

@@ -188,10 +188,25 @@ class Texts:
         pattern = catalog.bundle.get_message(fluent_id(key)).value if key in catalog.texts else None
         if pattern is None:  # load refused messages without a value
             raise KeyError(key)
-        text, errors = catalog.bundle.format_pattern(pattern, values)
+        # Fluent refuses placeables over 2,500 characters (a guard against runaway expansion);
+        # people's own texts can be longer, escaped even more: they go in after formatting.
+        long_values = {
+            name: value
+            for name, value in values.items()
+            if isinstance(value, str) and len(value) > _LONG_VALUE
+        }
+        markers = {name: f"\ue000{index}\ue001" for index, name in enumerate(long_values)}
+        text, errors = catalog.bundle.format_pattern(pattern, {**values, **markers})
         if errors:
             raise TextsError(f"text '{key}' in {language}: {'; '.join(map(str, errors))}")
-        return str(text)
+        text = str(text)
+        for name, marker in markers.items():
+            text = text.replace(marker, long_values[name])
+        return text
+
+
+# Parameters longer than this are filled in after Fluent formatted the rest (see _format).
+_LONG_VALUE = 1000
 
 
 def _fluent_value(value: object, *, escape: bool) -> Any:

@@ -17,11 +17,11 @@ Canceller = Callable[[Turn], Awaitable[bool]]
 ROLE_RANK = (Role.COORDINATOR, Role.TEACHER, Role.CONFIDANT, Role.STUDENT)
 
 
-def register(router: Router, cancellers: list[Canceller]) -> None:
-    """Wire /help, /settings and /cancel."""
+def register(router: Router, cancellers: list[Canceller], notes: list[Canceller]) -> None:
+    """Wire /help, /settings and /cancel; `notes` explain what /cancel does not stop."""
 
     async def cancel(turn: Turn, incoming: Incoming) -> None:
-        await cancel_anything(turn, cancellers)
+        await cancel_anything(turn, cancellers, notes)
 
     router.command("help", help_command, before_joining=True)
     router.command("settings", settings_command, before_joining=True)
@@ -73,7 +73,9 @@ def language_choices(turn: Turn) -> list[list[Choice]]:
     return [[turn.choice(f"language.button_{lang}", "lang", lang=lang) for lang in order]]
 
 
-async def cancel_anything(turn: Turn, cancellers: list[Canceller]) -> None:
+async def cancel_anything(
+    turn: Turn, cancellers: list[Canceller], notes: list[Canceller] | None = None
+) -> None:
     """/cancel: stop whatever is half done, keeping nothing half-captured."""
     user = turn.user
     if user is not None and user.onboarding is not Onboarding.DONE:
@@ -85,5 +87,9 @@ async def cancel_anything(turn: Turn, cancellers: list[Canceller]) -> None:
     for canceller in cancellers:
         if await canceller(turn):
             await turn.say("cancel.done")
+            return
+    # Something shared goes on without them (a breakout): say so rather than "nothing runs".
+    for note in notes or ():
+        if await note(turn):
             return
     await turn.say("cancel.nothing")

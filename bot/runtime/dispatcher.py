@@ -207,14 +207,27 @@ class Dispatcher:
             gave_up = await inbox.record_failure(
                 session, update_id=update_id, error=repr(error), now=now
             )
+            language = _sender_language(incoming, self.services.settings.default_language)
             if gave_up and incoming.private and incoming.chat_id:
-                language = _sender_language(incoming, self.services.settings.default_language)
                 text = self.services.texts.get(language, "fallback.error")
                 await outbox.enqueue(
                     session,
                     chat_id=incoming.chat_id,
                     method="sendMessage",
-                    payload={"chat_id": incoming.chat_id, "text": text},
+                    payload={"chat_id": incoming.chat_id, "text": text, "parse_mode": "HTML"},
+                    now=now,
+                )
+            if gave_up and incoming.callback_id:
+                # The failed attempts answered nothing (their replies were rolled back): stop
+                # the spinner once; in a group, where no apology is sent, the answer says it.
+                answer: dict[str, Any] = {"callback_query_id": incoming.callback_id}
+                if not incoming.private:
+                    answer["text"] = self.services.texts.plain(language, "fallback.error")[:200]
+                await outbox.enqueue(
+                    session,
+                    chat_id=incoming.chat_id,
+                    method="answerCallbackQuery",
+                    payload=answer,
                     now=now,
                 )
         self.on_replies(outbox.queued(session))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
@@ -13,19 +14,63 @@ BUTTONS_PER_ROW = 3
 T = TypeVar("T")
 
 
+# A tag or a character reference: a part never ends inside one.
+_MARKUP = re.compile(r"<[^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);")
+
+
 def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:
-    """Split a long text into parts of at most `limit`, at paragraphs, then lines, then words."""
+    """Split a long HTML text into parts of at most `limit`, at paragraphs, then lines, then words.
+
+    Each part stays valid HTML: no cut inside a tag or an escaped character, and tags open at
+    a cut are closed at the end of one part and opened again at the start of the next.
+    """
     if len(text) <= limit:
         return [text]
     parts: list[str] = []
     remaining = text
     while len(remaining) > limit:
-        cut = _best_cut(remaining, limit)
-        parts.append(remaining[:cut].rstrip())
-        remaining = remaining[cut:].lstrip("\n ")
-    if remaining:
+        part, remaining = _cut_part(remaining, limit)
+        parts.append(part)
+    if re.sub(r"<[^>]*>", "", remaining).strip():  # not only tags opened again
         parts.append(remaining)
     return parts
+
+
+def _cut_part(text: str, limit: int) -> tuple[str, str]:
+    """The first part (open tags closed) and the rest (those tags opened again)."""
+    room = limit
+    while True:
+        cut = _outside_markup(text, _best_cut(text, room))
+        opened = _open_tags(text[:cut])
+        closing = "".join(f"</{name}>" for name, _ in reversed(opened))
+        head = text[:cut].rstrip()
+        if len(head) + len(closing) <= limit or room <= limit // 4:
+            break
+        room = limit - len(closing)
+    reopening = "".join(tag for _, tag in opened)
+    return head + closing, reopening + text[cut:].lstrip("\n ")
+
+
+def _outside_markup(text: str, cut: int) -> int:
+    """Move a cut back to the start of the tag or character reference it falls in."""
+    for match in _MARKUP.finditer(text):
+        if match.start() >= cut:
+            break
+        if cut < match.end():
+            return match.start() if match.start() > 0 else match.end()
+    return cut
+
+
+def _open_tags(html_text: str) -> list[tuple[str, str]]:
+    """The tags still open at the end of a piece of HTML: (name, opening tag), outermost first."""
+    stack: list[tuple[str, str]] = []
+    for match in re.finditer(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>", html_text):
+        name = match.group(2).lower()
+        if not match.group(1):
+            stack.append((name, match.group(0)))
+        elif stack and stack[-1][0] == name:
+            stack.pop()
+    return stack
 
 
 def _best_cut(text: str, limit: int) -> int:
@@ -37,11 +82,23 @@ def _best_cut(text: str, limit: int) -> int:
     return limit
 
 
+# In a label, what would read as a tag or an escaped character (from a name or a typed idea).
+_TAG_START = re.compile(r"<(?=/?[a-zA-Z])")
+_REFERENCE_START = re.compile(r"&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[a-zA-Z]+;)")
+
+
+def plain_label(label: str) -> str:
+    """A label that cannot pass for HTML: a look-alike for '<' before a tag name and for '&'
+    before an entity, so a name like "<b>Bo</b>" shows as typed and no checker reads markup."""
+    return _REFERENCE_START.sub("＆", _TAG_START.sub("‹", label))
+
+
 def inline_keyboard(rows: list[list[tuple[str, str]]]) -> dict[str, Any]:
-    """An inline keyboard from rows of (label, callback token)."""
+    """An inline keyboard from rows of (label, callback token); labels are plain text."""
     return {
         "inline_keyboard": [
-            [{"text": label, "callback_data": token} for label, token in row] for row in rows
+            [{"text": plain_label(label), "callback_data": token} for label, token in row]
+            for row in rows
         ]
     }
 

@@ -11,6 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, InvalidToken
 
+from tgemulator import sample_png
 from tgemulator.emulator import TelegramEmulator
 
 
@@ -114,7 +115,9 @@ async def test_html_message_with_keyboard_then_press_gives_a_callback_query(
     assert isinstance(callback.message, telegram.Message)
     assert callback.message.message_id == sent.message_id
     assert callback.message.text == "Klaar voor de sessie?"
+    assert [q.data for q in emulator.unanswered_queries()] == ["session:later"]
     assert await callback.answer("Genoteerd")
+    assert emulator.unanswered_queries() == []
     with pytest.raises(BadRequest, match=r"(?i)query is too old"):
         await callback.answer("nog eens")
     assert [answer.text for answer in emulator.callback_answers] == ["Genoteerd"]
@@ -141,11 +144,23 @@ async def test_telegram_limits_are_enforced(emulator: TelegramEmulator, bot: tel
         await bot.send_message(user.id, "Kies", reply_markup=keyboard(("Ja", "x" * 65)))
     with pytest.raises(BadRequest, match=r"(?i)can't parse entities: Unsupported start tag"):
         await bot.send_message(user.id, "regel<br>regel", parse_mode=ParseMode.HTML)
+    for label in ("<b>Ja</b>", "Tom &amp; Jerry", "Nee &#128075;"):
+        with pytest.raises(BadRequest, match=r"(?i)button_text_html"):
+            await bot.send_message(user.id, "Kies", reply_markup=keyboard((label, "y")))
+    plain = await bot.send_message(user.id, "Kies", reply_markup=keyboard(("Tom & Jerry <3", "y")))
+    assert plain.reply_markup is not None
+    with pytest.raises(BadRequest, match=r"(?i)message caption is too long"):
+        await bot.send_photo(
+            user.id, sample_png(), caption="<b>" + "a" * 1025 + "</b>", parse_mode="HTML"
+        )
+    longest_caption = await bot.send_photo(user.id, sample_png(), caption="a" * 1024)
+    assert len(longest_caption.caption or "") == 1024
     with pytest.raises(BadRequest, match=r"(?i)chat not found"):
         await bot.send_message(123, "Hallo")
     longest = await bot.send_message(user.id, "<b>" + "a" * 4096 + "</b>", parse_mode="HTML")
     assert len(longest.text or "") == 4096
-    assert len(emulator.bot_messages(user.id)) == 1
+    # Only what fits went out: the plain-labelled keyboard, the 1024 caption, the 4096 text.
+    assert len(emulator.bot_messages(user.id)) == 3
 
 
 async def test_edits_and_deletes(emulator: TelegramEmulator, bot: telegram.Bot) -> None:

@@ -219,3 +219,13 @@ def test_broken_fluent_is_named_with_file_and_line(tmp_path: Path) -> None:
     write(tmp_path, "en", "a-b = x\n")
     with pytest.raises(TextsError, match=r"core\.ftl:2: not valid Fluent"):
         Texts.load(tmp_path, LANGUAGES)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_long_text_from_a_person_fills_in_whole(language: str) -> None:
+    # Fluent refuses placeables over 2,500 characters; a relayed 4,096-character text with
+    # ampersands is five times that once escaped, and must still arrive whole.
+    typed = "Tom & Jerry <3 " * 273
+    text = shared_texts().get(language, "rooms.relayed", name="Ana", text=typed)
+    assert text.endswith(typed.replace("&", "&amp;").replace("<", "&lt;"))
+    assert shared_texts().plain(language, "dance.btn_led_other", name="A" * 3000).count("A") == 3000

@@ -5,13 +5,15 @@ from __future__ import annotations
 from bot.handlers.breakout import acting, chat, setup
 from bot.handlers.breakout.card import BREAKOUT_ACTION
 from bot.handlers.breakout.effects import TIMER_KIND
+from bot.handlers.help import Canceller
 from bot.runtime.handler_types import TimerHandler
 from bot.runtime.router import Presser, Router
 from storage.breakouts import IN_BREAKOUT
 
 
-def register(router: Router) -> None:
+def register(router: Router, cancel_notes: list[Canceller]) -> None:
     """Wire breakouts: the group command, the setup and card buttons, private texts."""
+    cancel_notes.append(acting.still_in_breakout)
     router.group_handlers.append(setup.breakout_command)
     router.group_handlers.append(chat.follow_migration)
     # Registered before the trajectories: during a breakout a member's text goes to their group.

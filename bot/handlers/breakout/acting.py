@@ -72,6 +72,11 @@ async def _join(
         # The bot can only relay to people who joined the class privately first.
         await join_hint(turn, breakout.language, chat_id=breakout.chat_id)
         return None
+    if turn.user is not None and turn.user.unreachable_at is not None:
+        # They blocked the bot privately: their group would wait for someone it cannot reach.
+        with turn.speaking(turn.user.language or breakout.language):
+            await turn.answer("breakout.refuse.blocked", alert=True)
+        return None
     return join_breakout(breakout, actor_id(turn), display_name(turn), turn.now)
 
 
@@ -171,6 +176,18 @@ async def private_text(turn: Turn, incoming: Incoming) -> bool:
         ),
     )
     await settle(turn, row, breakout, result, chat=turn.chat_id)
+    return True
+
+
+async def still_in_breakout(turn: Turn) -> bool:
+    """/cancel during a breakout: the group goes on, so say how to sit out rather than stop."""
+    if turn.user is None:
+        return False
+    row = await breakouts.breakout_of(turn.session, user_id=turn.user.id)
+    group = breakouts.snapshot_of(row).group_of(turn.user.id) if row is not None else None
+    if row is None or group is None or not group.room.is_open:
+        return False
+    await turn.say("breakout.cancel_goes_on", teacher=breakouts.snapshot_of(row).teacher_name)
     return True
 
 

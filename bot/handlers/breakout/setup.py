@@ -24,6 +24,9 @@ SIZES = (2, 3, 4)
 
 async def breakout_in_private(turn: Turn, incoming: Incoming) -> None:
     """/breakout in a private chat: breakouts start in the class group; here is how to get there."""
+    if not await teaching(turn):  # a student waits for the teacher's card in the group
+        await turn.say("breakouts.in_private_student")
+        return
     startgroup = f"https://t.me/{turn.services.bot_username}?startgroup=room"
     await turn.say("breakouts.in_private", startgroup=startgroup)
 

@@ -7,6 +7,7 @@
 breakouts-in_private =
     Small groups start in your class's Telegram group. Add me there with this link: { $startgroup }
     and then type /breakout in the group.
+breakouts-in_private_student = Your teacher makes small groups in your class's Telegram group. Once they start, tap ‘🙋 I'm in’ there; then you talk with your group here.
 breakouts-link_first = First link this group to your class with /room. Then you can make small groups here with /breakout.
 breakouts-already_open = Groups are already running here. Wrap those up first, then a new round can start.
 breakouts-pick_protocol = 👥 Small groups! Which way of working will the groups use?
@@ -81,3 +82,5 @@ breakout-refuse-teacher_joins = As the teacher you lead all groups, so you don't
 breakout-refuse-too_few = There are too few people yet for groups of { $size }.
 breakout-refuse-not_running = The groups are not at work right now.
 breakout-refuse-consent_over = This question is closed already.
+breakout-refuse-blocked = I can't message you privately right now, and that's where your group talks. Open our chat, tap Start or Unblock, then tap ‘I'm in’ again.
+breakout-cancel_goes_on = Your group carries on; /cancel doesn't stop it. Nothing to say right now? Tap ‘I pass’ when it's your turn, or just wait. { $teacher } wraps up the groups.

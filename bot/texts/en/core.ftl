@@ -194,7 +194,7 @@ fallback-stale_not_joined = This button doesn't work any more. You haven't joine
 fallback-not_yours = This button is meant for someone else.
 fallback-not_joined = You haven't joined yet. Tap the invitation link from your coordinator or teacher.
 fallback-error = Oops, something went wrong on my side. Please try again in a moment; you haven't lost what you sent.
-fallback-group = In a class group I guide group coaching: a teacher starts it with /room. For anything else, feel free to send me a private message.
+fallback-group = In a class group I guide group coaching: a teacher starts it with /room, or makes small groups with /breakout. For anything else, feel free to send me a private message.
 
 ## The command menu (plain text)
 

@@ -7,6 +7,7 @@
 breakouts-in_private =
     Groepjes maak je in de Telegram-groep van je klas. Voeg mij daar toe met deze link: { $startgroup }
     en typ dan /breakout in de groep.
+breakouts-in_private_student = Groepjes maakt je docent in de Telegram-groep van je klas. Zodra die begint, tik je daar op ‘🙋 Ik doe mee’; daarna praat je hier met je groepje.
 breakouts-link_first = Koppel deze groep eerst aan je klas met /room. Daarna kun je hier groepjes maken met /breakout.
 breakouts-already_open = Er lopen hier al groepjes. Rond die eerst af, dan kan er een nieuwe ronde.
 breakouts-pick_protocol = 👥 Groepjes maken! Met welke werkvorm gaan de groepjes aan de slag?
@@ -81,3 +82,5 @@ breakout-refuse-teacher_joins = Jij leidt als docent alle groepjes, dus je hoeft
 breakout-refuse-too_few = Er zijn nog te weinig mensen voor groepjes van { $size }.
 breakout-refuse-not_running = De groepjes zijn nu niet bezig.
 breakout-refuse-consent_over = Deze vraag is al afgerond.
+breakout-refuse-blocked = Ik kan je privé nu geen berichten sturen, en daar praat je groepje. Open onze chat, tik op Start of Deblokkeren, en tik dan opnieuw op ‘Ik doe mee’.
+breakout-cancel_goes_on = Je groepje gaat gewoon door, dat stop je niet met /cancel. Even niets te zeggen? Tik op ‘Ik pas’ als je aan de beurt bent, of wacht rustig af. { $teacher } rondt de groepjes af.

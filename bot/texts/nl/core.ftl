@@ -194,7 +194,7 @@ fallback-stale_not_joined = Deze knop werkt niet meer. Je bent nog niet aangemel
 fallback-not_yours = Deze knop is voor iemand anders bedoeld.
 fallback-not_joined = Je bent nog niet aangemeld. Tik op de uitnodigingslink van je coördinator of leerkracht.
 fallback-error = Oei, daar ging bij mij iets mis. Probeer het zo nog eens; wat je stuurde, ben je niet kwijt.
-fallback-group = In een klasgroep begeleid ik groepscoaching: een leerkracht start die met /room. Voor al de rest: stuur me gerust een privébericht.
+fallback-group = In een klasgroep begeleid ik groepscoaching: een leerkracht start die met /room, of maakt kleine groepjes met /breakout. Voor al de rest: stuur me gerust een privébericht.
 
 ## The command menu (plain text)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,13 @@ _BUTTON_ACTIONS = (
     "copy_text",
     "callback_game",
     "pay",
+)
+# Labels are plain text: Telegram would show a tag or an escaped entity literally, a sure sign
+# the bot fed HTML (or escaped text) to a label. The emulator refuses it so tests catch it.
+_LABEL_MARKUP = re.compile(
+    r"</?(?:b|strong|i|em|u|ins|s|strike|del|a|code|pre|tg-spoiler|tg-emoji|span|blockquote)"
+    r"(?:\s[^>]*)?>|&(?:[a-zA-Z]+|#[0-9]+|#[xX][0-9a-fA-F]+);",
+    re.IGNORECASE,
 )
 _REPLY_MARKUP_KINDS = ("inline_keyboard", "keyboard", "remove_keyboard", "force_reply")
 
@@ -212,6 +220,11 @@ def validate_inline_keyboard(rows: Any) -> None:
             if not isinstance(button, dict) or not isinstance(button.get("text"), str):
                 raise bad_request(
                     'can\'t parse inline keyboard button: Field "text" must be of type String'
+                )
+            if _LABEL_MARKUP.search(button["text"]):
+                raise bad_request(
+                    f"BUTTON_TEXT_HTML: button label {button['text']!r} holds HTML markup, "
+                    "which Telegram shows literally (labels are plain text)"
                 )
             if not any(action in button for action in _BUTTON_ACTIONS):
                 raise bad_request(

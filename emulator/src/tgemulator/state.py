@@ -93,6 +93,10 @@ class EmulatorState:
         self._group_numbers = itertools.count(FIRST_GROUP_NUMBER)
         self._query_numbers = itertools.count(1)
 
+    def unanswered_queries(self) -> list[OpenQuery]:
+        """Button presses the bot has not answered yet (Telegram keeps their spinner turning)."""
+        return list(self.open_queries.values())
+
     # --- lookups -------------------------------------------------------------------------
 
     def user(self, ref: UserRef) -> EmuUser:

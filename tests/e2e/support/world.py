@@ -80,6 +80,20 @@ async def eventually(
         await asyncio.sleep(step)
 
 
+async def every_press_answered(world: World) -> None:
+    """Wait until the bot answered every button press so far (each exactly once, as the
+    emulator refuses a second answer); fail naming the presses left spinning."""
+
+    async def answered() -> bool:
+        return not world.emulator.unanswered_queries()
+
+    try:
+        await eventually(answered)
+    except AssertionError:
+        left = [(q.user_id, q.data) for q in world.emulator.unanswered_queries()]
+        raise AssertionError(f"presses never answered: {left}") from None
+
+
 def _labels(person: ScriptedUser) -> list[str]:
     message = person.emulator.last_bot_message(person.chat_id)
     assert message is not None
