@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -14,6 +14,11 @@ from sqlalchemy.ext.asyncio import (
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
+)
+
+# unnest yields the ids in the array's order, and the locks are taken row by row in that order.
+_LOCK_IN_ORDER = text(
+    "SELECT count(pg_advisory_xact_lock(id)) FROM unnest(CAST(:ids AS BIGINT[])) AS t(id)"
 )
 
 
@@ -42,10 +47,17 @@ class Database:
 
     async def lock_conversation(self, session: AsyncSession, key: str) -> None:
         """Hold the conversation's lock until the transaction ends (across processes)."""
-        if not self.is_sqlite:
-            await session.execute(
-                text("SELECT pg_advisory_xact_lock(:k)"), {"k": conversation_lock_id(key)}
-            )
+        await self.lock_conversations(session, [key])
+
+    async def lock_conversations(self, session: AsyncSession, keys: Iterable[str]) -> None:
+        """Hold several conversations' locks until the transaction ends, in one round trip.
+
+        Taken in ascending order, so two processes locking overlapping sets cannot deadlock.
+        """
+        if self.is_sqlite:
+            return  # one process, one writer: the in-process locks and the writer lock suffice
+        ids = sorted({conversation_lock_id(key) for key in keys})
+        await session.execute(_LOCK_IN_ORDER, {"ids": ids})
 
     async def dispose(self) -> None:
         """Close every pooled connection."""

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, Update, bindparam, delete, func, select, update
+from sqlalchemy import Select, Table, bindparam, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import ReturningUpdate
 
 from storage.db import is_postgresql
 from storage.models import InboxUpdate
@@ -47,26 +48,26 @@ _PENDING = (
     .order_by(INBOX.c.update_id)
     .limit(bindparam("limit"))
 )
-_EARLIER_PENDING = (
-    select(INBOX.c.update_id)
+_FIRST_PENDING = (
+    select(INBOX.c.conversation, func.min(INBOX.c.update_id))
     .where(
-        INBOX.c.conversation == bindparam("conversation"),
         INBOX.c.status == "pending",
-        INBOX.c.update_id < bindparam("update_id"),
+        INBOX.c.conversation.in_(bindparam("conversations", expanding=True)),
     )
-    .limit(1)
+    .group_by(INBOX.c.conversation)
 )
 _STILL_PENDING = select(INBOX.c.update_id).where(
-    INBOX.c.update_id == bindparam("claimed"), INBOX.c.status == "pending"
+    INBOX.c.update_id.in_(bindparam("claimed", expanding=True)), INBOX.c.status == "pending"
 )
 
 
-def _claim(still_pending: Select[int]) -> Update:
+def _claim(still_pending: Select[int]) -> ReturningUpdate[int]:
     return (
         update(INBOX)
         .where(INBOX.c.update_id.in_(still_pending.scalar_subquery()))
         # Who it came from goes with the content: ordering needs it only while pending.
         .values(status="done", payload=None, conversation=None, processed_at=bindparam("now"))
+        .returning(INBOX.c.update_id)
     )
 
 
@@ -83,25 +84,29 @@ async def pending(
     return [(i, p) for i, p in rows if p is not None and (not exclude or i not in exclude)][:limit]
 
 
-async def claim_done(session: AsyncSession, *, update_id: int, now: datetime) -> bool:
-    """Mark a pending update done and erase its content, in the transaction that processes it.
+async def claim_done(
+    session: AsyncSession, *, update_ids: Collection[int], now: datetime
+) -> set[int]:
+    """Mark pending updates done and erase their content, in the transaction that processes them.
 
-    One statement claims and completes: the row stays locked until commit, and a rollback
-    (the handler failed) makes it pending again. False when another worker has it or did it.
+    One statement claims and completes: the rows stay locked until commit, and a rollback
+    (a handler failed) makes them pending again. Returns the ids claimed: those left out
+    another worker has or did.
     """
     claim = _CLAIM_UNLESS_LOCKED if is_postgresql(session) else _CLAIM
-    result = await session.execute(claim, {"claimed": update_id, "now": now})
-    return bool(result.rowcount)  # type: ignore[attr-defined]  # DML gives a CursorResult
+    result = await session.execute(claim, {"claimed": list(update_ids), "now": now})
+    return set(result.scalars())
 
 
-async def waits_for_earlier(session: AsyncSession, *, update_id: int, conversation: str) -> bool:
-    """Whether an earlier update of the same conversation is still to be processed.
+async def waiting_conversations(session: AsyncSession, *, latest: Mapping[str, int]) -> set[str]:
+    """The conversations with an update still to be processed before `latest`'s id of theirs.
 
-    Asked under the conversation's lock: whichever process received an update, a
+    Asked under the conversations' locks: whichever process received an update, a
     conversation's updates take effect in the order Telegram numbered them.
     """
-    params = {"update_id": update_id, "conversation": conversation}
-    return (await session.execute(_EARLIER_PENDING, params)).first() is not None
+    params = {"conversations": list(latest)}
+    rows = await session.execute(_FIRST_PENDING, params)
+    return {conversation for conversation, first in rows if first < latest[conversation]}
 
 
 async def record_failure(

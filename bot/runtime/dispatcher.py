@@ -24,6 +24,7 @@ from storage.models import User
 log = logging.getLogger(__name__)
 
 BATCH = 200
+TOGETHER = 50  # the most updates handled in one transaction
 IDLE_POLL_SECONDS = 1.0
 
 
@@ -69,8 +70,7 @@ class Dispatcher:
         if not self._caught_up:
             self.wake()  # the first look at the inbox takes them, in order with older ones
             return
-        for update in updates:
-            self._start_update(update["update_id"], update)
+        self._start_updates_of([(update["update_id"], update) for update in updates])
 
     async def run(self) -> None:
         """Dispatch until cancelled."""
@@ -98,15 +98,15 @@ class Dispatcher:
 
     async def _start_updates(self, session: AsyncSession) -> int:
         pending = await inbox.pending(session, limit=BATCH, exclude=self._updates_in_flight)
-        for update_id, payload in pending:
-            self._start_update(update_id, payload)
+        self._start_updates_of(pending)
         return len(pending)
 
-    def _start_update(self, update_id: int, payload: dict[str, Any]) -> None:
-        if update_id in self._updates_in_flight:
-            return  # handed over and found by a look at the inbox as well
-        self._updates_in_flight.add(update_id)
-        self._spawn(self._process_update(update_id, payload))
+    def _start_updates_of(self, updates: Sequence[tuple[int, dict[str, Any]]]) -> None:
+        """Start the updates not under way yet, several to a transaction when many wait."""
+        fresh = [(i, payload) for i, payload in updates if i not in self._updates_in_flight]
+        self._updates_in_flight.update(i for i, _ in fresh)
+        for start in range(0, len(fresh), TOGETHER):
+            self._spawn(self._process_updates(fresh[start : start + TOGETHER]))
 
     async def _start_timers(self, session: AsyncSession) -> int:
         # Only kinds this process knows: a timer from a newer version waits for that version.
@@ -134,41 +134,79 @@ class Dispatcher:
             self._spawn(self._process_timer(timer))
         return len(due)
 
-    async def _process_update(self, update_id: int, payload: dict[str, Any]) -> None:
-        key = conversation_key(payload)
-        db = self.services.db
+    async def _process_updates(self, batch: Sequence[tuple[int, dict[str, Any]]]) -> None:
+        """Process updates in one transaction; when that fails, each again in its own."""
+        try:
+            keys = {conversation_key(payload) for _, payload in batch}
+            async with self.locks.hold_all(keys), self.capacity:
+                if len(batch) > 1 and await self._together(batch):
+                    return
+                for update_id, payload in batch:
+                    await self._alone(update_id, payload)
+        finally:
+            self._updates_in_flight.difference_update(i for i, _ in batch)
+
+    async def _together(self, batch: Sequence[tuple[int, dict[str, Any]]]) -> bool:
+        """Handle the updates in one transaction; False when it did not commit."""
         started = time.perf_counter()
         try:
-            async with self.locks.hold(key), self.capacity:
-                try:
-                    async with db.transaction() as session:
-                        now = self.services.clock.now()
-                        if not await inbox.claim_done(session, update_id=update_id, now=now):
-                            return
-                        await db.lock_conversation(session, key)
-                        if await inbox.waits_for_earlier(
-                            session, update_id=update_id, conversation=key
-                        ):
-                            raise WaitsForEarlier  # undoes the claim; a later look retries
-                        await self._handle_update(session, payload)
-                    # Handed over while the conversation is held, so its replies stay in order.
-                    self.on_replies(outbox.queued(session))
-                    self._measure(payload, started, failed=False)
-                except WaitsForEarlier:
-                    self.wake()
-                except Exception as error:
-                    log.exception("update %s failed", update_id)
-                    await self._record_failure(update_id, payload, error)
-                    self._measure(payload, started, failed=True)
-        finally:
-            self._updates_in_flight.discard(update_id)
+            handled = await self._in_one_transaction(batch)
+        except Exception as error:
+            # One of them failed, waits for an earlier update, or met another process's batch
+            # in a deadlock: alone, each succeeds, waits or fails (counted) by itself.
+            log.info("%d updates failed together (%r); one by one now", len(batch), error)
+            return False
+        for payload in handled:
+            self._measure(payload, started, failed=False)
+        return True
+
+    async def _alone(self, update_id: int, payload: dict[str, Any]) -> None:
+        """Handle one update in its own transaction; a failure is counted and may apologise."""
+        started = time.perf_counter()
+        try:
+            handled = await self._in_one_transaction([(update_id, payload)])
+        except WaitsForEarlier:
+            self.wake()  # a later look takes it once the earlier ones are done
+        except Exception as error:
+            log.exception("update %s failed", update_id)
+            await self._record_failure(update_id, payload, error)
+            self._measure(payload, started, failed=True)
+        else:
+            for each in handled:
+                self._measure(each, started, failed=False)
+
+    async def _in_one_transaction(
+        self, batch: Sequence[tuple[int, dict[str, Any]]]
+    ) -> list[dict[str, Any]]:
+        """Claim, lock and handle the updates, committing all or none; returns those handled.
+
+        Under load the intake stores a hundred updates at once: one transaction for them all
+        spares a commit, a claim, a lock and a user lookup per update.
+        """
+        db = self.services.db
+        payloads = dict(batch)
+        async with db.transaction() as session:
+            now = self.services.clock.now()
+            claimed = await inbox.claim_done(session, update_ids=payloads, now=now)
+            mine = [(i, payloads[i]) for i in sorted(claimed)]
+            latest = {conversation_key(payload): i for i, payload in mine}
+            await db.lock_conversations(session, latest)
+            if await inbox.waiting_conversations(session, latest=latest):
+                raise WaitsForEarlier  # undoes the claims; a later look retries
+            incoming = [parse(payload) for _, payload in mine]
+            senders = [each.sender.id for each in incoming if each.sender]
+            await people.load_users(session, user_ids=senders)  # one query, not one each
+            for each in incoming:
+                await self._handle_update(session, each)
+        # Handed over while the conversations are held, so their replies stay in order.
+        self.on_replies(outbox.queued(session))
+        return [payload for _, payload in mine]
 
     def _measure(self, payload: dict[str, Any], started: float, *, failed: bool) -> None:
         seconds = time.perf_counter() - started
         self.services.metrics.processed(payload, seconds=seconds, failed=failed)
 
-    async def _handle_update(self, session: AsyncSession, payload: dict[str, Any]) -> None:
-        incoming = parse(payload)
+    async def _handle_update(self, session: AsyncSession, incoming: Incoming) -> None:
         user = (
             await people.get_user(session, user_id=incoming.sender.id) if incoming.sender else None
         )

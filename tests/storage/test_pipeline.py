@@ -32,11 +32,26 @@ async def test_inbox_an_update_waits_for_an_earlier_one_of_its_conversation(
             session, updates=[update(3)], conversation=lambda _update: "user:6"
         )
     async with database.transaction() as session:
-        assert await inbox.waits_for_earlier(session, update_id=2, conversation="user:5")
-        assert not await inbox.waits_for_earlier(session, update_id=3, conversation="user:6")
-        assert await inbox.claim_done(session, update_id=1, now=utcnow())
+        waiting = await inbox.waiting_conversations(session, latest={"user:5": 2, "user:6": 3})
+        assert waiting == {"user:5"}
+        assert await inbox.claim_done(session, update_ids=[1], now=utcnow()) == {1}
     async with database.transaction() as session:
-        assert not await inbox.waits_for_earlier(session, update_id=2, conversation="user:5")
+        assert await inbox.waiting_conversations(session, latest={"user:5": 2}) == set()
+
+
+async def test_inbox_claims_many_at_once_and_each_once(database: Database) -> None:
+    async with database.transaction() as session:
+        await inbox.store_updates(
+            session, updates=[update(1), update(2), update(3)], conversation=by_chat
+        )
+    async with database.transaction() as session:
+        assert await inbox.claim_done(session, update_ids=[1, 3, 9], now=utcnow()) == {1, 3}
+        # Claimed in this batch, the earlier update no longer holds the later one back ...
+        assert await inbox.waiting_conversations(session, latest={"user:5": 3}) == {"user:5"}
+    async with database.transaction() as session:
+        # ... but one left out of the batch does (2 comes before 3).
+        assert await inbox.claim_done(session, update_ids=[1, 2, 3], now=utcnow()) == {2}
+        assert [uid for uid, _ in await inbox.pending(session, limit=10)] == []
 
 
 async def test_inbox_ignores_duplicates_and_erases_content(database: Database) -> None:
@@ -50,9 +65,9 @@ async def test_inbox_ignores_duplicates_and_erases_content(database: Database) -
         pending = await inbox.pending(session, limit=10)
         assert [uid for uid, _ in pending] == [1, 2, 3]
         assert pending[1][1]["message"]["text"] == "hoi"  # the first copy wins
-        assert await inbox.claim_done(session, update_id=1, now=utcnow())
+        assert await inbox.claim_done(session, update_ids=[1], now=utcnow()) == {1}
     async with database.transaction() as session:
-        assert not await inbox.claim_done(session, update_id=1, now=utcnow())
+        assert await inbox.claim_done(session, update_ids=[1], now=utcnow()) == set()
         assert [uid for uid, _ in await inbox.pending(session, limit=10, exclude={2})] == [3]
         assert await inbox.highest_update_id(session) == 3
 
