@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from flows.onboarding import Onboarding
 from storage.models import Membership, User
 
+LOADED = "people.loaded"  # session.info: users read ahead by load_users
+
 
 async def get_user(session: AsyncSession, *, user_id: int) -> User | None:
     """The user with this Telegram id, if known."""
@@ -20,7 +22,9 @@ async def get_user(session: AsyncSession, *, user_id: int) -> User | None:
 async def load_users(session: AsyncSession, *, user_ids: Sequence[int]) -> None:
     """Read several users at once, so that get_user finds them without a query each."""
     if user_ids:
-        await session.execute(select(User).where(User.id.in_(set(user_ids))))
+        users = (await session.scalars(select(User).where(User.id.in_(set(user_ids))))).all()
+        # The session holds its objects weakly: keep these until it closes.
+        session.info.setdefault(LOADED, []).extend(users)
 
 
 async def get_or_create_user(session: AsyncSession, *, user_id: int, now: datetime) -> User:

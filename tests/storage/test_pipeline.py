@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
-from storage import buttons, inbox, outbox, timers
+from storage import buttons, inbox, outbox, people, timers
 from storage.db import Database
 from storage.models import Button, Timer, utcnow
 
@@ -308,3 +308,24 @@ async def test_housekeeping_forgets_used_buttons_and_past_timers_only(database: 
         assert [t.kind for t in left] == ["coming"]
         rows = (await session.scalars(select(Timer))).all()
         assert sorted(t.kind for t in rows) == ["coming"]
+
+
+async def test_users_loaded_together_are_then_found_without_a_query(database: Database) -> None:
+    async with database.transaction() as session:
+        for user_id in (11, 12):
+            await people.get_or_create_user(session, user_id=user_id, now=utcnow())
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(database.engine.sync_engine, "before_cursor_execute", count)
+    try:
+        async with database.transaction() as session:
+            await people.load_users(session, user_ids=[11, 12, 13])
+            assert len(statements) == 1
+            found = [await people.get_user(session, user_id=i) for i in (12, 11)]
+            assert [user.id for user in found if user] == [12, 11]
+            assert len(statements) == 1  # both came from the one query
+    finally:
+        event.remove(database.engine.sync_engine, "before_cursor_execute", count)
