@@ -8,13 +8,15 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import event, make_url, text
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+
+from storage import sqlite_inline
 
 # unnest yields the ids in the array's order, and the locks are taken row by row in that order.
 _LOCK_IN_ORDER = text(
@@ -64,6 +66,10 @@ class Database:
         await self.engine.dispose()
 
 
+# The pool may close a connection from the garbage collector's thread.
+_SQLITE_CONNECT: dict[str, Any] = {"timeout": 30, "check_same_thread": False}
+
+
 def conversation_lock_id(key: str) -> int:
     """A stable 63-bit number for a conversation key, for PostgreSQL advisory locks."""
     return zlib.crc32(key.encode()) | (len(key) << 32)
@@ -71,7 +77,11 @@ def conversation_lock_id(key: str) -> int:
 
 def _engine_options(url: str) -> dict[str, Any]:
     if url.startswith("sqlite"):
-        return {"connect_args": {"timeout": 30}}
+        path = make_url(url).database
+        if path and path != ":memory:":
+            # See storage/sqlite_inline.py: no worker thread per connection.
+            return {"async_creator": sqlite_inline.connector(path, **_SQLITE_CONNECT)}
+        return {"connect_args": _SQLITE_CONNECT}
     # No pool_pre_ping: it costs a round trip per checkout. A connection that died (a database
     # restart) fails one transaction, SQLAlchemy then drops the whole pool, and the loops and the
     # inbox retry that work (tests/e2e/test_durability.py kills every connection to prove it).

@@ -36,12 +36,13 @@ async def store_updates(
         }
         for u in updates
     ]
-    insert = pg_insert if is_postgresql(session) else sqlite_insert
-    await session.execute(insert(InboxUpdate).values(rows).on_conflict_do_nothing())
+    await session.execute(_STORE_PG if is_postgresql(session) else _STORE_SQLITE, rows)
 
 
-# Every update runs these two: built once with parameters, not per call (see outbox.py).
+# Every update runs these: built once with parameters, not per call (see outbox.py).
 INBOX = cast(Table, InboxUpdate.__table__)  # a mapped class always has a Table
+_STORE_PG = pg_insert(INBOX).on_conflict_do_nothing()
+_STORE_SQLITE = sqlite_insert(INBOX).on_conflict_do_nothing()
 _PENDING = (
     select(INBOX.c.update_id, INBOX.c.payload)
     .where(INBOX.c.status == "pending")

@@ -20,7 +20,7 @@ from flows.trajectory import (
     record_meeting,
 )
 from tests.e2e.support.trajectory import begin_chat, greeted, pair_up, put_snapshots
-from tests.e2e.support.world import World
+from tests.e2e.support.world import World, eventually
 
 EARLIER = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
 
@@ -77,7 +77,11 @@ async def test_on_the_way_every_situation_and_a_question_sent(world: World) -> N
     await sanne.press("💬 Stel deze vraag")  # on the last help shown: someone upset
     upset = load_stuck("nl").situations[Situation.UPSET].question
     await bram.expect(f"Sanne vraagt: {upset}")
-    assert sanne.user.callback_answers[-1].text == "Verstuurd ✔️"
+
+    async def answered() -> bool:  # the press's answer and Bram's message leave side by side
+        return sanne.user.callback_answers[-1].text == "Verstuurd ✔️"
+
+    await eventually(answered)
     await bram.expect_silence()
 
 
