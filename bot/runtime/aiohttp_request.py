@@ -8,7 +8,7 @@ HTTPXRequest, so PTB's BaseRequest turns answers into results and errors as befo
 from __future__ import annotations
 
 import asyncio
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue  # what HTTPXRequest checks; PTB 22
@@ -137,12 +137,21 @@ class AiohttpRequest(BaseRequest):
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:  # aiohttp's connect and read timeouts are TimeoutErrors
-            raise TimedOut from error
+            raise TimedOut from _chainable(error, url)
         except aiohttp.ClientError as error:
+            cause = _chainable(error, url)
+            detail = error if cause is not None else "(its text names the URL, left out)"
             # The class name says what failed when the message is empty.
-            raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
+            raise NetworkError(f"aiohttp.{type(error).__name__}: {detail}") from cause
         finally:
             pool.release()
+
+
+def _chainable(error: Exception, url: str) -> Exception | None:
+    """The error to chain, or None if its text names the URL (tracebacks would show the token)."""
+    # Some aiohttp errors (a connect timeout, an invalid URL) put the whole URL in their text,
+    # and a Bot API URL holds the token; log redaction does not reach tracebacks.
+    return None if urlsplit(url).path in str(error) else error
 
 
 def _sum_or_none(*timeouts: float | None) -> float | None:

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import socket
 import time
+import traceback
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -229,6 +230,29 @@ async def test_a_refused_connection_is_a_network_error(request_: AiohttpRequest)
     with pytest.raises(NetworkError, match=r"^aiohttp\.ClientConnectorError: ") as caught:
         await request_.do_request(f"http://127.0.0.1:{port}/x", "POST", _data())
     assert not isinstance(caught.value, TimedOut)
+
+
+async def test_a_connect_timeout_is_timed_out_and_never_shows_the_token() -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)  # never accepts: once its backlog is full, connecting hangs
+        port = listener.getsockname()[1]
+        fillers = [socket.socket() for _ in range(4)]
+        for filler in fillers:
+            filler.setblocking(False)
+            filler.connect_ex(("127.0.0.1", port))
+        transport = AiohttpRequest(connect_timeout=0.3)
+        url = f"http://127.0.0.1:{port}/bot123:SECRET/getMe"
+        started = time.monotonic()
+        try:
+            with pytest.raises(TimedOut) as caught:
+                await transport.do_request(url, "POST")
+        finally:
+            await transport.shutdown()
+            for filler in fillers:
+                filler.close()
+    assert 0.2 < time.monotonic() - started < 2
+    assert "SECRET" not in "".join(traceback.format_exception(caught.value))
 
 
 async def test_a_full_pool_times_out_without_sending_and_frees_its_slot(server: Server) -> None:
