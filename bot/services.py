@@ -8,10 +8,10 @@ from typing import Any
 
 import telegram
 from telegram.error import BadRequest, NetworkError
-from telegram.request import HTTPXRequest
 
 from bot.clock import Clock
 from bot.i18n import Texts
+from bot.runtime.aiohttp_request import AiohttpRequest
 from bot.runtime.health import BotApiReach, Vitals
 from bot.runtime.metrics import Metrics
 from bot.settings import Settings
@@ -62,9 +62,9 @@ def _with_files(params: dict[str, Any]) -> dict[str, Any]:
 
 def make_bot(token: str, base_url: str) -> ApiBot:
     """A bot client whose connection pool fits concurrent delivery and long polling."""
-    # httpcore scans every pooled connection on each request: a small pool is cheaper.
-    request = HTTPXRequest(connection_pool_size=16, read_timeout=10, connect_timeout=5)
-    polling = HTTPXRequest(connection_pool_size=2, read_timeout=40, connect_timeout=5)
+    # Both transports are ours: telegram.Bot would make an httpx one for any left out.
+    request = AiohttpRequest(connection_pool_size=16, read_timeout=10, connect_timeout=5)
+    polling = AiohttpRequest(connection_pool_size=2, read_timeout=40, connect_timeout=5)
     return ApiBot(token, base_url=base_url, request=request, get_updates_request=polling)
 
 
