@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event, select
 
 from storage import buttons, inbox, outbox, people, timers
 from storage.db import Database
+from storage.migrate import upgrade_to_head
 from storage.models import Button, Timer, utcnow
+from storage.sqlite_inline import InlineConnection
 
 
 def update(update_id: int, text: str = "hoi") -> dict[str, object]:
@@ -329,3 +333,20 @@ async def test_users_loaded_together_are_then_found_without_a_query(database: Da
             assert len(statements) == 1  # both came from the one query
     finally:
         event.remove(database.engine.sync_engine, "before_cursor_execute", count)
+
+
+async def test_a_sqlite_file_is_used_without_a_worker_thread(tmp_path: Path) -> None:
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'inline.sqlite3'}")
+    threads = threading.active_count()
+    try:
+        await upgrade_to_head(database)
+        async with database.transaction() as session:
+            await inbox.store_updates(session, updates=[update(1)], conversation=by_chat)
+            raw = await session.connection()
+            driver = (await raw.get_raw_connection()).driver_connection
+            assert isinstance(driver, InlineConnection)
+        async with database.sessions() as session:
+            assert [uid for uid, _ in await inbox.pending(session, limit=5)] == [1]
+        assert threading.active_count() == threads  # aiosqlite would start one per connection
+    finally:
+        await database.dispose()
