@@ -193,10 +193,10 @@ class Dispatcher:
             await db.lock_conversations(session, latest)
             if await inbox.waiting_conversations(session, latest=latest):
                 raise WaitsForEarlier  # undoes the claims; a later look retries
-            incoming = [parse(payload) for _, payload in mine]
-            senders = [each.sender.id for each in incoming if each.sender]
+            parsed = [parse(payload) for _, payload in mine]
+            senders = [each.sender.id for each in parsed if each.sender]
             await people.load_users(session, user_ids=senders)  # one query, not one each
-            for each in incoming:
+            for each in parsed:
                 await self._handle_update(session, each)
         # Handed over while the conversations are held, so their replies stay in order.
         self.on_replies(outbox.queued(session))

@@ -11,7 +11,8 @@ from storage import outbox
 
 # Kinds Telegram copies with a caption, so the sender's name travels with the message.
 CAPTIONED = frozenset({"photo", "voice", "document", "video", "audio", "animation"})
-CAPTION_ROOM = 900  # Telegram allows 1024 characters; the name and markup need the rest
+CAPTION_LIMIT = 1024  # Telegram's, counted on the text as shown
+NAME_ROOM = 8  # what the caption puts around the name: "💬 " and ": "
 
 
 async def relay_text(turn: Turn, incoming: Incoming) -> bool:
@@ -48,12 +49,13 @@ async def relay_media(turn: Turn, incoming: Incoming) -> bool:
     if incoming.media not in CAPTIONED:
         await turn.say("trajectory.media_refused")
         return True
+    name = pair.name(turn.chat_id)
+    # A caption that leaves no room for the name follows the copy as a text of its own.
+    fits = len(name) + NAME_ROOM + len(incoming.text) <= CAPTION_LIMIT
     for member in pair.others(turn.chat_id):
         with turn.speaking(member.language):
             caption = turn.text(
-                "trajectory.relayed_caption",
-                name=pair.name(turn.chat_id),
-                caption=incoming.text[:CAPTION_ROOM],
+                "trajectory.relayed_caption", name=name, caption=incoming.text if fits else ""
             )
         await outbox.enqueue(
             turn.session,
@@ -68,6 +70,8 @@ async def relay_media(turn: Turn, incoming: Incoming) -> bool:
             },
             now=turn.now,
         )
+        if not fits:
+            await tell(turn, member, "trajectory.relayed", name=name, text=incoming.text)
     return True
 
 
