@@ -34,6 +34,10 @@ class Database:
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # One statement that stands alone needs no BEGIN and COMMIT: two round trips fewer.
+        self._autocommit_sessions = async_sessionmaker(
+            self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+        )
         # SQLite allows one writer; serialising in-process avoids "database is locked" under load.
         self._sqlite_writer = asyncio.Lock() if self.is_sqlite else None
 
@@ -46,6 +50,18 @@ class Database:
             return
         async with self._sqlite_writer, self.sessions() as session, session.begin():
             yield session
+
+    @asynccontextmanager
+    async def autocommit(self) -> AsyncIterator[AsyncSession]:
+        """A session whose statements each commit by themselves (PostgreSQL); on SQLite, one
+        transaction under the writer lock. For work that is one statement, or safe to cut."""
+        if self._sqlite_writer is not None:
+            async with self.transaction() as session:
+                yield session
+            return
+        async with self._autocommit_sessions() as session:
+            yield session
+            await session.commit()  # writes what the ORM holds; no COMMIT goes to the server
 
     async def lock_conversation(self, session: AsyncSession, key: str) -> None:
         """Hold the conversation's lock until the transaction ends (across processes)."""

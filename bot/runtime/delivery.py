@@ -263,8 +263,11 @@ class DeliveryWorker:
             batch, self._unrecorded = self._unrecorded, []
             if not batch:
                 return
+            # Without names to remember it is one statement: no transaction needed.
+            alone = not any(sent.delivery.remember_as for sent in batch)
+            db = self.services.db
             try:
-                async with self.services.db.transaction() as session:
+                async with db.autocommit() if alone else db.transaction() as session:
                     await outbox.mark_sent(session, sent=batch, now=self.services.clock.now())
             except BaseException:
                 self._unrecorded[:0] = batch  # the next caller tries again; none is lost

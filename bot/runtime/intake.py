@@ -29,8 +29,8 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
 async def store(services: Services, updates: list[dict[str, Any]]) -> None:
-    """Write updates to the inbox in one transaction."""
-    async with services.db.transaction() as session:
+    """Write updates to the inbox: one statement, committed by itself."""
+    async with services.db.autocommit() as session:
         await inbox.store_updates(session, updates=updates, conversation=conversation_key)
     services.metrics.received(updates)
 

@@ -11,6 +11,7 @@ import sys
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 import aiohttp
@@ -116,6 +117,9 @@ async def cluster(tmp_path: Path, processes: int = 2) -> AsyncIterator[Cluster]:
             "WEBHOOK_URL": f"http://127.0.0.1:{ports[0]}/telegram",
             "WEBHOOK_LISTEN": "127.0.0.1",
             "LOG_LEVEL": "WARNING",
+            # The reminders fire by the real clock: quiet hours must not hold them tonight.
+            "TIMEZONE": "UTC",
+            "QUIET_HOURS": quiet_hours_far_from_now(),
         }
         logs = [tmp_path / f"bot-{n}.log" for n in range(processes)]
         started = await asyncio.gather(
@@ -135,6 +139,12 @@ async def cluster(tmp_path: Path, processes: int = 2) -> AsyncIterator[Cluster]:
                     await process.wait()
             await app.services.db.dispose()
             await runner.cleanup()
+
+
+def quiet_hours_far_from_now() -> str:
+    """An hour of quiet (UTC) that starts six hours from now."""
+    start = utcnow() + timedelta(hours=6)
+    return f"{start:%H:%M}-{start + timedelta(hours=1):%H:%M}"
 
 
 async def start_process(env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
