@@ -131,7 +131,7 @@ class PeerCoach:
             self.services,
             self.router,
             build_timer_handlers(),
-            on_replies=self.delivery.accept,
+            replies=self.delivery,
             timer_priorities=build_timer_priorities(),
             timer_room=self.delivery.timer_room,
         )

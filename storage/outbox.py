@@ -38,7 +38,7 @@ BULK = 2
 QUEUED = "outbox.queued"  # session.info: the calls this transaction added, for the worker
 # How long a claim holds without renewal: after a crash, another process sends the rows then.
 LEASE = timedelta(seconds=15)
-# Claims are taken one process at a time, so a chat's order is judged on committed claims.
+# Polls claim one process at a time, so a chat's order is judged on committed claims.
 CLAIM_LOCK_ID = 0x5EE2C0AC5
 
 
@@ -107,10 +107,16 @@ _POLL_WAITS = _earlier_row_of_the_chat(
     or_(_WAITING, and_(_EARLIER.c.claimed_until >= _NOW, _EARLIER.c.claimed_by != _OWNER))
 )
 # A turn's new rows: any earlier row of the chat this process does not hold yet goes first (the
-# poll takes them together), unless it is among the new rows themselves.
+# poll takes them together), unless it is among the new rows themselves. A hold of ours whose
+# lease lapsed counts as not ours: another process may be taking it over.
 _GIVEN_WAITS = _earlier_row_of_the_chat(
     ~_EARLIER.c.id.in_(_GIVEN),
-    or_(_WAITING, _EARLIER.c.claimed_by.is_(None), _EARLIER.c.claimed_by != _OWNER),
+    or_(
+        _WAITING,
+        _EARLIER.c.claimed_by.is_(None),
+        _EARLIER.c.claimed_by != _OWNER,
+        _EARLIER.c.claimed_until < _NOW,
+    ),
 )
 
 
@@ -230,7 +236,9 @@ async def claim_due(
     """
     params = {"now": now, "owner": owner, "until": now + LEASE, "limit": limit + len(exclude)}
     if is_postgresql(session):
-        rows = await _claim_with(session, _CLAIM_DUE, params)
+        await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CLAIM_LOCK_ID})
+        claimed = (await session.execute(_CLAIM_DUE, params)).all()
+        rows = sorted((Delivery(*row) for row in claimed), key=lambda d: (d.priority, d.id))
     else:
         rows = [Delivery(*row) for row in await session.execute(_DUE, params)]
     return [row for row in rows if row.id not in exclude][:limit]
@@ -239,22 +247,17 @@ async def claim_due(
 async def claim_given(
     session: AsyncSession, *, owner: str, now: datetime, deliveries: Sequence[Delivery]
 ) -> list[Delivery]:
-    """Claim calls a turn just committed (PostgreSQL); those waiting for another process are
-    left out."""
+    """Claim the calls a turn queued, in its transaction (PostgreSQL); those that must wait for
+    earlier calls of their chat are left to the poll.
+
+    No poll lock: only earlier rows this process holds let a new row through, and no other
+    process takes those from it while its lease runs.
+    """
     given = [delivery.id for delivery in deliveries]
     params = {"now": now, "owner": owner, "until": now + LEASE, "limit": len(given)}
-    claimed = {
-        row.id for row in await _claim_with(session, _CLAIM_GIVEN, {**params, "given": given})
-    }
+    rows = await session.execute(_CLAIM_GIVEN, {**params, "given": given})
+    claimed = {row.id for row in rows}
     return [delivery for delivery in deliveries if delivery.id in claimed]
-
-
-async def _claim_with(
-    session: AsyncSession, statement: Any, params: dict[str, Any]
-) -> list[Delivery]:
-    await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CLAIM_LOCK_ID})
-    rows = (await session.execute(statement, params)).all()
-    return sorted((Delivery(*row) for row in rows), key=lambda d: (d.priority, d.id))
 
 
 async def renew_claims(session: AsyncSession, *, owner: str, now: datetime) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -80,44 +81,28 @@ class DeliveryWorker:
         self._recording = asyncio.Lock()
         # Who holds a claim: this worker, in this process; leases end when it stops renewing.
         self.owner = uuid.uuid4().hex
-        self._handed_over: list[outbox.Delivery] = []
-        self._claiming = False
         self._renewed_at = self.services.clock.now()
 
     def wake(self) -> None:
         """New rows were committed: look now."""
         self._wake.set()
 
-    def accept(self, deliveries: Sequence[outbox.Delivery]) -> None:
-        """Take calls a turn just committed, without reading them back from the database."""
-        if self.services.db.is_sqlite:
-            for delivery in deliveries:  # one process: its claims always succeed
-                self._offer(delivery)
-            return
-        self._handed_over.extend(deliveries)
-        if deliveries and not self._claiming:
-            self._claiming = True
-            self._spawn(self._claim_handed_over())
+    async def claim(self, session: AsyncSession) -> list[outbox.Delivery]:
+        """Claim the calls a turn queued, as the last statements of its transaction; `accept`
+        them once it committed. Saves the claim a transaction of its own (PostgreSQL)."""
+        queued = outbox.queued(session)
+        if self.services.db.is_sqlite or not queued:
+            return queued  # one process: it needs no claim
+        now = self.services.clock.now()
+        mine = await outbox.claim_given(session, owner=self.owner, now=now, deliveries=queued)
+        if len(mine) < len(queued):
+            self.wake()  # the others wait behind another process's calls: the poll takes them
+        return mine
 
-    async def _claim_handed_over(self) -> None:
-        """Claim handed-over calls in the order turns committed them, many turns per write."""
-        try:
-            while self._handed_over:
-                batch, self._handed_over = self._handed_over, []
-                async with self.services.db.transaction() as session:
-                    now = self.services.clock.now()
-                    mine = await outbox.claim_given(
-                        session, owner=self.owner, now=now, deliveries=batch
-                    )
-                for delivery in mine:
-                    self._offer(delivery)
-                if len(mine) < len(batch):
-                    self.wake()  # the others wait behind another process: the poll takes them
-        except Exception:
-            log.exception("claiming new replies failed; the poll takes them")
-            self.wake()
-        finally:
-            self._claiming = False
+    def accept(self, deliveries: Sequence[outbox.Delivery]) -> None:
+        """Take calls claimed in a transaction that committed, without reading them back."""
+        for delivery in deliveries:
+            self._offer(delivery)
 
     def timer_room(self) -> int:
         """How many timers that make bulk calls may fire now: as many as delivery can take."""

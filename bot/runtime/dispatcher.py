@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from contextlib import asynccontextmanager
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,6 +29,14 @@ TOGETHER = 50  # the most updates handled in one transaction
 IDLE_POLL_SECONDS = 1.0
 
 
+class Replies(Protocol):
+    """Where a turn's calls go: claimed in its transaction, accepted once that committed."""
+
+    async def claim(self, session: AsyncSession) -> list[outbox.Delivery]: ...
+
+    def accept(self, deliveries: Sequence[outbox.Delivery]) -> None: ...
+
+
 class WaitsForEarlier(Exception):
     """An earlier update of the conversation is not processed yet: this one waits its turn."""
 
@@ -40,14 +49,14 @@ class Dispatcher:
         services: Services,
         router: Router,
         timer_handlers: dict[str, TimerHandler],
-        on_replies: Callable[[list[outbox.Delivery]], None],
+        replies: Replies,
         timer_priorities: Mapping[str, int] | None = None,
         timer_room: Callable[[], int] | None = None,
     ) -> None:
         self.services = services
         self.router = router
         self.timer_handlers = timer_handlers
-        self.on_replies = on_replies
+        self.replies = replies
         # Timer kinds not listed make bulk messages; they fire only as fast as delivery takes
         # them (timer_room), so a burst of reminders waits in the timers table, not in memory.
         self.timer_priorities = timer_priorities or {}
@@ -185,7 +194,7 @@ class Dispatcher:
         """
         db = self.services.db
         payloads = dict(batch)
-        async with db.transaction() as session:
+        async with self._transaction() as session:
             now = self.services.clock.now()
             claimed = await inbox.claim_done(session, update_ids=payloads, now=now)
             mine = [(i, payloads[i]) for i in sorted(claimed)]
@@ -198,9 +207,16 @@ class Dispatcher:
             await people.load_users(session, user_ids=senders)  # one query, not one each
             for each in parsed:
                 await self._handle_update(session, each)
-        # Handed over while the conversations are held, so their replies stay in order.
-        self.on_replies(outbox.queued(session))
         return [payload for _, payload in mine]
+
+    @asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[AsyncSession]:
+        """A turn's transaction; its replies are claimed last in it and handed to delivery
+        once it committed, while the conversations are still held, so they stay in order."""
+        async with self.services.db.transaction() as session:
+            yield session
+            claimed = await self.replies.claim(session)
+        self.replies.accept(claimed)
 
     def _measure(self, payload: dict[str, Any], started: float, *, failed: bool) -> None:
         seconds = time.perf_counter() - started
@@ -241,7 +257,7 @@ class Dispatcher:
         """Count the failure; after the last attempt, apologise instead of going silent."""
         incoming = parse(payload)
         now = self.services.clock.now()
-        async with self.services.db.transaction() as session:
+        async with self._transaction() as session:
             gave_up = await inbox.record_failure(
                 session, update_id=update_id, error=repr(error), now=now
             )
@@ -268,20 +284,21 @@ class Dispatcher:
                     payload=answer,
                     now=now,
                 )
-        self.on_replies(outbox.queued(session))
 
     async def _process_timer(self, timer: timers.DueTimer) -> None:
         db = self.services.db
         try:
-            async with self.locks.hold(timer.conversation), self.capacity:
-                async with db.transaction() as session:
-                    if not await timers.claim(session, timer=timer):
-                        return
-                    await db.lock_conversation(session, timer.conversation)
-                    handler = self.timer_handlers[timer.kind]
-                    await handler(await self._timer_turn(session, timer), timer)
-                    await timers.mark_fired(session, timer=timer, now=self.services.clock.now())
-                self.on_replies(outbox.queued(session))
+            async with (
+                self.locks.hold(timer.conversation),
+                self.capacity,
+                self._transaction() as session,
+            ):
+                if not await timers.claim(session, timer=timer):
+                    return
+                await db.lock_conversation(session, timer.conversation)
+                handler = self.timer_handlers[timer.kind]
+                await handler(await self._timer_turn(session, timer), timer)
+                await timers.mark_fired(session, timer=timer, now=self.services.clock.now())
         except Exception:
             log.exception("timer %s (%s) failed; it stays pending", timer.id, timer.kind)
             await asyncio.sleep(1)  # do not spin on a timer that keeps failing

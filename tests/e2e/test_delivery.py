@@ -46,10 +46,11 @@ async def test_a_reply_the_poll_read_while_it_went_out_is_sent_once(
         ada = world.person("Ada")
         async with world.app.services.db.transaction() as session:
             await Turn(world.app.services, session, utcnow(), chat_id=ada.chat_id).send_text("één")
+            handed = await world.app.delivery.claim(session)
         monkeypatch.setattr(outbox, "claim_due", slow_due)
         world.app.delivery.wake()
         await read_before_the_send.wait()
-        world.app.delivery.accept(outbox.queued(session))
+        world.app.delivery.accept(handed)
         await ada.expect("één")
 
         async def recorded() -> bool:

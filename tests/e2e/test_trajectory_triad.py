@@ -29,7 +29,6 @@ from flows.trajectory import (
     propose_item,
     record_meeting,
 )
-from storage import outbox
 from storage.models import Match, utcnow
 from tests.e2e.support.conversation import expect_all
 from tests.e2e.support.trajectory import (
@@ -65,7 +64,8 @@ async def test_at_the_half_way_revisit_the_observer_reads_along_without_buttons(
         turn = Turn(world.app.services, session, utcnow(), chat_id=anna.chat_id)
         pair = await load_pair(turn, match_id)
         assert pair is not None and await offer_revisit(turn, pair)
-    world.app.delivery.accept(outbox.queued(session))
+        handed = await world.app.delivery.claim(session)
+    world.app.delivery.accept(handed)
 
     for person in (anna, ben, cas):
         await person.expect("Halverwege")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -246,6 +246,37 @@ async def test_outbox_claims_keep_a_chat_in_order_and_come_back_after_the_lease(
     async with database.transaction() as session:
         await outbox.renew_claims(session, owner="b", now=later)
         assert await outbox.claim_due(session, owner="a", now=later, limit=10) == []
+
+
+async def test_a_turn_claims_its_new_rows_in_its_own_transaction_behind_earlier_ones(
+    database: Database,
+) -> None:
+    if database.is_sqlite:
+        pytest.skip("SQLite serves one process, which reads rows without claiming them")
+    now = utcnow()
+
+    async def turn_queues(owner: str, at: datetime, chats: tuple[int, int]) -> list[str]:
+        """A turn queues a reply to two chats and claims them before it commits."""
+        async with database.transaction() as session:
+            for chat in chats:
+                payload = {"text": f"{owner} {chat}"}
+                await outbox.enqueue(
+                    session, chat_id=chat, method="sendMessage", payload=payload, now=at
+                )
+            queued = outbox.queued(session)
+            claimed = await outbox.claim_given(session, owner=owner, now=at, deliveries=queued)
+        return [d.payload["text"] for d in claimed]
+
+    async with database.transaction() as session:
+        await outbox.enqueue(session, chat_id=1, method="sendMessage", payload={}, now=now)
+    async with database.transaction() as session:
+        assert len(await outbox.claim_due(session, owner="a", now=now, limit=10)) == 1
+    # "a" holds chat 1's earlier row: its own new row may follow it; "b"'s must wait.
+    assert await turn_queues("a", now, (1, 2)) == ["a 1", "a 2"]
+    assert await turn_queues("b", now, (1, 3)) == ["b 3"]
+    # Once "a"'s lease lapsed another process may take its rows: "a" waits for the poll too.
+    lapsed = now + outbox.LEASE + timedelta(seconds=1)
+    assert await turn_queues("a", lapsed, (1, 4)) == ["a 4"]
 
 
 async def test_a_button_is_used_once_with_its_card_but_not_its_repeatable_siblings(
