@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, bindparam, delete, func, select, update
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    String,
+    Table,
+    bindparam,
+    delete,
+    func,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.dml import ReturningUpdate
 
 from storage.db import is_postgresql
 from storage.models import InboxUpdate
@@ -57,24 +69,42 @@ _FIRST_PENDING = (
     )
     .group_by(INBOX.c.conversation)
 )
-_STILL_PENDING = select(INBOX.c.update_id).where(
-    INBOX.c.update_id.in_(bindparam("claimed", expanding=True)), INBOX.c.status == "pending"
+# SQLite serves one process: its claim needs no row locks.
+_CLAIM = (
+    update(INBOX)
+    .where(INBOX.c.update_id.in_(bindparam("claimed", expanding=True)), INBOX.c.status == "pending")
+    # Who it came from goes with the content: ordering needs it only while pending.
+    .values(status="done", payload=None, conversation=None, processed_at=bindparam("now"))
+    .returning(INBOX.c.update_id)
 )
-
-
-def _claim(still_pending: Select[int]) -> ReturningUpdate[int]:
-    return (
-        update(INBOX)
-        .where(INBOX.c.update_id.in_(still_pending.scalar_subquery()))
-        # Who it came from goes with the content: ordering needs it only while pending.
-        .values(status="done", payload=None, conversation=None, processed_at=bindparam("now"))
-        .returning(INBOX.c.update_id)
+# PostgreSQL, in one statement: claim (skipping rows another process is processing right now),
+# and name the conversations with a pending update before this batch's newest one. The claimed
+# rows still look pending to the second part, which therefore leaves them out.
+_CLAIM_AND_LOOK_BACK = text(
+    """
+    WITH claimed AS (
+        UPDATE inbox SET status = 'done', payload = NULL, conversation = NULL, processed_at = :now
+        WHERE update_id IN (
+            SELECT update_id FROM inbox
+            WHERE update_id = ANY(:ids) AND status = 'pending'
+            FOR UPDATE SKIP LOCKED
+        )
+        RETURNING update_id
     )
-
-
-_CLAIM = _claim(_STILL_PENDING)
-# On PostgreSQL, skip (rather than wait for) a row another process is processing right now.
-_CLAIM_UNLESS_LOCKED = _claim(_STILL_PENDING.with_for_update(skip_locked=True))
+    SELECT update_id, CAST(NULL AS VARCHAR) AS conversation FROM claimed
+    UNION ALL
+    SELECT DISTINCT CAST(NULL AS BIGINT), inbox.conversation
+    FROM inbox JOIN unnest(:conversations, :latest) AS ours (conversation, latest)
+        ON inbox.conversation = ours.conversation
+    WHERE inbox.status = 'pending' AND inbox.update_id < ours.latest
+        AND inbox.update_id NOT IN (SELECT update_id FROM claimed)
+    """
+).bindparams(
+    bindparam("ids", type_=ARRAY(BigInteger)),
+    bindparam("conversations", type_=ARRAY(String)),
+    bindparam("latest", type_=ARRAY(BigInteger)),
+    bindparam("now", type_=DateTime(timezone=True)),
+)
 
 
 async def pending(
@@ -85,29 +115,39 @@ async def pending(
     return [(i, p) for i, p in rows if p is not None and (not exclude or i not in exclude)][:limit]
 
 
-async def claim_done(
-    session: AsyncSession, *, update_ids: Collection[int], now: datetime
-) -> set[int]:
-    """Mark pending updates done and erase their content, in the transaction that processes them.
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """The updates a transaction took, and the conversations with an earlier one still to do."""
 
-    One statement claims and completes: the rows stay locked until commit, and a rollback
-    (a handler failed) makes them pending again. Returns the ids claimed: those left out
-    another worker has or did.
+    update_ids: set[int]
+    waiting: set[str]
+
+
+async def claim(session: AsyncSession, *, conversations: Mapping[int, str], now: datetime) -> Claim:
+    """Mark pending updates done and erase their content, in the transaction that processes
+    them, and tell which of their conversations must first process an earlier update.
+
+    Run under the conversations' locks: whichever process received an update, a conversation's
+    updates take effect in the order Telegram numbered them. The rows stay locked until commit,
+    and a rollback (a handler failed) makes them pending again. Updates left out another worker
+    has or did. `conversations` maps each update id to its conversation.
     """
-    claim = _CLAIM_UNLESS_LOCKED if is_postgresql(session) else _CLAIM
-    result = await session.execute(claim, {"claimed": list(update_ids), "now": now})
-    return set(result.scalars())
-
-
-async def waiting_conversations(session: AsyncSession, *, latest: Mapping[str, int]) -> set[str]:
-    """The conversations with an update still to be processed before `latest`'s id of theirs.
-
-    Asked under the conversations' locks: whichever process received an update, a
-    conversation's updates take effect in the order Telegram numbered them.
-    """
-    params = {"conversations": list(latest)}
-    rows = await session.execute(_FIRST_PENDING, params)
-    return {conversation for conversation, first in rows if first < latest[conversation]}
+    latest: dict[str, int] = {}
+    for update_id, conversation in sorted(conversations.items()):
+        latest[conversation] = update_id
+    if is_postgresql(session):
+        params = {
+            "ids": list(conversations),
+            "conversations": list(latest),
+            "latest": list(latest.values()),
+            "now": now,
+        }
+        rows = (await session.execute(_CLAIM_AND_LOOK_BACK, params)).all()
+        return Claim({i for i, _ in rows if i is not None}, {c for i, c in rows if i is None})
+    claimed = await session.execute(_CLAIM, {"claimed": list(conversations), "now": now})
+    update_ids = set(claimed.scalars())
+    firsts = await session.execute(_FIRST_PENDING, {"conversations": list(latest)})
+    return Claim(update_ids, {c for c, first in firsts if first < latest[c]})
 
 
 async def record_failure(

@@ -187,21 +187,21 @@ class Dispatcher:
     async def _in_one_transaction(
         self, batch: Sequence[tuple[int, dict[str, Any]]]
     ) -> list[dict[str, Any]]:
-        """Claim, lock and handle the updates, committing all or none; returns those handled.
+        """Lock, claim and handle the updates, committing all or none; returns those handled.
 
         Under load the intake stores a hundred updates at once: one transaction for them all
         spares a commit, a claim, a lock and a user lookup per update.
         """
         db = self.services.db
         payloads = dict(batch)
+        conversations = {i: conversation_key(payload) for i, payload in batch}
         async with self._transaction() as session:
+            await db.lock_conversations(session, conversations.values())
             now = self.services.clock.now()
-            claimed = await inbox.claim_done(session, update_ids=payloads, now=now)
-            mine = [(i, payloads[i]) for i in sorted(claimed)]
-            latest = {conversation_key(payload): i for i, payload in mine}
-            await db.lock_conversations(session, latest)
-            if await inbox.waiting_conversations(session, latest=latest):
+            claim = await inbox.claim(session, conversations=conversations, now=now)
+            if claim.waiting:
                 raise WaitsForEarlier  # undoes the claims; a later look retries
+            mine = [(i, payloads[i]) for i in sorted(claim.update_ids)]
             parsed = [parse(payload) for _, payload in mine]
             senders = [each.sender.id for each in parsed if each.sender]
             await people.load_users(session, user_ids=senders)  # one query, not one each

@@ -30,31 +30,39 @@ def by_chat(update: dict[str, object]) -> str:
 async def test_inbox_an_update_waits_for_an_earlier_one_of_its_conversation(
     database: Database,
 ) -> None:
+    now = utcnow()
     async with database.transaction() as session:
         await inbox.store_updates(session, updates=[update(1), update(2)], conversation=by_chat)
         await inbox.store_updates(
             session, updates=[update(3)], conversation=lambda _update: "user:6"
         )
+    async with database.sessions() as session:  # closed without a commit: nothing claimed
+        claim = await inbox.claim(session, conversations={2: "user:5", 3: "user:6"}, now=now)
+        assert claim == inbox.Claim({2, 3}, waiting={"user:5"})  # 1 comes first
     async with database.transaction() as session:
-        waiting = await inbox.waiting_conversations(session, latest={"user:5": 2, "user:6": 3})
-        assert waiting == {"user:5"}
-        assert await inbox.claim_done(session, update_ids=[1], now=utcnow()) == {1}
+        assert await inbox.claim(session, conversations={1: "user:5"}, now=now) == inbox.Claim(
+            {1}, waiting=set()
+        )
     async with database.transaction() as session:
-        assert await inbox.waiting_conversations(session, latest={"user:5": 2}) == set()
+        claim = await inbox.claim(session, conversations={2: "user:5", 3: "user:6"}, now=now)
+        assert claim == inbox.Claim({2, 3}, waiting=set())
 
 
 async def test_inbox_claims_many_at_once_and_each_once(database: Database) -> None:
+    now = utcnow()
     async with database.transaction() as session:
         await inbox.store_updates(
             session, updates=[update(1), update(2), update(3)], conversation=by_chat
         )
     async with database.transaction() as session:
-        assert await inbox.claim_done(session, update_ids=[1, 3, 9], now=utcnow()) == {1, 3}
-        # Claimed in this batch, the earlier update no longer holds the later one back ...
-        assert await inbox.waiting_conversations(session, latest={"user:5": 3}) == {"user:5"}
+        batch = {1: "user:5", 3: "user:5", 9: "user:5"}
+        claim = await inbox.claim(session, conversations=batch, now=now)
+        # Claimed in this batch, 1 does not hold 3 back; 2, left out of it, does.
+        assert claim == inbox.Claim({1, 3}, waiting={"user:5"})
     async with database.transaction() as session:
-        # ... but one left out of the batch does (2 comes before 3).
-        assert await inbox.claim_done(session, update_ids=[1, 2, 3], now=utcnow()) == {2}
+        batch = {1: "user:5", 2: "user:5", 3: "user:5"}
+        claim = await inbox.claim(session, conversations=batch, now=now)
+        assert claim == inbox.Claim({2}, waiting=set())
         assert [uid for uid, _ in await inbox.pending(session, limit=10)] == []
 
 
@@ -69,9 +77,11 @@ async def test_inbox_ignores_duplicates_and_erases_content(database: Database) -
         pending = await inbox.pending(session, limit=10)
         assert [uid for uid, _ in pending] == [1, 2, 3]
         assert pending[1][1]["message"]["text"] == "hoi"  # the first copy wins
-        assert await inbox.claim_done(session, update_ids=[1], now=utcnow()) == {1}
+        claim = await inbox.claim(session, conversations={1: "user:5"}, now=utcnow())
+        assert claim.update_ids == {1}
     async with database.transaction() as session:
-        assert await inbox.claim_done(session, update_ids=[1], now=utcnow()) == set()
+        claim = await inbox.claim(session, conversations={1: "user:5"}, now=utcnow())
+        assert claim.update_ids == set()
         assert [uid for uid, _ in await inbox.pending(session, limit=10, exclude={2})] == [3]
         assert await inbox.highest_update_id(session) == 3
 
