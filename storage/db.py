@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import event, make_url, text
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -35,9 +36,7 @@ class Database:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         # One statement that stands alone needs no BEGIN and COMMIT: two round trips fewer.
-        self._autocommit_sessions = async_sessionmaker(
-            self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
-        )
+        self._autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         # SQLite allows one writer; serialising in-process avoids "database is locked" under load.
         self._sqlite_writer = asyncio.Lock() if self.is_sqlite else None
 
@@ -52,16 +51,16 @@ class Database:
             yield session
 
     @asynccontextmanager
-    async def autocommit(self) -> AsyncIterator[AsyncSession]:
-        """A session whose statements each commit by themselves (PostgreSQL); on SQLite, one
-        transaction under the writer lock. For work that is one statement, or safe to cut."""
+    async def autocommit(self) -> AsyncIterator[AsyncConnection]:
+        """A connection whose statements each commit by themselves (PostgreSQL); on SQLite, one
+        transaction under the writer lock. For Core statements that stand alone: no ORM
+        session, no BEGIN and COMMIT, so the cheapest way to the database."""
         if self._sqlite_writer is not None:
-            async with self.transaction() as session:
-                yield session
+            async with self._sqlite_writer, self.engine.begin() as connection:
+                yield connection
             return
-        async with self._autocommit_sessions() as session:
-            yield session
-            await session.commit()  # writes what the ORM holds; no COMMIT goes to the server
+        async with self._autocommit.connect() as connection:
+            yield connection
 
     async def lock_conversation(self, session: AsyncSession, key: str) -> None:
         """Hold the conversation's lock until the transaction ends (across processes)."""
@@ -114,6 +113,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def is_postgresql(session: AsyncSession) -> bool:
+def is_postgresql(session: AsyncSession | AsyncConnection) -> bool:
     """Whether this session talks to PostgreSQL (row locks and upserts differ from SQLite)."""
-    return session.get_bind().dialect.name == "postgresql"
+    bind = session if isinstance(session, AsyncConnection) else session.get_bind()
+    return bind.dialect.name == "postgresql"

@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from storage.db import is_postgresql
 from storage.models import InboxUpdate
@@ -31,7 +31,7 @@ MAX_ATTEMPTS = 3
 
 
 async def store_updates(
-    session: AsyncSession,
+    session: AsyncSession | AsyncConnection,
     *,
     updates: Sequence[dict[str, Any]],
     conversation: Callable[[dict[str, Any]], str],

@@ -24,7 +24,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.elements import BindParameter
 
 from storage.db import is_postgresql
@@ -270,11 +270,13 @@ async def next_due_at(session: AsyncSession, *, after: datetime) -> datetime | N
     return (await session.execute(_NEXT_DUE, {"after": after})).scalar_one_or_none()
 
 
-async def mark_sent(session: AsyncSession, *, sent: Sequence[Sent], now: datetime) -> None:
-    """Record calls as made; messages to edit later are remembered by name.
+async def mark_sent(
+    session: AsyncSession | AsyncConnection, *, sent: Sequence[Sent], now: datetime
+) -> None:
+    """Record calls as made, erasing their text (see remember_sent for names).
 
-    On PostgreSQL a batch without names is one statement, so the worker runs it without a
-    transaction; the rows of people erased meanwhile are then deleted by a second one.
+    On PostgreSQL the batch is one statement, so the worker runs it without a transaction; the
+    rows of people erased meanwhile are then deleted by a second one.
     """
     if not sent:
         return
@@ -290,13 +292,16 @@ async def mark_sent(session: AsyncSession, *, sent: Sequence[Sent], now: datetim
         rows = [{"row": s.delivery.id, "at": now, "message": s.message_id} for s in sent]
         await session.execute(_MARK_SENT, rows)
         await session.execute(_FORGET_SENT, {"rows": ids})
+
+
+async def remember_sent(session: AsyncSession, *, sent: Sequence[Sent], now: datetime) -> None:
+    """Keep the message ids of calls made under a name, for the cards the bot edits later."""
     for item in sent:
-        if item.delivery.remember_as == FORGET_ONCE_SENT:
-            continue
-        if item.delivery.remember_as and item.message_id is not None:
+        name = item.delivery.remember_as
+        if name and name != FORGET_ONCE_SENT and item.message_id is not None:
             await remember_message(
                 session,
-                name=item.delivery.remember_as,
+                name=name,
                 chat_id=item.delivery.chat_id,
                 message_id=item.message_id,
                 now=now,

@@ -248,15 +248,22 @@ class DeliveryWorker:
             batch, self._unrecorded = self._unrecorded, []
             if not batch:
                 return
-            # Without names to remember it is one statement: no transaction needed.
-            alone = not any(sent.delivery.remember_as for sent in batch)
-            db = self.services.db
             try:
-                async with db.autocommit() if alone else db.transaction() as session:
-                    await outbox.mark_sent(session, sent=batch, now=self.services.clock.now())
+                await self._record_sent(batch)
             except BaseException:
                 self._unrecorded[:0] = batch  # the next caller tries again; none is lost
                 raise
+
+    async def _record_sent(self, batch: list[outbox.Sent]) -> None:
+        """Without names to remember, recording is one statement: no transaction needed."""
+        db, now = self.services.db, self.services.clock.now()
+        if not any(sent.delivery.remember_as for sent in batch):
+            async with db.autocommit() as connection:
+                await outbox.mark_sent(connection, sent=batch, now=now)
+            return
+        async with db.transaction() as session:
+            await outbox.mark_sent(session, sent=batch, now=now)
+            await outbox.remember_sent(session, sent=batch, now=now)
 
     # --- outcomes at their own depth -------------------------------------------------------
 

@@ -12,7 +12,7 @@ from sqlalchemy import event, select
 from storage import buttons, inbox, outbox, people, timers
 from storage.db import Database
 from storage.migrate import upgrade_to_head
-from storage.models import Button, Timer, utcnow
+from storage.models import Button, OutboxMessage, Timer, utcnow
 from storage.sqlite_inline import InlineConnection
 
 
@@ -141,7 +141,9 @@ async def test_outbox_follows_a_migrated_group_and_remembers_messages(database: 
     async with database.transaction() as session:
         (delivery,) = await outbox.claim_due(session, owner="me", now=now, limit=10)
         assert (delivery.chat_id, delivery.payload["chat_id"]) == (-1005, -1005)
-        await outbox.mark_sent(session, sent=[outbox.Sent(delivery, 77)], now=now)
+        sent = [outbox.Sent(delivery, 77)]
+        await outbox.mark_sent(session, sent=sent, now=now)
+        await outbox.remember_sent(session, sent=sent, now=now)
     async with database.sessions() as session:
         remembered = await outbox.remembered_message(session, name="status")
         assert remembered is not None and (remembered.chat_id, remembered.message_id) == (-1005, 77)
@@ -287,6 +289,23 @@ async def test_a_turn_claims_its_new_rows_in_its_own_transaction_behind_earlier_
     # Once "a"'s lease lapsed another process may take its rows: "a" waits for the poll too.
     lapsed = now + outbox.LEASE + timedelta(seconds=1)
     assert await turn_queues("a", lapsed, (1, 4)) == ["a 4"]
+
+
+async def test_a_call_out_when_its_person_is_erased_leaves_no_row_once_sent(
+    database: Database,
+) -> None:
+    now = utcnow()
+    async with database.transaction() as session:
+        payload = {"text": "tot ziens"}
+        await outbox.enqueue(session, chat_id=8, method="sendMessage", payload=payload, now=now)
+    async with database.transaction() as session:
+        (delivery,) = await outbox.claim_due(session, owner="me", now=now, limit=10)
+    async with database.transaction() as session:
+        await outbox.forget_chat(session, chat_id=8)  # erased while the call is out
+    async with database.autocommit() as connection:
+        await outbox.mark_sent(connection, sent=[outbox.Sent(delivery, 5)], now=now)
+    async with database.sessions() as session:
+        assert (await session.scalars(select(OutboxMessage))).all() == []
 
 
 async def test_a_button_is_used_once_with_its_card_but_not_its_repeatable_siblings(
