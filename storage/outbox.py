@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -9,12 +10,16 @@ from typing import Any, cast
 
 from sqlalchemy import (
     BigInteger,
+    DateTime,
     Integer,
+    String,
     Table,
+    Text,
     and_,
     bindparam,
     column,
     delete,
+    event,
     exists,
     func,
     insert,
@@ -25,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter
 
 from storage.db import is_postgresql
@@ -35,7 +41,7 @@ from storage.models import OutboxMessage, SentMessage
 INTERACTIVE = 0
 NOTICE = 1
 BULK = 2
-QUEUED = "outbox.queued"  # session.info: the calls this transaction added, for the worker
+UNWRITTEN = "outbox.unwritten"  # session.info: the calls this transaction queued, in memory
 # How long a claim holds without renewal: after a crash, another process sends the rows then.
 LEASE = timedelta(seconds=15)
 # Polls claim one process at a time, so a chat's order is judged on committed claims.
@@ -62,7 +68,43 @@ class Delivery:
 # The delivery path runs these for every message: built once as Core statements with
 # parameters, they skip the ORM's unit of work and SQLAlchemy's per-call statement building.
 OUTBOX = cast(Table, OutboxMessage.__table__)  # a mapped class always has a Table
-_ENQUEUE = insert(OUTBOX)
+# SQLite: one process, nothing to claim.
+_WRITE = insert(OUTBOX).returning(OUTBOX.c.id, sort_by_parameter_order=True)
+# PostgreSQL: a transaction's calls in one statement, each claimed for the writing process
+# unless an earlier call of its chat goes first that this process does not hold (the poll
+# takes those together). A hold whose lease lapsed counts as not ours: another process may be
+# taking it over. Rows are numbered in the order the calls were queued.
+_WRITE_AND_CLAIM = text(
+    """
+    INSERT INTO outbox (chat_id, method, payload, priority, status, attempts, next_attempt_at,
+                        created_at, remember_as, claimed_by, claimed_until)
+    SELECT chat_id, method, CAST(payload AS JSON), priority, 'pending', 0, at, at, remember_as,
+           CASE WHEN mine THEN :owner END, CASE WHEN mine THEN :until END
+    FROM (
+        SELECT calls.*, :owner IS NOT NULL AND NOT EXISTS (
+            SELECT FROM outbox AS earlier
+            WHERE earlier.chat_id = calls.chat_id AND earlier.status = 'pending' AND (
+                earlier.next_attempt_at > calls.at
+                OR earlier.claimed_by IS DISTINCT FROM :owner
+                OR earlier.claimed_until < calls.at
+            )
+        ) AS mine
+        FROM unnest(:chat_ids, :methods, :payloads, :priorities, :names, :ats)
+            WITH ORDINALITY AS calls (chat_id, method, payload, priority, remember_as, at, n)
+    ) AS calls
+    ORDER BY n
+    RETURNING id, claimed_by IS NOT NULL
+    """
+).bindparams(
+    bindparam("owner", type_=String),
+    bindparam("until", type_=DateTime(timezone=True)),
+    bindparam("chat_ids", type_=ARRAY(BigInteger)),
+    bindparam("methods", type_=ARRAY(String)),
+    bindparam("payloads", type_=ARRAY(Text)),
+    bindparam("priorities", type_=ARRAY(Integer)),
+    bindparam("names", type_=ARRAY(String)),
+    bindparam("ats", type_=ARRAY(DateTime(timezone=True))),
+)
 _DELIVERY = (
     OUTBOX.c.id,
     OUTBOX.c.chat_id,
@@ -87,7 +129,6 @@ _FREE_OR_MINE = or_(
     OUTBOX.c.claimed_until < _NOW,
     OUTBOX.c.claimed_by == _OWNER,
 )
-_GIVEN: BindParameter[list[int]] = bindparam("given", expanding=True)
 
 
 def _earlier_row_of_the_chat(*which: Any) -> Any:
@@ -105,18 +146,6 @@ _WAITING = _EARLIER.c.next_attempt_at > _NOW  # put off for a retry or a flood w
 # only for an earlier one that another live process sends, or that waits for its time.
 _POLL_WAITS = _earlier_row_of_the_chat(
     or_(_WAITING, and_(_EARLIER.c.claimed_until >= _NOW, _EARLIER.c.claimed_by != _OWNER))
-)
-# A turn's new rows: any earlier row of the chat this process does not hold yet goes first (the
-# poll takes them together), unless it is among the new rows themselves. A hold of ours whose
-# lease lapsed counts as not ours: another process may be taking it over.
-_GIVEN_WAITS = _earlier_row_of_the_chat(
-    ~_EARLIER.c.id.in_(_GIVEN),
-    or_(
-        _WAITING,
-        _EARLIER.c.claimed_by.is_(None),
-        _EARLIER.c.claimed_by != _OWNER,
-        _EARLIER.c.claimed_until < _NOW,
-    ),
 )
 
 
@@ -139,7 +168,6 @@ def _claim(*where: Any) -> Any:
 
 
 _CLAIM_DUE = _claim(~_POLL_WAITS)
-_CLAIM_GIVEN = _claim(OUTBOX.c.id.in_(_GIVEN), ~_GIVEN_WAITS)
 _RENEW = (
     update(OUTBOX)
     .where(OUTBOX.c.claimed_by == _OWNER, OUTBOX.c.status == "pending")
@@ -199,26 +227,99 @@ async def enqueue(
     priority: int = INTERACTIVE,
     remember_as: str | None = None,
 ) -> None:
-    """Add a call to make; it is sent only if the surrounding transaction commits."""
-    row = {
-        "chat_id": chat_id,
-        "method": method,
-        "payload": payload,
-        "priority": priority,
-        "remember_as": remember_as,
-        "next_attempt_at": now,
-        "created_at": now,
+    """Add a call to make; it is written with the others when the transaction commits, and
+    sent only if it does."""
+    call = Call(chat_id, method, payload, priority, remember_as, now)
+    session.info.setdefault(UNWRITTEN, []).append(call)
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """A call queued in a transaction, not written yet."""
+
+    chat_id: int
+    method: str
+    payload: dict[str, Any]
+    priority: int
+    remember_as: str | None
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A transaction's calls as written: those the writer may send, and whether others wait."""
+
+    mine: list[Delivery]
+    others_wait: bool
+
+
+async def write_queued(session: AsyncSession, *, owner: str) -> Written:
+    """Write the calls this transaction queued, in one statement; `mine` are those `owner`
+    may send once it commits (claimed for it on PostgreSQL; on SQLite, all of them)."""
+    return await session.run_sync(_write_queued, owner)
+
+
+def _write_queued(session: Session, owner: str | None) -> Written:
+    calls: list[Call] = session.info.pop(UNWRITTEN, [])
+    if not calls:
+        return Written([], others_wait=False)
+    if session.get_bind().dialect.name == "postgresql":
+        written = _write_and_claim(session, calls, owner)
+    else:
+        written = [(delivery, True) for delivery in _write(session, calls)]
+    mine = [delivery for delivery, claimed in written if claimed]
+    return Written(mine, others_wait=len(mine) < len(written))
+
+
+def _write(session: Session, calls: list[Call]) -> list[Delivery]:
+    rows = [
+        {
+            "chat_id": c.chat_id,
+            "method": c.method,
+            "payload": c.payload,
+            "priority": c.priority,
+            "remember_as": c.remember_as,
+            "next_attempt_at": c.at,
+            "created_at": c.at,
+        }
+        for c in calls
+    ]
+    ids = session.execute(_WRITE, rows).scalars().all()
+    return [_delivery(row_id, call) for row_id, call in zip(ids, calls, strict=True)]
+
+
+def _write_and_claim(
+    session: Session, calls: list[Call], owner: str | None
+) -> list[tuple[Delivery, bool]]:
+    params = {
+        "owner": owner,
+        "until": max(c.at for c in calls) + LEASE,
+        "chat_ids": [c.chat_id for c in calls],
+        "methods": [c.method for c in calls],
+        "payloads": [json.dumps(c.payload) for c in calls],
+        "priorities": [c.priority for c in calls],
+        "names": [c.remember_as for c in calls],
+        "ats": [c.at for c in calls],
     }
-    result = await session.execute(_ENQUEUE, row)
-    (row_id,) = result.inserted_primary_key  # type: ignore[attr-defined]  # INSERT gives a CursorResult
-    delivery = Delivery(row_id, chat_id, method, payload, priority, 0, remember_as)
-    session.info.setdefault(QUEUED, []).append(delivery)
+    rows = sorted(session.execute(_WRITE_AND_CLAIM, params).all())  # ids follow the order
+    return [
+        (_delivery(row_id, call), claimed)
+        for (row_id, claimed), call in zip(rows, calls, strict=True)
+    ]
 
 
-def queued(session: AsyncSession) -> list[Delivery]:
-    """The calls added in this session, taken once its transaction committed."""
-    taken: list[Delivery] = session.info.pop(QUEUED, [])
-    return taken
+def _delivery(row_id: int, call: Call) -> Delivery:
+    return Delivery(
+        row_id, call.chat_id, call.method, call.payload, call.priority, 0, call.remember_as
+    )
+
+
+@event.listens_for(Session, "before_commit")
+def _write_before_commit(session: Session) -> None:
+    """Calls queued outside a turn (a command line, the dashboard) are written unclaimed: the
+    delivery worker's poll takes them."""
+    if session.info.get(UNWRITTEN):
+        _write_queued(session, None)
 
 
 async def claim_due(
@@ -242,22 +343,6 @@ async def claim_due(
     else:
         rows = [Delivery(*row) for row in await session.execute(_DUE, params)]
     return [row for row in rows if row.id not in exclude][:limit]
-
-
-async def claim_given(
-    session: AsyncSession, *, owner: str, now: datetime, deliveries: Sequence[Delivery]
-) -> list[Delivery]:
-    """Claim the calls a turn queued, in its transaction (PostgreSQL); those that must wait for
-    earlier calls of their chat are left to the poll.
-
-    No poll lock: only earlier rows this process holds let a new row through, and no other
-    process takes those from it while its lease runs.
-    """
-    given = [delivery.id for delivery in deliveries]
-    params = {"now": now, "owner": owner, "until": now + LEASE, "limit": len(given)}
-    rows = await session.execute(_CLAIM_GIVEN, {**params, "given": given})
-    claimed = {row.id for row in rows}
-    return [delivery for delivery in deliveries if delivery.id in claimed]
 
 
 async def renew_claims(session: AsyncSession, *, owner: str, now: datetime) -> None:
@@ -334,9 +419,9 @@ async def forget_chat(session: AsyncSession, *, chat_id: int) -> None:
         .where(OutboxMessage.chat_id == chat_id, OutboxMessage.status == "pending")
         .values(remember_as=FORGET_ONCE_SENT)
     )
-    waiting = session.info.get(QUEUED, [])
-    session.info[QUEUED] = [
-        replace(d, remember_as=FORGET_ONCE_SENT) if d.chat_id == chat_id else d for d in waiting
+    waiting = session.info.get(UNWRITTEN, [])
+    session.info[UNWRITTEN] = [
+        replace(c, remember_as=FORGET_ONCE_SENT) if c.chat_id == chat_id else c for c in waiting
     ]
 
 

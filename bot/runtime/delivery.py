@@ -88,16 +88,12 @@ class DeliveryWorker:
         self._wake.set()
 
     async def claim(self, session: AsyncSession) -> list[outbox.Delivery]:
-        """Claim the calls a turn queued, as the last statements of its transaction; `accept`
-        them once it committed. Saves the claim a transaction of its own (PostgreSQL)."""
-        queued = outbox.queued(session)
-        if self.services.db.is_sqlite or not queued:
-            return queued  # one process: it needs no claim
-        now = self.services.clock.now()
-        mine = await outbox.claim_given(session, owner=self.owner, now=now, deliveries=queued)
-        if len(mine) < len(queued):
-            self.wake()  # the others wait behind another process's calls: the poll takes them
-        return mine
+        """Write the calls a turn queued, claimed for this worker, as the last statement of its
+        transaction; `accept` them once it committed."""
+        written = await outbox.write_queued(session, owner=self.owner)
+        if written.others_wait:
+            self.wake()  # they wait behind another process's calls: the poll takes them
+        return written.mine
 
     def accept(self, deliveries: Sequence[outbox.Delivery]) -> None:
         """Take calls claimed in a transaction that committed, without reading them back."""

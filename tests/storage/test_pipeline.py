@@ -243,11 +243,10 @@ async def test_outbox_claims_keep_a_chat_in_order_and_come_back_after_the_lease(
         await outbox.enqueue(
             session, chat_id=2, method="sendMessage", payload={"text": "elders"}, now=now
         )
-    handed = outbox.queued(session)
-    async with database.transaction() as session:
         # A turn's new row waits for the earlier ones nobody holds yet; another chat's goes.
-        given = await outbox.claim_given(session, owner="b", now=now, deliveries=handed)
-        assert [d.payload["text"] for d in given] == ["elders"]
+        written = await outbox.write_queued(session, owner="b")
+        assert [d.payload["text"] for d in written.mine] == ["elders"]
+    async with database.transaction() as session:
         mine = await outbox.claim_due(session, owner="a", now=now, limit=10)
         assert [d.payload["text"] for d in mine] == ["een", "twee", "drie"]
     later = now + outbox.LEASE + timedelta(seconds=1)
@@ -275,9 +274,8 @@ async def test_a_turn_claims_its_new_rows_in_its_own_transaction_behind_earlier_
                 await outbox.enqueue(
                     session, chat_id=chat, method="sendMessage", payload=payload, now=at
                 )
-            queued = outbox.queued(session)
-            claimed = await outbox.claim_given(session, owner=owner, now=at, deliveries=queued)
-        return [d.payload["text"] for d in claimed]
+            written = await outbox.write_queued(session, owner=owner)
+        return [d.payload["text"] for d in written.mine]
 
     async with database.transaction() as session:
         await outbox.enqueue(session, chat_id=1, method="sendMessage", payload={}, now=now)
