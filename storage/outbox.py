@@ -187,7 +187,8 @@ _MARK_SENT = (
         status="sent", sent_at=bindparam("at"), sent_message_id=bindparam("message"), payload={}
     )
 )
-# PostgreSQL: the whole batch in one statement, which tells what each row asks for afterwards.
+# PostgreSQL: the whole batch in one statement, returning what each row now asks for (a person
+# may have been erased while the call was out).
 _SENT_BATCH = (
     func.unnest(
         bindparam("rows", type_=ARRAY(Integer)), bindparam("messages", type_=ARRAY(BigInteger))
@@ -320,6 +321,12 @@ def _write_before_commit(session: Session) -> None:
     delivery worker's poll takes them."""
     if session.info.get(UNWRITTEN):
         _write_queued(session, None)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_unwritten(session: Session) -> None:
+    """Calls of a transaction rolled back are never made, even if the session goes on."""
+    session.info.pop(UNWRITTEN, None)
 
 
 async def claim_due(

@@ -289,6 +289,20 @@ async def test_a_turn_claims_its_new_rows_in_its_own_transaction_behind_earlier_
     assert await turn_queues("a", lapsed, (1, 4)) == ["a 4"]
 
 
+async def test_calls_are_written_when_their_transaction_commits_and_never_after_a_rollback(
+    database: Database,
+) -> None:
+    now = utcnow()
+    async with database.sessions() as session:
+        await session.execute(select(OutboxMessage.id))  # a transaction under way
+        await outbox.enqueue(session, chat_id=3, method="sendMessage", payload={}, now=now)
+        await session.rollback()
+        await outbox.enqueue(session, chat_id=4, method="sendMessage", payload={}, now=now)
+        await session.commit()  # the same session goes on: only the second call is made
+    async with database.sessions() as session:
+        assert (await session.scalars(select(OutboxMessage.chat_id))).all() == [4]
+
+
 async def test_a_call_out_when_its_person_is_erased_leaves_no_row_once_sent(
     database: Database,
 ) -> None:
