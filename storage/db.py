@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 
 from storage import sqlite_inline
 
@@ -113,7 +114,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def is_postgresql(session: AsyncSession | AsyncConnection) -> bool:
+def is_postgresql(session: Session | AsyncSession | AsyncConnection) -> bool:
     """Whether this session talks to PostgreSQL (row locks and upserts differ from SQLite)."""
     bind = session if isinstance(session, AsyncConnection) else session.get_bind()
     return bind.dialect.name == "postgresql"

@@ -264,7 +264,7 @@ def _write_queued(session: Session, owner: str | None) -> Written:
     calls: list[Call] = session.info.pop(UNWRITTEN, [])
     if not calls:
         return Written([], others_wait=False)
-    if session.get_bind().dialect.name == "postgresql":
+    if is_postgresql(session):
         written = _write_and_claim(session, calls, owner)
     else:
         written = [(delivery, True) for delivery in _write(session, calls)]
