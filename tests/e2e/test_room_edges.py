@@ -50,6 +50,20 @@ async def test_only_the_cohorts_teachers_set_up_and_only_one_room_at_a_time(
         await room.said("Deze groep hoort bij Klas 4B. Alleen de docenten van die klas")
 
 
+async def test_a_students_tap_on_the_teachers_card_leaves_it_working(database_url: str) -> None:
+    async with classroom(database_url) as room:
+        await room.member("teacher").send("/room")
+        await room.said("Welke werkvorm")
+        await room.press("Bo", "Incidentmethode")
+        await room.member("Bo").expect_callback_answer("Deze knop is voor de docent.")
+        await room.press("teacher", "Incidentmethode")
+        await room.watcher.expect_edit("Incidentmethode (samen 55 min)")
+        await room.press("Cas", "✅ Sessie openen")
+        await room.member("Cas").expect_callback_answer("Deze knop is voor de docent.")
+        await room.press("teacher", "✅ Sessie openen")
+        await room.said("Wie doet er mee?")
+
+
 async def test_silence_stickers_and_people_leaving_mid_session(database_url: str) -> None:
     async with classroom(database_url) as room:
         await running_incident(room)

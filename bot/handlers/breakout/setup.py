@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import random
-from typing import Any
 
 from bot.handlers.breakout.effects import carry_out
-from bot.handlers.room.people import actor_id, chat_title, display_name, join_hint, teaching
+from bot.handlers.room.people import (
+    actor_id,
+    chat_title,
+    display_name,
+    join_hint,
+    teacher_pressed,
+    teaching,
+)
 from bot.runtime.incoming import Incoming, Kind
 from bot.runtime.turn import Choice, Turn
 from flows.breakout import create_breakout
@@ -76,7 +82,7 @@ async def breakout_command(turn: Turn, incoming: Incoming) -> bool:
 
 async def pick_protocol(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The teacher picked a way of working: now the group size."""
-    cohort_id = await _teacher_pressed(turn, button.args)
+    cohort_id = await teacher_pressed(turn, button.args)
     if cohort_id is None or incoming.message_id is None:
         return
     protocol = load_protocol(str(button.args.get("p")), turn.language)
@@ -100,7 +106,7 @@ async def pick_protocol(turn: Turn, incoming: Incoming, button: Button) -> None:
 async def open_breakout(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Open the breakout: the card where the class joins appears."""
     args = button.args
-    cohort_id = await _teacher_pressed(turn, args)
+    cohort_id = await teacher_pressed(turn, args)
     if cohort_id is None:
         return
     size = args.get("n")
@@ -126,12 +132,3 @@ async def open_breakout(turn: Turn, incoming: Incoming, button: Button) -> None:
         turn.session, cohort_id=cohort_id, breakout=result.breakout, now=turn.now
     )
     await carry_out(turn, row, result)
-
-
-async def _teacher_pressed(turn: Turn, args: dict[str, Any]) -> int | None:
-    """The card's cohort if the presser teaches it; others get a short answer and None."""
-    cohort_id = args.get("c")
-    if isinstance(cohort_id, int) and cohort_id in await teaching(turn):
-        return cohort_id
-    await turn.answer_text(turn.plain("rooms.only_teacher_button"), alert=True)
-    return None

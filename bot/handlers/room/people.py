@@ -43,6 +43,17 @@ async def teaching(turn: Turn) -> dict[int, str]:
     return {m.cohort_id: m.cohort_name for m in mine}
 
 
+async def teacher_pressed(turn: Turn, args: dict[str, Any]) -> int | None:
+    """The card's cohort if the presser teaches it; anyone else is told so, and the button
+    stays usable, so a student's tap never takes it from the teacher."""
+    cohort_id = args.get("c")
+    if isinstance(cohort_id, int) and cohort_id in await teaching(turn):
+        return cohort_id
+    await turn.answer("rooms.only_teacher_button", alert=True)
+    turn.refuse_press()
+    return None
+
+
 async def in_cohort(turn: Turn, cohort_id: int) -> bool:
     """Whether this joined person belongs to the cohort, in any role."""
     if not turn.joined:

@@ -10,6 +10,7 @@ from bot.handlers.room.people import (
     chat_title,
     display_name,
     join_hint,
+    teacher_pressed,
     teaching,
 )
 from bot.handlers.room.render import label
@@ -109,19 +110,17 @@ def protocol_choices(turn: Turn, cohort_id: int) -> list[list[Choice]]:
 
 async def pick_cohort(turn: Turn, incoming: Incoming, button: Button) -> None:
     """A teacher with several cohorts picked the one this group belongs to."""
-    cohort_id = button.args.get("c")
-    mine = await teaching(turn)
-    if cohort_id not in mine:
-        await turn.answer_text(turn.plain("rooms.only_teacher_button"), alert=True)
+    cohort_id = await teacher_pressed(turn, button.args)
+    if cohort_id is None:
         return
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)
-    await _link(turn, incoming, cohort_id, mine[cohort_id])
+    await _link(turn, incoming, cohort_id, (await teaching(turn))[cohort_id])
 
 
 async def show_protocols(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Back from the setup card to the list of protocols."""
-    cohort_id = await _teacher_pressed(turn, button.args)
+    cohort_id = await teacher_pressed(turn, button.args)
     if cohort_id is None or incoming.message_id is None:
         return
     text = turn.text("rooms.pick_protocol")
@@ -136,7 +135,7 @@ async def show_protocols(turn: Turn, incoming: Incoming, button: Button) -> None
 async def show_setup(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The setup card: the protocol's steps and minutes, shorter/longer per step, and open."""
     args = button.args
-    cohort_id = await _teacher_pressed(turn, args)
+    cohort_id = await teacher_pressed(turn, args)
     if cohort_id is None or incoming.message_id is None:
         return
     protocol = load_protocol(str(args.get("p")), turn.language)
@@ -152,7 +151,7 @@ async def show_setup(turn: Turn, incoming: Incoming, button: Button) -> None:
 async def open_room(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Open the room with the chosen protocol and minutes; refused while another is open."""
     args = button.args
-    cohort_id = await _teacher_pressed(turn, args)
+    cohort_id = await teacher_pressed(turn, args)
     if cohort_id is None:
         return
     existing = await rooms.open_room_in(turn.session, chat_id=turn.chat_id)
@@ -174,15 +173,6 @@ async def open_room(turn: Turn, incoming: Incoming, button: Button) -> None:
         await turn.clear_buttons(incoming.message_id)
     row = await rooms.add_room(turn.session, cohort_id=cohort_id, room=result.room, now=turn.now)
     await carry_out(turn, row, result)
-
-
-async def _teacher_pressed(turn: Turn, args: dict[str, Any]) -> int | None:
-    """The card's cohort if the presser teaches it; others get a short answer and None."""
-    cohort_id = args.get("c")
-    if isinstance(cohort_id, int) and cohort_id in await teaching(turn):
-        return cohort_id
-    await turn.answer_text(turn.plain("rooms.only_teacher_button"), alert=True)
-    return None
 
 
 def _minutes(protocol: Protocol, args: dict[str, Any]) -> list[int]:
