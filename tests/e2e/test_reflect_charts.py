@@ -92,8 +92,9 @@ async def test_a_new_score_sends_the_chart_of_the_stored_scales(world: World) ->
     [now] = await snapshots(world, match_id)
     await put_snapshots(world, match_id, replace(now, step=Step.CLOSED))
     await sanne.send("/journal")
-    await sanne.expect("Logboek van Bram (jij bent de coach)")
-    await sanne.expect_silence(1.0)  # no longer coaching Bram: no chart of his
+    ended = await sanne.expect("Je coaching met Bram is afgerond")
+    assert "Beter plannen" not in (ended.text or "")
+    await sanne.expect_silence(1.0)  # no longer coaching Bram: neither his words nor his chart
     await bram.send("/journal")
     await bram.expect("Jouw logboek")
     await bram.expect("📈 Jouw cijfers")  # his own, always

@@ -22,7 +22,7 @@ def may_see_chart(pair: Pair, row: TrajectoryRow, user_id: int) -> bool:
     """The coachee always sees their own chart; their coach only while coaching them."""
     if row.coachee_id == user_id:
         return True
-    return row.coach_id == user_id and pair.active and not pair.snap(row).terminal
+    return row.coach_id == user_id and pair.coaching(row)
 
 
 async def send_chart(turn: Turn, pair: Pair, row: TrajectoryRow, member: Member) -> None:

@@ -83,6 +83,10 @@ class Pair:
             self.snapshots[row.id] = Trajectory.from_dict(row.snapshot)
         return self.snapshots[row.id]
 
+    def coaching(self, row: TrajectoryRow) -> bool:
+        """Whether this trajectory's coach still coaches it: only then do they read its words."""
+        return self.active and not self.snap(row).terminal
+
     def row(self, trajectory_id: Any) -> TrajectoryRow | None:
         """The trajectory with this id, if it belongs to this match."""
         return next((r for r in self.rows if r.id == trajectory_id), None)

@@ -47,12 +47,15 @@ async def journal_command(turn: Turn, incoming: Incoming) -> None:
             await turn.send_text(f"{head}\n\n{body}")
             await send_chart(turn, pair, row, pair.member(turn.chat_id))
     for row in pair.rows:
-        if row.coach_id == turn.chat_id:
+        if row.coach_id == turn.chat_id and not pair.coaching(row):
+            # The coachee's words were shared for the coaching: once it ended they are theirs.
+            await turn.say("trajectory.journal_coachee_ended", name=pair.name(row.coachee_id))
+        elif row.coach_id == turn.chat_id:
             head = turn.text("trajectory.journal_coachee", name=pair.name(row.coachee_id))
             style = await _coach_style(turn, pair, row)
             body = await render_journal(turn, pair, row)
             await turn.send_text(f"{head}\n\n{body}" + (f"\n\n{style}" if style else ""))
-            await send_chart(turn, pair, row, pair.member(turn.chat_id))  # while coaching only
+            await send_chart(turn, pair, row, pair.member(turn.chat_id))
 
 
 async def render_journal(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:

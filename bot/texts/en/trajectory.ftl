@@ -233,6 +233,7 @@ trajectory-nudge = 🌱 How did your step <b>{ $step }</b> go? No stress: adjust
 
 trajectory-journal_mine = 📓 <b>Your notebook</b> (your coach: { $coach })
 trajectory-journal_coachee = 📓 <b>{ $name }'s notebook</b> (you're the coach)
+trajectory-journal_coachee_ended = 📓 Your coaching with { $name } has ended, so the notebook belongs to { $name } alone again. Your own roles and reflections are still in /log.
 trajectory-journal_step = { $emoji } Now: <b>{ $step }</b>
 trajectory-journal_goal =
     🎯 <b>Goal</b>

@@ -233,6 +233,7 @@ trajectory-nudge = 🌱 Hoe ging het met je stap <b>{ $step }</b>? Geen stress: 
 
 trajectory-journal_mine = 📓 <b>Jouw logboek</b> (je coach: { $coach })
 trajectory-journal_coachee = 📓 <b>Logboek van { $name }</b> (jij bent de coach)
+trajectory-journal_coachee_ended = 📓 Je coaching met { $name } is afgerond, dus het logboek is nu weer alleen van { $name }. Je eigen rollen en reflecties staan nog in /log.
 trajectory-journal_step = { $emoji } Nu: <b>{ $step }</b>
 trajectory-journal_goal =
     🎯 <b>Doel</b>
