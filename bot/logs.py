@@ -33,3 +33,5 @@ def configure_logging(level: str, secrets: list[str]) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    # transitions logs every state change of every flow at INFO: noise that hides what matters.
+    logging.getLogger("transitions").setLevel(logging.WARNING)
