@@ -53,11 +53,19 @@ async def ask(
         await await_input(
             turn, kind, row, user_id=person.id, chain=chain, by=by.value, skipped=skipped or []
         )
-        await _text_prompt(turn, pair, row, person, key, chain=chain, by=by)
+        await _text_prompt(turn, pair, row, person, key, kind, chain=chain, by=by)
 
 
 async def _text_prompt(
-    turn: Turn, pair: Pair, row: TrajectoryRow, person: Member, key: str, *, chain: str, by: Party
+    turn: Turn,
+    pair: Pair,
+    row: TrajectoryRow,
+    person: Member,
+    key: str,
+    kind: str,
+    *,
+    chain: str,
+    by: Party,
 ) -> None:
     with turn.speaking(person.language):
         if by is Party.COACH:
@@ -71,7 +79,7 @@ async def _text_prompt(
         button = (
             turn.choice("trajectory.btn_skip", "tr_skip", t=row.id, k=key)
             if skip
-            else turn.choice("trajectory.btn_drop", "tr_drop", t=row.id)
+            else turn.choice("trajectory.btn_drop", "tr_drop", t=row.id, w=kind)
         )
         text = turn.text("trajectory.prompt", prompt=prompt)
         await turn.send_text(text, chat_id=person.id, choices=[[button]])
@@ -119,7 +127,9 @@ async def send_dates(turn: Turn, row: TrajectoryRow, person: Member, action: str
             )
             for offset in DATE_OFFSETS
         ]
-        rows = [buttons[:2], buttons[2:], [turn.choice("trajectory.btn_drop", "tr_drop", t=row.id)]]
+        kind = "step_date" if action == "tr_date" else "change_date"
+        drop = turn.choice("trajectory.btn_drop", "tr_drop", t=row.id, w=kind)
+        rows = [buttons[:2], buttons[2:], [drop]]
         await turn.send_text(turn.text("trajectory.prompt_date"), chat_id=person.id, choices=rows)
 
 

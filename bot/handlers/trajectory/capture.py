@@ -186,10 +186,15 @@ async def role_button(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 
 async def drop(turn: Turn, incoming: Incoming, button: Button) -> None:
-    """Never mind: nothing is kept."""
+    """Never mind: nothing is kept, when the card's question is still the one open; an older
+    card's "never mind" leaves the question open now alone (its "w" names what it asked)."""
+    kind = button.args.get("w")
+    waiting, _, _ = await _button_target(turn, button, kind if isinstance(kind, str) else None)
+    if waiting is None:
+        return
     await done_with(turn, incoming.message_id)
-    if await forget_input(turn):
-        await turn.say("trajectory.dropped")
+    await forget_input(turn)
+    await turn.say("trajectory.dropped")
 
 
 async def skip(turn: Turn, incoming: Incoming, button: Button) -> None:

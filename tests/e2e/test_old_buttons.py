@@ -1,0 +1,42 @@
+"""Old buttons meet a newer moment: a button on a card that something later replaced answers
+on the button that it is no longer needed, and the question open now stays open."""
+
+from __future__ import annotations
+
+from tgemulator import EmuMessage, ScriptedUser
+
+from flows.trajectory import Step, Trajectory
+from tests.e2e.support.conversation import next_answer, read_until
+from tests.e2e.support.trajectory import begin_chat, greeted, pair_up, put_snapshots, snapshots
+from tests.e2e.support.world import World
+
+EARLIER_MOMENT = "Deze kaart hoort bij een eerder moment"
+
+
+def press_on(person: ScriptedUser, card: EmuMessage, label: str) -> None:
+    """Press a button on this card, even when a newer card has the same button."""
+    person.emulator.press_button(person.user, card.message_id, chat=person.chat, label=label)
+
+
+async def test_an_old_never_mind_leaves_the_open_question_open(world: World) -> None:
+    """Bram writes his goal, then opens the scale; the "never mind" of the goal prompt, pressed
+    now, keeps nothing from being asked: the scale still takes his number."""
+    (sanne, bram), _, match_id = await pair_up(world, ["Sanne", "Bram"], kind="one_way")
+    await put_snapshots(world, match_id, Trajectory(step=Step.GOAL, click_confirmed=True))
+    await greeted(sanne, bram)
+    await begin_chat(sanne, bram, mode="💬 Hier in de chat")
+    await bram.press("🎯 Mijn doel")
+    prompt = await bram.expect("Schrijf je doel in je eigen woorden")
+    assert bram.buttons(prompt) == ["✖️ Laat maar"]
+    await bram.send("Elke week mijn huiswerk plannen")
+    await bram.expect("Staat in je logboek")
+    await bram.press("📊 Mijn cijfer")
+    await read_until(bram, "van 0 tot 10")
+    bram.skip_unread()
+
+    press_on(bram, prompt, "✖️ Laat maar")
+    await next_answer(bram, EARLIER_MOMENT)
+    await bram.press("6")
+    await bram.expect("Staat in je logboek")
+    [trajectory] = await snapshots(world, match_id)
+    assert trajectory.goal is not None and [s.value for s in trajectory.scales] == [6]
