@@ -3,14 +3,18 @@ on the button that it is no longer needed, and the question open now stays open.
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from tgemulator import EmuMessage, ScriptedUser
 
 from flows.trajectory import Step, Trajectory
+from storage.pairing_models import PoolEntry
 from tests.e2e.support.conversation import next_answer, read_until
+from tests.e2e.support.pairing import DUTCH, a_class
 from tests.e2e.support.trajectory import begin_chat, greeted, pair_up, put_snapshots, snapshots
 from tests.e2e.support.world import World
 
 EARLIER_MOMENT = "Deze kaart hoort bij een eerder moment"
+NO_LONGER_WORKS = "Deze knop werkt niet meer"
 
 
 def press_on(person: ScriptedUser, card: EmuMessage, label: str) -> None:
@@ -40,3 +44,40 @@ async def test_an_old_never_mind_leaves_the_open_question_open(world: World) -> 
     await bram.expect("Staat in je logboek")
     [trajectory] = await snapshots(world, match_id)
     assert trajectory.goal is not None and [s.value for s in trajectory.scales] == [6]
+
+
+async def test_an_old_skip_does_not_reopen_a_finished_profile(world: World) -> None:
+    """Ana answers both profile questions by typing; the "skip" under the first one, pressed
+    afterwards, asks nothing again and her next text is not taken as her interests."""
+    group = await a_class(world, ["Ana"])
+    ana = group["Ana"]
+    await ana.send("/pool")
+    await ana.expect("🤝")
+    await ana.press("🙋 Ik doe mee")
+    await ana.expect("Fijn dat je meedoet")
+    await ana.expect()
+    await ana.press(DUTCH["both"])
+    await ana.expect()
+    await ana.press(DUTCH["done"])
+    await ana.expect()
+    await ana.press(DUTCH["language"])
+    about = await ana.expect("Vertel in één zin iets over jezelf")
+    await ana.send("Ik speel graag basketbal")
+    await ana.expect("Waar ben je graag mee bezig?")
+    await ana.send("Muziek en tekenen")
+    await ana.expect("Top, je profiel staat klaar!")
+    await ana.expect("Muziek en tekenen")
+    ana.skip_unread()
+
+    press_on(ana, about, DUTCH["skip"])
+    await next_answer(ana, NO_LONGER_WORKS)
+    await ana.expect_silence(0.5)
+    await ana.send("Hoe laat is het?")
+    await ana.expect()  # not taken as an answer: the bot's word for text it does not wait for
+    async with world.app.services.db.sessions() as session:
+        entry = (await session.scalars(select(PoolEntry))).one()
+    assert (entry.about, entry.interests, entry.awaiting) == (
+        "Ik speel graag basketbal",
+        "Muziek en tekenen",
+        None,
+    )

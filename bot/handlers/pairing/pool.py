@@ -318,11 +318,18 @@ async def profile_text(turn: Turn, incoming: Incoming) -> bool:
 
 
 async def skip_question(turn: Turn, incoming: Incoming, button: Button) -> None:
-    """Skipping the line about themselves or the interests is fine."""
-    entry = await _own_entry(turn, incoming, button)
-    if entry is None or button.args.get("f") not in ("about", "interests"):
+    """Skipping the line about themselves or the interests is fine, while that question is the
+    open one: the skip of a question answered (or of a finished profile) opens nothing again."""
+    entry = await own_active_entry(turn, button)
+    field = button.args.get("f")
+    if entry is None:
         return
-    await _after_text(turn, entry, str(button.args["f"]))
+    if field not in ("about", "interests") or entry.awaiting != field:
+        await turn.answer("fallback.stale_button", alert=True)
+        await done_with(turn, incoming.message_id)
+        return
+    await done_with(turn, incoming.message_id)
+    await _after_text(turn, entry, field)
 
 
 async def _after_text(turn: Turn, entry: PoolEntry, field: str) -> None:
