@@ -6,8 +6,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from tgemulator import EmuMessage, ScriptedUser
 
+from flows.onboarding import Role
 from flows.trajectory import Step, Trajectory
-from storage.pairing_models import PoolEntry
+from storage.consent_models import StudentPledge
+from storage.pairing_models import PoolEntry, PoolStatus
 from tests.e2e.support.conversation import next_answer, read_until
 from tests.e2e.support.pairing import DUTCH, a_class
 from tests.e2e.support.trajectory import begin_chat, greeted, pair_up, put_snapshots, snapshots
@@ -81,3 +83,89 @@ async def test_an_old_skip_does_not_reopen_a_finished_profile(world: World) -> N
         "Muziek en tekenen",
         None,
     )
+
+
+ALREADY_DONE = "Nog een keer tikken hoeft niet"
+PROMISE = "🤝 Ik beloof het"
+
+
+async def test_a_double_tapped_join_asks_for_the_promise_once(world: World) -> None:
+    """Joining the pool before the promise: a double tap of "count me in" brings one promise
+    card; the invitation's buttons are used up with it."""
+    codes = await world.cohort()
+    daan = world.person("Daan")
+    await world.join(daan, codes[Role.STUDENT])
+    daan.skip_unread()
+    await daan.send("/pool")
+    invite = await daan.expect("🤝")
+    for _ in range(2):  # both presses are queued before the bot answers either
+        press_on(daan, invite, "🙋 Ik doe mee")
+    card = await daan.expect("Voordat je gekoppeld wordt: onze belofte")
+    await next_answer(daan, ALREADY_DONE)
+    await daan.expect_silence(0.5)
+    assert daan.buttons(card) == [PROMISE, "🙅 Liever niet"]
+    assert daan.buttons(invite) == []
+    await daan.press(PROMISE)
+    await daan.expect("Dank je voor je belofte")
+    await daan.expect("Fijn dat je meedoet")
+    await daan.expect()  # the first profile question
+    await daan.expect_silence(0.5)
+
+
+async def test_an_old_promise_after_promising_changes_nothing(world: World) -> None:
+    """Daan first says no, then promises on a new card from /pool; the "promise after all" of
+    his no, tapped mid-questionnaire, is answered as done and sends nothing."""
+    codes = await world.cohort()
+    daan = world.person("Daan")
+    await world.join(daan, codes[Role.STUDENT])
+    daan.skip_unread()
+    await daan.send("/pool")
+    await daan.expect("🤝")
+    await daan.press("🙋 Ik doe mee")
+    await daan.expect("Voordat je gekoppeld wordt: onze belofte")
+    await daan.press("🙅 Liever niet")
+    declined = await daan.expect("Zonder de belofte koppel ik je nog niet")
+    await daan.send("/pool")
+    await daan.expect("🤝")
+    await daan.press("🙋 Ik doe mee")
+    await daan.expect("Voordat je gekoppeld wordt: onze belofte")
+    await daan.press(PROMISE)
+    await daan.expect("Dank je voor je belofte")
+    await daan.expect("Fijn dat je meedoet")
+    await daan.expect()  # the first profile question
+    daan.skip_unread()
+
+    press_on(daan, declined, "🤝 Toch beloven")
+    await next_answer(daan, ALREADY_DONE)
+    await daan.expect_silence(0.5)
+    async with world.app.services.db.sessions() as session:
+        entry = (await session.scalars(select(PoolEntry))).one()
+    assert entry.status is PoolStatus.ACTIVE and entry.about is None
+
+
+async def test_an_older_promise_card_is_done_once_a_newer_one_was_answered(world: World) -> None:
+    """Two promise cards from /pool twice: after the promise on the newer one, both buttons of
+    the older one are answered as done; nothing is sent and the promise stands."""
+    codes = await world.cohort()
+    daan = world.person("Daan")
+    await world.join(daan, codes[Role.STUDENT])
+    daan.skip_unread()
+    cards = []
+    for _ in range(2):
+        await daan.send("/pool")
+        await daan.expect("🤝")
+        await daan.press("🙋 Ik doe mee")
+        cards.append(await daan.expect("Voordat je gekoppeld wordt: onze belofte"))
+    older, newer = cards
+    press_on(daan, newer, PROMISE)
+    await daan.expect("Dank je voor je belofte")
+    await daan.expect("Fijn dat je meedoet")
+    await daan.expect()  # the first profile question
+    daan.skip_unread()
+
+    press_on(daan, older, "🙅 Liever niet")
+    await next_answer(daan, ALREADY_DONE)
+    await daan.expect_silence(0.5)
+    async with world.app.services.db.sessions() as session:
+        pledge = (await session.scalars(select(StudentPledge))).one()
+    assert pledge.agreed_at is not None and pledge.declined_at is None

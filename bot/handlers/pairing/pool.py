@@ -181,6 +181,7 @@ async def enter(turn: Turn, cohort_id: int, name: str, message_id: int | None) -
     if not await age_consent.may_join_pool(turn, cohort_id):  # a young student's consent first
         return
     if not await pool_pledge.may_join_pool(turn, cohort_id):  # the pledge before any pairing
+        await done_with(turn, message_id)  # its card is the way on: no second one from here
         return
     await done_with(turn, message_id)
     entry = await pairing.join_pool(

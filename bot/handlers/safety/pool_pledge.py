@@ -1,7 +1,8 @@
 """The confidentiality pledge before a student is paired: asked on opting in to the pool.
 
-A student who says no stays out of the pool (and so is never paired) until they promise; the
-"count me in" button they pressed stays usable. The pledge is asked in every cohort.
+A student who says no stays out of the pool (and so is never paired) until they promise with
+the button under that no. The "count me in" button they pressed is used up: the pledge card is
+the way on, and a second tap of it brings no second card. The pledge is asked in every cohort.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ async def may_join_pool(turn: Turn, cohort_id: int) -> bool:
     """True when the student promised in this cohort; otherwise they get the pledge card."""
     if await consent.has_pledged(turn.session, user_id=turn.person.id, cohort_id=cohort_id):
         return True
-    turn.refuse_press()
     await turn.answer()
     await consent.pledge_of(turn.session, user_id=turn.person.id, cohort_id=cohort_id, now=turn.now)
     await _card(turn, cohort_id)
@@ -67,9 +67,12 @@ async def agree(turn: Turn, incoming: Incoming, button: Button) -> None:
     row, _ = await consent.pledge_of(
         turn.session, user_id=turn.person.id, cohort_id=cohort_id, now=turn.now
     )
-    row.agreed_at, row.declined_at = turn.now, None
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)
+    if row.agreed_at is not None:  # an older card: the promise was made, the pool joined
+        await turn.answer("fallback.already_done")
+        return
+    row.agreed_at, row.declined_at = turn.now, None
     await turn.say("safety.pledge_pool_thanks")
     # Asked for here: pairing imports /help, which imports this package.
     from bot.handlers.pairing.pool import enter
@@ -86,8 +89,11 @@ async def decline(turn: Turn, incoming: Incoming, button: Button) -> None:
     row, _ = await consent.pledge_of(
         turn.session, user_id=turn.person.id, cohort_id=cohort_id, now=turn.now
     )
-    row.declined_at = turn.now
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)
+    if row.agreed_at is not None:  # an older card: the promise was made on a newer one
+        await turn.answer("fallback.already_done")
+        return
+    row.declined_at = turn.now
     again = Choice(turn.plain("safety.btn_pledge_after_all"), "pl_yes", {"c": cohort_id})
     await turn.say("safety.pledge_pool_declined", choices=[[again]])
