@@ -82,6 +82,12 @@ def stage_after_language(current: Onboarding) -> Onboarding:
     return Onboarding.PRIVACY if current is Onboarding.LANGUAGE else current
 
 
+def language_card_holds(made_for: object, current: Onboarding) -> bool:
+    """Whether a language card still counts: one shown while joining (made for the language
+    stage) only until a language was chosen; a /settings card (made for no stage) always."""
+    return made_for is None or made_for == current.value
+
+
 def valid_cohort_name(name: str) -> bool:
     """Whether a cohort name is short, printable and starts with a letter or digit."""
     return bool(COHORT_NAME.match(name.strip()))

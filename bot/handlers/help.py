@@ -67,10 +67,13 @@ async def settings_command(turn: Turn, incoming: Incoming) -> None:
     await turn.say("settings.menu", choices=language_choices(turn))
 
 
-def language_choices(turn: Turn) -> list[list[Choice]]:
-    """The two language buttons, the current language first."""
+def language_choices(turn: Turn, **made_for: str) -> list[list[Choice]]:
+    """The two language buttons, the current language first (`s`: the joining stage they are
+    made for, see language_card_holds)."""
     order = sorted(LANGUAGES, key=lambda lang: lang != turn.language)
-    return [[turn.choice(f"language.button_{lang}", "lang", lang=lang) for lang in order]]
+    return [
+        [turn.choice(f"language.button_{lang}", "lang", lang=lang, **made_for) for lang in order]
+    ]
 
 
 async def cancel_anything(

@@ -15,6 +15,7 @@ from flows.onboarding import (
     Onboarding,
     Role,
     invite_problem,
+    language_card_holds,
     preselected_language,
     stage_after_language,
 )
@@ -86,7 +87,7 @@ async def _begin_onboarding(turn: Turn, code: str) -> None:
 
 async def ask_language(turn: Turn) -> None:
     """Offer both languages, the current one first."""
-    await turn.say("language.choose", choices=language_choices(turn))
+    await turn.say("language.choose", choices=language_choices(turn, s=Onboarding.LANGUAGE.value))
 
 
 async def choose_language(turn: Turn, incoming: Incoming, button: Button) -> None:
@@ -96,9 +97,12 @@ async def choose_language(turn: Turn, incoming: Incoming, button: Button) -> Non
     if user is None or language not in LANGUAGES:
         await turn.answer("fallback.stale_button", alert=True)
         return
-    user.language = turn.language = language
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)
+    if not language_card_holds(button.args.get("s"), user.onboarding):
+        await turn.answer("fallback.already_done")  # an older card: the language was chosen
+        return
+    user.language = turn.language = language
     await turn.say("language.chosen")
     user.onboarding = stage_after_language(user.onboarding)
     if user.onboarding is Onboarding.PRIVACY:

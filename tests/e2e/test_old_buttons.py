@@ -169,3 +169,28 @@ async def test_an_older_promise_card_is_done_once_a_newer_one_was_answered(world
     async with world.app.services.db.sessions() as session:
         pledge = (await session.scalars(select(StudentPledge))).one()
     assert pledge.agreed_at is not None and pledge.declined_at is None
+
+
+async def test_an_older_language_card_does_not_send_the_privacy_notice_again(
+    world: World,
+) -> None:
+    """Mia taps her invitation twice and gets two language cards; once she chose on the newer
+    one, the older one is done: no second confirmation, no second privacy notice."""
+    codes = await world.cohort()
+    mia = world.person("Mia")
+    cards = []
+    for _ in range(2):
+        await mia.send(f"/start {codes[Role.STUDENT]}")
+        cards.append(await mia.expect("In welke taal"))
+    older, newer = cards
+    press_on(mia, newer, "🇳🇱 Nederlands")
+    await mia.expect("we praten Nederlands")
+    notice = await mia.expect("Wie wat ziet")
+    mia.skip_unread()
+
+    press_on(mia, older, "🇬🇧 English")
+    await next_answer(mia, ALREADY_DONE)
+    await mia.expect_silence(0.5)
+    assert mia.buttons(older) == []
+    await mia.press(mia.buttons(notice)[0])
+    await mia.expect("Welkom bij")

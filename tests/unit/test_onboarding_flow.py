@@ -12,6 +12,7 @@ from flows.onboarding import (
     Onboarding,
     Role,
     invite_problem,
+    language_card_holds,
     preselected_language,
     stage_after_language,
     valid_cohort_name,
@@ -66,6 +67,14 @@ def test_language_offered_first(telegram: str | None, default: str, offered: str
 def test_language_leads_to_consent_only_once() -> None:
     assert stage_after_language(Onboarding.LANGUAGE) is Onboarding.PRIVACY
     assert stage_after_language(Onboarding.DONE) is Onboarding.DONE
+
+
+def test_a_joining_language_card_holds_until_a_language_was_chosen() -> None:
+    assert language_card_holds("language", Onboarding.LANGUAGE)
+    assert not language_card_holds("language", Onboarding.PRIVACY)
+    assert not language_card_holds("language", Onboarding.DONE)
+    assert language_card_holds(None, Onboarding.PRIVACY)  # /settings, and cards from before
+    assert language_card_holds(None, Onboarding.DONE)
 
 
 @pytest.mark.parametrize(
