@@ -194,3 +194,20 @@ async def test_an_older_language_card_does_not_send_the_privacy_notice_again(
     assert mia.buttons(older) == []
     await mia.press(mia.buttons(notice)[0])
     await mia.expect("Welkom bij")
+
+
+async def test_a_start_button_after_the_pair_was_dissolved_says_the_coaching_ended(
+    world: World,
+) -> None:
+    """Bram blocks the bot and the pair is dissolved; Sanne's old "start" button says that this
+    coaching ended, not that a newer card is waiting."""
+    (sanne, bram), _, _ = await pair_up(world, ["Sanne", "Bram"])
+    await greeted(sanne, bram)
+    world.emulator.block_bot(bram.user)
+    await sanne.expect("Ik kan Bram niet meer bereiken")
+    sanne.skip_unread()
+
+    await sanne.press("▶️ Start ons gesprek")
+    answer = await sanne.expect_callback_answer("Deze coaching is afgelopen")
+    assert EARLIER_MOMENT not in (answer.text or "")
+    await sanne.expect_silence(0.5)

@@ -373,8 +373,10 @@ def _may_press(party: Party | None, part: Party | None) -> bool:
 
 
 async def stale(turn: Turn) -> None:
-    """Tell the presser that this card is from an earlier moment."""
-    await turn.answer("trajectory.stale", alert=True)
+    """Tell the presser that this card is from an earlier moment; with no coaching of theirs
+    running any more (the pair ended or was dissolved), that there is no newer card."""
+    running = await matches.active_match_of(turn.session, user_id=turn.chat_id)
+    await turn.answer("trajectory.stale" if running else "trajectory.stale_ended", alert=True)
 
 
 async def refuse(turn: Turn, refused: Refused) -> None:

@@ -100,6 +100,7 @@ trajectory-ended = ⏹ The conversation has ended. Well done, both of you! 👏
 trajectory-ended_triad = ⏹ The conversation has ended. Well done, all three of you! 👏
 trajectory-already_ended = This conversation has already ended.
 trajectory-stale = This card belongs to an earlier moment. Have a look at the newest one.
+trajectory-stale_ended = This coaching has ended, so this button doesn't do anything any more. What you wrote stays yours.
 trajectory-stale_text = That belonged to something that's no longer going on, so I didn't keep it. /talk shows where you are now.
 trajectory-click_pending = First the click question, please: it's just above. 🙂
 

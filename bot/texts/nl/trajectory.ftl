@@ -100,6 +100,7 @@ trajectory-ended = ⏹ Het gesprek is afgerond. Goed gedaan, allebei! 👏
 trajectory-ended_triad = ⏹ Het gesprek is afgerond. Goed gedaan, alle drie! 👏
 trajectory-already_ended = Dit gesprek is al afgerond.
 trajectory-stale = Deze kaart hoort bij een eerder moment. Kijk even bij de nieuwste.
+trajectory-stale_ended = Deze coaching is afgelopen, dus deze knop doet niets meer. Wat je schreef, blijft van jou.
 trajectory-stale_text = Dat hoorde bij iets wat niet meer loopt, dus ik heb het niet bewaard. Met /talk zie je waar jullie nu zijn.
 trajectory-click_pending = Eerst nog even de klik-vraag: die staat hierboven. 🙂
 
