@@ -3,12 +3,15 @@ on the button that it is no longer needed, and the question open now stays open.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 from tgemulator import EmuMessage, ScriptedUser
 
 from flows.onboarding import Role
-from flows.trajectory import Step, Trajectory
+from flows.trajectory import Event, Move, Party, Step, Trajectory
 from storage.consent_models import StudentPledge
+from storage.models import utcnow
 from storage.pairing_models import PoolEntry, PoolStatus
 from tests.e2e.support.conversation import next_answer, read_until
 from tests.e2e.support.pairing import DUTCH, a_class
@@ -211,3 +214,30 @@ async def test_a_start_button_after_the_pair_was_dissolved_says_the_coaching_end
     answer = await sanne.expect_callback_answer("Deze coaching is afgelopen")
     assert EARLIER_MOMENT not in (answer.text or "")
     await sanne.expect_silence(0.5)
+
+
+async def test_an_old_skip_in_the_closing_leaves_the_open_question_open(world: World) -> None:
+    """Bram answers the look back by typing; its skip button, pressed while the scale is open,
+    skips nothing: the scale still takes his number."""
+    (sanne, bram), _, match_id = await pair_up(world, ["Sanne", "Bram"], kind="one_way")
+    entered = utcnow() - timedelta(hours=1)
+    move = Move(Event.START_CLOSING, Step.PATH, Step.CLOSING, Party.COACH, entered)
+    await put_snapshots(
+        world, match_id, Trajectory(step=Step.CLOSING, click_confirmed=True, moves=(move,))
+    )
+    await greeted(sanne, bram)
+    await begin_chat(sanne, bram, mode="💬 Hier in de chat")
+    await sanne.press("✅ Klaar om af te sluiten")
+    review = await bram.expect("Kijk terug")
+    assert bram.buttons(review) == ["⏭ Overslaan"]
+    await bram.send("Het ging steeds beter")
+    await bram.expect("Staat in je logboek")
+    await bram.expect("van 0 tot 10")
+    bram.skip_unread()
+
+    press_on(bram, review, "⏭ Overslaan")
+    await next_answer(bram, EARLIER_MOMENT)
+    await bram.press("7")
+    await bram.expect("Staat in je logboek")
+    [trajectory] = await snapshots(world, match_id)
+    assert [s.value for s in trajectory.scales] == [7]

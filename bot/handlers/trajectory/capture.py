@@ -50,6 +50,7 @@ from flows.trajectory.answers import (
 )
 from flows.trajectory.effects import Chain
 from flows.trajectory.presses import made_for, small_step_press
+from flows.trajectory.prompts import awaited_kind
 from storage.models import Button
 from storage.trajectory_models import AwaitedInput, TrajectoryRow
 
@@ -198,9 +199,10 @@ async def drop(turn: Turn, incoming: Incoming, button: Button) -> None:
 
 
 async def skip(turn: Turn, incoming: Incoming, button: Button) -> None:
-    """Pass over one closing question and go on to the next."""
-    waiting, pair, row = await _button_target(turn, button, None)
+    """Pass over one closing question and go on to the next, when it is the one open now."""
     key = button.args.get("k")
+    kind = awaited_kind(key) if isinstance(key, str) else None
+    waiting, pair, row = await _button_target(turn, button, kind)
     if waiting is None or pair is None or row is None or waiting.data.get("chain") != "closing":
         return
     await done_with(turn, incoming.message_id)
