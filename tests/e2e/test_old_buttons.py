@@ -20,6 +20,8 @@ from tests.e2e.support.world import World
 
 EARLIER_MOMENT = "Deze kaart hoort bij een eerder moment"
 NO_LONGER_WORKS = "Deze knop werkt niet meer"
+ALREADY_DONE = "Nog een keer tikken hoeft niet"
+PROMISE = "🤝 Ik beloof het"
 
 
 def press_on(person: ScriptedUser, card: EmuMessage, label: str) -> None:
@@ -28,8 +30,8 @@ def press_on(person: ScriptedUser, card: EmuMessage, label: str) -> None:
 
 
 async def test_an_old_never_mind_leaves_the_open_question_open(world: World) -> None:
-    """Bram writes his goal, then opens the scale; the "never mind" of the goal prompt, pressed
-    now, keeps nothing from being asked: the scale still takes his number."""
+    """Bram writes his goal, then opens the scale; the goal prompt's "never mind", pressed now,
+    cancels nothing: the scale still takes his number."""
     (sanne, bram), _, match_id = await pair_up(world, ["Sanne", "Bram"], kind="one_way")
     await put_snapshots(world, match_id, Trajectory(step=Step.GOAL, click_confirmed=True))
     await greeted(sanne, bram)
@@ -86,10 +88,6 @@ async def test_an_old_skip_does_not_reopen_a_finished_profile(world: World) -> N
         "Muziek en tekenen",
         None,
     )
-
-
-ALREADY_DONE = "Nog een keer tikken hoeft niet"
-PROMISE = "🤝 Ik beloof het"
 
 
 async def test_a_double_tapped_join_asks_for_the_promise_once(world: World) -> None:
