@@ -25,6 +25,7 @@ from flows.trajectory.contract import (
     conversations_since_contract,
     propose_item,
     revisit_due,
+    same_choice,
     same_wording,
 )
 from flows.trajectory.machine import (
@@ -76,6 +77,7 @@ from flows.trajectory.model import (
     StepStatus,
     TensionField,
     Trajectory,
+    Wording,
 )
 from flows.trajectory.prompts import (
     CAPTURES,
@@ -160,6 +162,7 @@ __all__ = [
     "Trajectory",
     "TransitionSpec",
     "TriadRoles",
+    "Wording",
     "add_note",
     "add_observation",
     "add_reflection",
@@ -190,6 +193,7 @@ __all__ = [
     "record_meeting",
     "request_role",
     "revisit_due",
+    "same_choice",
     "same_wording",
     "should_ask",
     "start_click_check",

@@ -17,6 +17,7 @@ from flows.trajectory.model import (
     ItemVersion,
     Refusal,
     Trajectory,
+    Wording,
 )
 from flows.trajectory.steps import PARTNERS, Party, Step
 
@@ -27,23 +28,29 @@ _NUMBER = re.compile(r"\d+")
 
 
 def propose_item(
-    trajectory: Trajectory, key: ContractItemKey, value: str, *, by: Party, at: datetime
+    trajectory: Trajectory,
+    key: ContractItemKey,
+    value: str | Wording,
+    *,
+    by: Party,
+    at: datetime,
 ) -> Trajectory:
     """Propose or adjust an agreement; only the proposer counts as confirmed afterwards.
 
     Proposing exactly the wording already on the table counts as confirming it, so tapping
-    the same suggestion as your partner simply agrees.
+    the same suggestion as your partner simply agrees (in whichever language each reads it).
     """
     require_aware(at)
     require_party(by, Party.ANY)
     _require_editable(trajectory)
-    wording = clean_text(value, ITEM_LIMIT)
+    proposal = as_wording(value)
+    wording = clean_text(proposal.value, ITEM_LIMIT)
     if key is ContractItemKey.CONVERSATIONS:
         _parse_conversations(wording)
     current = trajectory.contract.item(key)
-    if current is not None and same_wording(current.value, wording):
+    if current is not None and same_choice(current.current.wording, proposal):
         return confirm_item(trajectory, key, by=by)
-    version = ItemVersion(wording, by, at)
+    version = ItemVersion(wording, by, at, proposal.option, proposal.default)
     versions = (*current.versions, version) if current else (version,)
     item = ContractItem(key, versions, frozenset({by}))
     return _after_edit(trajectory, _with_item(trajectory.contract, item), by)
@@ -149,6 +156,19 @@ def _parse_conversations(value: str) -> int:
 def same_wording(left: str, right: str) -> bool:
     """The same wording, case and spaces aside."""
     return " ".join(left.casefold().split()) == " ".join(right.casefold().split())
+
+
+def same_choice(left: Wording, right: Wording) -> bool:
+    """The same agreement: the same suggestion (whatever language it was read in), or else the
+    same wording, case and spaces aside."""
+    if left.option is not None and right.option is not None:
+        return left.option == right.option
+    return same_wording(left.value, right.value)
+
+
+def as_wording(value: str | Wording) -> Wording:
+    """Own words as a wording; a wording as it is."""
+    return value if isinstance(value, Wording) else Wording(value)
 
 
 def _with_item(contract: Contract, item: ContractItem) -> Contract:

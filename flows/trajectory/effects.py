@@ -119,10 +119,12 @@ class ContractAccepted:
 
 @dataclass(frozen=True, slots=True)
 class ItemAgreed:
-    """Everyone agreed on one wording of an agreement: tell every member."""
+    """Everyone agreed on one wording of an agreement: tell every member (a suggestion,
+    `option`, in their own language)."""
 
     key: ContractItemKey
     value: str
+    option: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -240,12 +240,31 @@ class Move:
 
 
 @dataclass(frozen=True, slots=True)
+class Wording:
+    """What someone puts on the table for an agreement: their own words, or one of the script's
+    suggestions (`option`, its number), which every reader sees in their own language; `value`
+    is then the suggestion as the proposer read it. `default`: the cohort's default, agreed to
+    with "agree to all" rather than proposed by someone."""
+
+    value: str
+    option: int | None = None
+    default: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ItemVersion:
-    """One proposed wording of a contract item."""
+    """One proposed wording of a contract item (see Wording for `option` and `default`)."""
 
     value: str
     by: Party
     at: datetime
+    option: int | None = None
+    default: bool = False
+
+    @property
+    def wording(self) -> Wording:
+        """What this version put on the table, without who and when."""
+        return Wording(self.value, self.option, self.default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,8 +277,13 @@ class ContractItem:
 
     @property
     def value(self) -> str:
-        """The wording currently on the table."""
+        """The wording currently on the table (as its proposer read it)."""
         return self.versions[-1].value
+
+    @property
+    def current(self) -> ItemVersion:
+        """The version currently on the table."""
+        return self.versions[-1]
 
     @property
     def agreed(self) -> bool:

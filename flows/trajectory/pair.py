@@ -8,12 +8,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from flows.trajectory.contract import (
+    as_wording,
     confirm_revisit,
     contract_agreed,
     pledge_all,
     propose_item,
     revisit_due,
-    same_wording,
+    same_choice,
 )
 from flows.trajectory.effects import (
     ContractAccepted,
@@ -29,7 +30,14 @@ from flows.trajectory.effects import (
     TellEveryone,
 )
 from flows.trajectory.machine import fire
-from flows.trajectory.model import CaptureError, ContractItemKey, Event, ItemVersion, Trajectory
+from flows.trajectory.model import (
+    CaptureError,
+    ContractItemKey,
+    Event,
+    ItemVersion,
+    Trajectory,
+    Wording,
+)
 from flows.trajectory.presses import (
     ALREADY_DONE,
     OLD_CARD,
@@ -89,13 +97,13 @@ def accept_contract(seats: Sequence[Seat], user_id: int, *, at: datetime) -> Res
 def agree_to_all(
     seats: Sequence[Seat],
     user_id: int,
-    defaults: Mapping[ContractItemKey, str],
+    defaults: Mapping[ContractItemKey, str | Wording],
     *,
     at: datetime,
 ) -> Result:
     """ "Agree to all" on the contract card: every open agreement as it is on the table (or
-    the cohort's default where nobody proposed one yet), and the contract accepted; once both
-    partners did, the contract stands."""
+    the cohort's default where nobody proposed one yet, kept as the default rather than as
+    this person's idea), and the contract accepted; once both partners did, it stands."""
     table = [s for s in seats if not s.trajectory.terminal and s.trajectory.step is Step.CONTRACT]
     mine = _parts(table, user_id)
     if not mine:
@@ -133,11 +141,13 @@ def accepted_by(seats: Sequence[Seat], user_id: int) -> bool:
 
 
 def _on_table(
-    seats: Sequence[Seat], key: ContractItemKey, defaults: Mapping[ContractItemKey, str]
-) -> str:
+    seats: Sequence[Seat], key: ContractItemKey, defaults: Mapping[ContractItemKey, str | Wording]
+) -> Wording:
     """The wording to agree with: the one on the table, else the cohort's default."""
-    on_table = latest(seats, key)
-    return on_table[0] if on_table is not None else defaults[key]
+    on_table = latest_version(seats, key)
+    if on_table is not None:
+        return on_table[0].wording
+    return replace(as_wording(defaults[key]), default=True)
 
 
 def _accept_or_pledge(trajectory: Trajectory, party: Party, *, at: datetime) -> Trajectory:
@@ -167,15 +177,23 @@ def agreements_still_work(seats: Sequence[Seat], user_id: int) -> Result:
 
 
 def propose_wording(
-    seats: Sequence[Seat], key: ContractItemKey, user_id: int, value: str, *, at: datetime
+    seats: Sequence[Seat],
+    key: ContractItemKey,
+    user_id: int,
+    value: str | Wording,
+    *,
+    at: datetime,
 ) -> Result:
     """Put a wording on the table in every open trajectory where this person is a partner."""
+    wording = as_wording(value)
     table = contract_open(seats)
-    before = latest(table, key)
-    agreeing = before is not None and before[1] != user_id and same_wording(before[0], value)
+    before = latest_version(table, key)
+    agreeing = (
+        before is not None and before[1] != user_id and same_choice(before[0].wording, wording)
+    )
     try:
         stored = {
-            s.ref: propose_item(s.trajectory, key, value, by=p, at=at)
+            s.ref: propose_item(s.trajectory, key, wording, by=p, at=at)
             for s, p in _parts(table, user_id)
         }
     except CaptureError as error:
@@ -184,7 +202,7 @@ def propose_wording(
     effects: list[Effect] = [Store(t, ref) for ref, t in stored.items()]
     whole = making(after)  # while making it, every card shows the whole contract
     if agreed(after, key):
-        effects.append(ItemAgreed(key, value))
+        effects.append(ItemAgreed(key, wording.value, wording.option))
         if current_key(after) is not None:
             effects.append(ShowItemCards(everyone=True, whole=whole))
         else:
@@ -193,7 +211,7 @@ def propose_wording(
         # Agreed with what was on the table: the others already hold a card showing it.
         effects.append(Say("trajectory.contract_waiting"))
     else:
-        sent = Say("trajectory.contract_sent", {"value": value})
+        sent = Say("trajectory.contract_sent", {"value": wording.value})
         # While making it, the proposer gets the whole card back too: agreeing to all is a tap.
         effects.extend((sent, ShowItemCards(everyone=whole, whole=whole)))
     return Outcome(tuple(effects))
@@ -231,24 +249,33 @@ def current_key(seats: Sequence[Seat]) -> ContractItemKey | None:
 def agreed(seats: Sequence[Seat], key: ContractItemKey) -> bool:
     """Whether one wording of this agreement is confirmed by both in every trajectory."""
     items = [s.trajectory.contract.item(key) for s in seats]
-    if any(item is None or not item.agreed for item in items):
+    versions = [item.current.wording for item in items if item is not None and item.agreed]
+    if not items or len(versions) < len(items):
         return False
-    return len({item.value for item in items if item is not None}) == 1
+    return all(same_choice(versions[0], version) for version in versions[1:])
 
 
 def latest(seats: Sequence[Seat], key: ContractItemKey) -> tuple[str, int] | None:
-    """The wording most recently put on the table, and who proposed it."""
+    """The wording most recently put on the table (as its proposer read it), and who proposed
+    it."""
+    found = latest_version(seats, key)
+    return None if found is None else (found[0].value, found[1])
+
+
+def latest_version(seats: Sequence[Seat], key: ContractItemKey) -> tuple[ItemVersion, int] | None:
+    """The version most recently put on the table, and who proposed it."""
     found: list[tuple[ItemVersion, Seat]] = []
     for seat in seats:
         item = seat.trajectory.contract.item(key)
         if item is not None:
-            found.append((item.versions[-1], seat))
+            found.append((item.current, seat))
     if not found:
         return None
-    newest = max(found, key=lambda entry: entry[0].at)[0].value
+    newest = max(found, key=lambda entry: entry[0].at)[0]
     # Agreeing adds the same words in a trajectory that lacked them; the author is who came first.
     version, seat = min(
-        (entry for entry in found if same_wording(entry[0].value, newest)), key=lambda e: e[0].at
+        (entry for entry in found if same_choice(entry[0].wording, newest.wording)),
+        key=lambda e: e[0].at,
     )
     author = seat.coach if version.by is Party.COACH else seat.coachee
     return newest, author
@@ -256,7 +283,7 @@ def latest(seats: Sequence[Seat], key: ContractItemKey) -> tuple[str, int] | Non
 
 def has_confirmed(seats: Sequence[Seat], key: ContractItemKey, user_id: int) -> bool:
     """Whether this person confirmed the latest wording in every trajectory they are part of."""
-    on_table = latest(seats, key)
+    on_table = latest_version(seats, key)
     if on_table is None:
         return False
     for seat in seats:
@@ -264,16 +291,18 @@ def has_confirmed(seats: Sequence[Seat], key: ContractItemKey, user_id: int) -> 
         item = seat.trajectory.contract.item(key)
         if party is None:
             continue
-        if item is None or item.value != on_table[0] or party not in item.confirmed_by:
+        if item is None or party not in item.confirmed_by:
+            return False
+        if not same_choice(item.current.wording, on_table[0].wording):
             return False
     return True
 
 
 def proposal_press(
-    seats: Sequence[Seat], key: ContractItemKey, user_id: int, value: str
+    seats: Sequence[Seat], key: ContractItemKey, user_id: int, value: str | Wording
 ) -> Refused | None:
     """Proposing (or agreeing with) a wording one already stands behind changes nothing."""
-    on_table = latest(seats, key)
-    if on_table is None or not same_wording(on_table[0], value):
+    on_table = latest_version(seats, key)
+    if on_table is None or not same_choice(on_table[0].wording, as_wording(value)):
         return None
     return ALREADY_DONE if has_confirmed(seats, key, user_id) else None

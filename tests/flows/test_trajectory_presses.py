@@ -14,6 +14,7 @@ from flows.trajectory import (
     Step,
     StepStatus,
     Trajectory,
+    Wording,
     add_step,
     confirm_item,
     propose_item,
@@ -224,6 +225,37 @@ def test_a_proposal_goes_to_the_others_and_agreeing_shows_the_whole_contract_aga
         ItemAgreed(KEY, "tot de zomer"),
         ShowItemCards(everyone=True, whole=True),
     )
+
+
+def test_the_same_suggestion_read_in_two_languages_is_one_agreement() -> None:
+    """A suggestion is kept as its number: tapping it in English agrees with the Dutch tap;
+    typed words that differ stay a proposal of their own."""
+    seats = [Seat(Trajectory(step=Step.CONTRACT), coach=1, coachee=2, ref=10)]
+    seats = _after(seats, propose_wording(seats, KEY, 1, Wording("Dit semester", 0), at=at()))  # type: ignore[arg-type]
+    assert proposal_press(seats, KEY, 2, Wording("This term", 0)) is None  # agreeing is new
+    assert proposal_press(seats, KEY, 1, Wording("This term", 0)) == ALREADY_DONE
+    agreed_now = propose_wording(seats, KEY, 2, Wording("This term", 0), at=at(1))
+    assert isinstance(agreed_now, Outcome)
+    assert ItemAgreed(KEY, "This term", 0) in agreed_now.effects
+    [seat] = _after(seats, agreed_now)
+    item = seat.trajectory.contract.item(KEY)
+    assert item is not None and item.agreed and item.current.option == 0
+    typed = propose_wording([seat], KEY, 2, "This term", at=at(2))  # own words, not the tap
+    assert isinstance(typed, Outcome) and not any(isinstance(e, ItemAgreed) for e in typed.effects)
+
+
+def test_agreeing_to_all_keeps_the_defaults_as_defaults() -> None:
+    """The cohort's defaults agreed to with "agree to all" are marked as the defaults, not as
+    the idea of whoever tapped first; a wording on the table stays as it was put there."""
+    seats = [Seat(Trajectory(step=Step.CONTRACT), coach=1, coachee=2, ref=10)]
+    seats = _after(seats, propose_wording(seats, KEY, 2, Wording("Tien weken", 3), at=at()))  # type: ignore[arg-type]
+    defaults = {key: Wording(f"Standaard {key.value}", 0) for key in ContractItemKey}
+    defaults[ContractItemKey.CONVERSATIONS] = Wording("4 gesprekken", 0)
+    [seat] = _after(seats, agree_to_all(seats, 1, defaults, at=at(1)))  # type: ignore[arg-type]
+    rhythm = seat.trajectory.contract.item(ContractItemKey.RHYTHM)
+    assert rhythm is not None and rhythm.current.default and rhythm.current.option == 0
+    period = seat.trajectory.contract.item(KEY)
+    assert period is not None and not period.current.default and period.current.option == 3
 
 
 DEFAULTS = {key: f"Standaard {key.value}" for key in ContractItemKey} | {

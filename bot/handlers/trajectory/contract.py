@@ -9,6 +9,7 @@ from bot.handlers.trajectory.contract_cards import (
     send_item_cards,
     send_open_contract,
     send_summary,
+    suggestion_of,
 )
 from bot.handlers.trajectory.core import (
     Pair,
@@ -33,6 +34,7 @@ from bot.runtime.turn import Turn
 from flows.trajectory import (
     ContractItemKey,
     Step,
+    Wording,
     revisit_due,
 )
 from flows.trajectory import pair as aggregate
@@ -76,21 +78,22 @@ async def pick_suggestion(turn: Turn, incoming: Incoming, button: Button) -> Non
     if index is None or not 0 <= index < len(suggestions):
         await stale(turn)
         return
-    await _propose_once(turn, incoming, pair, key, suggestions[index])
+    await _propose_once(turn, incoming, pair, key, Wording(suggestions[index], index))
 
 
 async def agree(turn: Turn, incoming: Incoming, button: Button) -> None:
     """Agree with the wording on the table."""
     pair, key = await _item_target(turn, button)
-    latest = aggregate.latest(pair.seats(open_rows(pair)), key) if pair and key else None
+    seats = pair.seats(open_rows(pair)) if pair and key else []
+    latest = aggregate.latest_version(seats, key) if key else None
     if pair is None or key is None or latest is None:
         await _show_current(turn, pair)
         return
-    await _propose_once(turn, incoming, pair, key, latest[0])
+    await _propose_once(turn, incoming, pair, key, latest[0].wording)
 
 
 async def _propose_once(
-    turn: Turn, incoming: Incoming, pair: Pair, key: ContractItemKey, value: str
+    turn: Turn, incoming: Incoming, pair: Pair, key: ContractItemKey, value: Wording
 ) -> None:
     """Propose from a card, unless this person already stands behind exactly this wording."""
     refused = proposal_press(pair.seats(open_rows(pair)), key, turn.chat_id, value)
@@ -121,11 +124,13 @@ async def typed_proposal(turn: Turn, waiting: AwaitedInput, text: str) -> None:
         await forget_input(turn)
         await turn.say("trajectory.stale_text")
         return
-    if await propose(turn, pair, ContractItemKey(key), text):
+    item = ContractItemKey(key)
+    scripts = await scripts_for(turn, pair, turn.language)
+    if await propose(turn, pair, item, suggestion_of(scripts, item, text)):
         await forget_input(turn)
 
 
-async def propose(turn: Turn, pair: Pair, key: ContractItemKey, value: str) -> bool:
+async def propose(turn: Turn, pair: Pair, key: ContractItemKey, value: Wording) -> bool:
     """Put a wording on the table in every trajectory where this person is a partner."""
     seats = pair.seats(pair.live_rows())
     proposed = propose_wording(seats, key, turn.chat_id, value, at=turn.now)

@@ -13,8 +13,10 @@ from bot.handlers.trajectory.core import (
 )
 from bot.i18n import Html
 from bot.runtime.turn import Choice, Turn
-from flows.trajectory import ContractItemKey, Step, revisit_due
+from flows.scripts import Scripts
+from flows.trajectory import ContractItemKey, Step, Wording, revisit_due
 from flows.trajectory import pair as aggregate
+from flows.trajectory.model import ItemVersion
 from flows.trajectory.pair import KEYS, contract_open
 from storage.trajectory_models import TrajectoryRow
 
@@ -75,10 +77,27 @@ async def send_open_contract(turn: Turn, pair: Pair, member: Member) -> bool:
     return False
 
 
-async def defaults(turn: Turn, pair: Pair, language: str) -> dict[ContractItemKey, str]:
-    """The cohort's default agreements: the first suggestion of each, in this language."""
+async def defaults(turn: Turn, pair: Pair, language: str) -> dict[ContractItemKey, Wording]:
+    """The cohort's default agreements: the first suggestion of each (read in this language)."""
     items = (await scripts_for(turn, pair, language)).contract.items
-    return {key: items[key].suggestions[0] for key in KEYS}
+    return {key: Wording(items[key].suggestions[0], 0, True) for key in KEYS}
+
+
+def shown(scripts: Scripts, key: ContractItemKey, wording: Wording | ItemVersion) -> str:
+    """An agreement as this reader reads it: a suggestion in their script's language, own
+    words as they were typed (and a suggestion their script lacks as its proposer read it)."""
+    suggestions = scripts.contract.items[key].suggestions
+    if wording.option is not None and 0 <= wording.option < len(suggestions):
+        return suggestions[wording.option]
+    return wording.value
+
+
+def suggestion_of(scripts: Scripts, key: ContractItemKey, text: str) -> Wording:
+    """Typed words, or the suggestion they spell out (so it reads in every language)."""
+    for number, suggestion in enumerate(scripts.contract.items[key].suggestions):
+        if " ".join(text.casefold().split()) == " ".join(suggestion.casefold().split()):
+            return Wording(suggestion, number)
+    return Wording(text)
 
 
 async def send_whole_card(
@@ -87,10 +106,10 @@ async def send_whole_card(
     """Every agreement on one card, as on the table or else the cohort's default, with
     "agree to all" and "change one"."""
     seats = pair.seats(rows)
-    suggested = await defaults(turn, pair, member.language)
+    scripts = await scripts_for(turn, pair, member.language)
     args = {"m": pair.match.id}
     with turn.speaking(member.language):
-        lines = [_whole_line(turn, pair, rows, key, member.id, suggested[key]) for key in KEYS]
+        lines = [_whole_line(turn, pair, rows, key, member.id, scripts) for key in KEYS]
         others = [m.name for m in pair.others(member.id) if aggregate.accepted_by(seats, m.id)]
         done = aggregate.accepted_by(seats, member.id)
         text = turn.text("trajectory.contract_whole", lines=Html("\n".join(lines)))
@@ -112,19 +131,24 @@ def _whole_line(
     rows: list[TrajectoryRow],
     key: ContractItemKey,
     user_id: int,
-    default: str,
+    scripts: Scripts,
 ) -> str:
-    """One agreement on the whole card: agreed, proposed by someone, or the default."""
+    """One agreement on the whole card: agreed, proposed by someone, or the default (also
+    when a partner already agreed to it: the default is nobody's idea)."""
     seats = pair.seats(rows)
     label = turn.text(f"trajectory.item_{key.value}")
-    on_table = aggregate.latest(seats, key)
+    on_table = aggregate.latest_version(seats, key)
     if on_table is None:
+        default = scripts.contract.items[key].suggestions[0]
         return turn.text("trajectory.contract_line", mark="▫️", label=label, value=default)
-    value, author = on_table
+    version, author = on_table
+    value = shown(scripts, key, version)
     if aggregate.agreed(seats, key):
         return turn.text("trajectory.contract_line", mark="✅", label=label, value=value)
     if aggregate.has_confirmed(seats, key, user_id):
         return turn.text("trajectory.contract_line", mark="✔️", label=label, value=value)
+    if version.default:
+        return turn.text("trajectory.contract_line", mark="▫️", label=label, value=value)
     return turn.text(
         "trajectory.contract_whole_proposed", label=label, value=value, name=pair.name(author)
     )
@@ -136,7 +160,7 @@ async def send_item_card(
     """One agreement's card: the question, what is on the table, suggestions, own words."""
     scripts = await scripts_for(turn, pair, member.language)
     item = scripts.contract.items[key]
-    latest = aggregate.latest(pair.seats(rows), key)
+    latest = aggregate.latest_version(pair.seats(rows), key)
     confirmed = aggregate.has_confirmed(pair.seats(rows), key, member.id)
     args = {"m": pair.match.id, "k": key.value}
     with turn.speaking(member.language):
@@ -147,22 +171,28 @@ async def send_item_card(
             question=item.question,
         )
         rows_: list[list[Choice]] = []
+        value = None if latest is None else shown(scripts, key, latest[0])
         if latest is not None and confirmed:
-            text += "\n\n" + turn.text("trajectory.contract_you_chose", value=latest[0])
+            text += "\n\n" + turn.text("trajectory.contract_you_chose", value=value)
         elif latest is not None:
+            proposed = "default_agreed" if latest[0].default else "proposed"
             text += "\n\n" + turn.text(
-                "trajectory.contract_proposed", name=pair.name(latest[1]), value=latest[0]
+                f"trajectory.contract_{proposed}", name=pair.name(latest[1]), value=value
             )
             rows_.append([Choice(scripts.contract.agree, "tr_cagree", args)])
+        on_table = None if latest is None else latest[0].option
         rows_.extend(
-            [Choice(s, "tr_csug", {**args, "i": i})] for i, s in enumerate(item.suggestions)
+            [Choice(s, "tr_csug", {**args, "i": i})]
+            for i, s in enumerate(item.suggestions)
+            if i != on_table  # what is on the table already has its own button
         )
         rows_.append([Choice(scripts.contract.own_answer, "tr_cown", args)])
         await turn.send_text(text, chat_id=member.id, choices=rows_)
 
 
-def summary(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
-    """The agreements of one trajectory as a list, agreed ones ticked (in the turn's language)."""
+def summary(turn: Turn, pair: Pair, row: TrajectoryRow, scripts: Scripts) -> str:
+    """The agreements of one trajectory as a list, agreed ones ticked (in the turn's language,
+    suggestions from `scripts` in the same language)."""
     contract = pair.snap(row).contract
     lines = []
     for key in KEYS:
@@ -172,9 +202,8 @@ def summary(turn: Turn, pair: Pair, row: TrajectoryRow) -> str:
             lines.append(turn.text("trajectory.contract_line_open", label=label))
         else:
             mark = "✅" if item.agreed else "⏳"
-            lines.append(
-                turn.text("trajectory.contract_line", mark=mark, label=label, value=item.value)
-            )
+            value = shown(scripts, key, item.current)
+            lines.append(turn.text("trajectory.contract_line", mark=mark, label=label, value=value))
     return "\n".join(lines)
 
 
@@ -200,7 +229,7 @@ async def send_summary(turn: Turn, pair: Pair, member: Member, *, buttons: str =
 
     def render() -> str:
         head = turn.text(f"trajectory.contract_head{'_' + buttons if buttons else ''}")
-        return f"{head}\n\n{summary(turn, pair, row)}{pledge_line(turn, pledged)}"
+        return f"{head}\n\n{summary(turn, pair, row, scripts)}{pledge_line(turn, pledged)}"
 
     await tell_text(turn, member, render, choices=choices if buttons else None)
 

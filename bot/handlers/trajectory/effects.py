@@ -21,6 +21,7 @@ from bot.handlers.trajectory.contract_cards import (
     offer_revisit,
     send_item_cards,
     send_summary,
+    shown,
     start_contract,
 )
 from bot.handlers.trajectory.core import (
@@ -41,7 +42,7 @@ from bot.handlers.trajectory.reflect_offer import offer_observation, offer_refle
 from bot.handlers.trajectory.talk_cards import ask_mode, ask_who, begin, show_now
 from bot.runtime.turn import Choice, Turn
 from flows.scripts import ClickScript
-from flows.trajectory import Party, Step
+from flows.trajectory import Party, Step, Wording
 from flows.trajectory.effects import (
     AfterCare,
     AnnounceStep,
@@ -191,11 +192,13 @@ async def _say(turn: Turn, pair: Pair, row: TrajectoryRow | None, say: Say) -> N
 
 async def _item_agreed(turn: Turn, pair: Pair, agreed: ItemAgreed) -> None:
     """Tell every member which agreement now stands, in their language."""
+    wording = Wording(agreed.value, agreed.option)
     for member in pair.members:
+        value = shown(await scripts_for(turn, pair, member.language), agreed.key, wording)
         with turn.speaking(member.language):
             label = turn.text(f"trajectory.item_{agreed.key.value}")
             await turn.say(
-                "trajectory.contract_agreed", chat_id=member.id, label=label, value=agreed.value
+                "trajectory.contract_agreed", chat_id=member.id, label=label, value=value
             )
 
 

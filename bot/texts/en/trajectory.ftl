@@ -299,6 +299,7 @@ trajectory-btn_agree_all = ✅ Agree to all
 trajectory-btn_change_one = ✏️ Change one
 trajectory-contract_all_waiting = ✔️ Got it, you agree to all of it. As soon as everyone has, your agreements are set.
 trajectory-contract_proposed = 💬 { $name } suggests: <b>{ $value }</b>
+trajectory-contract_default_agreed = ▫️ The usual suggestion: <b>{ $value }</b>. { $name } is happy with it.
 trajectory-contract_you_chose = ✔️ You chose: <b>{ $value }</b>. Once everyone agrees, it stands.
 trajectory-contract_sent = ✔️ Your suggestion has been passed on: <b>{ $value }</b>. Once everyone agrees, it stands.
 trajectory-contract_type =

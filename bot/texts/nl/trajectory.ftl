@@ -299,6 +299,7 @@ trajectory-btn_agree_all = ✅ Akkoord met alles
 trajectory-btn_change_one = ✏️ Eén aanpassen
 trajectory-contract_all_waiting = ✔️ Genoteerd, jij bent akkoord met alles. Zodra iedereen akkoord is, staan jullie afspraken.
 trajectory-contract_proposed = 💬 { $name } stelt voor: <b>{ $value }</b>
+trajectory-contract_default_agreed = ▫️ Het standaardvoorstel: <b>{ $value }</b>. { $name } vindt het goed zo.
 trajectory-contract_you_chose = ✔️ Jij koos: <b>{ $value }</b>. Zodra iedereen akkoord is, staat de afspraak.
 trajectory-contract_sent = ✔️ Je voorstel is doorgegeven: <b>{ $value }</b>. Zodra iedereen akkoord is, staat de afspraak.
 trajectory-contract_type =

@@ -38,14 +38,20 @@ async def pair_up(
     cohort: str = "5B Peercoaching",
     coordinator: str | None = "Ilse",
     pledged: bool = True,
+    languages: Sequence[str] | None = None,
 ) -> tuple[list[ScriptedUser], ScriptedUser | None, int]:
     """Students who joined one cohort, matched directly (as pairing would) and started; they
-    made the pledge as the pool asks (`pledged=False`: a match made outside the pool)."""
+    made the pledge as the pool asks (`pledged=False`: a match made outside the pool).
+    `languages`: each student's own, in the order of `names` (else all speak `language`)."""
     codes = await world.cohort(cohort)
     code = "en" if language == "English" else "nl"
-    people = [world.person(name, language_code=code) for name in names]
-    for person in people:
-        await world.join(person, codes[Role.STUDENT], language=language)
+    spoken = list(languages) if languages is not None else [language] * len(names)
+    people = [
+        world.person(name, language_code="en" if own == "English" else "nl")
+        for name, own in zip(names, spoken, strict=True)
+    ]
+    for person, own in zip(people, spoken, strict=True):
+        await world.join(person, codes[Role.STUDENT], language=own)
     boss = world.person(coordinator, language_code=code) if coordinator else None
     if boss is not None:
         await world.join(boss, codes[Role.COORDINATOR], language=language)

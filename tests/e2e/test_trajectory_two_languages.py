@@ -1,0 +1,155 @@
+"""A pair that speaks two languages: Anna reads Dutch, Bram English. The agreements they pick
+from the cards are kept as choices, so each reads them in their own language on every card and
+in /contract, also after switching language; only words someone typed stay as typed."""
+
+from __future__ import annotations
+
+import pytest
+import pytest_asyncio
+
+from flows.trajectory import ContractItemKey
+from tests.e2e.support.conversation import read_until
+from tests.e2e.support.trajectory import (
+    MatchJourney,
+    greeted,
+    pair_up,
+    snapshots,
+)
+from tests.e2e.support.world import World
+
+DUTCH_VALUES = ("Dit semester", "gesprekken", "Elke week", "Op school", "Tot de kerstvakantie")
+
+
+def without_dutch(text: str | None) -> str:
+    """The text, after checking no Dutch agreement slipped into it."""
+    found = [value for value in DUTCH_VALUES if value in (text or "")]
+    assert not found, f"Dutch {found} in an English text: {text}"
+    return text or ""
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def journey(journey_world: World) -> MatchJourney:
+    """Anna (Dutch) and Bram (English), a reciprocal pair; the stages go on one after another."""
+    (anna, bram), _, match_id = await pair_up(
+        journey_world, ["Anna", "Bram"], languages=["Nederlands", "English"]
+    )
+    return MatchJourney(journey_world, (anna, bram), match_id)
+
+
+@pytest.mark.asyncio(loop_scope="module")
+class TestAgreementsReadInEachOnesLanguage:
+    """Anna and Bram make their agreements, each reading them in their own language."""
+
+    async def test_1_contact_and_the_click(self, journey: MatchJourney) -> None:
+        """A first conversation in the chat; both say it clicks and get the whole contract, each
+        in their own language."""
+        anna, bram = journey.people
+        await greeted(anna, bram)
+        await anna.press("▶️ Start ons gesprek")
+        await anna.expect("Wie coacht er")
+        await anna.press("Ik coach Bram")
+        await anna.expect("Waar praten jullie")
+        await anna.press("💬 Hier in de chat")
+        await anna.expect("Jullie gesprek is begonnen")
+        await bram.expect("Your conversation has started")
+        await anna.expect("Voor jou als coach")
+        await anna.expect("Kennismaken · ")
+        await bram.expect("Your notebook")
+        await anna.press("⏹ Gesprek afronden")
+        await read_until(anna, "klikte het?")
+        await read_until(bram, "did it click?")
+        await bram.press("Yes, it clicks")
+        await bram.expect("still waiting for the other answer")
+        await anna.press("Ja, het klikt")
+        await read_until(anna, "zeg ja tegen alles, of pas er eentje aan")
+        await read_until(bram, "say yes to all, or change one")
+        mine = await anna.expect("Alle afspraken op een rij")
+        assert "Periode: Dit semester" in (mine.text or ""), mine.text
+        theirs = await bram.expect("All agreements at a glance")
+        text = without_dutch(theirs.text)
+        assert "Period: This term" in text and "4 conversations" in text, text
+
+    async def test_2_the_defaults_anna_agreed_to_read_in_english(
+        self, journey: MatchJourney
+    ) -> None:
+        """Anna agrees to all: Bram's card shows the same defaults in English, as the defaults
+        they are (nobody's idea), and the one-agreement card has no second "This term"."""
+        anna, bram = journey.people
+        await anna.press("✅ Akkoord met alles")
+        await anna.expect("Zodra iedereen akkoord is")
+        card = await bram.expect("All agreements at a glance")
+        text = without_dutch(card.text)
+        assert "Period: This term" in text and "Number of conversations: 4 conversations" in text
+        assert "idea" not in text, text  # a default is nobody's idea
+        assert "Anna already agreed to all of it" in text, text
+        await bram.press("✏️ Change one")
+        await bram.expect("Which agreement would you like to change?")
+        await bram.press("Period")
+        item = await bram.expect("Agreement 1 of 8")
+        text = without_dutch(item.text)
+        assert "This term" in text and "Anna is happy with it" in text, text
+        assert "suggests" not in text, text
+        buttons = bram.buttons(item)
+        assert buttons[0] == "Agreed" and "This term" not in buttons, buttons
+        assert "Until the winter break" in buttons, buttons
+
+    async def test_3_a_change_reads_in_each_language(self, journey: MatchJourney) -> None:
+        """Bram picks another period on his English card; Anna reads it in Dutch as his idea."""
+        anna, bram = journey.people
+        await bram.press("Until the winter break")
+        await bram.expect("Your suggestion has been passed on: Until the winter break")
+        again = await bram.expect("All agreements at a glance")
+        without_dutch(again.text)
+        card = await anna.expect("Alle afspraken op een rij")
+        text = card.text or ""
+        assert "Periode: Tot de kerstvakantie (voorstel van Bram)" in text, text
+        assert "Until the winter break" not in text and "This term" not in text, text
+        await anna.press("✅ Akkoord met alles")
+        await anna.expect("Zodra iedereen akkoord is")
+        last = await bram.expect("All agreements at a glance")
+        assert "Anna already agreed to all of it" in without_dutch(last.text)
+        await bram.press("✅ Agree to all")
+        await read_until(anna, "Jullie afspraken staan")
+        await read_until(bram, "Your agreements are set")
+        await read_until(anna, "Wanneer is jullie volgende gesprek?")
+        await read_until(bram, "When is your next conversation?")
+        anna.skip_unread()
+        bram.skip_unread()
+        # Kept as the cards' choices, not as the words of whoever tapped first.
+        for trajectory in await snapshots(journey.world, journey.match_id):
+            period = trajectory.contract.item(ContractItemKey.PERIOD)
+            rhythm = trajectory.contract.item(ContractItemKey.RHYTHM)
+            assert period is not None and period.current.option == 1
+            assert rhythm is not None and rhythm.current.option == 0 and rhythm.current.default
+
+    async def test_4_contract_in_each_language(self, journey: MatchJourney) -> None:
+        """/contract: Bram reads every agreement in English, Anna in Dutch."""
+        anna, bram = journey.people
+        await bram.send("/contract")
+        summary = await bram.expect("Your agreements")
+        text = without_dutch(summary.text)
+        assert "✅ Period: Until the winter break" in text, text
+        assert "✅ How often: Every week" in text and "✅ Where: At school" in text, text
+        await anna.send("/contract")
+        summary = await anna.expect("Jullie afspraken")
+        text = summary.text or ""
+        assert "✅ Periode: Tot de kerstvakantie" in text, text
+        assert "✅ Hoe vaak: Elke week" in text and "✅ Waar: Op school" in text, text
+
+    async def test_5_after_switching_to_english_anna_reads_english(
+        self, journey: MatchJourney
+    ) -> None:
+        """Anna switches to English: her /contract reads in English too."""
+        anna, _ = journey.people
+        anna.skip_unread()
+        await anna.send("/settings")
+        await read_until(anna, "Wil je wisselen?")
+        await anna.press("🇬🇧 English")
+        await read_until(anna, "English")
+        anna.skip_unread()
+        await anna.send("/contract")
+        summary = await anna.expect("Your agreements")
+        text = without_dutch(summary.text)
+        assert "✅ Period: Until the winter break" in text, text
+        assert "✅ Number of conversations: 4 conversations" in text, text
+        assert "✅ How often: Every week" in text and "✅ Where: At school" in text, text
