@@ -116,14 +116,14 @@ def take_role(trajectory: Trajectory, role: CoachRole, *, at: datetime) -> Resul
 
 
 def take_small_step(
-    trajectory: Trajectory, waiting: Waiting, text: str, due: date, shown: str, *, at: datetime
+    trajectory: Trajectory, waiting: Waiting, text: str, due: date, *, at: datetime
 ) -> Result:
-    """A new small step with its day (`shown` is how the coach reads it)."""
+    """A new small step with its day (the coach reads the day in their own language)."""
     try:
         updated = add_step(trajectory, text, due, by=Party.COACHEE, at=at)
     except CaptureError:
         return REFUSED
-    kept = kept_effects(updated, "small_step", shown, by=Party.COACHEE)
+    kept = kept_effects(updated, "small_step", text, by=Party.COACHEE, day=due)
     nudge = NudgeLater(updated.small_steps[-1])
     return Outcome((kept[0], nudge, *kept[1:], *after_capture(updated, waiting)))
 
@@ -161,8 +161,11 @@ def change_small_step(
     return Outcome(tuple(effects))
 
 
-def kept_effects(updated: Trajectory, key: str, shown: str, *, by: Party) -> tuple[Effect, ...]:
-    """Store a capture, thank the writer and show it to the partner it belongs with."""
+def kept_effects(
+    updated: Trajectory, key: str, shown: str, *, by: Party, day: date | None = None
+) -> tuple[Effect, ...]:
+    """Store a capture, thank the writer and show it to the partner it belongs with (a small
+    step with its `day`)."""
     kept = (Store(updated), StopWaiting(), Say("trajectory.saved"))
     if key == "compliment":
         other = Party.COACHEE if by is Party.COACH else Party.COACH
@@ -170,7 +173,8 @@ def kept_effects(updated: Trajectory, key: str, shown: str, *, by: Party) -> tup
         return (*kept, share)
     if key == "scale":
         return (*kept, Share(Party.COACH, "trajectory.shared_scale", {"text": shown}), ShowChart())
-    return (*kept, Share(Party.COACH, "trajectory.shared_note", {"text": shown}, label=key))
+    share = Share(Party.COACH, "trajectory.shared_note", {"text": shown}, label=key, day=day)
+    return (*kept, share)
 
 
 def after_capture(trajectory: Trajectory, waiting: Waiting) -> tuple[Effect, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeAlias
 
 from flows.trajectory.matching import ClickCheck
@@ -62,6 +62,7 @@ class Share:
     name_of: Party = Party.COACHEE  # whose first name goes into {name}
     label: str | None = None  # a capture's key for {label}, named in the partner's script
     role: CoachRole | None = None  # a coach role for {role}, named in the partner's script
+    day: date | None = None  # a small step's day, added to {text} in the partner's language
 
 
 @dataclass(frozen=True, slots=True)

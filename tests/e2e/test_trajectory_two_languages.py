@@ -1,23 +1,42 @@
 """A pair that speaks two languages: Anna reads Dutch, Bram English. The agreements they pick
 from the cards are kept as choices, so each reads them in their own language on every card and
-in /contract, also after switching language; only words someone typed stay as typed."""
+in /contract, also after switching language; only words someone typed stay as typed. A small
+step's day reaches the coach in the coach's language."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import pytest
 import pytest_asyncio
 
-from flows.trajectory import ContractItemKey
+from flows.trajectory import (
+    ContractItemKey,
+    Party,
+    Step,
+    Trajectory,
+    add_scale,
+    add_stage,
+    capture_goal,
+    record_meeting,
+)
 from tests.e2e.support.conversation import read_until
 from tests.e2e.support.trajectory import (
     MatchJourney,
     greeted,
     pair_up,
+    put_snapshots,
     snapshots,
 )
 from tests.e2e.support.world import World
 
 DUTCH_VALUES = ("Dit semester", "gesprekken", "Elke week", "Op school", "Tot de kerstvakantie")
+EARLIER = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+EN_DAY = re.compile(
+    r"\((Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\)"
+)
 
 
 def without_dutch(text: str | None) -> str:
@@ -25,6 +44,52 @@ def without_dutch(text: str | None) -> str:
     found = [value for value in DUTCH_VALUES if value in (text or "")]
     assert not found, f"Dutch {found} in an English text: {text}"
     return text or ""
+
+
+def on_the_route() -> Trajectory:
+    """A goal, a scale and a stage behind them, no small step yet: the route asks for one."""
+    trajectory = Trajectory(step=Step.GOAL, click_confirmed=True)
+    trajectory = record_meeting(trajectory, held=True, at=EARLIER)
+    trajectory = capture_goal(
+        trajectory, "Rustiger worden voor toetsen", by=Party.COACHEE, at=EARLIER
+    )
+    trajectory = add_scale(trajectory, 4, by=Party.COACHEE, at=EARLIER)
+    trajectory = replace(trajectory, step=Step.ROUTE)
+    return add_stage(trajectory, "Elke dag even ademen", by=Party.COACHEE, at=EARLIER)
+
+
+async def test_a_small_steps_day_reaches_the_coach_in_the_coachs_language(world: World) -> None:
+    """Anna (Dutch) writes a small step and picks its day; Bram, her English coach, reads the
+    day in English, while Anna's own route shows it in Dutch."""
+    (bram, anna), _, match_id = await pair_up(
+        world, ["Bram", "Anna"], kind="one_way", languages=["English", "Nederlands"]
+    )
+    await put_snapshots(world, match_id, on_the_route())
+    await greeted(bram, anna)
+    await bram.press("▶️ Start our conversation")
+    await bram.expect("Where are you talking, Bram and Anna?")
+    await bram.press("💬 Here in the chat")
+    await bram.expect("Your conversation has started")
+    await anna.expect("Jullie gesprek is begonnen")
+    await bram.expect("For you as the coach")
+    await bram.expect("The route · ")
+    await anna.expect("Jouw logboek · De route")
+    await bram.press("➡️ Let's go!")
+    await bram.expect("I'm asking Anna")
+    await anna.expect("kleine stap")
+    await anna.send("Elke dag 10 min ademhalen")
+    dates = await anna.expect("Wanneer wil je deze stap gezet hebben?")
+    await anna.press(next(b for b in anna.buttons(dates) if b.startswith("Over een week")))
+    await anna.expect("Staat in je logboek")
+    route = await anna.expect("Jouw route")
+    assert "Elke dag 10 min ademhalen" in (route.text or "")
+    shared = await read_until(bram, "Anna wrote down · 🌱 Small step")
+    text = shared.text or ""
+    assert "Elke dag 10 min ademhalen (" in text, text
+    assert EN_DAY.search(text), text  # e.g. "(Mon 7 Dec)", not "(ma 7 dec)"
+    [trajectory] = await snapshots(world, match_id)
+    assert trajectory.small_steps[-1].text == "Elke dag 10 min ademhalen"  # the day kept apart
+    assert isinstance(trajectory.small_steps[-1].due, date)
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")

@@ -132,9 +132,12 @@ def test_a_dated_small_step_is_nudged_later_and_the_route_asks_for_confirmation(
     with_stage = stored(accepted(route))
     waiting = Waiting("step_date", chain=Chain.ROUTE_STEPS)
     due = date(2026, 3, 9)
-    outcome = accepted(take_small_step(with_stage, waiting, "Lezen", due, "Lezen (ma)", at=at(1)))
+    outcome = accepted(take_small_step(with_stage, waiting, "Lezen", due, at=at(1)))
     step = stored(outcome).small_steps[-1]
     assert NudgeLater(step) in outcome.effects
+    # The words go to the coach with the day apart, to be read in the coach's language.
+    shared = Share(Party.COACH, "trajectory.shared_note", {"text": "Lezen"}, label="small_step")
+    assert replace(shared, day=due) in outcome.effects
     assert outcome.effects[-1] == Confirm(Confirmation.ROUTE)
 
 

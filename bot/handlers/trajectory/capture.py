@@ -18,7 +18,6 @@ from bot.handlers.trajectory.core import (
     await_input,
     awaited,
     card_target,
-    day_label,
     done_with,
     forget_input,
     input_kind,
@@ -171,8 +170,7 @@ async def date_button(turn: Turn, incoming: Incoming, button: Button) -> None:
         return
     waiting, pair, row, due = target
     text = str(waiting.data.get("text", ""))
-    shown = f"{text} ({day_label(turn, due)})"
-    taken = take_small_step(pair.snap(row), _asked(waiting), text, due, shown, at=turn.now)
+    taken = take_small_step(pair.snap(row), _asked(waiting), text, due, at=turn.now)
     await settle(turn, pair, row, taken)
 
 

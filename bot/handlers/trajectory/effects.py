@@ -27,6 +27,7 @@ from bot.handlers.trajectory.contract_cards import (
 from bot.handlers.trajectory.core import (
     Pair,
     await_input,
+    day_label,
     forget_input,
     moment_label,
     persons,
@@ -239,7 +240,13 @@ async def _share(turn: Turn, pair: Pair, row: TrajectoryRow, share: Share) -> No
         params["label"] = scripts.label(share.label)
     if share.role is not None:
         params["role"] = scripts.reflection.roles[share.role].name
-    await tell_text(turn, member, lambda: turn.text(share.key, **params))
+
+    def render() -> str:
+        if share.day is not None:  # the day as the partner reads days
+            params["text"] = f"{share.params['text']} ({day_label(turn, share.day)})"
+        return turn.text(share.key, **params)
+
+    await tell_text(turn, member, render)
 
 
 def _id_of(row: TrajectoryRow, party: Party) -> int:
