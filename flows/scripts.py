@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,8 +21,11 @@ from flows.datafile import DataModel, Problem, TomlSyntaxError, check, parse_tom
 from flows.trajectory.model import (
     CoachRole,
     ContractItemKey,
+    ItemVersion,
     ReflectionQuestion,
     TensionField,
+    Trajectory,
+    Wording,
 )
 from flows.trajectory.prompts import SCRIPT_PROMPTS, STEP_LABELS
 from flows.trajectory.steps import Step
@@ -215,6 +218,13 @@ class ContractItemScript:
     question: str
     suggestions: tuple[str, ...]
 
+    def read(self, wording: Wording | ItemVersion) -> str:
+        """An agreement as a reader of this script reads it: a suggestion in this script's
+        words, own words as typed (and a suggestion this script lacks as its proposer read it)."""
+        if wording.option is not None and 0 <= wording.option < len(self.suggestions):
+            return self.suggestions[wording.option]
+        return wording.value
+
 
 @dataclass(frozen=True)
 class ContractScript:
@@ -229,6 +239,17 @@ class ContractScript:
     revisit_intro: str
     closing_intro: str
     observer_prompts: tuple[str, ...]
+
+    def as_read(self, trajectory: Trajectory) -> Trajectory:
+        """The trajectory with every agreement picked from the cards in this script's words."""
+        items = tuple(
+            replace(item, versions=tuple(self._read(item.key, v) for v in item.versions))
+            for item in trajectory.contract.items
+        )
+        return replace(trajectory, contract=replace(trajectory.contract, items=items))
+
+    def _read(self, key: ContractItemKey, version: ItemVersion) -> ItemVersion:
+        return replace(version, value=self.items[key].read(version))
 
 
 @dataclass(frozen=True)

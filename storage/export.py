@@ -22,7 +22,7 @@ from storage import breakouts, consent, dance, people, practice, safety, supervi
 from storage.breakout_models import BreakoutRow
 from storage.consent_models import StudentConsent
 from storage.erasure import mentions
-from storage.models import Cohort, Membership, User
+from storage.models import Cohort, Match, Membership, User
 from storage.pairing_models import DoNotPair, PoolEntry
 from storage.room_models import RoomRow
 from storage.rooms import snapshot_of
@@ -125,8 +125,9 @@ async def _no_pair(session: AsyncSession, user_id: int) -> list[tuple[str, datet
 async def _trajectories(session: AsyncSession, user_id: int, former: str) -> list[TrajectoryFacts]:
     rows = list(
         (
-            await session.scalars(
-                select(TrajectoryRow)
+            await session.execute(
+                select(TrajectoryRow, Match.cohort_id)
+                .join(Match, Match.id == TrajectoryRow.match_id)
                 .where(
                     or_(
                         TrajectoryRow.coach_id == user_id,
@@ -138,16 +139,15 @@ async def _trajectories(session: AsyncSession, user_id: int, former: str) -> lis
             )
         ).all()
     )
-    others = {r.coach_id for r in rows} | {r.coachee_id for r in rows}
+    others = {r.coach_id for r, _ in rows} | {r.coachee_id for r, _ in rows}
     names = await people.names(session, user_ids=sorted(others - {user_id}))
     facts = []
-    for row in rows:
+    for row, cohort_id in rows:
         role = _role(row, user_id)
         partners = [p for p in (row.coach_id, row.coachee_id) if p != user_id]
         partner = " & ".join(names.get(p, former) for p in partners)
-        facts.append(
-            TrajectoryFacts(role, partner, row.created_at, Trajectory.from_dict(row.snapshot))
-        )
+        snapshot = Trajectory.from_dict(row.snapshot)
+        facts.append(TrajectoryFacts(role, partner, row.created_at, snapshot, cohort_id))
     return facts
 
 

@@ -53,6 +53,7 @@ class TrajectoryFacts:
     partner: str
     started_at: datetime
     snapshot: Trajectory
+    cohort_id: int | None = None  # whose script names the agreements picked from the cards
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,13 +5,17 @@ step's day reaches the coach in the coach's language."""
 
 from __future__ import annotations
 
+import io
+import json
 import re
+import zipfile
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
 import pytest_asyncio
 
+from bot.handlers.privacy.export import HTML_NAME, JSON_NAME
 from flows.trajectory import (
     ContractItemKey,
     Party,
@@ -22,7 +26,7 @@ from flows.trajectory import (
     capture_goal,
     record_meeting,
 )
-from tests.e2e.support.conversation import read_until
+from tests.e2e.support.conversation import press_when_shown, read_until
 from tests.e2e.support.trajectory import (
     MatchJourney,
     greeted,
@@ -218,3 +222,20 @@ class TestAgreementsReadInEachOnesLanguage:
         assert "✅ Period: Until the winter break" in text, text
         assert "✅ Number of conversations: 4 conversations" in text, text
         assert "✅ How often: Every week" in text and "✅ Where: At school" in text, text
+
+    async def test_6_her_data_names_the_agreements_she_picked_in_english(
+        self, journey: MatchJourney
+    ) -> None:
+        """Anna downloads her data: the defaults she agreed to read in English now."""
+        anna, _ = journey.people
+        await anna.send("/privacy")
+        await read_until(anna, "a word about privacy")
+        await press_when_shown(anna, "📦 Download my data")
+        message = await read_until(anna, "Everything I keep about you")
+        assert message.file is not None
+        with zipfile.ZipFile(io.BytesIO(message.file.data)) as archive:
+            document = json.loads(archive.read(JSON_NAME).decode("utf-8"))
+            page = archive.read(HTML_NAME).decode("utf-8")
+        words = [c["text"] for t in document["trajectories"] for c in t["contract"]]
+        assert "This term" in words and "Every week" in words, words
+        without_dutch(" ".join(words) + page)

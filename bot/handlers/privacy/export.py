@@ -10,12 +10,15 @@ import io
 import json
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from bot.handlers.scripts import cohort_scripts
 from bot.runtime.render import short_date
 from bot.runtime.turn import Turn
-from flows.privacy.export import SCHEMA_FILE, export_document
+from flows.privacy.export import SCHEMA_FILE, PersonFacts, export_document
+from flows.scripts import SCRIPT_LANGUAGES
 from storage import export
 
 # Telegram lets bots send documents up to 50 MB; parts stay safely below that.
@@ -29,6 +32,7 @@ async def export_zip(turn: Turn, user_id: int) -> bytes | None:
     facts = await export.person_facts(turn.session, user_id=user_id, former=former)
     if facts is None:
         return None
+    facts = await _agreements_as_read(turn, facts)
     with turn.speaking(facts.language):
         document = export_document(facts, turn.now)
         page = render_page(turn, document)
@@ -38,6 +42,16 @@ async def export_zip(turn: Turn, user_id: int) -> bytes | None:
         archive.writestr(JSON_NAME, json.dumps(document, ensure_ascii=False, indent=2))
         archive.writestr(SCHEMA_NAME, SCHEMA_FILE.read_text(encoding="utf-8"))
     return buffer.getvalue()
+
+
+async def _agreements_as_read(turn: Turn, facts: PersonFacts) -> PersonFacts:
+    """Agreements picked from the cards, worded as the person reads them now (own words stay)."""
+    language = facts.language if facts.language in SCRIPT_LANGUAGES else turn.language
+    kept = []
+    for trajectory in facts.trajectories:
+        scripts = await cohort_scripts(turn.session, trajectory.cohort_id, language)
+        kept.append(replace(trajectory, snapshot=scripts.contract.as_read(trajectory.snapshot)))
+    return replace(facts, trajectories=tuple(kept))
 
 
 def in_parts(data: bytes, limit: int) -> list[bytes]:

@@ -85,11 +85,8 @@ async def defaults(turn: Turn, pair: Pair, language: str) -> dict[ContractItemKe
 
 def shown(scripts: Scripts, key: ContractItemKey, wording: Wording | ItemVersion) -> str:
     """An agreement as this reader reads it: a suggestion in their script's language, own
-    words as they were typed (and a suggestion their script lacks as its proposer read it)."""
-    suggestions = scripts.contract.items[key].suggestions
-    if wording.option is not None and 0 <= wording.option < len(suggestions):
-        return suggestions[wording.option]
-    return wording.value
+    words as they were typed."""
+    return scripts.contract.items[key].read(wording)
 
 
 def suggestion_of(scripts: Scripts, key: ContractItemKey, text: str) -> Wording:

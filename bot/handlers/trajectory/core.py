@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from bot.handlers.scripts import cohort_scripts
 from bot.runtime.turn import Choice, Turn
-from flows.scripts import ScriptError, Scripts, load_custom_script, load_scripts
+from flows.scripts import Scripts, load_scripts
 from flows.trajectory import MatchKind, Party, Silence, Step, Trajectory, heard_from
 from flows.trajectory.effects import Refused
 from flows.trajectory.ending import Person
@@ -253,20 +253,9 @@ async def scripts_for(turn: Turn, pair: Pair | None, language: str) -> Scripts:
     if pair is None:
         return load_scripts(language)
     if language not in pair.scripts:
-        text = await trajectories.get_script(
-            turn.session, cohort_id=pair.match.cohort_id, language=language
-        )
-        custom = _custom_script(text, language) if text is not None else None
-        pair.scripts[language] = custom if custom is not None else load_scripts(language)
+        cohort = pair.match.cohort_id
+        pair.scripts[language] = await cohort_scripts(turn.session, cohort, language)
     return pair.scripts[language]
-
-
-@functools.lru_cache(maxsize=32)
-def _custom_script(text: str, language: str) -> Scripts | None:
-    try:
-        return load_custom_script(text, language)
-    except ScriptError:
-        return None  # checked on upload; should the defaults change later, fall back to them
 
 
 # --- Awaited input (captures, answers to a card, an uploaded script) ------------------------
