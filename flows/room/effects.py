@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TypeAlias
 
+from flows.room import rules
 from flows.room.model import CloseReason, ContributionKind, Room, TimerKind
 
 Params: TypeAlias = Mapping[str, str | int]
@@ -59,13 +60,24 @@ class UpdateStatus:
 
 @dataclass(frozen=True, slots=True)
 class PrivatePrompt:
-    """Message one person privately, optionally with buttons (actions) or numbered choices."""
+    """Message one person privately, optionally with buttons (actions) or numbered choices.
+
+    A private message is said in its reader's language, which may not be the room's: when the
+    params name a step ("title"), step_index says which, so the title can be said in theirs.
+    """
 
     user_id: int
     key: str
     params: Params = field(default_factory=dict)
     actions: tuple[RoomAction, ...] = ()
     choices: tuple[str, ...] = ()
+    step_index: int | None = None
+
+    def params_in(self, room: Room, language: str) -> Params:
+        """The params for a reader of this language: the step's title said in it."""
+        if self.step_index is None or "title" not in self.params:
+            return self.params
+        return {**self.params, "title": rules.step_title(room, self.step_index, language)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +185,13 @@ class PrivateSummary:
     user_id: int
     summary: CaseSummary
 
+    def in_language(self, room: Room, language: str) -> CaseSummary:
+        """The summary for a case-holder who reads another language than the room's."""
+        if language == self.summary.language:
+            return self.summary
+        title = rules.protocol_title(room, language)
+        return replace(self.summary, language=language, protocol_title=title)
+
 
 @dataclass(frozen=True, slots=True)
 class TeacherReport:
@@ -185,6 +204,10 @@ class TeacherReport:
     participant_ids: tuple[int, ...]
     participant_names: tuple[str, ...]
     closed_reason: CloseReason
+
+    def in_language(self, room: Room, language: str) -> TeacherReport:
+        """The report with the protocol's title in the teacher's language."""
+        return replace(self, protocol_title=rules.protocol_title(room, language))
 
     def lines(self) -> tuple[TextLine, ...]:
         """The report and why the room closed."""

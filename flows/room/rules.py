@@ -22,15 +22,15 @@ TIMER_TOLERANCE = timedelta(seconds=2)
 CHOOSABLE_KINDS = frozenset({ContributionKind.IDEA, ContributionKind.REFLECTION})
 
 
-def protocol_title(room: Room) -> str:
-    """The protocol's title in the room's language."""
-    return load_protocol(room.protocol_id, room.language).title
+def protocol_title(room: Room, language: str | None = None) -> str:
+    """The protocol's title in the room's language, or in another one (a private message)."""
+    return load_protocol(room.protocol_id, language or room.language).title
 
 
-def step_title(room: Room, index: int | None = None) -> str:
-    """A step's title in the room's language (the current step by default)."""
+def step_title(room: Room, index: int | None = None, language: str | None = None) -> str:
+    """A step's title (the current step by default), in the room's language or another one."""
     plan = room.steps[room.step_index if index is None else index]
-    step = load_protocol(room.protocol_id, room.language).step(plan.key)
+    step = load_protocol(room.protocol_id, language or room.language).step(plan.key)
     return step.title if step is not None else plan.key
 
 

@@ -191,6 +191,7 @@ def request_back(room: Room, actor_id: int, now: datetime) -> Result:
             "room.prompt.confirm_back",
             {"number": previous + 1, "title": rules.step_title(room, previous)},
             actions=(RoomAction.CONFIRM_BACK, RoomAction.CANCEL_BACK),
+            step_index=previous,
         )
     )
     return draft.outcome(now)
@@ -418,9 +419,15 @@ def _ask_about_silence(draft: Draft) -> None:
             "room.prompt.case_holder_silent",
             {"name": name, "title": title},
             actions=(RoomAction.EXTEND, RoomAction.NEXT, RoomAction.END),
+            step_index=room.step_index,
         )
     )
     if room.case_holder_id is not None:
         draft.emit(
-            PrivatePrompt(room.case_holder_id, "room.prompt.nudge_case_holder", {"title": title})
+            PrivatePrompt(
+                room.case_holder_id,
+                "room.prompt.nudge_case_holder",
+                {"title": title},
+                step_index=room.step_index,
+            )
         )

@@ -175,6 +175,7 @@ def give_turn(draft: Draft, user_id: int | None) -> None:
                 "room.prompt.your_turn",
                 {"title": rules.step_title(draft.room)},
                 actions=(RoomAction.PASS,),
+                step_index=draft.room.step_index,
             )
         )
     draft.emit(UpdateStatus())
@@ -284,7 +285,12 @@ def _announce_step(draft: Draft, reason: ChangeReason) -> None:
         draft.emit(Announce("room.announce.collect_privately", {"title": title}))
         draft.emit(
             *(
-                PrivatePrompt(user, "room.prompt.write_privately", {"title": title})
+                PrivatePrompt(
+                    user,
+                    "room.prompt.write_privately",
+                    {"title": title},
+                    step_index=room.step_index,
+                )
                 for user in rules.present_in_order(room)
             )
         )
@@ -301,6 +307,7 @@ def _announce_step(draft: Draft, reason: ChangeReason) -> None:
                 {"title": title},
                 actions=(RoomAction.CHOOSE_STEP,),
                 choices=tuple(c.text for c in rules.choosable(room)),
+                step_index=room.step_index,
             )
         )
     draft.emit(UpdateStatus())

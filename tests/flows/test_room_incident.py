@@ -125,7 +125,10 @@ def test_turn_holder_is_told_privately_and_can_pass() -> None:
         "room.prompt.your_turn",
         {"title": "Questions about the facts"},
         actions=(RoomAction.PASS,),
+        step_index=2,
     )
+    # Bo reads Dutch? Then the step is named in Dutch too, not only the sentence around it.
+    assert turn_prompts[-1].params_in(scene.room, "nl") == {"title": "Vragen over de feiten"}
     scene.ok(pass_turn, BO)
     assert scene.prompts[-1].user_id == CAS
     assert "👉 Turn: Cas" in scene.status()

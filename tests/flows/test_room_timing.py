@@ -95,6 +95,7 @@ def test_going_back_needs_a_confirmation() -> None:
         "room.prompt.confirm_back",
         {"number": 1, "title": "Choosing the case"},
         actions=(RoomAction.CONFIRM_BACK, RoomAction.CANCEL_BACK),
+        step_index=0,  # the title names the step to go back to, for a reader of any language
     )
     assert scene.room.step_index == 1  # nothing moved yet
     scene.wait(seconds=20)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from bot.handlers.breakout.card import BREAKOUT_ACTION, card_choices, card_text
-from bot.handlers.room.effects import INVITES_TEXT, MAX_CHOICE_LABEL, worried_row
+from bot.handlers.room.effects import INVITES_TEXT, MAX_CHOICE_LABEL, language_of, worried_row
 from bot.handlers.room.render import bot_text, room_lines, room_plain, room_text
 from bot.runtime.render import in_rows
 from bot.runtime.turn import Choice, Turn
@@ -121,9 +121,11 @@ async def _to_each(turn: Turn, user_ids: tuple[int, ...] | list[int], text: str)
 
 async def _prompt(turn: Turn, breakout_id: int, room: Room, prompt: PrivatePrompt) -> None:
     key = IN_THIS_CHAT.get(prompt.key, prompt.key)
-    text = room_text(room.language, key, prompt.params)
+    # A prompt is for one member alone: in their language, text and every button alike.
+    language = await language_of(turn, prompt.user_id, room.language)
+    text = room_text(language, key, prompt.params_in(room, language))
     if prompt.key in INVITES_TEXT and key == prompt.key:
-        text += "\n" + room_text(room.language, "breakout.hint.write_here")
+        text += "\n" + room_text(language, "breakout.hint.write_here")
     rows: list[list[Choice]] = []
     if prompt.choices:
         listed = (f"{n}. {html.escape(c, quote=False)}" for n, c in enumerate(prompt.choices, 1))
@@ -133,7 +135,7 @@ async def _prompt(turn: Turn, breakout_id: int, room: Room, prompt: PrivatePromp
         rows = in_rows(
             [
                 Choice(
-                    room_plain(room.language, f"room.action.{action.value}"),
+                    room_plain(language, f"room.action.{action.value}"),
                     BREAKOUT_ACTION,
                     {"b": breakout_id, "a": MEMBER_ACTIONS[action]},
                 )

@@ -83,10 +83,13 @@ async def _carry(turn: Turn, room_id: int, room: Room, effect: Effect) -> None:
         for kind in effect.kinds:
             await timers.cancel(turn.session, name=rooms.timer_name(room_id, kind.value))
     elif isinstance(effect, PrivateSummary):
-        text = room_lines(effect.summary.language, effect.summary.lines())
-        await turn.send_text(text, chat_id=effect.user_id)
+        theirs = await language_of(turn, effect.user_id, effect.summary.language)
+        summary = effect.in_language(room, theirs)
+        await turn.send_text(room_lines(theirs, summary.lines()), chat_id=effect.user_id)
     elif isinstance(effect, TeacherReport):
-        await turn.send_text(room_lines(language, effect.lines()), chat_id=effect.teacher_id)
+        theirs = await language_of(turn, effect.teacher_id, language)
+        lines = effect.in_language(room, theirs).lines()
+        await turn.send_text(room_lines(theirs, lines), chat_id=effect.teacher_id)
 
 
 async def update_status(turn: Turn, room_id: int, room: Room) -> None:
@@ -113,6 +116,15 @@ async def update_status(turn: Turn, room_id: int, room: Room) -> None:
     await turn.send_text(text, choices=choices, chat_id=room.chat_id, remember_as=name)
 
 
+async def language_of(turn: Turn, user_id: int, fallback: str) -> str:
+    """The language one person reads: what the group hears is the room's, what they alone read
+    (a prompt, a refusal, a summary) is their own."""
+    if turn.user is not None and turn.user.id == user_id:
+        return turn.user.language or fallback
+    person = await turn.session.get(User, user_id)
+    return (person.language if person is not None else None) or fallback
+
+
 async def worried_row(turn: Turn, user_id: int) -> list[list[Choice]]:
     """Issue 13: the worry route from a room, on the person's private card, never in the group."""
     person = await turn.session.get(User, user_id)
@@ -123,11 +135,13 @@ async def worried_row(turn: Turn, user_id: int) -> list[list[Choice]]:
 
 
 async def _prompt(turn: Turn, room_id: int, room: Room, prompt: PrivatePrompt) -> None:
-    text = room_text(room.language, prompt.key, prompt.params)
+    # Said to one person: in their language, text and every button alike.
+    language = await language_of(turn, prompt.user_id, room.language)
+    text = room_text(language, prompt.key, prompt.params_in(room, language))
     if prompt.key in SPEAK_IN_GROUP:
         # Group privacy: the bot hears only replies to its messages, so say how to be heard.
-        text += "\n" + bot_text(turn, room.language, "rooms.turn_hint")
-    choices = [action_choice(room_id, room.language, a) for a in prompt.actions if a not in _LISTED]
+        text += "\n" + bot_text(turn, language, "rooms.turn_hint")
+    choices = [action_choice(room_id, language, a) for a in prompt.actions if a not in _LISTED]
     rows = in_rows(choices)
     if prompt.choices:
         # The ideas to pick from, numbered in full; the buttons carry the number and a preview.
@@ -170,11 +184,17 @@ def refusal_answer(room_language: str, refused: Refused) -> str:
 
 
 async def refuse(turn: Turn, language: str, refused: Refused, *, chat_id: int | None) -> None:
-    """Tell the actor why not: as a button answer when they pressed one, else as a message."""
+    """Tell the actor why not: as a button answer when they pressed one, else as a message.
+
+    language is the room's, for a refusal said in the group; a button answer (only the presser
+    sees it) or a message in the actor's private chat is in the actor's own language.
+    """
     if turn.callback_query_id is not None:
-        await turn.answer_text(refusal_answer(language, refused), alert=True)
+        await turn.answer_text(refusal_answer(turn.language, refused), alert=True)
     elif chat_id is not None:
-        await turn.send_text(refusal_text(language, refused), chat_id=chat_id)
+        private = turn.sender is not None and chat_id == turn.sender.id
+        text = refusal_text(turn.language if private else language, refused)
+        await turn.send_text(text, chat_id=chat_id)
 
 
 async def settle(

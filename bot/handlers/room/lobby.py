@@ -43,10 +43,11 @@ async def roles_card(
         refused = Refused("room.refuse.only_teacher", {"name": room.teacher_name})
         await refuse(turn, room.language, refused, chat_id=None)
         return False
+    # A card for the teacher alone: in the teacher's language, as the presser is the teacher.
     rows = [_member_roles(turn, row.id, room, user_id) for user_id in room.active_ids]
-    myself = label(turn, room.language, "rooms.lead_myself")
+    myself = label(turn, turn.language, "rooms.lead_myself")
     rows.append([_assign(myself, row.id, room.teacher_id, Role.FACILITATOR)])
-    text = bot_text(turn, room.language, "rooms.roles_card")
+    text = bot_text(turn, turn.language, "rooms.roles_card")
     await turn.send_text(text, choices=rows, chat_id=room.teacher_id)
     return True
 
@@ -58,7 +59,7 @@ def _member_roles(turn: Turn, room_id: int, room: Room, user_id: int) -> list[Ch
         roles.insert(0, Role.CASE_HOLDER)
     return [
         _assign(
-            label(turn, room.language, f"rooms.as_{role.value}", name=name), room_id, user_id, role
+            label(turn, turn.language, f"rooms.as_{role.value}", name=name), room_id, user_id, role
         )
         for role in roles
     ]

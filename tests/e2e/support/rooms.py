@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -125,23 +125,26 @@ async def classroom(
     code: str = "nl",
     real_joining: bool = False,
     names: tuple[str, ...] = STUDENTS,
+    speaks: Mapping[str, str] | None = None,
 ) -> AsyncIterator[Classroom]:
     """A running world with a cohort, a teacher and five students who joined, and their group.
 
     Joining is tested in test_onboarding; here people join through the conversation only when
-    real_joining is set, and otherwise straight in the database, which is much faster.
+    real_joining is set, and otherwise straight in the database, which is much faster. speaks
+    gives some students a language of their own (by name: "en" or "nl"); the rest speak code.
     """
+    own = dict(speaks or {})
     clock = FakeClock(T0)
     async with running_world(database_url, clock=clock) as world:
         teacher = world.person("Mila", language_code=code)
-        students = {name: world.person(name, language_code=code) for name in names}
+        students = {name: world.person(name, language_code=own.get(name, code)) for name in names}
         if real_joining:
             codes = await world.cohort("Klas 4B")
             await world.join(teacher, codes[Role.TEACHER], language=language)
             for student in students.values():
                 await world.join(student, codes[Role.STUDENT], language=language)
         else:
-            await joined_directly(world, teacher, students.values(), code)
+            await joined_directly(world, teacher, students.values(), code, speaks=own)
         people = [teacher.user, *(s.user for s in students.values())]
         group = world.emulator.add_group("Klas 4B", people)
         room = Classroom(world, clock, teacher, students, group)
@@ -156,14 +159,23 @@ async def classroom(
 
 
 async def joined_directly(
-    world: World, teacher: ScriptedUser, students: Iterable[ScriptedUser], language: str
+    world: World,
+    teacher: ScriptedUser,
+    students: Iterable[ScriptedUser],
+    language: str,
+    *,
+    speaks: Mapping[str, str] | None = None,
 ) -> None:
-    """Store the teacher and students as having joined cohort "Klas 4B" (consent given)."""
+    """Store the teacher and students as having joined cohort "Klas 4B" (consent given).
+
+    Everyone speaks language, except the students speaks names (by first name).
+    """
+    own = speaks or {}
     async with world.app.services.db.transaction() as session:
         cohort = await cohorts.create_cohort(session, name="Klas 4B", created_by=None, now=T0)
         for person, role in [(teacher, Role.TEACHER), *((s, Role.STUDENT) for s in students)]:
             user = await people.get_or_create_user(session, user_id=person.user.id, now=T0)
-            user.language = language
+            user.language = own.get(person.user.first_name, language)
             await people.accept_privacy(
                 session, user=user, first_name=person.user.first_name, username=None, now=T0
             )
