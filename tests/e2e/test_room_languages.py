@@ -25,9 +25,11 @@ async def to_step_3(room: Classroom) -> None:
     await room.reply("Ana", "I keep being late for my internship.")
     await room.press("teacher", "⏭ Volgende stap")
     await room.said("Stap 2 van 7: Wat er gebeurde (5 min)")
+    await room.status_shows("Stap 2/7")  # the card's new buttons, not the used ones
     await room.press("teacher", "⏭ Volgende stap")
     await room.said("Stap 3 van 7: Vragen over de feiten (15 min)")
     await room.said("We gaan de kring rond: Bo, Cas, Dev, Eva. Bo mag beginnen.")
+    await room.status_shows("Stap 3/7", "👉 Aan de beurt: Bo")
 
 
 async def test_a_turn_prompt_is_wholly_in_the_students_own_language(database_url: str) -> None:

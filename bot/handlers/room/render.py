@@ -53,8 +53,11 @@ def status_text(turn: Turn, room: Room, view: StatusView) -> str:
     """The status message: what is going on, whose turn, time left, who is in."""
     text = room_lines(room.language, status_lines(view))
     if room.state is RoomState.RUNNING:
-        # With group privacy on, the bot only reads replies to its own messages.
-        text += "\n\n" + bot_text(turn, room.language, "rooms.reply_hint")
+        # Promise only what works now. With group privacy on, the bot reads only replies to its
+        # own messages; privately it takes a contribution only from someone it asked for one
+        # (the turn holder's and the case-holder's prompts say so themselves).
+        hint = "rooms.private_hint" if view.collect_privately else "rooms.reply_hint"
+        text += "\n\n" + bot_text(turn, room.language, hint)
     return text
 
 

@@ -8,10 +8,11 @@ from typing import Any
 
 from bot.handlers.room.effects import settle
 from bot.handlers.room.people import actor_id, in_cohort, is_this_bot, join_hint
+from bot.handlers.room.render import bot_text
 from bot.runtime.incoming import Incoming, Kind
 from bot.runtime.turn import Turn
 from flows.protocols import Who
-from flows.room import Outcome, Result, choose_step, contribute, extend
+from flows.room import Outcome, Relay, Result, choose_step, contribute, extend
 from flows.room.model import Room
 from flows.room.rules import is_participant
 from storage import rooms
@@ -63,7 +64,11 @@ async def group_contribution(turn: Turn, incoming: Incoming) -> bool:
     result = _contribute(room, incoming, incoming.sender.id, turn.now, privately=False)
     # Refusals go to the person privately, so the group is not flooded with them.
     where = incoming.sender.id if turn.joined else room.chat_id
-    await settle(turn, row, room, result, refusal_chat=where)
+    if await settle(turn, row, room, result, refusal_chat=where):
+        # Every contribution is acknowledged; in the group with a short reply to it (a reaction
+        # would be quieter, but the emulator has no setMessageReaction).
+        noted = bot_text(turn, room.language, "rooms.noted")
+        await turn.send_text(noted, chat_id=room.chat_id, reply_to=incoming.message_id)
     return True
 
 
@@ -87,7 +92,11 @@ async def private_contribution(turn: Turn, incoming: Incoming) -> bool:
     if isinstance(result, Outcome) and room.step.who is not Who.CASE_HOLDER:
         # One contribution per prompt; only the case-holder tells their story in parts.
         await rooms.drop_prompt(turn.session, user_id=turn.user.id)
-    await settle(turn, row, room, result, refusal_chat=turn.chat_id)
+    accepted = await settle(turn, row, room, result, refusal_chat=turn.chat_id)
+    relayed = isinstance(result, Outcome) and any(isinstance(e, Relay) for e in result.effects)
+    if accepted and relayed:
+        # Shown in the group: say so here. A hidden one is counted by its 'received' prompt.
+        await turn.say("rooms.shared")
     return True
 
 
