@@ -56,13 +56,16 @@ async def carry_out(turn: Turn, row: BreakoutRow, outcome: Outcome) -> None:
 async def settle(
     turn: Turn, row: BreakoutRow, breakout: Breakout, result: Outcome | Refused, *, chat: int
 ) -> bool:
-    """Carry out an accepted command, or say why not (a press answer or a message)."""
+    """Carry out an accepted command, or say why not (a press answer or a message).
+
+    A refusal is for the one who acted alone, so it is in their language, as in rooms.
+    """
     if isinstance(result, Refused):
         if turn.callback_query_id is not None:
-            text = room_plain(breakout.language, result.reason_key, result.params)
+            text = room_plain(turn.language, result.reason_key, result.params)
             await turn.answer_text(text, alert=True)
         else:
-            text = room_text(breakout.language, result.reason_key, result.params)
+            text = room_text(turn.language, result.reason_key, result.params)
             await turn.send_text(text, chat_id=chat)
         return False
     await carry_out(turn, row, result)
@@ -110,8 +113,9 @@ async def _in_group(turn: Turn, breakout_id: int, room: Room, wrapped: InGroup) 
     elif isinstance(effect, PrivatePrompt):
         await _prompt(turn, breakout_id, room, effect)
     elif isinstance(effect, PrivateSummary):
-        text = room_lines(effect.summary.language, effect.summary.lines())
-        await turn.send_text(text, chat_id=effect.user_id)
+        theirs = await language_of(turn, effect.user_id, effect.summary.language)
+        summary = effect.in_language(room, theirs)
+        await turn.send_text(room_lines(theirs, summary.lines()), chat_id=effect.user_id)
 
 
 async def _to_each(turn: Turn, user_ids: tuple[int, ...] | list[int], text: str) -> None:
