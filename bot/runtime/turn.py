@@ -139,12 +139,8 @@ class Turn:
         chat_id: int | None = None,
         priority: int | None = None,
         remember_as: str | None = None,
-        reply_to: int | None = None,
     ) -> None:
-        """Queue a rendered text; long texts are split and the buttons go with the last part.
-
-        reply_to: a message of the same chat this one answers (sent anyway if it is gone).
-        """
+        """Queue a rendered text; long texts are split and the buttons go with the last part."""
         target = self.chat_id if chat_id is None else chat_id
         parts = split_text(text)
         markup = await self.keyboard(choices, chat_id=target) if choices else None
@@ -158,11 +154,6 @@ class Turn:
             }
             if last and markup:
                 payload["reply_markup"] = markup
-            if index == 0 and reply_to is not None:
-                payload["reply_parameters"] = {
-                    "message_id": reply_to,
-                    "allow_sending_without_reply": True,
-                }
             await outbox.enqueue(
                 self.session,
                 chat_id=target,

@@ -8,7 +8,6 @@ from typing import Any
 
 from bot.handlers.room.effects import settle
 from bot.handlers.room.people import actor_id, in_cohort, is_this_bot, join_hint
-from bot.handlers.room.render import bot_text
 from bot.runtime.incoming import Incoming, Kind
 from bot.runtime.turn import Turn
 from flows.protocols import Who
@@ -64,11 +63,9 @@ async def group_contribution(turn: Turn, incoming: Incoming) -> bool:
     result = _contribute(room, incoming, incoming.sender.id, turn.now, privately=False)
     # Refusals go to the person privately, so the group is not flooded with them.
     where = incoming.sender.id if turn.joined else room.chat_id
-    if await settle(turn, row, room, result, refusal_chat=where):
-        # Every contribution is acknowledged; in the group with a short reply to it (a reaction
-        # would be quieter, but the emulator has no setMessageReaction).
-        noted = bot_text(turn, room.language, "rooms.noted")
-        await turn.send_text(noted, chat_id=room.chat_id, reply_to=incoming.message_id)
+    # No "noted" reply: everyone sees the message already, and Telegram lets a bot send a group
+    # only 20 messages a minute, which the room's own steps and turns need.
+    await settle(turn, row, room, result, refusal_chat=where)
     return True
 
 

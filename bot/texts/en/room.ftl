@@ -33,7 +33,6 @@ rooms-as_timekeeper = ⏱ { $name }
 rooms-lead_myself = 🧭 I'll lead myself
 rooms-reply_hint = 💬 Reply to this message to add your contribution.
 rooms-private_hint = ✉️ Send me your contribution privately. I'll show them all at once.
-rooms-noted = ✍️ Noted, thanks!
 rooms-shared = ✅ It's in the group now, thanks!
 rooms-turn_hint = ↩️ In the group, reply to one of my messages. Or simply send it to me here.
 rooms-relayed = 💬 <b>{ $name }</b>: { $text }

@@ -33,7 +33,6 @@ rooms-as_timekeeper = ⏱ { $name }
 rooms-lead_myself = 🧭 Ik leid zelf
 rooms-reply_hint = 💬 Antwoord op dit bericht om iets in te brengen.
 rooms-private_hint = ✉️ Stuur je bijdrage privé naar mij. Ik laat alles tegelijk zien.
-rooms-noted = ✍️ Genoteerd, dank je!
 rooms-shared = ✅ Staat in de groep, dank je!
 rooms-turn_hint = ↩️ In de groep antwoord je op een bericht van mij. Je mag het ook gewoon hier sturen.
 rooms-relayed = 💬 <b>{ $name }</b>: { $text }
