@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,22 @@ def test_retention_sets_the_end_and_says_when_the_purge_comes(
             main(argv)
         assert done.value.code == 2
         assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "--user", "1", "--out", "mine.zip"],
+        ["erase", "--user", "1", "--yes"],
+        ["retention", "Zeta", "--ends", "2027-06-30"],
+    ],
+)
+def test_a_privacy_command_answers_in_a_fresh_process(database: str, command: list[str]) -> None:
+    """Run as `peercoach` is: a new interpreter, so no earlier import hides an import cycle."""
+    code = f"from bot.cli.main import main; main({command!r})"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.startswith("peercoach: "), done.stderr
+    assert done.returncode == 2

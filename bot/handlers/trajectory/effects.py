@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.handlers.pairing.notices import notify_repair_needed
 from bot.handlers.trajectory import dance
 from bot.handlers.trajectory.announce import announce
 from bot.handlers.trajectory.ask import ask, send_dates
@@ -281,6 +280,9 @@ async def _carry_ending(turn: Turn, pair: Pair, effect: EndingEffect) -> None:
     elif isinstance(effect, WindDown):
         await _wind_down(turn, pair, status=effect.status, reason=effect.reason)
     elif isinstance(effect, AskRepair):
+        # Asked for here: pairing's handlers start and end trajectories, so they import these.
+        from bot.handlers.pairing.notices import notify_repair_needed
+
         await notify_repair_needed(turn, pair.match.cohort_id, effect.waiting, effect.reason)
 
 
