@@ -109,6 +109,12 @@ async def test_a_coordinator_sets_the_last_day_in_telegram(world: World) -> None
     await read_until(zoe, "Only coordinators can set a group's last day.")
     await ilse.send("/enddate end of June")
     await read_until(ilse, "for example /enddate 2026-06-30")
+    await ilse.send("/enddate 2020-06-30")  # a typo for a date long gone: nothing is erased
+    await read_until(ilse, "That day has already passed (30 Jun 2020). Nothing has changed")
+    async with world.app.services.db.sessions() as session:
+        cohort = await session.get(Cohort, school.cohort_id)
+        assert cohort is not None and cohort.ends_on is None and cohort.purged_at is None
+    assert await _timers(world) == []
     await ilse.send("/enddate 30-06-2026")
     done = await read_until(ilse, "5B Coaching ends on 30 Jun 2026.")
     assert "On 28 Sep 2026 I'll erase what the students wrote" in (done.text or "")

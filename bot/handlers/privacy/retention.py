@@ -61,6 +61,13 @@ async def _set_end(turn: Turn, cohort_id: int, ends_on: date) -> None:
     cohort = await cohorts.cohort_by_id(turn.session, cohort_id=cohort_id)
     if cohort is None:
         return
+    await turn.use_cohort_time(cohort_id)  # the dates shown where the school is, as the purge
+    zone = turn.time.zone
+    ends = short_date(datetime.combine(ends_on, time(12), zone), turn.language, zone)
+    if ends_on < turn.now.astimezone(zone).date():
+        # A last day in the past would purge the group at once: surely a typo, and not undoable.
+        await turn.say("retention.past", ends=ends)
+        return
     settings = turn.services.settings
     purge_at = await retention.set_end(
         turn.session,
@@ -69,12 +76,10 @@ async def _set_end(turn: Turn, cohort_id: int, ends_on: date) -> None:
         grace_days=settings.retention_grace_days,
         default_zone=settings.zone,
     )
-    await turn.use_cohort_time(cohort_id)  # the dates shown where the school is, as the purge
-    zone = turn.time.zone
     await turn.say(
         "retention.end_set",
         cohort=cohort.name,
-        ends=short_date(datetime.combine(ends_on, time(12), zone), turn.language, zone),
+        ends=ends,
         purge=short_date(purge_at, turn.language, zone),
     )
 

@@ -91,5 +91,6 @@ retention-purged = 🧹 The data of <b>{ $cohort }</b> has been erased. Only ano
 retention-not_yours = This overview is for the coordinators of this group.
 retention-usage = Send /enddate with your group's last day, for example <code>/enddate 2026-06-30</code>.
 retention-end_set = 🗓 <b>{ $cohort }</b> ends on { $ends }. On { $purge } I'll erase what the students wrote; you'll get a heads-up two weeks before.
+retention-past = That day has already passed ({ $ends }). Nothing has changed: send /enddate with the group's last day, today or later.
 retention-pick = Which group is that the last day of?
 retention-not_allowed = Only coordinators can set a group's last day.

@@ -91,5 +91,6 @@ retention-purged = 🧹 De gegevens van <b>{ $cohort }</b> zijn gewist. Alleen a
 retention-not_yours = Dit overzicht is voor de coördinatoren van deze groep.
 retention-usage = Stuur /enddate met de laatste dag van je groep, bijvoorbeeld <code>/enddate 30-06-2026</code>.
 retention-end_set = 🗓 <b>{ $cohort }</b> stopt op { $ends }. Op { $purge } wis ik wat de leerlingen schreven; twee weken eerder krijg je een seintje.
+retention-past = Die dag is al voorbij ({ $ends }). Er is niets veranderd: stuur /enddate met de laatste dag van de groep, vandaag of later.
 retention-pick = Voor welke groep is dat de laatste dag?
 retention-not_allowed = Alleen coördinatoren kunnen de laatste dag van een groep instellen.
