@@ -36,10 +36,8 @@ async def help_command(turn: Turn, incoming: Incoming) -> None:
 async def show_help(turn: Turn) -> None:
     """Show the help that fits the person's role (or a newcomer's help)."""
     user = turn.user
-    if user is not None and user.onboarding is Onboarding.PARENT:
-        await turn.say("consent.waiting_help")
-        if await age_consent.show_waiting_again(turn):  # the parent link, once more
-            return
+    if await age_consent.waiting_note(turn):  # a young student waiting for a parent
+        return
     if user is None or not turn.joined:
         await turn.say("help.newcomer")
         return

@@ -101,6 +101,9 @@ class Router:
         self.media = Listeners()
         self.group_handlers: list[MaybeHandler] = []
         self.member_handlers: list[MaybeHandler] = []
+        # Who answers someone known but not joined before the generic "finish joining first"
+        # (a young student waiting for a parent has a case of their own).
+        self.joining_handlers: list[MaybeHandler] = []
         self._once_by_default = True  # see repeatable_by_default
 
     def command(self, name: str, handler: Handler, *, before_joining: bool = False) -> None:
@@ -128,6 +131,10 @@ class Router:
             once = self._once_by_default
         test = once if callable(once) else (always if once else never)
         self.actions[name] = Action(handler, test, presser)
+
+    def on_joining(self, handler: MaybeHandler) -> None:
+        """Let handler answer a known person who has not finished joining (True: it did)."""
+        self.joining_handlers.append(handler)
 
     @contextmanager
     def repeatable_by_default(self) -> Iterator[None]:
@@ -181,13 +188,18 @@ class Router:
         elif turn.user is None:
             await turn.say("fallback.not_joined")
         else:
+            await self._finish_first(turn, incoming)
+
+    async def _finish_first(self, turn: Turn, incoming: Incoming) -> None:
+        """A known person who has not joined yet: their own case, else the generic answer."""
+        if not await _first(self.joining_handlers, turn, incoming):
             await turn.say("start.finish_first")
 
     async def _text(self, turn: Turn, incoming: Incoming) -> None:
         if turn.user is None:
             await turn.say("fallback.not_joined")
         elif not turn.joined:
-            await turn.say("start.finish_first")
+            await self._finish_first(turn, incoming)
         elif not await self.texts.offer(turn, incoming):
             await turn.say("fallback.text")
 
@@ -228,7 +240,10 @@ class Router:
         key = "fallback.not_joined" if turn.user is None else "start.finish_first"
         if incoming.private:
             await turn.answer()
-            await turn.say(key)
+            if turn.user is None:
+                await turn.say(key)
+            else:
+                await self._finish_first(turn, incoming)
         else:
             await turn.answer(key, alert=True)
 

@@ -26,6 +26,7 @@ def register(router: Router) -> None:
     router.action("pc_yes", parent_agrees, presser=Presser.ANYONE)
     router.action("pc_no", parent_declines, presser=Presser.ANYONE)
     router.action("pc_withdraw", parent_withdraws, presser=Presser.ANYONE)
+    router.on_joining(waiting_note)  # /pool, text or an old button while waiting
 
 
 async def threshold_of(turn: Turn, cohort_id: int) -> int:
@@ -111,14 +112,37 @@ async def show_waiting(turn: Turn, row: StudentConsent) -> None:
 
 
 async def show_waiting_again(turn: Turn) -> bool:
-    """A waiting student's /start or /help: the parent link again (False: not waiting)."""
+    """A waiting student's /start: the parent link again, or the step that fits now that a
+    parent answered (False: not waiting)."""
+    return await _while_waiting(turn, again=True)
+
+
+async def waiting_note(turn: Turn, incoming: Incoming | None = None) -> bool:
+    """A waiting student's /help, /pool, text or old button: one answer that fits their case,
+    the wait with what they can do meanwhile, or the parent's yes (False: not waiting)."""
+    return await _while_waiting(turn, again=False)
+
+
+async def _while_waiting(turn: Turn, *, again: bool) -> bool:
     user = turn.user
     if user is None or user.onboarding is not Onboarding.PARENT:
         return False
     row = await consent.waiting_of(turn.session, user_id=user.id)
-    if row is None:
-        return False
-    await show_waiting(turn, row)
+    if row is not None and again:
+        await show_waiting(turn, row)
+    elif row is not None:
+        cohort = await cohorts.cohort_by_id(turn.session, cohort_id=row.cohort_id)
+        await turn.say(
+            "consent.waiting_help",
+            cohort=cohort.name if cohort else "",
+            link=parent_link(turn, row.parent_code or ""),
+            choices=[[turn.choice("consent.stop", "no_consent")]],
+        )
+    elif await consent.parent_agreed(turn.session, user_id=user.id):
+        go = turn.choice("consent.btn_continue", "consent_go")
+        await turn.say("consent.yes_waits_for_you", choices=[[go]])
+    else:  # the parent agreed and withdrew before the student finished joining
+        await turn.say("consent.waiting_withdrawn")
     return True
 
 

@@ -13,7 +13,15 @@ consent-ask_parent =
 
     As soon as your parent says yes, you'll hear from me. Until then I keep nothing except that you're waiting. /help and /privacy work as usual.
 consent-stop = Never mind, forget me
-consent-waiting_help = You're still waiting for your parent's yes. I can't do more for you yet, but it's coming.
+consent-waiting_help =
+    You're still waiting for your parent's yes for <b>{ $cohort }</b>. ⏳ After that you can really get started, with /pool and everything else.
+
+    Feel free to send your parent this link once more:
+    { $link }
+
+    /privacy shows what I keep: hardly anything. Changed your mind? Tap below and I'll forget you.
+consent-yes_waits_for_you = Your parent already said yes! 🎉 Tap ‘Finish joining’ to complete joining. After that everything works, /pool too.
+consent-waiting_withdrawn = Your parent withdrew their permission after all, so you can't join for now. Talk it over together: if your parent says yes again through the same link, you'll hear from me right away.
 consent-band_ask = One more question before you join this group: how old are you?
 consent-band_older = I'm { $age } or older
 consent-band_young = I'm under { $age }

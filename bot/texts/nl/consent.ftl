@@ -13,7 +13,15 @@ consent-ask_parent =
 
     Zodra je ouder ja zegt, hoor je het van mij. Tot die tijd bewaar ik niets anders dan dat je wacht. /help en /privacy werken gewoon.
 consent-stop = Toch niet, vergeet me
-consent-waiting_help = Je wacht nog op het ja van je ouder. Meer kan ik nu nog niet voor je doen, maar het komt eraan.
+consent-waiting_help =
+    Je wacht nog op het ja van je ouder voor <b>{ $cohort }</b>. ⏳ Daarna kun je echt beginnen, met /pool en de rest.
+
+    Stuur je ouder deze link gerust nog een keer:
+    { $link }
+
+    Met /privacy lees je wat ik bewaar: bijna niets. Toch liever niet? Tik hieronder, dan vergeet ik je.
+consent-yes_waits_for_you = Je ouder zei al ja! 🎉 Tik op ‘Verder met aanmelden’ om je aanmelding af te ronden. Daarna werkt alles, ook /pool.
+consent-waiting_withdrawn = Je ouder heeft de toestemming toch weer ingetrokken, dus meedoen kan nu niet. Praat er samen over: zegt je ouder via dezelfde link opnieuw ja, dan hoor je het meteen van mij.
 consent-band_ask = Nog één vraag voordat je meedoet in deze groep: hoe oud ben je?
 consent-band_older = Ik ben { $age } of ouder
 consent-band_young = Ik ben jonger dan { $age }

@@ -1,0 +1,88 @@
+"""Every person gets the one text that fits their case: a young student waiting for a parent
+(and one whose parent already said yes), staff joining (their own privacy notice), and a few
+refusals and examples that must name the real problem (/cohorttime, /enddate, /newcohort)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+from tgemulator import ScriptedUser
+
+from bot.clock import FakeClock
+from flows.onboarding import Role
+from tests.e2e.support.world import World
+
+WAIT = 20.0  # the machine is shared: generous, never asserted
+SIXTH_OF_DECEMBER = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(SIXTH_OF_DECEMBER)
+
+
+async def waiting_student(world: World, name: str, code: str) -> tuple[ScriptedUser, str]:
+    """A student under 16 joins a parent-confirms cohort and gets the link for a parent."""
+    student = world.person(name)
+    await student.send(f"/start {code}")
+    await student.expect("In welke taal", timeout=WAIT)
+    await student.press("🇳🇱 Nederlands")
+    await student.expect("we praten Nederlands", timeout=WAIT)
+    await student.expect("privacy", timeout=WAIT)
+    await student.press("Oké, en ik ben jonger dan 16")
+    asked = await student.expect("Stuur deze link naar je ouder", timeout=WAIT)
+    found = re.search(r"https://t\.me/\S+\?start=parent-[\w-]+", asked.text or "")
+    assert found is not None
+    return student, found.group(0)
+
+
+def waiting_text(link: str) -> str:
+    return (
+        "Je wacht nog op het ja van je ouder voor 5B Peercoaching. ⏳ Daarna kun je echt "
+        "beginnen, met /pool en de rest.\n\n"
+        f"Stuur je ouder deze link gerust nog een keer:\n{link}\n\n"
+        "Met /privacy lees je wat ik bewaar: bijna niets. Toch liever niet? "
+        "Tik hieronder, dan vergeet ik je."
+    )
+
+
+PARENT_SAID_YES = (
+    "Je ouder zei al ja! 🎉 Tik op ‘Verder met aanmelden’ om je aanmelding af te ronden. "
+    "Daarna werkt alles, ook /pool."
+)
+
+
+async def test_a_waiting_student_hears_that_he_waits_and_then_that_his_parent_said_yes(
+    world: World,
+) -> None:
+    codes = await world.cohort()
+    cees, link = await waiting_student(world, "Cees", codes[Role.STUDENT])
+
+    # Waiting: /pool, /help and plain text all get the one waiting answer, with the link.
+    for asked in ("/pool", "/help", "hallo?"):
+        await cees.send(asked)
+        answer = await cees.expect(timeout=WAIT)
+        assert answer.text == waiting_text(link), asked
+        assert cees.buttons(answer) == ["Toch niet, vergeet me"]
+        await cees.expect_silence(0.5)
+
+    # The parent agrees; Cees has not tapped "Verder met aanmelden" yet.
+    mum = world.person("Marieke")
+    await mum.send(f"/start {link.split('start=')[1]}")
+    await mum.expect("Uw kind wil meedoen", timeout=WAIT)
+    await mum.press("✅ Ik ga akkoord")
+    await mum.expect("Dank u wel", timeout=WAIT)
+    await cees.expect("je ouder zei ja", timeout=WAIT)
+
+    for asked in ("/help", "/pool", "/start"):
+        await cees.send(asked)
+        answer = await cees.expect(timeout=WAIT)
+        assert answer.text == PARENT_SAID_YES, asked
+        assert cees.buttons(answer) == ["Verder met aanmelden"]
+        await cees.expect_silence(0.5)
+
+    await cees.press("Verder met aanmelden")
+    welcome = await cees.expect("Welkom bij", timeout=WAIT)
+    assert "Cees" in (welcome.text or "")
