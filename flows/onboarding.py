@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -86,6 +87,18 @@ def language_card_holds(made_for: object, current: Onboarding) -> bool:
     """Whether a language card still counts: one shown while joining (made for the language
     stage) only until a language was chosen; a /settings card (made for no stage) always."""
     return made_for is None or made_for == current.value
+
+
+STAFF_RANK = (Role.COORDINATOR, Role.TEACHER, Role.CONFIDANT)
+
+
+def privacy_notice_key(roles: Iterable[Role]) -> str:
+    """The privacy notice that fits someone with these roles: a student's (also for a newcomer,
+    and for anyone who is a student somewhere), else the one of their highest staff role."""
+    held = set(roles)
+    if not held or Role.STUDENT in held:
+        return "privacy.notice"
+    return f"privacy.notice_{next(role for role in STAFF_RANK if role in held).value}"
 
 
 def valid_cohort_name(name: str) -> bool:

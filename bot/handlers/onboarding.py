@@ -17,6 +17,7 @@ from flows.onboarding import (
     invite_problem,
     language_card_holds,
     preselected_language,
+    privacy_notice_key,
     stage_after_language,
 )
 from flows.safety.consent import PARENT_PREFIX, AgeBand
@@ -115,7 +116,8 @@ async def show_consent_question(turn: Turn) -> None:
     """The privacy notice with the question to accept it (a student gives their age band)."""
     code = turn.user.pending_invite if turn.user else None
     invite = await cohorts.get_invite(turn.session, code=code) if code else None
-    text = f"{turn.text('privacy.notice')}\n\n{turn.text('privacy.ask')}"
+    notice = privacy_notice_key([invite.role] if invite else [])  # staff get their own
+    text = f"{turn.text(notice)}\n\n{turn.text('privacy.ask')}"
     await turn.send_text(text, choices=await age_consent.consent_choices(turn, invite))
 
 

@@ -49,7 +49,7 @@ async def test_english_is_preselected_and_teacher_help_fits_the_role(world: Worl
     assert tom.buttons(choose)[0] == "🇬🇧 English"
     await tom.press("🇬🇧 English")
     await tom.expect("we'll talk in English")
-    await tom.expect("Who sees what")
+    await tom.expect("What you see of students")
     await tom.press("Okay, let's go 👍")
     welcome = await tom.expect("Welcome to")
     assert "as a teacher" in welcome.text

@@ -86,3 +86,57 @@ async def test_a_waiting_student_hears_that_he_waits_and_then_that_his_parent_sa
     await cees.press("Verder met aanmelden")
     welcome = await cees.expect("Welkom bij", timeout=WAIT)
     assert "Cees" in (welcome.text or "")
+
+
+TEACHER_NOTICE = (
+    "Eerst even over privacy 🔒\n\n"
+    "Wat ik over jou bewaar: je Telegram-nummer, je voornaam, je taal, je groepen en je rol "
+    "daarin.\n\n"
+    "Wat je van leerlingen ziet: hoe ver ze zijn (stap, data, aantallen). Nooit wat ze met "
+    "hun coachingspartner schrijven, tenzij een leerling dat zelf met je deelt.\n\n"
+    "Stoppen: met /privacy download je je gegevens of laat je alles wissen.\n\n"
+    "Is dat oké voor jou?"
+)
+COORDINATOR_NOTICE = (
+    "First, a word about privacy 🔒\n\n"
+    "What I keep about you: your Telegram number, your first name, your language, your groups "
+    "and your role in them.\n\n"
+    "What you see of students: who takes part, who is paired with whom and how far they are "
+    "(step, dates, counts). Never what they write to each other, unless a student shares it "
+    "with you.\n\n"
+    "Stopping: with /privacy you download your data or have it all erased.\n\n"
+    "Is that okay with you?"
+)
+CONFIDANT_NOTICE = (
+    "Eerst even over privacy 🔒\n\n"
+    "Wat ik over jou bewaar: je Telegram-nummer, je voornaam, je taal, je groepen en je rol "
+    "daarin.\n\n"
+    "Wat je van leerlingen ziet: alleen wie met je wil praten, uit welke groep en wanneer. "
+    "Wat jullie elkaar schrijven, geef ik door en bewaar ik niet.\n\n"
+    "Stoppen: met /privacy download je je gegevens of laat je alles wissen.\n\n"
+    "Is dat oké voor jou?"
+)
+
+
+async def notice_for(person: ScriptedUser, code: str, language: str) -> str:
+    await person.send(f"/start {code}")
+    await person.expect(timeout=WAIT)
+    await person.press(language)
+    await person.expect(timeout=WAIT)
+    notice = await person.expect(timeout=WAIT)
+    return notice.text or ""
+
+
+async def test_staff_get_a_privacy_notice_for_their_role(world: World) -> None:
+    codes = await world.cohort()
+    tom = world.person("Tom")
+    assert await notice_for(tom, codes[Role.TEACHER], "🇳🇱 Nederlands") == TEACHER_NOTICE
+    ilse = world.person("Ilse", language_code="en")
+    assert await notice_for(ilse, codes[Role.COORDINATOR], "🇬🇧 English") == COORDINATOR_NOTICE
+    await ilse.press("Okay, let's go 👍")
+    await ilse.expect("Welcome to", timeout=WAIT)
+    await ilse.send("/privacy")
+    again = await ilse.expect(timeout=WAIT)
+    assert again.text == COORDINATOR_NOTICE.removesuffix("\n\nIs that okay with you?")
+    vera = world.person("Vera")
+    assert await notice_for(vera, codes[Role.CONFIDANT], "🇳🇱 Nederlands") == CONFIDANT_NOTICE

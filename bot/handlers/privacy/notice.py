@@ -8,7 +8,8 @@ from bot.handlers.privacy.export import send_export
 from bot.runtime.incoming import Incoming
 from bot.runtime.router import Router
 from bot.runtime.turn import Turn
-from flows.onboarding import Onboarding
+from flows.onboarding import Onboarding, privacy_notice_key
+from storage import cohorts
 from storage.models import Button
 
 
@@ -34,7 +35,9 @@ async def privacy_command(turn: Turn, incoming: Incoming) -> None:
             [turn.choice("export.button", "export")],
             [turn.choice("privacy.forget", "forget")],
         ]
-        await turn.say("privacy.notice", choices=choices)
+        memberships = await cohorts.memberships_of(turn.session, user_id=user.id)
+        notice = privacy_notice_key(m.role for m in memberships)  # staff get their own
+        await turn.say(notice, choices=choices)
     else:
         await turn.say("privacy.notice")
 

@@ -12,6 +12,30 @@ privacy-notice =
     <b>Who sees what:</b> what you write with your coaching partner, I only pass on; I don't keep it. Your teacher and the coordinator see how far you are (step, dates, counts), but never what you write, unless you share it yourself.
 
     <b>Stopping:</b> you can, any time. With /privacy you can read this again and have all your data erased.
+privacy-notice_teacher =
+    <b>First, a word about privacy</b> 🔒
+
+    <b>What I keep about you:</b> your Telegram number, your first name, your language, your groups and your role in them.
+
+    <b>What you see of students:</b> how far they are (step, dates, counts). Never what they write with their coaching partner, unless a student shares it with you.
+
+    <b>Stopping:</b> with /privacy you download your data or have it all erased.
+privacy-notice_coordinator =
+    <b>First, a word about privacy</b> 🔒
+
+    <b>What I keep about you:</b> your Telegram number, your first name, your language, your groups and your role in them.
+
+    <b>What you see of students:</b> who takes part, who is paired with whom and how far they are (step, dates, counts). Never what they write to each other, unless a student shares it with you.
+
+    <b>Stopping:</b> with /privacy you download your data or have it all erased.
+privacy-notice_confidant =
+    <b>First, a word about privacy</b> 🔒
+
+    <b>What I keep about you:</b> your Telegram number, your first name, your language, your groups and your role in them.
+
+    <b>What you see of students:</b> only who would like to talk with you, from which group and when. What you write to each other, I pass on and don't keep.
+
+    <b>Stopping:</b> with /privacy you download your data or have it all erased.
 privacy-ask = Is that okay with you?
 privacy-accept = Okay, let's go 👍
 privacy-decline = I'd rather not

@@ -12,6 +12,30 @@ privacy-notice =
     <b>Wie wat ziet:</b> wat je met je coachingspartner schrijft, geef ik alleen door en bewaar ik niet. Je leerkracht en de coördinator zien hoe ver je bent (stap, data, aantallen), maar nooit wat je schrijft, tenzij jij dat zelf deelt.
 
     <b>Stoppen:</b> dat kan altijd. Met /privacy lees je dit opnieuw en kun je al je gegevens laten wissen.
+privacy-notice_teacher =
+    <b>Eerst even over privacy</b> 🔒
+
+    <b>Wat ik over jou bewaar:</b> je Telegram-nummer, je voornaam, je taal, je groepen en je rol daarin.
+
+    <b>Wat je van leerlingen ziet:</b> hoe ver ze zijn (stap, data, aantallen). Nooit wat ze met hun coachingspartner schrijven, tenzij een leerling dat zelf met je deelt.
+
+    <b>Stoppen:</b> met /privacy download je je gegevens of laat je alles wissen.
+privacy-notice_coordinator =
+    <b>Eerst even over privacy</b> 🔒
+
+    <b>Wat ik over jou bewaar:</b> je Telegram-nummer, je voornaam, je taal, je groepen en je rol daarin.
+
+    <b>Wat je van leerlingen ziet:</b> wie meedoet, wie met wie gekoppeld is en hoe ver ze zijn (stap, data, aantallen). Nooit wat ze elkaar schrijven, tenzij een leerling dat zelf met je deelt.
+
+    <b>Stoppen:</b> met /privacy download je je gegevens of laat je alles wissen.
+privacy-notice_confidant =
+    <b>Eerst even over privacy</b> 🔒
+
+    <b>Wat ik over jou bewaar:</b> je Telegram-nummer, je voornaam, je taal, je groepen en je rol daarin.
+
+    <b>Wat je van leerlingen ziet:</b> alleen wie met je wil praten, uit welke groep en wanneer. Wat jullie elkaar schrijven, geef ik door en bewaar ik niet.
+
+    <b>Stoppen:</b> met /privacy download je je gegevens of laat je alles wissen.
 privacy-ask = Is dat oké voor jou?
 privacy-accept = Oké, doe maar 👍
 privacy-decline = Liever niet
