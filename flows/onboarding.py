@@ -10,6 +10,7 @@ from datetime import datetime
 
 LANGUAGES = ("nl", "en")
 COHORT_NAME = re.compile(r"^[\w][\w .'&()-]{1,79}$")
+NAME_SIGN = re.compile(r"[\w .'&()-]")  # one character a cohort name may hold
 
 
 class Role(enum.StrEnum):
@@ -104,3 +105,9 @@ def privacy_notice_key(roles: Iterable[Role]) -> str:
 def valid_cohort_name(name: str) -> bool:
     """Whether a cohort name is short, printable and starts with a letter or digit."""
     return bool(COHORT_NAME.match(name.strip()))
+
+
+def signs_not_allowed(name: str) -> str:
+    """The characters a cohort name may not hold, each once in the order typed ("" if none)."""
+    wrong = (c for c in name.strip() if not NAME_SIGN.fullmatch(c))
+    return " ".join(dict.fromkeys(wrong))

@@ -26,7 +26,7 @@ async def cohort_time_command(turn: Turn, incoming: Incoming) -> None:
     """/cohorttime [ZONE] [HH:MM-HH:MM]: show the current ones, or set them."""
     mine = await _coordinated(turn)
     if not mine:
-        await turn.say("cohort.not_allowed")
+        await turn.say("cohort.time_not_allowed")
         return
     words = incoming.args.split()
     if not words:
@@ -52,7 +52,7 @@ async def cohort_time_for(turn: Turn, incoming: Incoming, button: Button) -> Non
     mine = {m.cohort_id: m.cohort_name for m in await _coordinated(turn)}
     cohort_id = button.args.get("c")
     if cohort_id not in mine:
-        await turn.answer("cohort.not_allowed", alert=True)
+        await turn.answer("cohort.time_not_allowed", alert=True)
         return
     if incoming.message_id:
         await turn.clear_buttons(incoming.message_id)

@@ -6,7 +6,7 @@ from bot.runtime.incoming import Incoming
 from bot.runtime.render import deep_link, short_date
 from bot.runtime.router import Router
 from bot.runtime.turn import Choice, Turn
-from flows.onboarding import Role, valid_cohort_name
+from flows.onboarding import Role, signs_not_allowed, valid_cohort_name
 from storage import cohorts
 from storage.models import Button, Invite
 
@@ -30,6 +30,9 @@ async def new_cohort(turn: Turn, incoming: Incoming) -> None:
     name = " ".join(incoming.args.split())
     if not name:
         await turn.say("cohort.usage")
+        return
+    if signs := signs_not_allowed(name):  # say which ones, not just the length rule
+        await turn.say("cohort.name_signs", signs=signs)
         return
     if not valid_cohort_name(name):
         await turn.say("cohort.invalid_name")

@@ -29,3 +29,8 @@ def parse_end_date(text: str) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def example_end_year(today: date) -> int:
+    """The year of the next 30 June (today's, on that day): /enddate's example is never past."""
+    return today.year if (today.month, today.day) <= (6, 30) else today.year + 1

@@ -140,3 +140,34 @@ async def test_staff_get_a_privacy_notice_for_their_role(world: World) -> None:
     assert again.text == COORDINATOR_NOTICE.removesuffix("\n\nIs that okay with you?")
     vera = world.person("Vera")
     assert await notice_for(vera, codes[Role.CONFIDANT], "🇳🇱 Nederlands") == CONFIDANT_NOTICE
+
+
+async def test_refusals_and_examples_name_the_real_problem(world: World) -> None:
+    codes = await world.cohort()
+    ilse, sanne = world.person("Ilse"), world.person("Sanne")
+    await world.join(ilse, codes[Role.COORDINATOR])
+    await world.join(sanne, codes[Role.STUDENT])
+    sanne.skip_unread()
+    ilse.skip_unread()
+
+    await sanne.send("/cohorttime Europe/Amsterdam")
+    refused = await sanne.expect(timeout=WAIT)
+    assert refused.text == (
+        "Alleen coördinatoren stellen de tijdzone en de stille uren van een groep in. "
+        "Vraag het gerust aan je coördinator."
+    )
+
+    await ilse.send("/enddate")
+    usage = await ilse.expect(timeout=WAIT)
+    assert usage.text == (
+        "Stuur /enddate met de laatste dag van je groep, bijvoorbeeld /enddate 30-06-2027."
+    )
+
+    await ilse.send("/newcohort 6C Other <b>class</b> & co")
+    rejected = await ilse.expect(timeout=WAIT)
+    assert rejected.text == (
+        "Deze tekens kunnen niet in een groepsnaam: < > /. Letters, cijfers, spaties en "
+        ". ' & ( ) - mogen wel. Probeer je het nog eens?"
+    )
+    await ilse.send("/newcohort 6C Other class & co")
+    await ilse.expect("6C Other class & co", timeout=WAIT)

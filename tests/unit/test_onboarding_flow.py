@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -14,9 +14,12 @@ from flows.onboarding import (
     invite_problem,
     language_card_holds,
     preselected_language,
+    privacy_notice_key,
+    signs_not_allowed,
     stage_after_language,
     valid_cohort_name,
 )
+from flows.privacy.retention import example_end_year
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
@@ -83,3 +86,23 @@ def test_a_joining_language_card_holds_until_a_language_was_chosen() -> None:
 )
 def test_cohort_names(name: str, ok: bool) -> None:
     assert valid_cohort_name(name) is ok
+
+
+def test_a_cohort_name_refusal_names_the_characters_that_are_not_allowed() -> None:
+    assert signs_not_allowed("6C Other <b>class</b> & co") == "< > /"
+    assert signs_not_allowed("Année 2 (V&O) - 't Lyceum") == ""
+
+
+def test_staff_get_the_notice_of_their_highest_role_and_students_their_own() -> None:
+    assert privacy_notice_key([]) == "privacy.notice"
+    assert privacy_notice_key([Role.TEACHER, Role.STUDENT]) == "privacy.notice"
+    assert privacy_notice_key([Role.CONFIDANT, Role.TEACHER]) == "privacy.notice_teacher"
+    assert privacy_notice_key([Role.CONFIDANT]) == "privacy.notice_confidant"
+    assert privacy_notice_key([Role.TEACHER, Role.COORDINATOR]) == "privacy.notice_coordinator"
+
+
+def test_the_end_date_example_is_the_next_30_june() -> None:
+    assert example_end_year(date(2026, 12, 6)) == 2027
+    assert example_end_year(date(2027, 3, 1)) == 2027
+    assert example_end_year(date(2027, 6, 30)) == 2027  # a last day may be today
+    assert example_end_year(date(2027, 7, 1)) == 2028

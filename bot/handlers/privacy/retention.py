@@ -14,7 +14,7 @@ from bot.runtime.render import short_date
 from bot.runtime.router import Router
 from bot.runtime.turn import Choice, Turn
 from flows.onboarding import Role
-from flows.privacy.retention import WARN_BEFORE, parse_end_date
+from flows.privacy.retention import WARN_BEFORE, example_end_year, parse_end_date
 from storage import cohorts, retention, timers
 from storage.models import Button
 
@@ -36,7 +36,7 @@ async def end_date_command(turn: Turn, incoming: Incoming) -> None:
     if not mine:
         await turn.say("retention.not_allowed")
     elif ends_on is None:
-        await turn.say("retention.usage")
+        await turn.say("retention.usage", year=str(example_end_year(turn.now.date())))
     elif len(mine) == 1:
         await _set_end(turn, mine[0].cohort_id, ends_on)
     else:

@@ -152,6 +152,8 @@ cohort-usage =
     /newcohort 5B Peer coaching
 cohort-invalid_name = A group name has 2 to 80 characters and starts with a letter or digit. Want to try again?
 cohort-not_allowed = Only coordinators can create groups and share links. Are you a coordinator? Then ask for a coordinator link.
+cohort-name_signs = These characters can't go in a group name: { $signs }. Letters, digits, spaces and . ' &amp; ( ) - are fine. Want to try again?
+cohort-time_not_allowed = Only coordinators set a group's time zone and quiet hours. Feel free to ask your coordinator.
 cohort-exists = There's already a group called <b>{ $name }</b>. Feel free to pick another name.
 cohort-created = The group <b>{ $name }</b> is ready! 🎉 Share these links:
 cohort-links =

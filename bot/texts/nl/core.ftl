@@ -152,6 +152,8 @@ cohort-usage =
     /newcohort 5B Peercoaching
 cohort-invalid_name = Een groepsnaam is 2 tot 80 tekens en begint met een letter of cijfer. Probeer je het nog eens?
 cohort-not_allowed = Alleen coördinatoren kunnen groepen maken en links delen. Ben je coördinator? Vraag dan een coördinatorlink.
+cohort-name_signs = Deze tekens kunnen niet in een groepsnaam: { $signs }. Letters, cijfers, spaties en . ' &amp; ( ) - mogen wel. Probeer je het nog eens?
+cohort-time_not_allowed = Alleen coördinatoren stellen de tijdzone en de stille uren van een groep in. Vraag het gerust aan je coördinator.
 cohort-exists = Er is al een groep die <b>{ $name }</b> heet. Kies gerust een andere naam.
 cohort-created = De groep <b>{ $name }</b> staat klaar! 🎉 Deel deze links:
 cohort-links =
