@@ -88,6 +88,37 @@ async def test_a_waiting_student_hears_that_he_waits_and_then_that_his_parent_sa
     assert "Cees" in (welcome.text or "")
 
 
+async def test_a_parent_who_withdraws_before_the_student_finished_is_named(
+    world: World,
+) -> None:
+    codes = await world.cohort()
+    cees, link = await waiting_student(world, "Cees", codes[Role.STUDENT])
+    dad = world.person("Karel")
+    code = link.split("start=")[1]
+    await dad.send(f"/start {code}")
+    await dad.expect("Uw kind wil meedoen", timeout=WAIT)
+    await dad.press("✅ Ik ga akkoord")
+    await dad.expect("Dank u wel", timeout=WAIT)
+    await cees.expect("je ouder zei ja", timeout=WAIT)
+    await dad.send(f"/start {code}")
+    await dad.expect("U gaf eerder toestemming", timeout=WAIT)
+    await dad.press("Toestemming intrekken")
+    await dad.expect("Uw toestemming is ingetrokken", timeout=WAIT)
+    cees.skip_unread()
+
+    await cees.send("/pool")
+    answer = await cees.expect(timeout=WAIT)
+    assert answer.text == (
+        "Je ouder heeft de toestemming toch weer ingetrokken, dus meedoen kan nu niet. "
+        "Praat er samen over: zegt je ouder via dezelfde link opnieuw ja, dan hoor je het "
+        "meteen van mij."
+    )
+    await cees.expect_silence(0.5)
+    await cees.press("Verder met aanmelden")  # the button from before the withdrawal
+    await cees.expect_callback_answer(timeout=WAIT)
+    await cees.expect_silence(0.5)
+
+
 TEACHER_NOTICE = (
     "Eerst even over privacy 🔒\n\n"
     "Wat ik over jou bewaar: je Telegram-nummer, je voornaam, je taal, je groepen en je rol "
