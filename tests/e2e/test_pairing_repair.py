@@ -203,3 +203,35 @@ async def test_a_silent_partner_may_rather_have_a_new_partner(world: World) -> N
     await ilse.press("🔁 Nu opnieuw koppelen")
     alone = await ilse.expect("Opnieuw koppelen")
     assert "• Bram: wie past, heeft al een partner" in (alone.text or "")
+
+
+async def test_ending_still_works_after_choosing_to_reach_out_first(world: World) -> None:
+    klas = await a_class(world, ["Sanne", "Bram", "Noor"])
+    for name in ("Sanne", "Bram"):
+        await in_pool(world, klas[name], slots=["tue-pm"])
+    sanne, bram, noor, ilse = klas["Sanne"], klas["Bram"], klas["Noor"], klas.coordinator
+    await ilse.send("/pair")
+    await ilse.expect("Sanne ↔ Bram")
+    await ilse.press("✅ Bevestigen")
+    await ilse.expect("Bevestigd!")
+    await in_pool(world, noor, slots=["tue-pm"])  # joins after the round
+    await all_delivered(world, [sanne, bram, noor])
+
+    await sanne.send("/partner")
+    await sanne.expect("Loopt er iets niet")
+    await sanne.press("😶 Mijn partner reageert niet meer")
+    await ilse.expect("Een partner reageert niet meer")
+    ilse.skip_unread()  # the answers to her earlier presses
+    # First a talk in person: the match goes on, and the card says ending stays possible.
+    await ilse.press("💬 Ik neem eerst zelf contact op")
+    first = await ilse.expect_callback_answer("de koppeling loopt door")
+    assert first.show_alert
+    await bram.expect_silence(0.1)
+    assert [status for _, status, _ in await matches_of(world)] == ["active"]
+
+    # It did not help: the other button on the same card still ends and re-pairs.
+    await ilse.press("🔁 Koppeling beëindigen en opnieuw koppelen")
+    await bram.expect("coördinator heeft jullie koppeling beëindigd")
+    repair = await ilse.expect("Opnieuw koppelen")
+    assert "Sanne ↔ Noor" in (repair.text or "")
+    assert [status for _, status, _ in await matches_of(world)] == ["dissolved"]

@@ -38,7 +38,9 @@ def register(router: Router) -> None:
     router.action("pt_silent", partner_silent)
     router.action("pt_fine", partner_fine)
     router.action("pt_end", end_and_repair)
-    router.action("pt_reach", reach_out_first)
+    # Talking to the student first changes nothing: the card's "end and re-pair" must still
+    # work afterwards, and this button may be pressed again.
+    router.action("pt_reach", reach_out_first, once=False)
     router.action("pt_want", want_new_partner)
     router.action("pt_here", still_here)
 
