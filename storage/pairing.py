@@ -22,6 +22,7 @@ from flows.pairing import (
     RoundMode,
     Unmatched,
     UnmatchedReason,
+    keeps_apart,
 )
 from storage.awaiting import PERSON
 from storage.db import is_postgresql
@@ -326,16 +327,18 @@ async def active_members(session: AsyncSession, *, cohort_id: int) -> dict[int, 
 async def dissolved_pairs(
     session: AsyncSession, *, cohort_id: int, user_ids: Iterable[int]
 ) -> frozenset[frozenset[int]]:
-    """Partners from dissolved matches of these people: they should not meet again."""
+    """Partners from dissolved matches of these people: they should not meet again (unless
+    the match only ended because a member erased their data, see `keeps_apart`)."""
     ids = set(user_ids)
     rows = await session.execute(
-        select(MatchMember.match_id, MatchMember.user_id)
+        select(MatchMember.match_id, MatchMember.user_id, MatchRow.dissolved_reason)
         .join(MatchRow, MatchRow.id == MatchMember.match_id)
         .where(MatchRow.cohort_id == cohort_id, MatchRow.status == "dissolved")
     )
     groups: dict[int, set[int]] = {}
-    for match_id, user_id in rows.all():
-        groups.setdefault(match_id, set()).add(user_id)
+    for match_id, user_id, reason in rows.all():
+        if keeps_apart("dissolved", reason):
+            groups.setdefault(match_id, set()).add(user_id)
     pairs = {
         frozenset((a, b))
         for group in groups.values()
@@ -351,13 +354,16 @@ async def pairing_history(session: AsyncSession, *, cohort_id: int) -> PairingHi
     """Earlier matches of the cohort with their round numbers, and who gave or received coaching.
 
     Matches made outside pairing (no round) count as the latest round: better to avoid a
-    repeat that is recent than to offer it again.
+    repeat that is recent than to offer it again. A match that ended only because a member
+    erased their data keeps nobody apart (`keeps_apart`), though its members were partners.
     """
     latest = await last_round_number(session, cohort_id=cohort_id)
     rows = await session.execute(
         select(
             MatchRow.id,
             MatchRow.kind,
+            MatchRow.status,
+            MatchRow.dissolved_reason,
             MatchMember.user_id,
             MatchMember.position,
             PairingRound.number,
@@ -368,14 +374,16 @@ async def pairing_history(session: AsyncSession, *, cohort_id: int) -> PairingHi
         .where(MatchRow.cohort_id == cohort_id)
         .order_by(MatchRow.id, MatchMember.position)
     )
-    groups: dict[int, tuple[str, int, list[int]]] = {}
-    for match_id, kind, user_id, _position, number in rows.all():
-        groups.setdefault(match_id, (kind, number or latest, []))[2].append(user_id)
+    groups: dict[int, tuple[str, int, bool, list[int]]] = {}
+    for match_id, kind, status, reason, user_id, _position, number in rows.all():
+        members: list[int] = []
+        group = (kind, number or latest, keeps_apart(status, reason), members)
+        groups.setdefault(match_id, group)[3].append(user_id)
     given: Counter[int] = Counter()
     received: Counter[int] = Counter()
     past: list[PastMatch] = []
-    for kind, number, members in groups.values():
-        past.append(PastMatch(round_number=number, members=frozenset(members)))
+    for kind, number, apart, members in groups.values():
+        past.append(PastMatch(number, frozenset(members), keeps_apart=apart))
         if kind == "one_way" and len(members) == 2:
             given[members[0]] += 1
             received[members[1]] += 1

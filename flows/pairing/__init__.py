@@ -1,5 +1,6 @@
 """Pairing peer coaches: propose a round, re-pair a few people, swap two people by hand."""
 
+from flows.pairing.history import MEMBER_ERASED, keeps_apart
 from flows.pairing.model import (
     Candidate,
     ClassPreference,
@@ -19,6 +20,7 @@ from flows.pairing.model import (
 from flows.pairing.rounds import propose_round, repair, swap
 
 __all__ = [
+    "MEMBER_ERASED",
     "Candidate",
     "ClassPreference",
     "Match",
@@ -33,6 +35,7 @@ __all__ = [
     "Unmatched",
     "UnmatchedReason",
     "Wants",
+    "keeps_apart",
     "propose_round",
     "repair",
     "swap",

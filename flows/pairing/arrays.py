@@ -91,7 +91,7 @@ class PoolArrays:
             blocked.setdefault(a, set()).add(b)
             blocked.setdefault(b, set()).add(a)
         if context.rules.no_repeats:  # earlier partners are barred like a do-not-pair wish
-            for person_id, partners in context.past_partners.items():
+            for person_id, partners in context.barred_partners.items():
                 blocked.setdefault(person_id, set()).update(partners)
         seed_mix = mix64(context.seed & ((1 << 64) - 1))
         return cls(

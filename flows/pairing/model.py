@@ -65,16 +65,22 @@ class PairingRules:
     class_preference: ClassPreference = ClassPreference.ANY
     older_coaches_younger: bool = False
     repeat_cooldown_rounds: int = 3
-    # A hard rule when on: nobody meets a partner from any earlier round of the cohort again.
+    # A hard rule when on: nobody meets a partner from any earlier round of the cohort again,
+    # unless their match only ended because a member erased their data (PastMatch.keeps_apart).
     no_repeats: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class PastMatch:
-    """A pair or triad from an earlier round."""
+    """A pair or triad from an earlier round.
+
+    `keeps_apart` is False for a match that ended only because a member erased their data
+    (see flows.pairing.history): its members count as earlier partners, but the no-repeats
+    rule does not bar them from meeting again."""
 
     round_number: int
     members: frozenset[int]
+    keeps_apart: bool = True
 
 
 @dataclass(frozen=True)

@@ -62,11 +62,13 @@ def balance_credits(history: PairingHistory, person_id: int) -> tuple[int, int]:
 
 def _partners(
     history: PairingHistory, cooldown: int
-) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
-    """Per person: partners within the cool-down, and everyone they were ever together with."""
+) -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, set[int]]]:
+    """Per person: partners within the cool-down, everyone they were ever together with, and
+    those of them the no-repeats rule keeps apart (not the rest of a match ended by an erasure)."""
     current = history.round_being_paired()
     recent: dict[int, set[int]] = {}
     ever: dict[int, set[int]] = {}
+    apart: dict[int, set[int]] = {}
     for past in history.past_matches:
         is_recent = current - past.round_number <= cooldown
         for a, b in combinations(sorted(past.members), 2):
@@ -75,7 +77,10 @@ def _partners(
             if is_recent:
                 recent.setdefault(a, set()).add(b)
                 recent.setdefault(b, set()).add(a)
-    return recent, ever
+            if past.keeps_apart:
+                apart.setdefault(a, set()).add(b)
+                apart.setdefault(b, set()).add(a)
+    return recent, ever, apart
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ class PairingContext:
     do_not_pair: frozenset[frozenset[int]]
     recent_partners: Mapping[int, set[int]]
     past_partners: Mapping[int, set[int]]
+    barred_partners: Mapping[int, set[int]]  # earlier partners the no-repeats rule keeps apart
     give_credit: Mapping[int, int]
     receive_credit: Mapping[int, int]
     seed: int
@@ -111,7 +117,7 @@ class PairingContext:
                 raise PairingError(f"a do-not-pair wish names two people, got {sorted(wish)}")
         if rules.repeat_cooldown_rounds < 0:
             raise PairingError("the repeat cool-down cannot be negative")
-        recent, ever = _partners(history, rules.repeat_cooldown_rounds)
+        recent, ever, barred = _partners(history, rules.repeat_cooldown_rounds)
         credits = {person_id: balance_credits(history, person_id) for person_id in people}
         return cls(
             people=people,
@@ -119,6 +125,7 @@ class PairingContext:
             do_not_pair=do_not_pair,
             recent_partners=recent,
             past_partners=ever,
+            barred_partners=barred,
             give_credit={person_id: pair[0] for person_id, pair in credits.items()},
             receive_credit={person_id: pair[1] for person_id, pair in credits.items()},
             seed=seed,
@@ -148,8 +155,9 @@ class PairingContext:
         return frozenset((a, b)) in self.do_not_pair
 
     def repeat_barred(self, a: int, b: int) -> bool:
-        """Whether the no-repeats rule keeps a and b apart: they were partners before."""
-        return self.rules.no_repeats and self.were_partners(a, b)
+        """Whether the no-repeats rule keeps a and b apart: they were partners before (and
+        their match did not end only because someone else erased their data)."""
+        return self.rules.no_repeats and b in self.barred_partners.get(a, ())
 
     def compatible(self, a: int, b: int, *, ignoring_repeats: bool = False) -> bool:
         """Whether a and b may form a pair: both active, no do-not-pair wish, wishes fit, and

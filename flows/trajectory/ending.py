@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from flows.pairing.history import MEMBER_ERASED
 from flows.trajectory.captures import record_click
 from flows.trajectory.effects import (
     AskClick,
@@ -105,7 +106,8 @@ def dissolve(
     for seat in seats:
         if not seat.trajectory.terminal:
             effects.append(Store(_ended(seat, reason, leaver, at), seat.ref))
-    effects.append(WindDown("dissolved", reason.value))
+    # An erasure is stored as such: the ones who stayed may be paired together again.
+    effects.append(WindDown("dissolved", MEMBER_ERASED if erased else reason.value))
     gone = leaver if leaver is not None else _unreachable(members)
     for member in members:
         told = _dissolved_words(member, reason, leaver, erased, gone)

@@ -14,6 +14,7 @@ from tests.e2e.support.pairing import (
     matches_of,
     shows_button,
 )
+from tests.e2e.support.privacy import ERASE_NL, erase_in_telegram
 from tests.e2e.support.world import World
 
 
@@ -235,3 +236,32 @@ async def test_ending_still_works_after_choosing_to_reach_out_first(world: World
     repair = await ilse.expect("Opnieuw koppelen")
     assert "Sanne ↔ Noor" in (repair.text or "")
     assert [status for _, status, _ in await matches_of(world)] == ["dissolved"]
+
+
+async def test_after_an_erasure_the_rest_of_a_triad_may_be_paired_together(world: World) -> None:
+    klas = await a_class(world, ["Anna", "Bram", "Dina"])
+    for name in ("Anna", "Bram", "Dina"):
+        await in_pool(world, klas[name], slots=["tue-pm"])
+    anna, bram, dina, ilse = klas["Anna"], klas["Bram"], klas["Dina"], klas.coordinator
+    await ilse.send("/pair")
+    await ilse.expect("Voorstel ronde 1")
+    await ilse.press("✅ Bevestigen")
+    done = await ilse.expect("Bevestigd!")
+    assert "0 duo's en 1 trio" in (done.text or "")
+    await all_delivered(world, [anna, bram, dina])
+
+    # Bram erases his data: the triad ends; Anna and Dina never chose to part.
+    await erase_in_telegram(bram, ERASE_NL)
+    await all_delivered(world, [anna, dina])
+    await ilse.expect("Nieuwe partner nodig")
+    await ilse.press("🔁 Nu opnieuw koppelen")
+    repair = await ilse.expect("Opnieuw koppelen")
+    text = repair.text or ""
+    assert "Anna ↔ Dina" in text and "Zonder partner:" not in text
+    await ilse.press("✅ Bevestigen")
+    await ilse.expect("Bevestigd!")
+    await anna.expect("Je coachingspartner: Dina")
+    await dina.expect("Je coachingspartner: Anna")
+    stored = await matches_of(world)
+    assert [status for _, status, _ in stored] == ["dissolved", "active"]
+    assert sorted(stored[1][2]) == sorted([anna.user.id, dina.user.id])

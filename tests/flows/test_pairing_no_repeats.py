@@ -6,14 +6,17 @@ from __future__ import annotations
 import pytest
 
 from flows.pairing import (
+    MEMBER_ERASED,
     Candidate,
     PairingError,
     PairingHistory,
     PairingRules,
     PastMatch,
+    ReasonKind,
     Unmatched,
     UnmatchedReason,
     Wants,
+    keeps_apart,
     propose_round,
     repair,
     swap,
@@ -109,3 +112,29 @@ def test_a_re_pairing_keeps_earlier_partners_apart() -> None:
     proposal = repair([1, 2], [person(1), person(2)], [], HARD, history((1, 2)))
     assert proposal.matches == ()
     assert {u.why for u in proposal.unmatched} == {UnmatchedReason.ONLY_PREVIOUS_PARTNERS}
+
+
+def test_the_rest_of_a_match_an_erasure_ended_may_be_paired_again() -> None:
+    # Bram (2) erased his data: the triad's match keeps 1 and 3, who never chose to part.
+    erased = PairingHistory(
+        past_matches=(PastMatch(1, frozenset({1, 3}), keeps_apart=False),), upcoming_round=2
+    )
+    run = propose_round([person(1), person(3)], HARD, erased)
+    (match,) = run.matches
+    assert match.members == (1, 3) and run.unmatched == ()
+    assert match.has_reason(ReasonKind.REPEAT_PAIR)  # still shown as partners before
+    again = repair([1, 3], [person(1), person(3)], [], HARD, erased)
+    assert [m.members for m in again.matches] == [(1, 3)]
+
+
+def test_only_an_erasure_lifts_the_rule() -> None:
+    assert not keeps_apart("dissolved", MEMBER_ERASED)
+    for status, reason in [
+        ("dissolved", "no_click"),
+        ("dissolved", "partner_left"),
+        ("dissolved", "coordinator_ended"),
+        ("dissolved", "unreachable"),
+        ("closed", None),
+        ("active", None),
+    ]:
+        assert keeps_apart(status, reason)

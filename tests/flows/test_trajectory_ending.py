@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from flows.pairing import MEMBER_ERASED
 from flows.trajectory import DissolvedReason, Step, Trajectory, start_click_check
 from flows.trajectory.effects import (
     AskClick,
@@ -108,6 +109,8 @@ def test_the_leaver_hears_they_left_and_the_other_hears_their_name() -> None:
 def test_after_an_erasure_nobody_is_named_and_the_erased_person_hears_nothing() -> None:
     erased = dissolve(contact(), DUO, DissolvedReason.PARTNER_LEFT, at=AT, leaver=1, erased=True)
     assert tells(erased) == [Tell(2, "trajectory.dissolved_partner_gone")]
+    # Stored as an erasure, so the no-repeats rule lets the ones who stayed meet again.
+    assert WindDown("dissolved", MEMBER_ERASED) in erased.effects
 
 
 def test_a_coordinator_ending_the_match_needs_no_re_pairing() -> None:

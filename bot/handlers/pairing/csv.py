@@ -361,6 +361,8 @@ def _kind_problems(kind: str, members: list[int], view: PoolView) -> list[str]:
 def _earlier_partners(view: PoolView, members: Sequence[int]) -> list[int]:
     """Two of these people who were together in an earlier match of the cohort, if any."""
     for past in view.history.past_matches:
+        if not past.keeps_apart:
+            continue  # the rest of a match an erasure ended may be together again
         together = [uid for uid in members if uid in past.members]
         if len(together) >= 2:
             return together[:2]
