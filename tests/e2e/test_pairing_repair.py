@@ -265,3 +265,35 @@ async def test_after_an_erasure_the_rest_of_a_triad_may_be_paired_together(world
     stored = await matches_of(world)
     assert [status for _, status, _ in stored] == ["dissolved", "active"]
     assert sorted(stored[1][2]) == sorted([anna.user.id, dina.user.id])
+
+
+async def test_partners_who_did_not_click_hear_the_true_reason_they_stay_apart(
+    world: World,
+) -> None:
+    klas = await a_class(world, ["Sanne", "Bram"], english=["Bram"])
+    await in_pool(world, klas["Sanne"], slots=["tue-pm"])
+    await in_pool(world, klas["Bram"], slots=["tue-pm"], language="en")
+    sanne, bram, ilse = klas["Sanne"], klas["Bram"], klas.coordinator
+    await ilse.send("/pair")
+    await ilse.expect("Sanne ↔ Bram")
+    await ilse.press("✅ Bevestigen")
+    await ilse.expect("Bevestigd!")
+    (match_id,) = [number for number, _ in enumerate(await matches_of(world), 1)]
+    async with world.app.services.db.transaction() as session:
+        turn = Turn(world.app.services, session, world.app.services.clock.now(), chat_id=0)
+        await dissolve_match(turn, match_id, "no_click")  # which asks the coordinator to re-pair
+    await all_delivered(world, [sanne, bram])
+    await ilse.expect("Nieuwe partner nodig")
+    await ilse.press("🔁 Nu opnieuw koppelen")
+    repair = await ilse.expect("Opnieuw koppelen")
+    text = repair.text or ""
+    # Free and fitting, but they did not click: the no-repeats rule, named as such.
+    assert "• Sanne: iedereen die past, was al eerder je partner" in text
+    assert "• Bram: iedereen die past, was al eerder je partner" in text
+    assert "geen passende partner" not in text
+    await ilse.press("✅ Bevestigen")
+    await ilse.expect("Bevestigd!")
+    heard = await sanne.expect("was eerder al je partner")
+    assert "heeft nu al een partner" not in (heard.text or "")
+    await bram.expect("has been your partner before")
+    assert [status for _, status, _ in await matches_of(world)] == ["dissolved"]

@@ -167,7 +167,9 @@ def propose_repair(view: PoolView, row: PairingRound) -> Proposal:
         current,
         rules_of(row),
         view.history,
-        view.do_not_pair | view.dissolved,
+        # Earlier partners, those of dissolved matches too, are kept apart by the no-repeats
+        # rule (see flows.pairing.history), which names it as the reason someone stays alone.
+        view.do_not_pair,
         seed=row.seed,
         join_existing=False,  # a third member would disturb a pair that is under way
     )
@@ -235,6 +237,13 @@ class Outcome:
     unmatched: list[str]
 
 
+# What someone a re-pairing found no partner for hears, when it is not that all are taken.
+REPAIR_UNPAIRED = {
+    UnmatchedReason.ONLY_PREVIOUS_PARTNERS: "pairing.repair_unpaired_before",
+    UnmatchedReason.NO_COMPATIBLE_PARTNER: "pairing.repair_unpaired_no_fit",
+}
+
+
 async def confirm(turn: Turn, row: PairingRound, view: PoolView, proposal: Proposal) -> Outcome:
     """Create the matches, introduce partners, start their trajectories, tell everyone else why.
 
@@ -260,7 +269,8 @@ async def confirm(turn: Turn, row: PairingRound, view: PoolView, proposal: Propo
         if contact is None:
             continue
         if row.kind is RoundKind.REPAIR and entry.why is not UnmatchedReason.PAUSED:
-            await say_to(turn, contact, "pairing.repair_unpaired", cohort=view.cohort_name)
+            key = REPAIR_UNPAIRED.get(entry.why, "pairing.repair_unpaired")
+            await say_to(turn, contact, key, cohort=view.cohort_name)
         else:
             await tell_unmatched(turn, view, contact, entry.why)
         told += 0 if contact.unreachable else 1

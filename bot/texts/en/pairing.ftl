@@ -247,6 +247,8 @@ pairing-quiet_notice =
 # Appended to the notice above: Fluent trims a leading space, so it is written as {" "}.
 pairing-quiet_asked = {" "}I asked { $name } kindly whether a break would help.
 pairing-repair_unpaired = Your coordinator looked for a new partner for you in <b>{ $cohort }</b>, but everyone who fits you has a partner right now. That's not your fault! You stay in the pool: as soon as someone is free, you'll hear straight away.
+pairing-repair_unpaired_before = Your coordinator looked for a new partner for you in <b>{ $cohort }</b>. Everyone free who fits you has been your partner before, and you always get someone new. You stay in the pool: as soon as someone new joins, you'll hear straight away. 🌱
+pairing-repair_unpaired_no_fit = Your coordinator looked for a new partner for you in <b>{ $cohort }</b>, but nobody free fits your wishes yet. That's not your fault! You stay in the pool and you'll hear straight away when there's someone.
 
 ## /rounds: the running round, the ones before, ending and starting
 

@@ -247,6 +247,8 @@ pairing-quiet_notice =
 # Komt achter de melding hierboven: Fluent haalt een spatie vooraan weg, dus staat die er als {" "}.
 pairing-quiet_asked = {" "}Ik vroeg { $name } vriendelijk of een pauze zou helpen.
 pairing-repair_unpaired = Je coördinator zocht een nieuwe partner voor je in <b>{ $cohort }</b>, maar wie bij je past, heeft nu al een partner. Dat ligt niet aan jou! Je blijft in de pool: zodra er iemand vrijkomt, hoor je het meteen.
+pairing-repair_unpaired_before = Je coördinator zocht een nieuwe partner voor je in <b>{ $cohort }</b>. Wie nu vrij is en bij je past, was eerder al je partner, en je krijgt altijd iemand nieuws. Je blijft in de pool: zodra er iemand nieuws bij komt, hoor je het meteen. 🌱
+pairing-repair_unpaired_no_fit = Je coördinator zocht een nieuwe partner voor je in <b>{ $cohort }</b>, maar er is nu nog niemand vrij die bij je wensen past. Dat ligt niet aan jou! Je blijft in de pool en hoort het meteen als er iemand is.
 
 ## /rounds: the running round, the ones before, ending and starting
 
