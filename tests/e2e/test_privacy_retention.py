@@ -44,7 +44,9 @@ async def test_a_cohort_is_purged_after_its_grace_period_keeping_only_counts(
     zoe, quinn = school.students["Zoezephyra"], school.students["Quinnbert"]
     match_id = await paired(world, school, ["Zoezephyra", "Quinnbert"])
     await fill_trajectories(world, match_id, {zoe.user.id: ZOE, quinn.user.id: QUINN})
-    await set_cohort_end(world.settings, "5B Coaching", "2026-06-30")
+    await set_cohort_end(
+        world.settings, "5B Coaching", "2026-06-30", clock=world.app.services.clock
+    )
     purge_at = datetime(2026, 9, 28, tzinfo=world.settings.zone)  # 90 days after the end
 
     # Two weeks before, the coordinator is warned and takes the metadata.

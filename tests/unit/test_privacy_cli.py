@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -89,11 +90,14 @@ def test_retention_sets_the_end_and_says_when_the_purge_comes(
 ) -> None:
     main(["cohort", "create", "4A Coaching", "--bot-username", "school_bot"])
     capsys.readouterr()
-    main(["retention", "4A Coaching", "--ends", "2026-06-30"])
-    assert "its content will be purged on 2026-09-28" in capsys.readouterr().out
+    year = date.today().year + 1
+    main(["retention", "4A Coaching", "--ends", f"{year}-06-30"])
+    assert f"its content will be purged on {year}-09-28" in capsys.readouterr().out
     for argv, message in [
         (["retention", "4A Coaching", "--ends", "30/06/2026"], "is not a date"),
-        (["retention", "5C", "--ends", "2026-06-30"], "there is no cohort named '5C'"),
+        (["retention", "5C", "--ends", f"{year}-06-30"], "there is no cohort named '5C'"),
+        # A typo for a past year would have the running bot purge the cohort at once.
+        (["retention", "4A Coaching", "--ends", "2020-06-30"], "2020-06-30 has passed"),
     ]:
         with pytest.raises(SystemExit) as done:
             main(argv)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.clock import SystemClock
+from bot.clock import Clock, SystemClock
 from bot.handlers.privacy.erase import erase_person
 from bot.handlers.privacy.export import export_zip
 from bot.i18n import Texts
@@ -65,12 +65,17 @@ async def export_on_request(settings: Settings, user_id: int, out: str | None) -
     print(f"Wrote {len(data)} bytes to {path}.")
 
 
-async def set_cohort_end(settings: Settings, name: str, ends: str) -> None:
-    """Give a cohort its end date; say when its content will be purged."""
+async def set_cohort_end(
+    settings: Settings, name: str, ends: str, *, clock: Clock | None = None
+) -> None:
+    """Give a cohort its end date, today or later; say when its content will be purged."""
     try:
         ends_on = date.fromisoformat(ends)
     except ValueError:
         raise RequestError(f"'{ends}' is not a date such as 2026-06-30") from None
+    if ends_on < (clock or SystemClock()).now().astimezone(settings.zone).date():
+        # The running bot would purge the cohort at once, with no warning: surely a typo.
+        raise RequestError(f"{ends} has passed; give the cohort's last day, today or later")
     db = Database(settings.database_url)
     await upgrade_to_head(db)
     try:
