@@ -172,6 +172,7 @@ def test_counts_take_the_right_plural(
 
 def test_numbers_are_not_grouped(texts: Texts) -> None:
     assert texts.get("nl", "room.status.members", count=12000, names="x") == "Deelnemers (12000): x"
+    assert texts.get("en", "room.status.members", count=0, names="") == "Nobody has joined yet."
 
 
 def test_keys_map_to_fluent_identifiers_and_back() -> None:

@@ -197,7 +197,10 @@ room-status-paused_left = ⏳ { $minutes } min left when we carry on
 room-status-case_holder = Case-holder: { $name }
 room-status-facilitator = Facilitator: { $name }
 room-status-timekeeper = Timekeeper: { $name }
-room-status-members = Participants ({ $count }): { $names }
+room-status-members = { $count ->
+    [0] Nobody has joined yet.
+   *[other] Participants ({ $count }): { $names }
+}
 
 ## Who speaks in a step
 

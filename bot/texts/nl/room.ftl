@@ -194,7 +194,10 @@ room-status-paused_left = ⏳ Nog { $minutes } min als we verdergaan
 room-status-case_holder = Inbrenger: { $name }
 room-status-facilitator = Gespreksleider: { $name }
 room-status-timekeeper = Tijdbewaker: { $name }
-room-status-members = Deelnemers ({ $count }): { $names }
+room-status-members = { $count ->
+    [0] Nog niemand doet mee.
+   *[other] Deelnemers ({ $count }): { $names }
+}
 
 ## Who speaks in a step
 
