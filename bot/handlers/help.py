@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Final, Literal
 
 from bot.handlers.safety import consent as age_consent
 from bot.handlers.safety.route import help_addition
@@ -12,8 +13,10 @@ from bot.runtime.turn import Choice, Turn
 from flows.onboarding import LANGUAGES, Onboarding, Role
 from storage import cohorts, people
 
-# Features that keep half-finished input register here; each returns True if it cancelled.
-Canceller = Callable[[Turn], Awaitable[bool]]
+# Features that keep half-finished input register here; each returns True if it cancelled
+# (then /cancel says so), or TOLD if it cancelled and said so itself (how to come back, say).
+TOLD: Final = "told"
+Canceller = Callable[[Turn], Awaitable[bool | Literal["told"]]]
 ROLE_RANK = (Role.COORDINATOR, Role.TEACHER, Role.CONFIDANT, Role.STUDENT)
 
 
@@ -86,8 +89,10 @@ async def cancel_anything(
         await turn.say("cancel.done")
         return
     for canceller in cancellers:
-        if await canceller(turn):
-            await turn.say("cancel.done")
+        cancelled = await canceller(turn)
+        if cancelled:
+            if cancelled != TOLD:
+                await turn.say("cancel.done")
             return
     # Something shared goes on without them (a breakout): say so rather than "nothing runs".
     for note in notes or ():

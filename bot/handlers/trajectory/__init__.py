@@ -11,7 +11,9 @@ asks and schedules or cancels timers. A card button finds its trajectory with
 
 from __future__ import annotations
 
-from bot.handlers.help import Canceller
+from typing import Literal
+
+from bot.handlers.help import TOLD, Canceller
 from bot.handlers.safety import nudge_if_serious, nudge_scope
 from bot.handlers.trajectory import (
     calendar,
@@ -129,6 +131,12 @@ async def awaited_text(turn: Turn, incoming: Incoming) -> bool:
     return True
 
 
-async def cancel_input(turn: Turn) -> bool:
-    """/cancel in the middle of a capture: nothing of it is kept."""
-    return await forget_input(turn)
+async def cancel_input(turn: Turn) -> bool | Literal["told"]:
+    """/cancel in the middle of a capture: nothing of it is kept. Looking back on a
+    conversation (a reflection, an observer's feedback) can start again: the answer says how."""
+    waiting = await awaited(turn)
+    if not await forget_input(turn):
+        return False
+    if waiting is not None and await reflection.offer_again(turn, waiting):
+        return TOLD
+    return True

@@ -84,6 +84,26 @@ async def start_observation(turn: Turn, incoming: Incoming, button: Button) -> N
     await _send_question(turn, pair, 0)
 
 
+async def offer_again(turn: Turn, waiting: AwaitedInput) -> bool:
+    """After /cancel stopped a reflection or an observer's feedback (nothing of it kept): the
+    button to begin again, as long as that conversation is still the latest. False: not one."""
+    kinds = {
+        "reflect": ("trajectory.reflect_cancelled", "trajectory.btn_reflect", "tr_reflect"),
+        "observe": ("trajectory.observe_cancelled", "trajectory.btn_observe", "tr_observe"),
+    }
+    if waiting.kind not in kinds:
+        return False
+    pair = await pair_of_trajectory(turn, waiting.trajectory_id)
+    row = pair.row(waiting.trajectory_id) if pair else None
+    n = waiting.data.get("n")
+    if pair is None or row is None or n != pair.snap(row).conversation_count:
+        return False
+    key, label, action = kinds[waiting.kind]
+    again = turn.choice(label, action, t=row.id, n=n)
+    await turn.say(key, coach=pair.name(row.coach_id), choices=[[again]])
+    return True
+
+
 async def choose_role(turn: Turn, incoming: Incoming, button: Button) -> None:
     """The role the coach mostly took; then the first tension field."""
     waiting = await awaited(turn)

@@ -391,6 +391,8 @@ trajectory-observe_offer =
     👀 { $intro }
     Your feedback goes to { $coach }.
 trajectory-btn_observe = ✍️ Give feedback
+trajectory-reflect_cancelled = Okay, stopped. Your look back wasn't saved. Still want to look back? Tap below to start again.
+trajectory-observe_cancelled = Okay, stopped. Your feedback wasn't saved and { $coach } hasn't received anything. Still want to give it? Tap below to start again.
 trajectory-observe_empty = You skipped everything, so no feedback goes to the coach. That's fine too!
 trajectory-observe_saved = ✅ Thank you! Your feedback has been sent to { $coach }.
 trajectory-feedback_from = 👀 <b>Feedback from { $name }</b> (observer)

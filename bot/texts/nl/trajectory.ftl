@@ -391,6 +391,8 @@ trajectory-observe_offer =
     👀 { $intro }
     Je feedback gaat naar { $coach }.
 trajectory-btn_observe = ✍️ Feedback geven
+trajectory-reflect_cancelled = Oké, gestopt. Je terugblik is niet bewaard. Wil je toch even terugkijken? Tik hieronder, dan begin je opnieuw.
+trajectory-observe_cancelled = Oké, gestopt. Je feedback is niet bewaard en { $coach } heeft nog niets gekregen. Wil je toch feedback geven? Tik hieronder, dan begin je opnieuw.
 trajectory-observe_empty = Je hebt alles overgeslagen, dus er gaat geen feedback naar de coach. Ook goed!
 trajectory-observe_saved = ✅ Dank je! Je feedback is naar { $coach } gestuurd.
 trajectory-feedback_from = 👀 <b>Feedback van { $name }</b> (observator)
