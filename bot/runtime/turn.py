@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -107,6 +107,12 @@ class Turn:
     def plain(self, key: str, **params: object) -> str:
         """A plain text (button label, callback answer) in this turn's language: shown as typed."""
         return self.services.texts.plain(self.language, key, **params)
+
+    def names(self, listed: Sequence[str]) -> str:
+        """Names joined as people say them: "Sanne", "Sanne en Bram", "Sanne, Bram en Noor"."""
+        if len(listed) <= 1:
+            return "".join(listed)
+        return f"{', '.join(listed[:-1])} {self.plain('pairing.and')} {listed[-1]}"
 
     def choice(self, key: str, action: str, **args: Any) -> Choice:
         """A button whose label is a text key."""

@@ -146,9 +146,9 @@ async def test_coordinator_previews_adjusts_and_confirms_a_round(world: World) -
     daan_intro = await klas["Daan"].expect("Je coachingspartner: Sanne")
     assert "Sanne over zichzelf: Ik klim graag" in (daan_intro.text or "")
     assert "Interesses: gitaar" in (daan_intro.text or "")
-    emma = await klas["Emma"].expect("Your coaching partner: Bram and Noor")
+    emma = await klas["Emma"].expect("Your coaching partners: Bram and Noor")
     assert "Bram about themselves: Ik speel hockey" in (emma.text or "")
-    await klas["Bram"].expect("Je coachingspartner: Noor en Emma")
+    await klas["Bram"].expect("Je coachingspartners: Noor en Emma")
 
     ids = {name: person.user.id for name, person in klas.students.items()}
     stored = await matches_of(world)

@@ -40,7 +40,7 @@ async def test_no_click_parts_the_pair_without_saying_who(world: World) -> None:
     await sanne.expect("Neem even tijd")
 
     await bram.press("Liever niet verder")
-    await bram.expect("wachten nog op het antwoord")
+    await bram.expect("Zodra iedereen heeft geantwoord")
     async with world.app.services.db.sessions() as session:
         state = await session.get(PairState, match_id)
         assert state is not None and state.click is not None

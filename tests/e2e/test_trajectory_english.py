@@ -75,10 +75,10 @@ class TestAOneWayPairFinishesInEnglish:
         """Both say it clicks; Liam proposes, Emma agrees, both accept."""
         emma, liam = journey.people
         await emma.press("Yes, it clicks")
-        await emma.expect("still waiting for the other answer")
+        await emma.expect("As soon as everyone has answered")
         await liam.press("Yes, it clicks")
         for person in (emma, liam):
-            await person.expect("It clicks for all of you")
+            await person.expect("It clicks! On to your agreements.")
             await person.expect("say yes to all, or change one")
         taps = await agree_to_all(
             liam,

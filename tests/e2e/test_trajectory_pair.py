@@ -96,10 +96,10 @@ class TestAPairGoesTheWholeWayInDutch:
         """Private click answers, then the contract and a planned moment."""
         sanne, bram = journey.people
         await bram.press("Ja, het klikt")
-        await bram.expect("wachten nog op het antwoord")
+        await bram.expect("Zodra iedereen heeft geantwoord")
         await sanne.press("Ja, het klikt")
         for person in (sanne, bram):
-            await person.expect("Het klikt bij jullie allemaal")
+            await person.expect("Het klikt! Op naar jullie afspraken.")
             await person.expect("zeg ja tegen alles, of pas er eentje aan")
         # Sanne changes one agreement (its own card, as before); then both agree to all.
         for person in (sanne, bram):

@@ -75,10 +75,10 @@ async def test_a_pair_starts_talking_and_agrees_its_contract_in_few_taps(world: 
         await person.expect("klikte het?")
     await sanne.expect("Neem even tijd voor jezelf")
     await contract.press(bram, "Ja, het klikt")
-    await bram.expect("wachten nog op het antwoord")
+    await bram.expect("Zodra iedereen heeft geantwoord")
     await contract.press(sanne, "Ja, het klikt")
     for person in (sanne, bram):
-        await person.expect("Het klikt bij jullie allemaal")
+        await person.expect("Het klikt! Op naar jullie afspraken.")
         await person.expect("zeg ja tegen alles, of pas er eentje aan")
         card = await person.expect("Alle afspraken op een rij")
         text = card.text or ""

@@ -123,8 +123,8 @@ class TestATriadRotatesThroughTheWholeTrajectory:
         await anna.expect("Waar praten jullie, Anna en Ben?")
         await anna.press(CHAT)
         begun = await expect_all((anna, ben, cas), "Anna coacht, Ben is coachee")
-        assert "stuur ik door naar Ben, Cas" in (begun[0].text or "")
-        assert "stuur ik door naar Anna, Cas" in (begun[1].text or "")
+        assert "stuur ik door naar Ben en Cas" in (begun[0].text or "")
+        assert "stuur ik door naar Anna en Cas" in (begun[1].text or "")
         assert "Anna en Ben praten hier in de chat en jij leest mee" in (begun[2].text or "")
         await anna.expect("Voor jou als coach")
         await anna.expect("Kennismaken · Luchtig beginnen")
@@ -161,9 +161,9 @@ class TestATriadRotatesThroughTheWholeTrajectory:
         anna, ben, cas = journey.people
         for person in (anna, ben):
             await person.press("Ja, het klikt")
-            await person.expect("wachten nog")
+            await person.expect("Zodra iedereen heeft geantwoord")
         await cas.press("Ja, het klikt")
-        await expect_all((anna, ben, cas), "Het klikt bij jullie allemaal")
+        await expect_all((anna, ben, cas), "Het klikt! Op naar jullie afspraken.")
         await expect_all((anna, ben, cas), "zeg ja tegen alles, of pas er eentje aan")
         await expect_all((anna, ben, cas), "Alle afspraken op een rij")
         await anna.press("✅ Akkoord met alles")

@@ -128,7 +128,7 @@ class TestAgreementsReadInEachOnesLanguage:
         await read_until(anna, "klikte het?")
         await read_until(bram, "did it click?")
         await bram.press("Yes, it clicks")
-        await bram.expect("still waiting for the other answer")
+        await bram.expect("As soon as everyone has answered")
         await anna.press("Ja, het klikt")
         await read_until(anna, "zeg ja tegen alles, of pas er eentje aan")
         await read_until(bram, "say yes to all, or change one")

@@ -192,7 +192,7 @@
           en: "Each on their own: did it click? Nobody sees the other's answer. Yusuf taps ‘Yes, it clicks’.",
         },
         press: ["Ja, het klikt", "Yes, it clicks"],
-        done: { column: "Yusuf", says: ["wachten nog op het antwoord", "still waiting for the other answer"] },
+        done: { column: "Yusuf", says: ["Zodra iedereen heeft geantwoord", "As soon as everyone has answered"] },
       },
       {
         column: "Noor",

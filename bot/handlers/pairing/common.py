@@ -139,10 +139,7 @@ def slot_list(turn: Turn, slots: Sequence[str]) -> str:
 
 def names_of(people: Sequence[int], names: Mapping[int, str], turn: Turn) -> str:
     """Names joined as people say them: "Sanne", "Sanne en Bram", "Sanne, Bram en Noor"."""
-    listed = [names.get(person, "?") for person in people]
-    if len(listed) <= 1:
-        return "".join(listed)
-    return f"{', '.join(listed[:-1])} {turn.text('pairing.and')} {listed[-1]}"
+    return turn.names([names.get(person, "?") for person in people])
 
 
 def match_title(turn: Turn, match: Match, names: Mapping[int, str]) -> str:

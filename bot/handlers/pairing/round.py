@@ -301,6 +301,7 @@ async def introduce(turn: Turn, view: PoolView, match: Match) -> int:
             text = turn.text(
                 "pairing.intro",
                 partners=names_of([o for o in match.members if o != uid], view.names, turn),
+                count=len(match.members) - 1,
                 why=reasons_text(turn, shown, view.names),
             )
             await turn.send_text("\n\n".join([text, *cards]), chat_id=uid)

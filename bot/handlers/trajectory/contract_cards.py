@@ -109,7 +109,9 @@ async def send_whole_card(
         lines = [_whole_line(turn, pair, rows, key, member.id, scripts) for key in KEYS]
         others = [m.name for m in pair.others(member.id) if aggregate.accepted_by(seats, m.id)]
         done = aggregate.accepted_by(seats, member.id)
-        text = turn.text("trajectory.contract_whole", lines=Html("\n".join(lines)))
+        text = turn.text(
+            "trajectory.contract_whole", lines=Html("\n".join(lines)), people=len(pair.members)
+        )
         if done:
             text += "\n\n" + turn.text("trajectory.contract_whole_you_agreed")
         elif others:

@@ -34,7 +34,9 @@ def day_card(turn: Turn, pair: Pair) -> tuple[str, list[list[Choice]]]:
 async def show_planned(turn: Turn, pair: Pair, planned: ShowPlanned) -> None:
     """The planner sees the time; the others hear who planned it; everyone gets the calendar."""
     label = moment_label(turn, planned.at)
-    await turn.say("trajectory.planned", when=label, choices=[[calendar_choice(turn, pair)]])
+    people = len(pair.members)
+    choices = [[calendar_choice(turn, pair)]]
+    await turn.say("trajectory.planned", when=label, people=people, choices=choices)
     for member in pair.others(planned.planner):
         with turn.speaking(member.language):
             await turn.say(

@@ -139,5 +139,5 @@ def _how_we_talk(turn: Turn, pair: Pair, row: TrajectoryRow, user_id: int, mode:
             coach=pair.name(row.coach_id),
             coachee=pair.name(row.coachee_id),
         )
-    others = ", ".join(m.name for m in pair.others(user_id))
+    others = turn.names([m.name for m in pair.others(user_id)])
     return turn.text(f"trajectory.begun_{mode}", others=others)

@@ -186,7 +186,10 @@ pairing-left_only_previous_partners = everyone who fits was a partner before
 ## What everyone hears after confirmation
 
 pairing-intro =
-    🤝 <b>Your coaching partner: { $partners }</b>
+    🤝 <b>{ $count ->
+        [one] Your coaching partner
+       *[other] Your coaching partners
+    }: { $partners }</b>
 
     Why you are together: { $why }.
 pairing-intro_partner =

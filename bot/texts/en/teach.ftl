@@ -71,7 +71,10 @@ practice-btn_next = ⏭ Next step
 practice-btn_finish = 🏁 Finish the practice
 practice-btn_stop = ⏹ Stop practising
 teach-progress_practised = 🎓 Practised ({ $count }): { $names }
-teach-progress_worries = 🫶 Worry route opened: { $count } times (no names; who it was stays with the student).
+teach-progress_worries = 🫶 Worry route opened: { $count ->
+        [one] once
+       *[other] { $count } times
+    } (no names; who it was stays with the student).
 commands-practice = Practise coaching
 teach-progress_practice_first = 🎓 Practise first is on: students can opt in to pairing once they have practised with /practice.
 teach-progress_practice_on = 🎓 Practise first, then pair

@@ -286,7 +286,10 @@ trajectory-contract_item =
     { $question }
 trajectory-contract_whole =
     📝 <b>All agreements at a glance</b>
-    This is how most pairs do it. Does it suit you both? Then one tap and you're done. Want something different? Change one agreement.
+    This is how most pairs do it. Does it suit { $people ->
+        [2] you both
+       *[other] all of you
+    }? Then one tap and you're done. Want something different? Change one agreement.
 
     { $lines }
 trajectory-contract_whole_proposed = 💬 <i>{ $label }</i>: { $value } ({ $name }'s idea)
@@ -359,7 +362,10 @@ trajectory-stay = Great, you carry on! 💪
 trajectory-plan_day = 📅 When is your next conversation? Pick a day.
 trajectory-plan_time = 📅 { $day }: what time?
 trajectory-btn_other_day = ↩️ Another day
-trajectory-planned = 📅 Planned: <b>{ $when }</b>. I'll remind you both the day before and an hour ahead.
+trajectory-planned = 📅 Planned: <b>{ $when }</b>. I'll remind { $people ->
+        [2] you both
+       *[other] all of you
+    } the day before and an hour ahead.
 trajectory-planned_by = 📅 { $name } planned your next conversation: <b>{ $when }</b>. Doesn't suit you? Plan another moment with /plan.
 trajectory-reminder_day_before = ⏰ Tomorrow is your coaching conversation: <b>{ $when }</b>. See you then!
 trajectory-reminder_hour_before = ⏰ Your coaching conversation is in an hour: <b>{ $when }</b>. Then tap ▶️ via /talk.

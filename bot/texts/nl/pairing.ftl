@@ -186,7 +186,10 @@ pairing-left_only_previous_partners = iedereen die past, was al eerder je partne
 ## What everyone hears after confirmation
 
 pairing-intro =
-    🤝 <b>Je coachingspartner: { $partners }</b>
+    🤝 <b>{ $count ->
+        [one] Je coachingspartner
+       *[other] Je coachingspartners
+    }: { $partners }</b>
 
     Waarom jullie: { $why }.
 pairing-intro_partner =

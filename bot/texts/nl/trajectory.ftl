@@ -286,7 +286,10 @@ trajectory-contract_item =
     { $question }
 trajectory-contract_whole =
     📝 <b>Alle afspraken op een rij</b>
-    Zo doen de meeste duo's het. Past het jullie? Dan ben je met één tik klaar. Wil je iets anders, pas dan één afspraak aan.
+    Zo doen de meeste duo's het. Past het jullie { $people ->
+        [2] allebei
+       *[other] alle drie
+    }? Dan ben je met één tik klaar. Wil je iets anders, pas dan één afspraak aan.
 
     { $lines }
 trajectory-contract_whole_proposed = 💬 <i>{ $label }</i>: { $value } (voorstel van { $name })
@@ -359,7 +362,10 @@ trajectory-stay = Fijn, jullie gaan door! 💪
 trajectory-plan_day = 📅 Wanneer is jullie volgende gesprek? Kies een dag.
 trajectory-plan_time = 📅 { $day }: hoe laat?
 trajectory-btn_other_day = ↩️ Andere dag
-trajectory-planned = 📅 Gepland: <b>{ $when }</b>. Ik herinner jullie de dag ervoor en een uur van tevoren.
+trajectory-planned = 📅 Gepland: <b>{ $when }</b>. Ik herinner jullie { $people ->
+        [2] allebei
+       *[other] alle drie
+    } de dag ervoor en een uur van tevoren.
 trajectory-planned_by = 📅 { $name } plande jullie volgende gesprek: <b>{ $when }</b>. Past het niet? Plan een ander moment met /plan.
 trajectory-reminder_day_before = ⏰ Morgen is jullie coachingsgesprek: <b>{ $when }</b>. Tot dan!
 trajectory-reminder_hour_before = ⏰ Over een uur is jullie coachingsgesprek: <b>{ $when }</b>. Tik dan op ▶️ via /talk.
