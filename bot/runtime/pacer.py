@@ -1,9 +1,8 @@
 """The delivery pacer: one scheduler that owns Telegram's send budget.
 
-Calls wait in one lane per chat, in the order they were made (uncounted ones first); lanes with
-work wait in one FIFO per priority (interactive replies, then notices, then bulk). `take` hands
-out the next call that may leave now and counts it at once in sliding windows: overall, per
-private chat and per group.
+Calls wait in one lane per chat, in the order they were made; lanes with work wait in one FIFO
+per priority (interactive replies, then notices, then bulk). `take` hands out the next call that
+may leave now and counts it at once in sliding windows: overall, per private chat and per group.
 A lane exists only while it has calls or recent sends, so idle chats cost nothing.
 
 Telegram counts a call when the request reaches it: some moment between leaving here and its
@@ -25,8 +24,7 @@ from dataclasses import dataclass
 
 from storage.outbox import BULK, Delivery
 
-# Calls that Telegram does not count against the flood limits. They go before their chat's
-# waiting messages: a button's spinner stops at once, however many messages its press made.
+# Calls that Telegram does not count against the flood limits; they still keep their chat's order.
 NOT_COUNTED = frozenset(
     {"answerCallbackQuery", "setMyCommands", "deleteMyCommands", "getChat", "getChatMember"}
 )
@@ -159,14 +157,10 @@ class Lane:
         return min(call.priority for call in self.calls)
 
     def add(self, delivery: Delivery) -> None:
-        """Put a call behind the earlier ones (by id), an uncounted one before the counted
-        ones that wait; never before the one under way."""
+        """Put a call behind the earlier ones (by id), never before the one under way."""
         calls = self.calls
-        ahead = delivery.method in NOT_COUNTED
         at = len(calls)
-        while at > int(self.busy) and (
-            calls[at - 1].id > delivery.id or (ahead and calls[at - 1].method not in NOT_COUNTED)
-        ):
+        while at > int(self.busy) and calls[at - 1].id > delivery.id:
             at -= 1
         calls.insert(at, delivery)
 

@@ -85,26 +85,6 @@ def test_replies_to_one_chat_keep_their_order() -> None:
     assert sent == calls
 
 
-def test_a_buttons_spinner_stops_before_the_messages_its_press_made_wait_their_turn() -> None:
-    pacer, clock, call = paced()
-    earlier = call(7)
-    pacer.add(earlier)
-    under_way = pacer.take()
-    messages = [call(7) for _ in range(4)]
-    spinner = call(7, method="answerCallbackQuery")
-    for delivery in [*messages, spinner]:
-        pacer.add(delivery)
-    assert under_way == earlier
-    pacer.done(earlier)
-
-    started = clock.now
-    sent = [(at - started, d) for at, d in send_all(pacer, clock, seconds=10)]
-
-    assert sent[0] == (0, spinner)  # not behind the chat's per-second window
-    assert [d for _, d in sent[1:]] == messages
-    assert sent[-1][0] >= 1
-
-
 def test_a_call_under_way_is_never_overtaken() -> None:
     pacer, _, call = paced()
     later = call(7)
